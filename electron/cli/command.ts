@@ -1,0 +1,35 @@
+import type { TFunction } from 'i18next';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** i18n key of the option's one-line description. */
+  descriptionKey: string;
+  /** Shown after the option name in help, e.g. FILE. */
+  valueName?: string;
+  multiple?: boolean;
+}
+
+export interface CommandContext {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+  dataDir: string;
+  t: TFunction;
+  io: CliIO;
+}
+
+export interface Command {
+  name: string;
+  /** e.g. `parse-plan FILE`. */
+  synopsis: string;
+  summaryKey: string;
+  options: Record<string, OptionSpec>;
+  positionals: { min: number; max: number };
+  /** Returns the process exit code. Throwing AppError prints its message and exits 1. */
+  run(context: CommandContext): Promise<number>;
+}

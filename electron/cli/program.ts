@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { TFunction } from 'i18next';
+import { AppError } from '../../shared/api/errors';
+import { describeError } from '../app/errors';
+import { createTranslator, toLanguage } from '../app/i18n';
+import { defaultDataDir } from '../app/paths';
+import type { CliIO, Command, OptionSpec } from './command';
+import { infoCommand } from './commands/info';
+
+export const commands: readonly Command[] = [infoCommand];
+
+const globalOptions: Record<string, OptionSpec> = {
+  'data-dir': { type: 'string', descriptionKey: 'cli.help.dataDir', valueName: 'DIR' },
+  lang: { type: 'string', descriptionKey: 'cli.help.lang', valueName: 'zh-CN|en' },
+  help: { type: 'boolean', descriptionKey: 'cli.help.helpOption' },
+};
+
+/** Runs one CLI invocation and returns its exit code: 0 success, 1 failure, 2 usage error. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const language = toLanguage(findOption(argv, '--lang') ?? io.env.PLANLEDGER_LANG) ?? 'zh-CN';
+  const t = createTranslator(language);
+  const [name, ...rest] = argv;
+
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp(t));
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`${t('cli.error')}: ${t('cli.unknownCommand', { name })}\n`);
+    return 2;
+  }
+
+  const options = { ...globalOptions, ...command.options };
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...rest], options: toParseArgsOptions(options), allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: error instanceof Error ? error.message : String(error) })}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(commandHelp(command, t));
+    return 0;
+  }
+  const { min, max } = command.positionals;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${command.synopsis}` })}\n`);
+    return 2;
+  }
+
+  try {
+    return await command.run({
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+      dataDir: resolve(typeof parsed.values['data-dir'] === 'string' ? parsed.values['data-dir'] : defaultDataDir(io.env)),
+      t,
+      io,
+    });
+  } catch (error) {
+    io.stderr(`${t('cli.error')}: ${describeError(error, t)}\n`);
+    if (!(error instanceof AppError) && io.env.PLANLEDGER_DEBUG === '1') io.stderr(`${String((error as Error).stack)}\n`);
+    return 1;
+  }
+}
+
+function findOption(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  if (index === -1) return undefined;
+  const arg = argv[index] as string;
+  return arg.includes('=') ? arg.slice(flag.length + 1) : argv[index + 1];
+}
+
+function toParseArgsOptions(options: Record<string, OptionSpec>): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }]),
+  );
+}
+
+function optionLines(options: Record<string, OptionSpec>, t: TFunction): string[] {
+  const entries = Object.entries(options).map(([name, spec]) => [
+    `--${name}${spec.valueName ? ` ${spec.valueName}` : ''}`,
+    t(spec.descriptionKey, { dir: defaultDataDir() }),
+  ]);
+  const width = Math.max(...entries.map(([flag]) => (flag as string).length));
+  return entries.map(([flag, text]) => `  ${(flag as string).padEnd(width)}  ${text}`);
+}
+
+function mainHelp(t: TFunction): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return [
+    t('cli.help.main'),
+    '',
+    `${t('cli.usage')}: planledger <command> [options]`,
+    '',
+    `${t('cli.commands')}:`,
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${t(command.summaryKey)}`),
+    '',
+    `${t('cli.options')}:`,
+    ...optionLines(globalOptions, t),
+    '',
+    t('cli.help.more'),
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command, t: TFunction): string {
+  return [
+    t(command.summaryKey),
+    '',
+    `${t('cli.usage')}: planledger ${command.synopsis} [options]`,
+    '',
+    `${t('cli.options')}:`,
+    ...optionLines({ ...command.options, ...globalOptions }, t),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import { backupDatabase, fileStamp } from './backup';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** Where the copy taken before a migration goes. */
+  backupDir: string;
+  migrations?: readonly Migration[];
+  /** Path of a better-sqlite3 build for this runtime (Electron and Node need different ones). */
+  nativeBinding?: string | undefined;
+  now?: () => Date;
+}
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  /** The copy of the database taken before migrating, or null when there was nothing to copy. */
+  backup: string | null;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  migration: MigrationOutcome;
+}
+
+/**
+ * Opens (creating if needed) the app database: WAL, foreign keys, synchronous=FULL, then
+ * brings the schema up to date. A database written by a newer app version is refused
+ * untouched.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const { file, nativeBinding } = options;
+  mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+  }
+  try {
+    // Check the version before anything writes: a newer app's file must stay byte-for-byte as it was.
+    refuseNewer(db, options.migrations ?? allMigrations);
+    configure(db);
+    const migration = await migrate(db, options);
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+  }
+}
+
+export function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function refuseNewer(db: Db, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const found = schemaVersion(db);
+  if (found > latest) throw new AppError('db.newer_version', { found, supported: latest });
+}
+
+async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationOutcome> {
+  const migrations = options.migrations ?? allMigrations;
+  const latest = migrations.at(-1)?.version ?? 0;
+  const from = schemaVersion(db);
+  if (from === latest) return { from, to: latest, backup: null };
+
+  let backup: string | null = null;
+  if (from > 0) {
+    const stamp = fileStamp((options.now ?? (() => new Date()))());
+    const name = `${basename(options.file).replace(/\.[^.]*$/u, '')}-pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`;
+    backup = await backupDatabase(db, join(options.backupDir, name), options.nativeBinding);
+  }
+
+  const pending = migrations.filter((m) => m.version > from);
+  db.transaction(() => {
+    for (const migration of pending) migration.up(db);
+    db.pragma(`user_version = ${latest}`);
+  })();
+  return { from, to: latest, backup };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,9 @@
+import { initial } from './001-initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every schema step in order. Append only: a landed migration is never edited or removed. */
+export const migrations: readonly Migration[] = [initial];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,57 @@
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openBackend } from '../app/backend';
+import { createFileLogger } from '../app/log';
+import { dataLayout, defaultDataDir } from '../app/paths';
+import { startDevHost } from './server';
+
+const usage = `Usage: npm run web -- [--data-dir DIR] [--port N]
+
+Serves the built renderer and the PlanLedger API on http://127.0.0.1 for browser testing.
+Prints one line PLANLEDGER_URL=<url with token> when ready; stops on Ctrl+C or SIGTERM.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const log = createFileLogger(dataLayout(dataDir).logs, { echo: process.env.PLANLEDGER_LOG_ECHO === '1' });
+  const backend = await openBackend({ dataDir, runtime: 'web', logger: log });
+  const host = await startDevHost({
+    router: backend.router,
+    rendererDir: join(dirname(__filename), '..', 'renderer'),
+    port,
+    log,
+  });
+
+  // Handlers go in before the URL is printed: whoever reads it may signal us at once.
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.stdout.write(`PLANLEDGER_URL=${host.url}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`planledger web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

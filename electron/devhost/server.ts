@@ -1,0 +1,147 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppError } from '../../shared/api/errors';
+import type { Router } from '../api/router';
+import { errorDetails, type Logger } from '../app/log';
+import { securityHeaders } from '../security/csp';
+import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
+
+export const tokenCookie = 'planledger_token';
+export const tokenHeader = 'x-planledger-token';
+const maxJsonBody = 16 * 1024 * 1024;
+
+export interface DevHostOptions {
+  router: Router;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log: Logger;
+}
+
+export interface DevHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer and the API router over loopback HTTP so the real app can be
+ * driven in a browser. Every request needs the per-run token (query on first load, then
+ * the cookie or a header); anything else gets 403, static files included.
+ */
+export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log.error('dev host request failed', errorDetails(error));
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const port = (server.address() as AddressInfo).port;
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!isLoopbackHost(request.headers.host, port)) return forbidden(response);
+    const fromQuery = url.searchParams.get('token');
+    if (!tokenMatches(token, fromQuery ?? readCookie(request, tokenCookie) ?? headerValue(request, tokenHeader))) {
+      return forbidden(response);
+    }
+    if (fromQuery) {
+      response.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
+      const body = await readJson(request);
+      const result = body.ok
+        ? await options.router.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), body.value)
+        : { ok: false, error: new AppError('request.invalid', { detail: body.reason }).toApiError() };
+      return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    }
+    const file = resolveStaticFile(options.rendererDir, url.pathname);
+    const content = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !content) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    return send(response, 200, mimeTypeFor(file), content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function forbidden(response: ServerResponse): void {
+  send(response, 403, 'text/plain; charset=utf-8', 'Forbidden');
+}
+
+/** Only our own loopback name: refuses DNS-rebinding pages that reach us under another host name. */
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function tokenMatches(expected: string, candidate: string | undefined | null): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(candidate);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readCookie(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+async function readJson(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxJsonBody) return { ok: false, reason: 'body too large' };
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, reason: 'body is not JSON' };
+  }
+}

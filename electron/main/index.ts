@@ -1,0 +1,123 @@
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import type { TFunction } from 'i18next';
+import { menuCommandChannel, type MenuCommand } from '../../shared/api/bridge';
+import type { Language } from '../../shared/api/calls/settings';
+import { openBackend, type Backend } from '../app/backend';
+import { describeError } from '../app/errors';
+import { createTranslator } from '../app/i18n';
+import { defaultDataDir } from '../app/paths';
+import { appInfo } from '../services/app';
+import { readSettings } from '../services/settings';
+import { parseMainArgs } from './args';
+import { appEntryUrl, isAllowedRequest, isAppUrl } from './guards';
+import { registerApiHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { nativeBindingPath } from './native-binding';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { mainWindowOptions } from './window';
+
+// out/main/index.cjs → project (or app.asar) root is two levels up.
+const appRoot = join(dirname(__filename), '..', '..');
+const args = parseMainArgs(process.argv);
+const dataDir = args.dataDir ?? defaultDataDir();
+
+app.setName('PlanLedger');
+app.setPath('userData', dataDir);
+// Chromium's caches and storage stay out of the folder the user backs up.
+app.setPath('sessionData', join(dataDir, 'chromium'));
+registerAppScheme();
+
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend?.close());
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  backend = await openBackend({
+    dataDir,
+    runtime: 'electron',
+    electronVersion: process.versions.electron,
+    nativeBinding: nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: appRoot }),
+    onSettingsChanged: (settings) => setMenu(settings.language),
+  });
+  serveRenderer(join(appRoot, 'out', 'renderer'));
+  registerApiHandlers(ipcMain, backend.router);
+  setMenu(readSettings(backend.db).language);
+  createWindow();
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+function createWindow(): void {
+  const icon = join(appRoot, 'build', 'icon.png');
+  mainWindow = new BrowserWindow(mainWindowOptions(join(appRoot, 'out', 'preload', 'index.cjs'), icon));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(appEntryUrl);
+}
+
+function setMenu(language: Language): void {
+  const t = createTranslator(language);
+  const send = (command: MenuCommand): void => mainWindow?.webContents.send(menuCommandChannel, command);
+  const template = menuTemplate(
+    t,
+    {
+      command: send,
+      openDataDir: () => void shell.openPath(dataDir),
+      about: () => showAbout(t),
+    },
+    { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function showAbout(t: TFunction): void {
+  if (!backend) return;
+  const info = appInfo(backend.ctx);
+  void dialog.showMessageBox({
+    type: 'info',
+    title: t('menu.about'),
+    message: `${t('app.name')} ${info.version}`,
+    detail: t('menu.aboutDetail', {
+      version: info.version,
+      electron: info.electronVersion ?? '',
+      sqlite: info.sqliteVersion,
+      dataDir: info.dataDir,
+    }),
+  });
+}
+
+function fail(error: unknown): void {
+  const t = createTranslator('zh-CN');
+  dialog.showErrorBox(t('app.name'), describeError(error, t));
+  app.exit(1);
+}

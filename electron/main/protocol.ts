@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { securityHeaders } from '../security/csp';
+import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
+import { appHost, appScheme } from './guards';
+
+/** Must run before the app is ready: our scheme behaves like https (secure, standard origin). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rendererDir`, with the CSP on every response. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
+    const content = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !content) return new Response('Not found', { status: 404, headers: securityHeaders });
+    return new Response(new Uint8Array(content), { headers: { ...securityHeaders, 'Content-Type': mimeTypeFor(file) } });
+  });
+}

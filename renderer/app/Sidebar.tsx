@@ -1,0 +1,50 @@
+import { LayoutDashboard, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { href } from '../router';
+
+export interface NavItem {
+  path: string;
+  labelKey: 'nav.dashboard' | 'nav.settings';
+  icon: LucideIcon;
+}
+
+export const navItems: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.dashboard', icon: LayoutDashboard },
+  { path: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
+];
+
+function isActive(item: NavItem, path: string): boolean {
+  return item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
+}
+
+export function Sidebar({ path, version }: { path: string; version: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <img className="brand-mark" src="/favicon.svg" alt="" />
+        <div>
+          <div className="brand-name">{t('app.name')}</div>
+          <div className="brand-tagline">{t('app.tagline')}</div>
+        </div>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {navItems.map((item) => {
+            const Icon = item.icon;
+            const active = isActive(item, path);
+            return (
+              <li key={item.path}>
+                <a className={`nav-link${active ? ' active' : ''}`} href={href(item.path)} aria-current={active ? 'page' : undefined}>
+                  <Icon size={18} aria-hidden />
+                  <span>{t(item.labelKey)}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {version && <div className="sidebar-footer">{t('app.version', { version })}</div>}
+    </aside>
+  );
+}

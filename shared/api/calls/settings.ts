@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { DepartmentName, Empty } from './common';
+
+export const languages = ['zh-CN', 'en'] as const;
+export const Language = z.enum(languages);
+export type Language = z.infer<typeof Language>;
+export const defaultLanguage: Language = 'zh-CN';
+
+export const Settings = z.object({
+  language: Language,
+  /** The department the coordinator is working as, or null before the first pick. */
+  department: DepartmentName.nullable(),
+  /** Departments this coordinator covers, for one-click switching (most recent first). */
+  recentDepartments: z.array(DepartmentName).max(10),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z
+  .object({
+    language: Language,
+    department: DepartmentName.nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const settingsCalls = {
+  'settings.get': call(Empty, Settings),
+  'settings.update': call(SettingsPatch, Settings),
+};

@@ -1,0 +1,55 @@
+/**
+ * Typed errors that cross the API boundary. A call either returns its value or one of
+ * these codes; the UI shows `t(messageKey, params)` in the user's language.
+ */
+export const errorCodes = [
+  'request.invalid',
+  'request.unknown_call',
+  'request.forbidden',
+  'internal',
+  'unsupported',
+  'not_found',
+  'department.unknown',
+  'db.newer_version',
+  'db.open_failed',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface ApiError {
+  code: ErrorCode;
+  messageKey: string;
+  params: ErrorParams;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function messageKeyFor(code: ErrorCode): string {
+  return `errors.${code}`;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  get messageKey(): string {
+    return messageKeyFor(this.code);
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, messageKey: this.messageKey, params: this.params };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

@@ -1,0 +1,22 @@
+import type zh from '../zh-CN/cli';
+import type { Messages } from '../types';
+
+const en: Messages<typeof zh> = {
+  usage: 'Usage',
+  commands: 'Commands',
+  options: 'Options',
+  error: 'Error',
+  help: {
+    main: 'PlanLedger command-line tool: the same services and the same data folder as the desktop app.',
+    more: 'Run planledger <command> --help for a command’s options.',
+    dataDir: 'data folder (default: {{dir}})',
+    lang: 'output language: zh-CN or en (or the PLANLEDGER_LANG environment variable)',
+    helpOption: 'show help',
+  },
+  info: {
+    summary: 'show the app version, the data folder and database details (JSON)',
+  },
+  unknownCommand: 'Unknown command: {{name}}. Run planledger --help for the list of commands.',
+  badOption: 'Invalid arguments: {{detail}}',
+};
+export default en;

@@ -1,0 +1,46 @@
+import type zh from '../zh-CN/common';
+import type { Messages } from '../types';
+
+const en: Messages<typeof zh> = {
+  app: {
+    name: 'PlanLedger',
+    version: 'Version {{version}}',
+    tagline: 'Action plan task ledger',
+  },
+  nav: {
+    label: 'Main navigation',
+    dashboard: 'Dashboard',
+    settings: 'Settings',
+  },
+  header: {
+    plan: 'Active plan',
+    department: 'Department',
+    noPlan: 'No plan loaded',
+    noDepartment: 'No department chosen',
+  },
+  dashboard: {
+    title: 'Dashboard',
+    emptyPlanTitle: 'No action plan yet',
+    emptyPlanBody: 'PlanLedger needs an action plan (the circular issued by the provincial government) before it can list the measures your department carries.',
+    emptyDepartmentTitle: 'Choose your department',
+    emptyDepartmentBody: 'Choose your department in Settings and its measures will be listed here.',
+    openSettings: 'Open Settings',
+  },
+  status: {
+    loading: 'Loading…',
+    saving: 'Saving…',
+    saved: 'Saved',
+  },
+  actions: {
+    retry: 'Retry',
+    close: 'Close',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    reload: 'Reload',
+  },
+  failure: {
+    title: 'Something went wrong',
+    body: 'The action did not complete; nothing was changed.',
+  },
+};
+export default en;

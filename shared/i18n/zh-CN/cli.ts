@@ -1,0 +1,18 @@
+export default {
+  usage: '用法',
+  commands: '命令',
+  options: '选项',
+  error: '错误',
+  help: {
+    main: '工作台账命令行工具:与桌面应用使用同一套服务和同样的数据文件夹。',
+    more: '使用 planledger <命令> --help 查看某个命令的说明。',
+    dataDir: '数据文件夹(默认:{{dir}})',
+    lang: '输出语言:zh-CN 或 en(也可用环境变量 PLANLEDGER_LANG)',
+    helpOption: '显示帮助',
+  },
+  info: {
+    summary: '显示程序版本、数据文件夹和数据库信息(JSON)',
+  },
+  unknownCommand: '未知命令:{{name}}。使用 planledger --help 查看全部命令。',
+  badOption: '参数不正确:{{detail}}',
+};

@@ -1,0 +1,26 @@
+export default {
+  title: '设置',
+  general: '常规',
+  language: '界面语言',
+  languageHint: '界面文字的语言;计划内容保持原文。',
+  languages: {
+    'zh-CN': '简体中文',
+    en: 'English',
+  },
+  department: '本部门',
+  departmentHint: '台账按部门记录;切换部门不会改动其他部门的记录。',
+  departmentNone: '未选择',
+  about: '关于',
+  version: '版本',
+  runtime: '运行环境',
+  runtimes: {
+    electron: '桌面应用',
+    web: '浏览器开发宿主',
+    cli: '命令行',
+  },
+  sqlite: 'SQLite 版本',
+  schemaVersion: '数据库结构版本',
+  dataDir: '数据文件夹',
+  dataDirHint: '数据库、证明材料和备份都保存在这里。',
+  saved: '设置已保存',
+};

@@ -1,0 +1,46 @@
+// `npm run bench [-- --out FILE] [--only NAME,…]`: runs every benchmark, prints a table and
+// writes {commit, node, metrics[{name, value, unit, budget}]} as JSON.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Benchmark, Metric } from './harness';
+import { startupBenchmark } from './startup.bench';
+
+const benchmarks: Benchmark[] = [startupBenchmark];
+
+function currentCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
+  const only = values.only?.split(',');
+  const metrics: Metric[] = [];
+  for (const benchmark of benchmarks) {
+    if (only && !only.includes(benchmark.name)) continue;
+    process.stderr.write(`running ${benchmark.name}…\n`);
+    metrics.push(...(await benchmark.run()));
+  }
+
+  const rows = metrics.map((m) => ({
+    metric: m.name,
+    value: `${m.value} ${m.unit}`,
+    budget: m.budget === null ? '' : `${m.budget} ${m.unit}`,
+    within: m.budget === null ? '' : m.value <= m.budget ? 'yes' : 'NO',
+  }));
+  console.table(rows);
+
+  const out = resolve(values.out ?? 'bench-results.json');
+  writeFileSync(out, `${JSON.stringify({ commit: currentCommit(), node: process.version, metrics }, null, 2)}\n`);
+  process.stderr.write(`wrote ${out}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

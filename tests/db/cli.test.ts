@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/program';
+import { useTempDirs } from '../support/temp';
+
+const tempDir = useTempDirs();
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('command-line tool', () => {
+  it('lists its commands in Chinese, or in English when asked', async () => {
+    const zh = await run(['--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法: planledger <command>');
+    expect(zh.stdout).toMatch(/\n {2}info +显示程序版本/u);
+    const en = await run(['--help', '--lang', 'en']);
+    expect(en.stdout).toContain('Usage: planledger <command>');
+    expect((await run(['--help'], { PLANLEDGER_LANG: 'en' })).stdout).toContain('Commands:');
+  });
+
+  it('has --help for every command', async () => {
+    const result = await run(['info', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('planledger info');
+    expect(result.stdout).toContain('--data-dir DIR');
+  });
+
+  it('prints app and database facts for a data folder', async () => {
+    const dir = tempDir();
+    const result = await run(['info', '--data-dir', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ runtime: 'cli', dataDir: dir, schemaVersion: expect.any(Number) });
+    expect(JSON.parse(result.stdout).sqliteVersion).toMatch(/^3\./u);
+  });
+
+  it('fails with a clear message and a non-zero exit', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('错误: 未知命令:frobnicate。使用 planledger --help 查看全部命令。\n');
+    const badOption = await run(['info', '--bogus'], { PLANLEDGER_LANG: 'en' });
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/^Error: Invalid arguments: .*--bogus/u);
+    const extra = await run(['info', 'extra-arg']);
+    expect(extra.code).toBe(2);
+    expect((await run([])).code).toBe(2);
+  });
+
+  it('refuses a data folder written by a newer version, in the user’s language', async () => {
+    const dir = tempDir();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dir, 'planledger.sqlite'));
+    db.pragma('user_version = 999');
+    db.close();
+    const result = await run(['info', '--data-dir', dir, '--lang', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Error: The data file was created by a newer version of PlanLedger \(schema version 999/u);
+  });
+});

@@ -1,0 +1,133 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../support/temp';
+import { startDevHost, type DevHostProcess } from '../support/app';
+
+const tempDir = useTempDirs();
+let host: DevHostProcess | null = null;
+afterEach(async () => {
+  await host?.stop();
+  host = null;
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('browser dev host', () => {
+  it('prints exactly one PLANLEDGER_URL line on 127.0.0.1 with a token', async () => {
+    host = await startDevHost(tempDir());
+    expect(host.stdout()).toMatch(/^PLANLEDGER_URL=http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}\n$/u);
+  });
+
+  it('refuses every request without a valid token, static files included', async () => {
+    host = await startDevHost(tempDir());
+    const api = `${host.origin}/api/app.info`;
+    for (const reply of [
+      await send(`${host.origin}/`),
+      await send(`${host.origin}/index.html`),
+      await send(`${host.origin}/favicon.svg`),
+      await send(`${host.origin}/?token=wrong`),
+      await send(api, { method: 'POST', body: '{}' }),
+      await send(api, { method: 'POST', body: '{}', headers: { 'x-planledger-token': 'wrong' } }),
+      await send(api, { method: 'POST', body: '{}', headers: { cookie: 'planledger_token=wrong' } }),
+    ]) {
+      expect(reply.status).toBe(403);
+      expect(reply.body).not.toContain('<html');
+    }
+  });
+
+  it('serves the app with the token in the query, then by cookie or header, with the CSP', async () => {
+    host = await startDevHost(tempDir());
+    const first = await send(host.url);
+    expect(first.status).toBe(200);
+    expect(first.body).toContain('<div id="root">');
+    expect(first.headers['content-security-policy']).toContain("default-src 'none'");
+    const cookie = String(first.headers['set-cookie']).split(';')[0] as string;
+    expect(cookie).toBe(`planledger_token=${host.token}`);
+    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/u);
+
+    const byCookie = await send(`${host.origin}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie } });
+    expect(JSON.parse(byCookie.body)).toMatchObject({ ok: true, value: { runtime: 'web' } });
+    const byHeader = await send(`${host.origin}/api/settings.get`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-planledger-token': host.token },
+    });
+    expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: { language: 'zh-CN', department: null, recentDepartments: [] } });
+  });
+
+  it('validates API requests against the contract', async () => {
+    host = await startDevHost(tempDir());
+    const headers = { 'x-planledger-token': host.token };
+    const post = async (name: string, body: string) =>
+      JSON.parse((await send(`${host?.origin}/api/${name}`, { method: 'POST', body, headers })).body) as unknown;
+    expect(await post('settings.update', '{"language":"fr"}')).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
+    expect(await post('settings.update', '{"unknownField":1}')).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
+    expect(await post('settings.update', 'not json')).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
+    expect(await post('no.such.call', '{}')).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
+    expect(await post('__proto__', '{}')).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
+  });
+
+  it('refuses other host names and cross-origin API calls', async () => {
+    host = await startDevHost(tempDir());
+    const port = new URL(host.origin).port;
+    const rebinding = await send(host.url, { headers: { host: `evil.example:${port}` } });
+    expect(rebinding.status).toBe(403);
+    const crossOrigin = await send(`${host.origin}/api/app.info`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-planledger-token': host.token, origin: 'http://evil.example' },
+    });
+    expect(crossOrigin.status).toBe(403);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    host = await startDevHost(tempDir());
+    const port = Number(new URL(host.origin).port);
+    expect(await canConnect('127.0.0.1', port)).toBe(true);
+    expect(await canConnect('127.0.0.2', port)).toBe(false);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address && !address.internal)
+      .map((address) => address?.address as string);
+    for (const address of external) expect(await canConnect(address, port)).toBe(false);
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops cleanly on %s', async (signal) => {
+    host = await startDevHost(tempDir());
+    const port = Number(new URL(host.origin).port);
+    expect(await host.stop(signal)).toBe(0);
+    expect(await canConnect('127.0.0.1', port)).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+import '../../renderer/i18n';
+import '../../renderer/styles/app.css';
