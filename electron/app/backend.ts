@@ -1,12 +1,17 @@
+import { userInfo } from 'node:os';
 import type { Runtime } from '../../shared/api/calls/app';
 import type { Settings } from '../../shared/api/calls/settings';
-import type { Handlers } from '../api/handlers';
+import { AppError } from '../../shared/api/errors';
+import type { HandlerGroup, Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { openDatabase, type Db, type MigrationOutcome } from '../db/database';
 import { appHandlers } from '../services/app';
 import type { ServiceContext } from '../services/context';
-import { planHandlers } from '../services/plans';
-import { settingsHandlers } from '../services/settings';
+import { FileRegistry } from '../services/files';
+import { planHandlers } from '../services/plan';
+import { ensureSeedPlan } from '../services/plan/seed';
+import { readSettings, settingsHandlers } from '../services/settings';
+import { workspaceHandlers } from '../services/workspace';
 import { createFileLogger, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
 
@@ -19,7 +24,20 @@ export interface BackendOptions {
   now?: () => Date;
   logger?: Logger;
   onSettingsChanged?: (settings: Settings) => void;
+  /** Native dialogs, given by Electron main; elsewhere these calls answer `unsupported`. */
+  dialogs?: (ctx: ServiceContext) => DialogHandlers;
 }
+
+export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
+
+const noDialogs: DialogHandlers = {
+  'files.pick': () => {
+    throw new AppError('unsupported', { what: 'files.pick' });
+  },
+  'files.chooseSaveTarget': () => {
+    throw new AppError('unsupported', { what: 'files.chooseSaveTarget' });
+  },
+};
 
 /** The app's services over one data folder: what Electron main, the dev host and the CLI all run. */
 export interface Backend {
@@ -30,6 +48,14 @@ export interface Backend {
   router: Router;
   migration: MigrationOutcome;
   close(): void;
+}
+
+function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
@@ -52,11 +78,16 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log,
     electronVersion: options.electronVersion ?? null,
     events: { settingsChanged: options.onSettingsChanged ?? (() => undefined) },
+    files: new FileRegistry(layout.tmp),
+    actor: () => readSettings(db).operator || systemUser(),
   };
+  await ensureSeedPlan(ctx);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
     ...planHandlers(ctx),
+    ...workspaceHandlers(ctx),
+    ...(options.dialogs?.(ctx) ?? noDialogs),
   };
   return {
     layout,

@@ -7,8 +7,10 @@ import { createTranslator, toLanguage } from '../app/i18n';
 import { defaultDataDir } from '../app/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { infoCommand } from './commands/info';
+import { importPlanCommand, parsePlanCommand } from './commands/plans';
+import { verifyCommand } from './commands/verify';
 
-export const commands: readonly Command[] = [infoCommand];
+export const commands: readonly Command[] = [infoCommand, parsePlanCommand, importPlanCommand, verifyCommand];
 
 const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', descriptionKey: 'cli.help.dataDir', valueName: 'DIR' },

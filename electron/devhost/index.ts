@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const backend = await openBackend({ dataDir, runtime: 'web', logger: log });
   const host = await startDevHost({
     router: backend.router,
+    files: backend.ctx.files,
     rendererDir: join(dirname(__filename), '..', 'renderer'),
     port,
     log,

@@ -1,19 +1,26 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../../shared/api/errors';
+import type { FileRef } from '../../shared/api/calls/files';
+import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
 import { errorDetails, type Logger } from '../app/log';
+import type { FileRegistry } from '../services/files';
 import { securityHeaders } from '../security/csp';
 import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
 
 export const tokenCookie = 'planledger_token';
 export const tokenHeader = 'x-planledger-token';
 const maxJsonBody = 16 * 1024 * 1024;
+/** Evidence files may be up to 2 GB; a little slack for nothing else. */
+export const maxUploadBytes = 2 * 1024 * 1024 * 1024;
 
 export interface DevHostOptions {
   router: Router;
+  files: FileRegistry;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -63,6 +70,28 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         ? await options.router.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), body.value)
         : { ok: false, error: new AppError('request.invalid', { detail: body.reason }).toApiError() };
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+
+    if (url.pathname === '/upload') {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
+      const result = await receiveUpload(request, options.files, url.searchParams.get('name') ?? 'file');
+      return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+
+    if (url.pathname.startsWith('/download/') && request.method === 'GET') {
+      const download = options.files.takeDownload(decodeURIComponent(url.pathname.slice('/download/'.length)));
+      if (!download) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+      response.writeHead(200, {
+        ...securityHeaders,
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+        'Cache-Control': 'no-store',
+      });
+      await pipeline(createReadStream(download.path), response);
+      await rm(download.path, { force: true });
+      return;
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -127,6 +156,35 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
     if (key === name) return rest.join('=');
   }
   return undefined;
+}
+
+/** Streams a browser upload into the data folder's tmp/ and registers it; the size is capped. */
+async function receiveUpload(request: IncomingMessage, files: FileRegistry, name: string): Promise<ApiResult<FileRef>> {
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  if (declared > maxUploadBytes) {
+    request.resume();
+    return { ok: false, error: new AppError('file.too_large', { max: '2 GB' }).toApiError() };
+  }
+  const path = files.uploadPath();
+  let received = 0;
+  try {
+    await pipeline(
+      request,
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          received += chunk.length;
+          if (received > maxUploadBytes) throw new AppError('file.too_large', { max: '2 GB' });
+          yield chunk;
+        }
+      },
+      createWriteStream(path, { flags: 'wx' }),
+    );
+    return { ok: true, value: files.registerUpload(path, name) };
+  } catch (error) {
+    await rm(path, { force: true });
+    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    throw error;
+  }
 }
 
 async function readJson(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {

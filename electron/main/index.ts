@@ -10,6 +10,7 @@ import { defaultDataDir } from '../app/paths';
 import { appInfo } from '../services/app';
 import { readSettings } from '../services/settings';
 import { parseMainArgs } from './args';
+import { dialogHandlers } from './dialogs';
 import { appEntryUrl, isAllowedRequest, isAppUrl } from './guards';
 import { registerApiHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     electronVersion: process.versions.electron,
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: appRoot }),
     onSettingsChanged: (settings) => setMenu(settings.language),
+    dialogs: dialogHandlers(() => mainWindow),
   });
   serveRenderer(join(appRoot, 'out', 'renderer'));
   registerApiHandlers(ipcMain, backend.router);

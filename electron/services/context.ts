@@ -3,6 +3,7 @@ import type { Runtime } from '../../shared/api/calls/app';
 import type { DataLayout } from '../app/paths';
 import type { Logger } from '../app/log';
 import type { Db } from '../db/database';
+import type { FileRegistry } from './files';
 
 export interface ServiceEvents {
   settingsChanged(settings: Settings): void;
@@ -17,4 +18,7 @@ export interface ServiceContext {
   log: Logger;
   electronVersion: string | null;
   events: ServiceEvents;
+  files: FileRegistry;
+  /** Who is making changes, for the history: the coordinator's name, else the system user. */
+  actor(): string;
 }

@@ -21,6 +21,7 @@ export function readSettings(db: Db): Settings {
     language: pick('language', Language, defaultLanguage),
     department: pick('department', DepartmentName.nullable(), null),
     recentDepartments: pick('recentDepartments', Settings.shape.recentDepartments, []),
+    operator: pick('operator', Settings.shape.operator, ''),
   };
 }
 
@@ -28,6 +29,7 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Setti
   const settings = ctx.db.transaction(() => {
     const current = readSettings(ctx.db);
     if (patch.language !== undefined) writeSetting(ctx.db, 'language', patch.language);
+    if (patch.operator !== undefined) writeSetting(ctx.db, 'operator', patch.operator);
     if (patch.department !== undefined) {
       if (patch.department !== null && !departmentExists(ctx.db, patch.department)) {
         throw new AppError('department.unknown', { name: patch.department });

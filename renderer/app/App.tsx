@@ -7,7 +7,9 @@ import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { ToastProvider } from '../components/Toasts';
 import { navigate, useRoute } from '../router';
 import { DashboardScreen } from '../screens/DashboardScreen';
+import { PlansScreen } from '../screens/PlansScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { MeasurePage } from '../workspace/MeasurePage';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
 
@@ -26,7 +28,7 @@ function Shell() {
   const route = useRoute();
   const settings = useCall('settings.get', {});
   const info = useCall('app.info', {});
-  const plan = useCall('plan.active', {});
+  const plan = useCall('plans.active', {});
   const language = settings.data?.language;
 
   useEffect(() => {
@@ -48,12 +50,16 @@ function Shell() {
     <div className="app-frame">
       <Sidebar path={route.path} version={info.data?.version} />
       <div className="app-main">
-        <Header plan={plan.data} department={settings.data.department} />
+        <Header plan={plan.data} settings={settings.data} />
         <main className="app-content" id="main">
           {route.path === '/settings' ? (
             <SettingsScreen settings={settings.data} info={info.data} />
+          ) : route.path === '/plans' ? (
+            <PlansScreen />
+          ) : route.path.startsWith('/measures/') ? (
+            <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} />
           ) : (
-            <DashboardScreen plan={plan} department={settings.data.department} />
+            <DashboardScreen plan={plan} settings={settings.data} choosing={route.path === '/departments'} />
           )}
         </main>
       </div>

@@ -1,14 +1,17 @@
-import { Building2, FileText } from 'lucide-react';
+import { FileText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/api/calls/plan';
+import type { Settings } from '../../shared/api/calls/settings';
+import { href } from '../router';
+import { DepartmentSwitcher } from './DepartmentSwitcher';
 
-export function Header({ plan, department }: { plan: PlanSummary | null | undefined; department: string | null | undefined }) {
+export function Header({ plan, settings }: { plan: PlanSummary | null | undefined; settings: Settings }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
-      <div className="header-plan" title={plan ? `${plan.title} ${plan.docNumber ?? ''}` : undefined}>
+      <a className="header-plan" href={href('/plans')} title={plan ? `${plan.title} ${plan.docNumber ?? ''}` : undefined}>
         <FileText size={18} aria-hidden className="header-icon" />
-        <div className="header-text">
+        <span className="header-text">
           <span className="header-label">{t('header.plan')}</span>
           {plan ? (
             <span className="header-value">
@@ -18,15 +21,9 @@ export function Header({ plan, department }: { plan: PlanSummary | null | undefi
           ) : (
             <span className="header-value muted">{t('header.noPlan')}</span>
           )}
-        </div>
-      </div>
-      <div className="header-department" data-testid="header-department">
-        <Building2 size={18} aria-hidden className="header-icon" />
-        <div className="header-text">
-          <span className="header-label">{t('header.department')}</span>
-          <span className={`header-value${department ? '' : ' muted'}`}>{department ?? t('header.noDepartment')}</span>
-        </div>
-      </div>
+        </span>
+      </a>
+      <DepartmentSwitcher settings={settings} />
     </header>
   );
 }

@@ -1,20 +1,22 @@
-import { LayoutDashboard, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { FolderOpen, LayoutDashboard, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../router';
 
 export interface NavItem {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.settings';
+  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.settings';
   icon: LucideIcon;
 }
 
 export const navItems: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: LayoutDashboard },
+  { path: '/plans', labelKey: 'nav.plans', icon: FolderOpen },
   { path: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
 ];
 
 function isActive(item: NavItem, path: string): boolean {
-  return item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
+  if (item.path === '/') return path === '/' || path === '/departments' || path.startsWith('/measures/');
+  return path === item.path || path.startsWith(`${item.path}/`);
 }
 
 export function Sidebar({ path, version }: { path: string; version: string | undefined }) {

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { ApiResult } from './errors';
 import { appCalls } from './calls/app';
+import { filesCalls } from './calls/files';
 import { planCalls } from './calls/plan';
 import { settingsCalls } from './calls/settings';
+import { workspaceCalls } from './calls/workspace';
 
 /**
  * The whole API in one object. The main-process router, the preload bridge, the browser
@@ -11,8 +13,10 @@ import { settingsCalls } from './calls/settings';
  */
 export const contract = {
   ...appCalls,
+  ...filesCalls,
   ...settingsCalls,
   ...planCalls,
+  ...workspaceCalls,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@
  * Typed errors that cross the API boundary. A call either returns its value or one of
  * these codes; the UI shows `t(messageKey, params)` in the user's language.
  */
+import { PLAN_ERROR_CODES } from '../plan/error-codes';
+
 export const errorCodes = [
   'request.invalid',
   'request.unknown_call',
@@ -10,8 +12,25 @@ export const errorCodes = [
   'unsupported',
   'not_found',
   'department.unknown',
+  'department.not_chosen',
+  'plan.none',
+  ...PLAN_ERROR_CODES,
+  'measure.not_found',
+  'measure.not_assigned',
+  'task.not_found',
+  'file.too_large',
+  'file.unreadable',
   'db.newer_version',
   'db.open_failed',
+  'report.bad_public_key',
+  'report.passphrase_required',
+  'report.wrong_passphrase',
+  'report.bad_key_file',
+  'report.unsafe_entry',
+  'report.duplicate_entry',
+  'report.disk_full',
+  'report.write_failed',
+  'report.cancelled',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

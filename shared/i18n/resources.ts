@@ -1,22 +1,32 @@
 import type { Language } from '../api/calls/settings';
 import enCli from './en/cli';
 import enCommon from './en/common';
+import enDialogs from './en/dialogs';
 import enErrors from './en/errors';
 import enMenu from './en/menu';
+import enPlans from './en/plans';
+import enWorkspace from './en/workspace';
+import enPlanParser from './en/planParser';
+import enReport from './en/report';
 import enSettings from './en/settings';
 import zhCli from './zh-CN/cli';
 import zhCommon from './zh-CN/common';
+import zhDialogs from './zh-CN/dialogs';
 import zhErrors from './zh-CN/errors';
 import zhMenu from './zh-CN/menu';
+import zhPlans from './zh-CN/plans';
+import zhWorkspace from './zh-CN/workspace';
+import zhPlanParser from './zh-CN/planParser';
+import zhReport from './zh-CN/report';
 import zhSettings from './zh-CN/settings';
 
 /** All UI text, one i18next namespace per language; modules keep each screen's strings together. */
 export const resources = {
   'zh-CN': {
-    translation: { ...zhCommon, settings: zhSettings, errors: zhErrors, menu: zhMenu, cli: zhCli },
+    translation: { ...zhCommon, settings: zhSettings, errors: zhErrors, menu: zhMenu, cli: zhCli, dialogs: zhDialogs, planParser: zhPlanParser, plans: zhPlans, workspace: zhWorkspace, report: zhReport },
   },
   en: {
-    translation: { ...enCommon, settings: enSettings, errors: enErrors, menu: enMenu, cli: enCli },
+    translation: { ...enCommon, settings: enSettings, errors: enErrors, menu: enMenu, cli: enCli, dialogs: enDialogs, planParser: enPlanParser, plans: enPlans, workspace: enWorkspace, report: enReport },
   },
 } satisfies Record<Language, { translation: object }>;
 

@@ -29,9 +29,10 @@ export const initial: Migration = {
         name TEXT NOT NULL UNIQUE
       ) STRICT;
 
+      -- The user's own spellings → canonical department names, applied on import.
       CREATE TABLE department_alias (
-        alias         TEXT PRIMARY KEY,
-        department_id INTEGER NOT NULL REFERENCES department (id) ON DELETE CASCADE
+        alias     TEXT PRIMARY KEY,
+        canonical TEXT NOT NULL CHECK (canonical <> alias)
       ) STRICT;
 
       CREATE TABLE measure (
@@ -40,7 +41,7 @@ export const initial: Migration = {
         ordinal         INTEGER NOT NULL,
         code            TEXT NOT NULL,
         label           TEXT NOT NULL,
-        chapter         TEXT NOT NULL,
+        chapter         TEXT,
         group_title     TEXT,
         title           TEXT NOT NULL,
         text            TEXT NOT NULL,

@@ -13,6 +13,8 @@ export const Settings = z.object({
   department: DepartmentName.nullable(),
   /** Departments this coordinator covers, for one-click switching (most recent first). */
   recentDepartments: z.array(DepartmentName).max(10),
+  /** The coordinator's name as recorded in the history (经办人); empty means the system user name. */
+  operator: z.string().max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -20,6 +22,7 @@ export const SettingsPatch = z
   .object({
     language: Language,
     department: DepartmentName.nullable(),
+    operator: z.string().trim().max(50),
   })
   .partial()
   .strict();

@@ -16,6 +16,14 @@ const en: Messages<typeof zh> = {
   info: {
     summary: 'show the app version, the data folder and database details (JSON)',
   },
+  parsePlan: {
+    summary: 'parse a plan file (.txt, .docx or .json) and print the plan JSON on stdout; notes go to stderr',
+  },
+  importPlan: {
+    summary: 'import a plan file into the data folder and make it the active plan (the same file is never imported twice)',
+    imported: 'Imported: {{title}} ({{measures}} measures, {{departments}} departments), now the active plan.',
+    existing: 'This file was imported before: {{title}}; switched to it, nothing duplicated.',
+  },
   unknownCommand: 'Unknown command: {{name}}. Run planledger --help for the list of commands.',
   badOption: 'Invalid arguments: {{detail}}',
 };

@@ -10,6 +10,7 @@ const en: Messages<typeof zh> = {
   nav: {
     label: 'Main navigation',
     dashboard: 'Dashboard',
+    plans: 'Plans',
     settings: 'Settings',
   },
   header: {

@@ -12,10 +12,45 @@ const en: Messages<typeof zh> = {
   not_found: 'Could not find {{what}}.',
   department: {
     unknown: 'The active plan has no department named “{{name}}”.',
+    not_chosen: 'Choose your department first.',
+  },
+  plan: {
+    none: 'No action plan has been loaded yet.',
+    empty: 'The file is empty; there is nothing to read.',
+    no_structure: 'No plan numbering (such as “一、”, “(一)”, “1.”) was found in the file, so no measures could be recognised.',
+    binary: 'This file is neither a text file nor a Word document and cannot be read. Please choose a .txt, .docx or plan .json file.',
+    too_large: 'The file is too large ({{sizeMb}} MB); the limit is {{limitMb}} MB.',
+    doc_unsupported: 'Old Word (.doc), WPS and RTF files are not supported. Please use “Save as” .docx in Word or WPS and import that file.',
+    docx_invalid: 'This Word document cannot be read; it may be damaged. Please open it in Word or WPS and save it again as .docx.',
+    json_invalid: 'The plan file is not valid: {{detail}}',
+    json_format: 'This is not a PlanLedger plan file.',
+    json_version: 'Plan file version {{version}} is not supported; this program reads version {{supported}}.',
+  },
+  measure: {
+    not_found: 'The active plan has no measure {{code}}.',
+    not_assigned: 'Measure {{code}} is not assigned to your department ({{department}}).',
+  },
+  task: {
+    not_found: 'That task no longer exists; it may have been deleted.',
+  },
+  file: {
+    too_large: 'The file is too large: at most {{max}} per file.',
+    unreadable: 'Could not read the file “{{name}}”: {{reason}}',
   },
   db: {
     newer_version: 'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
     open_failed: 'Could not open the data file {{file}}: {{reason}}',
+  },
+  report: {
+    bad_public_key: 'This is not an Ed25519 public key in PEM format.',
+    passphrase_required: 'Set a passphrase to protect the signing key.',
+    wrong_passphrase: 'Wrong passphrase, or the key file has been altered.',
+    bad_key_file: 'The signing key file is not recognised; it may be damaged.',
+    unsafe_entry: 'The file name “{{path}}” is not safe in a report package.',
+    duplicate_entry: 'The report already has a file named “{{path}}”.',
+    disk_full: 'The disk is full; the report {{file}} was not written.',
+    write_failed: 'Could not write the report {{file}}: {{reason}}',
+    cancelled: 'Export cancelled; no file was left behind.',
   },
 };
 export default en;

@@ -13,6 +13,14 @@ export default {
   info: {
     summary: '显示程序版本、数据文件夹和数据库信息(JSON)',
   },
+  parsePlan: {
+    summary: '解析计划文件(.txt、.docx 或 .json),在标准输出打印计划 JSON;提示信息写到标准错误',
+  },
+  importPlan: {
+    summary: '把计划文件导入数据文件夹并设为当前计划(同一文件不会重复导入)',
+    imported: '已导入:{{title}}({{measures}} 条措施,{{departments}} 个部门),已设为当前计划。',
+    existing: '该文件已导入过:{{title}},已切换为当前计划,未重复导入。',
+  },
   unknownCommand: '未知命令:{{name}}。使用 planledger --help 查看全部命令。',
   badOption: '参数不正确:{{detail}}',
 };

@@ -7,6 +7,7 @@ export default {
   nav: {
     label: '主导航',
     dashboard: '工作台',
+    plans: '计划',
     settings: '设置',
   },
   header: {

@@ -84,7 +84,7 @@ describe('browser dev host', () => {
       body: '{}',
       headers: { 'x-planledger-token': host.token },
     });
-    expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: { language: 'zh-CN', department: null, recentDepartments: [] } });
+    expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' } });
   });
 
   it('validates API requests against the contract', async () => {

@@ -10,7 +10,7 @@ function makeLogger() {
   return { info: vi.fn<LogFn>(), warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() };
 }
 
-const settings = { language: 'zh-CN' as const, department: null, recentDepartments: [] };
+const settings = { language: 'zh-CN' as const, department: null, recentDepartments: [], operator: '' };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -27,7 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'settings.get': () => settings,
     'settings.update': () => settings,
-    'plan.active': () => null,
+    'plans.active': () => null,
     ...overrides,
   } as Handlers;
 }
@@ -60,7 +60,7 @@ describe('router', () => {
         'settings.get': () => {
           throw new AppError('department.unknown', { name: 'X' });
         },
-        'plan.active': () => {
+        'plans.active': () => {
           throw new Error('disk on fire at /secret/path');
         },
       }),
@@ -70,10 +70,10 @@ describe('router', () => {
       ok: false,
       error: { code: 'department.unknown', messageKey: 'errors.department.unknown', params: { name: 'X' } },
     });
-    const hidden = await router.dispatch('plan.active', {});
+    const hidden = await router.dispatch('plans.active', {});
     expect(hidden).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors.internal', params: {} } });
     expect(JSON.stringify(hidden)).not.toContain('secret');
-    expect(log.error).toHaveBeenCalledWith('call failed', expect.objectContaining({ call: 'plan.active' }));
+    expect(log.error).toHaveBeenCalledWith('call failed', expect.objectContaining({ call: 'plans.active' }));
   });
 
   it('refuses to return an answer that breaks the contract', async () => {

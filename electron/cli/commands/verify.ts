@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { TFunction } from 'i18next';
+import { AppError } from '../../../shared/api/errors';
+import { formatFingerprint, normalizeFingerprint, type Manifest } from '../../../shared/report/manifest';
+import { verifyReportPackage } from '../../services/report/package/verify';
+import type { Command } from '../command';
+
+/** `planledger verify FILE [--trust FINGERPRINT]... [--trust-key PEM]`: exit 0 only for an intact (and, if asked, trusted) report. */
+export const verifyCommand: Command = {
+  name: 'verify',
+  synopsis: 'verify FILE',
+  summaryKey: 'report.cli.verify.summary',
+  options: {
+    trust: { type: 'string', multiple: true, descriptionKey: 'report.cli.verify.trust', valueName: 'FINGERPRINT' },
+    'trust-key': { type: 'string', descriptionKey: 'report.cli.verify.trustKey', valueName: 'PEM' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals, t, io }) {
+    const trustFingerprints = Array.isArray(values.trust) ? values.trust.map(String) : undefined;
+    const badFingerprint = trustFingerprints?.find((value) => normalizeFingerprint(value) === null);
+    if (badFingerprint !== undefined) {
+      io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: badFingerprint })}\n`);
+      return 2;
+    }
+    const trustKeyFile = typeof values['trust-key'] === 'string' ? values['trust-key'] : undefined;
+    const trustKeyPem = trustKeyFile === undefined ? undefined : await readTextFile(trustKeyFile);
+
+    const result = await verifyReportPackage(resolve(positionals[0] as string), { trustFingerprints, trustKeyPem });
+    if (!result.ok) {
+      io.stderr(`${t('cli.error')}: ${t(`report.verify.reasons.${result.reason}`, { detail: result.detail })}\n`);
+      return 1;
+    }
+    const trustChecked = trustFingerprints !== undefined || trustKeyPem !== undefined;
+    io.stdout(summary(result.manifest, result.fingerprint, trustChecked, t));
+    return 0;
+  },
+};
+
+async function readTextFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code });
+  }
+}
+
+function summary(manifest: Manifest, fingerprint: string, trustChecked: boolean, t: TFunction): string {
+  const { plan, period } = manifest;
+  return [
+    t('report.cli.verify.intact'),
+    t('report.cli.verify.department', { value: manifest.department }),
+    t('report.cli.verify.period', period),
+    plan.docNumber === null ? t('report.cli.verify.plan', plan) : t('report.cli.verify.planWithNumber', plan),
+    t('report.cli.verify.generatedAt', { value: manifest.generatedAt }),
+    t('report.cli.verify.files', { count: manifest.files.length }),
+    t('report.cli.verify.signer'),
+    ...formatFingerprint(fingerprint, 8).split('\n').map((line) => `  ${line}`),
+    t(trustChecked ? 'report.cli.verify.trusted' : 'report.cli.verify.trustNotChecked'),
+    '',
+  ].join('\n');
+}

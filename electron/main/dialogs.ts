@@ -1,0 +1,50 @@
+import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { join } from 'node:path';
+import type { FilePurpose } from '../../shared/api/calls/files';
+import type { DialogHandlers } from '../app/backend';
+import { createTranslator } from '../app/i18n';
+import type { ServiceContext } from '../services/context';
+import { readSettings } from '../services/settings';
+
+const extensions: Record<FilePurpose, string[] | null> = {
+  plan: ['txt', 'docx', 'json'],
+  evidence: null,
+  report: ['plreport'],
+};
+
+/** Native open and save dialogs, in the user's language; chosen paths are registered, never sent to the renderer. */
+export function dialogHandlers(window: () => BrowserWindow | null): (ctx: ServiceContext) => DialogHandlers {
+  return (ctx) => {
+    const filtersFor = (purpose: FilePurpose): FileFilter[] => {
+      const t = createTranslator(readSettings(ctx.db).language);
+      const allFiles = { name: t('dialogs.allFiles'), extensions: ['*'] };
+      const own = extensions[purpose];
+      return own ? [{ name: t(`dialogs.filters.${purpose}`), extensions: own }, allFiles] : [allFiles];
+    };
+    const titleFor = (purpose: FilePurpose, mode: 'open' | 'save'): string =>
+      createTranslator(readSettings(ctx.db).language)(`dialogs.${mode}.${purpose}`);
+
+    return {
+      'files.pick': async ({ purpose, multiple }) => {
+        const options: OpenDialogOptions = {
+          title: titleFor(purpose, 'open'),
+          filters: filtersFor(purpose),
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        };
+        const parent = window();
+        const result = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options));
+        return result.canceled ? [] : result.filePaths.map((path) => ctx.files.registerExisting(path));
+      },
+      'files.chooseSaveTarget': async ({ purpose, suggestedName }) => {
+        const options: SaveDialogOptions = {
+          title: titleFor(purpose, 'save'),
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: filtersFor(purpose),
+        };
+        const parent = window();
+        const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
+        return result.canceled || !result.filePath ? null : ctx.files.registerSaveTarget(result.filePath);
+      },
+    };
+  };
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FileRef } from '../../shared/api/calls/files';
+import { AppError } from '../../shared/api/errors';
+
+interface KnownFile {
+  path: string;
+  name: string;
+  size: number;
+  /** Uploads live in the data folder's tmp/ and are removed when done with. */
+  temporary: boolean;
+}
+
+const staleAfterMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Files the user chose, by opaque id. The renderer passes ids, never paths: whatever it
+ * asks for, it can only reach what the user picked, dropped or uploaded in this session.
+ */
+export class FileRegistry {
+  private readonly files = new Map<string, KnownFile>();
+  private readonly saveTargets = new Map<string, string>();
+  private readonly downloads = new Map<string, { path: string; name: string }>();
+
+  constructor(readonly tmpDir: string) {
+    mkdirSync(tmpDir, { recursive: true });
+    this.removeStale();
+  }
+
+  /** A file chosen in a native dialog or dropped on the window: it stays where it is. */
+  registerExisting(path: string): FileRef {
+    return this.add({ path, name: basename(path), size: statSync(path).size, temporary: false });
+  }
+
+  /** Where the dev host streams a browser upload before registering it. */
+  uploadPath(): string {
+    return join(this.tmpDir, `upload-${randomUUID()}`);
+  }
+
+  registerUpload(path: string, name: string): FileRef {
+    return this.add({ path, name: safeName(name), size: statSync(path).size, temporary: true });
+  }
+
+  get(id: string): KnownFile {
+    const file = this.files.get(id);
+    if (!file) throw new AppError('not_found', { what: id });
+    return file;
+  }
+
+  /** Drops an upload once it has been consumed (imported, stored as evidence). */
+  release(id: string): void {
+    const file = this.files.get(id);
+    if (file?.temporary) rmSync(file.path, { force: true });
+    this.files.delete(id);
+  }
+
+  registerSaveTarget(path: string): { id: string; name: string } {
+    const id = randomUUID();
+    this.saveTargets.set(id, path);
+    return { id, name: basename(path) };
+  }
+
+  takeSaveTarget(id: string): string {
+    const path = this.saveTargets.get(id);
+    if (!path) throw new AppError('not_found', { what: id });
+    this.saveTargets.delete(id);
+    return path;
+  }
+
+  /** A path in tmp/ for an output that will be handed to the browser as a download. */
+  outputPath(): string {
+    return join(this.tmpDir, `output-${randomUUID()}`);
+  }
+
+  registerDownload(path: string, name: string): { downloadId: string; name: string; size: number } {
+    const downloadId = randomUUID();
+    this.downloads.set(downloadId, { path, name });
+    return { downloadId, name, size: statSync(path).size };
+  }
+
+  takeDownload(id: string): { path: string; name: string } | undefined {
+    const download = this.downloads.get(id);
+    this.downloads.delete(id);
+    return download;
+  }
+
+  private add(file: KnownFile): FileRef {
+    const id = randomUUID();
+    this.files.set(id, file);
+    return { id, name: file.name, size: file.size };
+  }
+
+  /** Leftovers of a crash or an abandoned upload, older than a day. */
+  private removeStale(): void {
+    const now = Date.now();
+    for (const entry of readdirSync(this.tmpDir)) {
+      const path = join(this.tmpDir, entry);
+      try {
+        if (now - statSync(path).mtimeMs > staleAfterMs) rmSync(path, { recursive: true, force: true });
+      } catch {
+        // Another process may be cleaning up too.
+      }
+    }
+  }
+}
+
+/** The last path segment of a browser-supplied name, without control characters. */
+export function safeName(name: string): string {
+  const last = name.split(/[\\/]/u).pop() ?? '';
+  const cleaned = last.replace(/\p{Cc}/gu, '').trim().slice(0, 200);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
+}

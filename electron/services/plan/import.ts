@@ -1,0 +1,154 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
+import { AppError } from '../../../shared/api/errors';
+import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, type Plan, type PlanWarning } from '../../../shared/plan';
+import { PlanParseError } from '../../../shared/plan/errors';
+import type { Db } from '../../db/database';
+import { ensureDepartment, listAliases } from '../../db/repos/departments';
+import { findPlanBySha, findPlanSummary, insertMeasure, insertMeasureDepartment, insertPlan, type NewPlan } from '../../db/repos/plans';
+import { writeSetting } from '../../db/repos/settings';
+import type { ServiceContext } from '../context';
+import { decodePlanSource, MAX_PLAN_SOURCE_BYTES, type PlanSourceKind } from './source';
+
+export interface ParsedSource {
+  sourceName: string;
+  sourceKind: PlanSourceKind | 'seed';
+  sha256: string;
+  text: string;
+  plan: Plan;
+  warnings: PlanWarning[];
+  omittedWarnings: number;
+}
+
+/** The built-in spellings plus the user's own (theirs win). */
+export function aliasTable(db: Db): Record<string, string> {
+  const table: Record<string, string> = { ...DEFAULT_DEPARTMENT_ALIASES };
+  for (const { alias, canonical } of listAliases(db)) table[alias] = canonical;
+  return table;
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads a plan source (text, Word or plan JSON) into a plan; refuses junk with a clear error. */
+export async function parseSource(db: Db, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
+  const decoded = await decodePlanSource(bytes, sourceName);
+  const sha256 = sha256Hex(bytes);
+  if (decoded.kind === 'json') {
+    return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan: parsePlanJson(decoded.text), warnings: [], omittedWarnings: 0 };
+  }
+  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases: aliasTable(db) });
+  return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, warnings, omittedWarnings };
+}
+
+const maxPreviews = 8;
+
+/** Parsed files waiting for the user's confirmation, so the renderer never sends a plan back. */
+export class PreviewCache {
+  private readonly previews = new Map<string, ParsedSource>();
+
+  put(parsed: ParsedSource): string {
+    const id = randomUUID();
+    this.previews.set(id, parsed);
+    while (this.previews.size > maxPreviews) this.previews.delete(this.previews.keys().next().value as string);
+    return id;
+  }
+
+  take(id: string): ParsedSource {
+    const parsed = this.previews.get(id);
+    if (!parsed) throw new AppError('not_found', { what: id });
+    this.previews.delete(id);
+    return parsed;
+  }
+}
+
+export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCache, fileId: string): Promise<PlanPreview> {
+  const file = ctx.files.get(fileId);
+  if (file.size > MAX_PLAN_SOURCE_BYTES) {
+    throw new PlanParseError('plan.too_large', { sizeMb: Math.round(file.size / 104_857.6) / 10, limitMb: MAX_PLAN_SOURCE_BYTES / 1_048_576 });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.path);
+  } catch (error) {
+    throw new AppError('file.unreadable', { name: file.name, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  } finally {
+    ctx.files.release(fileId);
+  }
+  const parsed = await parseSource(ctx.db, bytes, file.name);
+  return {
+    previewId: previews.put(parsed),
+    sourceName: parsed.sourceName,
+    sha256: parsed.sha256,
+    plan: parsed.plan,
+    warnings: parsed.warnings,
+    omittedWarnings: parsed.omittedWarnings,
+    existing: findPlanBySha(ctx.db, parsed.sha256) ?? null,
+  };
+}
+
+/**
+ * Stores a parsed plan in one transaction and makes it the active plan. The same source
+ * (same SHA-256) is never stored twice: importing it again just switches to it.
+ */
+export function storePlan(ctx: ServiceContext, parsed: ParsedSource): { plan: PlanSummary; created: boolean } {
+  return ctx.db.transaction(() => {
+    const existing = findPlanBySha(ctx.db, parsed.sha256);
+    const planId = existing?.id ?? insertParsedPlan(ctx, parsed);
+    writeSetting(ctx.db, 'activePlanId', planId);
+    const summary = findPlanSummary(ctx.db, planId);
+    if (!summary) throw new Error(`plan ${planId} not stored`);
+    return { plan: summary, created: existing === undefined };
+  })();
+}
+
+function insertParsedPlan(ctx: ServiceContext, parsed: ParsedSource): number {
+  const { plan } = parsed;
+  const row: NewPlan = {
+    title: plan.title ?? plan.noticeTitle ?? parsed.sourceName,
+    docNumber: plan.docNumber,
+    issuer: plan.issuer,
+    issuedOn: plan.issuedOn,
+    sourceName: parsed.sourceName,
+    sourceKind: parsed.sourceKind,
+    sourceSha256: parsed.sha256,
+    sourceText: parsed.text,
+    content: JSON.stringify(plan),
+    importedAt: ctx.now().toISOString(),
+  };
+  const planId = insertPlan(ctx.db, row);
+  const departmentIds = new Map(plan.departments.map((department) => [department.name, ensureDepartment(ctx.db, department.name)]));
+  plan.measures.forEach((measure, ordinal) => {
+    const measureId = insertMeasure(ctx.db, {
+      planId,
+      ordinal,
+      code: measure.code,
+      label: measure.label,
+      chapter: measure.chapter,
+      group: measure.group,
+      title: measure.title,
+      text: measure.text,
+      due: measure.due,
+      candidateTasks: JSON.stringify(measure.tasks),
+    });
+    measure.departments.forEach((department, index) => {
+      const departmentId = departmentIds.get(department.name) ?? ensureDepartment(ctx.db, department.name);
+      insertMeasureDepartment(ctx.db, {
+        measureId,
+        departmentId,
+        ordinal: index,
+        role: department.role,
+        writtenAs: writtenAs(plan, department.name, measure.text),
+      });
+    });
+  });
+  return planId;
+}
+
+/** The spelling the measure's own text uses for a department, so the UI can highlight it. */
+function writtenAs(plan: Plan, name: string, text: string): string {
+  const spellings = [name, ...(plan.departments.find((department) => department.name === name)?.aliases ?? [])];
+  return spellings.find((spelling) => text.includes(spelling)) ?? name;
+}

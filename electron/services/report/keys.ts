@@ -1,0 +1,162 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+  type KeyObject,
+} from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../shared/api/errors';
+
+/**
+ * A department's Ed25519 signing key. The private key only ever leaves memory sealed: as
+ * the stored-key JSON below, encrypted with a key derived from the coordinator's passphrase.
+ */
+
+export interface SigningKey {
+  /** SPKI PEM, as shipped in every package as signer.pem. */
+  publicKeyPem: string;
+  privateKey: KeyObject;
+}
+
+export function generateSigningKey(): SigningKey {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKey };
+}
+
+/** Lowercase hex SHA-256 of the DER SPKI bytes, i.e. `openssl pkey -pubin -in signer.pem -outform DER | sha256sum`. */
+export function fingerprintOf(publicKeyPem: string): string {
+  return createHash('sha256').update(publicKeyDer(publicKeyPem)).digest('hex');
+}
+
+/** The DER SPKI of an Ed25519 public key in PEM; anything else is refused. */
+export function publicKeyDer(publicKeyPem: string): Buffer {
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: publicKeyPem, format: 'pem' });
+  } catch {
+    throw new AppError('report.bad_public_key');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('report.bad_public_key');
+  return key.export({ type: 'spki', format: 'der' });
+}
+
+/**
+ * scrypt at N = 2^17, r = 8 (128 MiB, about half a second): the OWASP minimum for
+ * passphrases. Decryption accepts the parameters stored with the key, within bounds, so a
+ * crafted file cannot make us allocate gigabytes.
+ */
+const scryptDefaults = { N: 2 ** 17, r: 8, p: 1 } as const;
+const scryptBounds = { minN: 2 ** 15, maxN: 2 ** 20, r: 8, maxP: 4 } as const;
+const keyLength = 32;
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/u);
+
+const PassphraseSealedKey = z.strictObject({
+  scheme: z.literal('passphrase'),
+  kdf: z.strictObject({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(scryptBounds.minN).max(scryptBounds.maxN).refine((n) => Number.isInteger(Math.log2(n)), 'power of two'),
+    r: z.literal(scryptBounds.r),
+    p: z.number().int().min(1).max(scryptBounds.maxP),
+    salt: Base64,
+  }),
+  cipher: z.strictObject({ name: z.literal('aes-256-gcm'), iv: Base64, tag: Base64, ciphertext: Base64 }),
+});
+
+/**
+ * How a private key is stored at rest. A tagged union so other sealing schemes (the OS
+ * keychain through Electron's safeStorage) can be added beside the passphrase one.
+ */
+export const StoredSigningKey = z.discriminatedUnion('scheme', [PassphraseSealedKey]);
+export type StoredSigningKey = z.infer<typeof StoredSigningKey>;
+
+/** Seals the PKCS#8 DER of `privateKey` with AES-256-GCM under a scrypt key; returns the stored-key JSON. */
+export function encryptPrivateKey(privateKey: KeyObject, passphrase: string): string {
+  if (passphrase === '') throw new AppError('report.passphrase_required');
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const key = deriveKey(passphrase, salt, scryptDefaults);
+  const plain = privateKey.export({ type: 'pkcs8', format: 'der' });
+  try {
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const sealed: StoredSigningKey = {
+      scheme: 'passphrase',
+      kdf: { name: 'scrypt', ...scryptDefaults, salt: salt.toString('base64') },
+      cipher: {
+        name: 'aes-256-gcm',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+      },
+    };
+    return `${JSON.stringify(sealed, null, 2)}\n`;
+  } finally {
+    plain.fill(0);
+    key.fill(0);
+  }
+}
+
+/**
+ * Opens a stored key. A wrong passphrase and a tampered file look the same to AES-GCM,
+ * so both are `report.wrong_passphrase`; a file that is not a stored key at all is
+ * `report.bad_key_file`.
+ */
+export function decryptPrivateKey(stored: string, passphrase: string): KeyObject {
+  const sealed = parseStoredKey(stored);
+  const { N, r, p, salt } = sealed.kdf;
+  const key = deriveKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
+  const plain = openSealed(sealed, key);
+  let privateKey: KeyObject | undefined;
+  try {
+    privateKey = createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' });
+  } catch {
+    // Authentic but not a key: a file sealed by something else.
+  } finally {
+    plain.fill(0);
+  }
+  if (privateKey?.asymmetricKeyType !== 'ed25519') throw new AppError('report.bad_key_file');
+  return privateKey;
+}
+
+function openSealed({ cipher }: StoredSigningKey, key: Buffer): Buffer {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(cipher.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(cipher.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(cipher.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    throw new AppError('report.wrong_passphrase');
+  } finally {
+    key.fill(0);
+  }
+}
+
+function parseStoredKey(stored: string): StoredSigningKey {
+  let json: unknown;
+  try {
+    json = JSON.parse(stored);
+  } catch {
+    throw new AppError('report.bad_key_file');
+  }
+  const parsed = StoredSigningKey.safeParse(json);
+  if (!parsed.success) throw new AppError('report.bad_key_file');
+  const { iv, tag } = parsed.data.cipher;
+  if (Buffer.from(iv, 'base64').length !== 12 || Buffer.from(tag, 'base64').length !== 16) throw new AppError('report.bad_key_file');
+  return parsed.data;
+}
+
+function deriveKey(passphrase: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Buffer {
+  // Normalised so the same passphrase typed through different input methods derives the same key.
+  const secret = Buffer.from(passphrase.normalize('NFC'), 'utf8');
+  try {
+    // scrypt needs about 128·r·(N + p) bytes; Node's default cap (32 MiB) is below our N.
+    return scryptSync(secret, salt, keyLength, { N, r, p, maxmem: 128 * r * (N + p) + 1024 * 1024 });
+  } finally {
+    secret.fill(0);
+  }
+}

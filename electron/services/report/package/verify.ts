@@ -1,0 +1,395 @@
+import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { close, createReadStream, createWriteStream, fstat, open } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { Readable, Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { createInflateRaw } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { AppError } from '../../../../shared/api/errors';
+import {
+  entryNameKey,
+  formatFingerprint,
+  isSafeEntryPath,
+  Manifest,
+  manifestEntry,
+  manifestFormat,
+  manifestFormatVersion,
+  normalizeFingerprint,
+  printableName,
+  serializeManifest,
+  signatureEntry,
+  signerKeyEntry,
+  type VerifyFailureReason,
+} from '../../../../shared/report/manifest';
+import { fingerprintOf } from '../keys';
+import {
+  centralRecordSize,
+  checkCentralRecord,
+  checkDataDescriptor,
+  checkLocalHeader,
+  isDeflated,
+  readAt,
+  readCentralDirectoryEnd,
+  Refusal,
+  type CentralDirectory,
+  type EntryLayout,
+} from './zip-layout';
+
+export interface VerifyLimits {
+  /** Largest uncompressed size of one entry. */
+  maxEntryBytes: number;
+  maxEntries: number;
+  maxManifestBytes: number;
+  /** Largest uncompressed : compressed ratio, for entries (and the whole package) above ratioFloorBytes. */
+  maxCompressionRatio: number;
+  ratioFloorBytes: number;
+}
+
+const MiB = 1024 * 1024;
+export const defaultVerifyLimits: VerifyLimits = {
+  maxEntryBytes: 4 * 1024 * MiB,
+  maxEntries: 100_000,
+  maxManifestBytes: 16 * MiB,
+  maxCompressionRatio: 200,
+  ratioFloorBytes: MiB,
+};
+const maxSignerKeyBytes = 16 * 1024;
+const ed25519SignatureBytes = 64;
+const chunkSize = MiB;
+
+export interface VerifyOptions {
+  /**
+   * Accept only these signers (hex or the grouped display form). Given at all, even empty,
+   * the signer must be in it (or be trustKeyPem): an empty registry trusts nobody.
+   */
+  trustFingerprints?: readonly string[];
+  trustKeyPem?: string;
+  limits?: Partial<VerifyLimits>;
+  /**
+   * A folder the caller has just created. Verified entries are written under it and nowhere
+   * else; if verification fails, everything written there is removed again.
+   */
+  extractTo?: string;
+}
+
+export interface VerifiedEntry {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export type VerifyResult =
+  | { ok: true; manifest: Manifest; fingerprint: string; entries: VerifiedEntry[] }
+  | { ok: false; reason: VerifyFailureReason; detail: string };
+
+interface PackageEntry {
+  name: string;
+  entry: Entry;
+  layout: EntryLayout;
+}
+
+/**
+ * Checks a report package in one streaming pass over its data, reading into memory only
+ * manifest.json, manifest.sig and signer.pem (each capped). The container is checked first,
+ * from its central directory alone (names, limits, layout), then the signed manifest, then
+ * every entry's content against it. A refusal names its reason; only I/O failures throw.
+ */
+export async function verifyReportPackage(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const limits = { ...defaultVerifyLimits, ...options.limits };
+  const trusted = trustedSigners(options);
+  const fd = await openPackage(file);
+  const extraction = options.extractTo === undefined ? null : new Extraction(options.extractTo);
+  let zip: ZipFile | undefined;
+  try {
+    zip = await openZip(fd);
+    const directory = await readCentralDirectoryEnd(fd, (await promisify(fstat)(fd)).size);
+    if (directory.entryCount !== zip.entryCount) throw new Refusal('corrupt_zip', 'end of central directory');
+    if (directory.entryCount > limits.maxEntries) throw new Refusal('too_many_entries', String(directory.entryCount));
+    const entries = await readDirectory(zip, fd, directory, limits);
+    const byName = new Map(entries.map((packageEntry) => [packageEntry.name, packageEntry]));
+    const special = (name: string, reason: VerifyFailureReason) => byName.get(name) ?? refuse(reason, name);
+
+    const manifestBytes = await readSmallEntry(fd, special(manifestEntry, 'bad_manifest'), limits.maxManifestBytes);
+    const manifest = parseManifest(manifestBytes.content);
+    const signerKey = await readSmallEntry(fd, special(signerKeyEntry, 'missing_entry'), maxSignerKeyBytes);
+    const signature = await readSmallEntry(fd, special(signatureEntry, 'missing_entry'), ed25519SignatureBytes);
+    const fingerprint = checkSignature(manifestBytes.content, signature.content, signerKey.content, manifest);
+    if (trusted && !trusted.has(fingerprint)) throw new Refusal('untrusted_signer', formatFingerprint(fingerprint));
+    checkListing(entries, manifest);
+
+    const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
+    const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
+    const verified: VerifiedEntry[] = [];
+    for (const packageEntry of entries) {
+      const read = inMemory.get(packageEntry.name);
+      const result = read
+        ? read.verified
+        : await readEntry(fd, packageEntry, extraction ? await extraction.sinkFor(packageEntry.name) : discard());
+      const expected = listed.get(packageEntry.name);
+      if (expected && expected.sha256 !== result.sha256) throw new Refusal('hash_mismatch', printableName(packageEntry.name));
+      verified.push(result);
+    }
+    for (const read of inMemory.values()) await extraction?.write(read.verified.path, read.content);
+    return { ok: true, manifest, fingerprint, entries: verified };
+  } catch (error) {
+    await extraction?.discard();
+    if (error instanceof Refusal) return { ok: false, reason: error.reason, detail: error.detail };
+    throw error;
+  } finally {
+    // yauzl owns the descriptor once it has opened the ZIP, and closes it here.
+    if (zip) zip.close();
+    else close(fd, () => undefined);
+  }
+}
+
+function refuse(reason: VerifyFailureReason, name: string): never {
+  throw new Refusal(reason, printableName(name));
+}
+
+function trustedSigners({ trustFingerprints, trustKeyPem }: VerifyOptions): Set<string> | null {
+  if (trustFingerprints === undefined && trustKeyPem === undefined) return null;
+  const trusted = new Set<string>();
+  for (const input of trustFingerprints ?? []) {
+    const fingerprint = normalizeFingerprint(input);
+    if (!fingerprint) throw new RangeError(`not a SHA-256 fingerprint: ${printableName(input)}`);
+    trusted.add(fingerprint);
+  }
+  if (trustKeyPem !== undefined) trusted.add(fingerprintOf(trustKeyPem));
+  return trusted;
+}
+
+async function openPackage(file: string): Promise<number> {
+  try {
+    return await promisify(open)(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code });
+  }
+}
+
+/**
+ * yauzl parses the central directory; names are decoded and checked here (decodeStrings:
+ * false), and sizes are checked against the manifest with the entry's name at hand
+ * (validateEntrySizes: false), so every refusal can say which entry it is about.
+ */
+function openZip(fd: number): Promise<ZipFile> {
+  return new Promise((resolvePromise, reject) => {
+    yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false }, (error, zip) => {
+      if (error) return reject(new Refusal('not_a_zip', ''));
+      // Errors reach us through eachEntry(); a late one (while closing) must not crash the app.
+      zip.on('error', () => undefined);
+      resolvePromise(zip);
+    });
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Every entry's name, central record and declared sizes, checked before any content is read. */
+async function readDirectory(zip: ZipFile, fd: number, directory: CentralDirectory, limits: VerifyLimits): Promise<PackageEntry[]> {
+  const entries: PackageEntry[] = [];
+  const keys = new Set<string>();
+  let recordOffset = directory.offset;
+  let nextHeaderOffset = 0;
+  let declaredTotal = 0;
+  let compressedTotal = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const raw = await readAt(fd, centralRecordSize, recordOffset, 'central directory');
+      recordOffset += centralRecordSize + entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
+      const name = entryName(entry);
+      const key = entryNameKey(name);
+      if (keys.has(key)) refuse('duplicate_name', name);
+      keys.add(key);
+      const layout = checkCentralRecord(entry, raw, printableName(name), nextHeaderOffset);
+      nextHeaderOffset = layout.end;
+      checkDeclaredSize(name, entry.uncompressedSize, entry.compressedSize, limits);
+      declaredTotal += entry.uncompressedSize;
+      compressedTotal += entry.compressedSize;
+      entries.push({ name, entry, layout });
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    const encrypted = error instanceof Error && /encryption/u.test(error.message);
+    throw new Refusal(encrypted ? 'encrypted_entry' : 'corrupt_zip', 'central directory');
+  }
+  if (nextHeaderOffset !== directory.offset || recordOffset !== directory.offset + directory.size) {
+    throw new Refusal('corrupt_zip', 'central directory');
+  }
+  // Many small entries can be a bomb too: the ratio also holds for the package as a whole.
+  checkDeclaredSize('*', declaredTotal, compressedTotal, { ...limits, maxEntryBytes: Number.POSITIVE_INFINITY });
+  return entries;
+}
+
+function entryName(entry: Entry): string {
+  let name: string;
+  try {
+    name = utf8.decode(entry.fileNameRaw);
+  } catch {
+    return refuse('unsafe_path', entry.fileNameRaw.toString('latin1'));
+  }
+  if (!isSafeEntryPath(name)) refuse('unsafe_path', name);
+  return name;
+}
+
+function checkDeclaredSize(name: string, size: number, compressedSize: number, limits: VerifyLimits): void {
+  if (size > limits.maxEntryBytes) refuse('oversize_entry', name);
+  if (size > limits.ratioFloorBytes && size > limits.maxCompressionRatio * compressedSize) refuse('over_ratio_entry', name);
+}
+
+interface EntryInMemory {
+  content: Buffer;
+  verified: VerifiedEntry;
+}
+
+async function readSmallEntry(fd: number, packageEntry: PackageEntry, maxBytes: number): Promise<EntryInMemory> {
+  if (packageEntry.entry.uncompressedSize > maxBytes) refuse('oversize_entry', packageEntry.name);
+  const chunks: Buffer[] = [];
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const verified = await readEntry(fd, packageEntry, collect);
+  return { content: Buffer.concat(chunks), verified };
+}
+
+/**
+ * Streams one entry's content into `sink`, hashing and counting it: never more bytes than
+ * declared, and exactly as many in the end. Its local header and data descriptor must
+ * repeat the central record, and deflate must consume exactly the stored bytes.
+ */
+async function readEntry(fd: number, { name, entry, layout }: PackageEntry, sink: Writable): Promise<VerifiedEntry> {
+  const shownName = printableName(name);
+  await checkLocalHeader(fd, entry, layout, shownName);
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > entry.uncompressedSize) return callback(new Refusal('size_mismatch', shownName));
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  const raw =
+    layout.dataEnd > layout.dataOffset
+      ? createReadStream('', { fd, start: layout.dataOffset, end: layout.dataEnd - 1, autoClose: false, highWaterMark: chunkSize })
+      : Readable.from([]);
+  const inflate = isDeflated(entry) ? createInflateRaw({ chunkSize: 64 * 1024 }) : null;
+  try {
+    await (inflate ? pipeline(raw, inflate, meter, sink) : pipeline(raw, meter, sink));
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    if (isZlibError(error)) throw new Refusal('corrupt_zip', shownName);
+    throw error;
+  }
+  // Bytes after the end of the deflate stream would be data nobody checks.
+  if (inflate && inflate.bytesWritten !== entry.compressedSize) throw new Refusal('corrupt_zip', shownName);
+  if (size !== entry.uncompressedSize) throw new Refusal('size_mismatch', shownName);
+  await checkDataDescriptor(fd, entry, layout, shownName);
+  return { path: name, size, sha256: hash.digest('hex') };
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+function discard(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+}
+
+/**
+ * manifest.json must parse, must be the format we know, and must be byte for byte what
+ * serializeManifest writes: then no two JSON readers can disagree on what was signed
+ * (duplicate keys, for one, are resolved differently by different parsers).
+ */
+function parseManifest(bytes: Buffer): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(utf8.decode(bytes));
+  } catch {
+    return refuse('bad_manifest', manifestEntry);
+  }
+  if (typeof json === 'object' && json !== null && 'format' in json && json.format === manifestFormat) {
+    const version = 'formatVersion' in json ? json.formatVersion : undefined;
+    if (version !== manifestFormatVersion) refuse('unknown_format_version', String(JSON.stringify(version)));
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse('bad_manifest', issue && issue.path.length > 0 ? issue.path.join('.') : manifestEntry);
+  }
+  if (serializeManifest(parsed.data) !== bytes.toString('utf8')) refuse('bad_manifest', manifestEntry);
+  return parsed.data;
+}
+
+/** The signature over the exact manifest bytes, by the key in signer.pem, which the manifest names. */
+function checkSignature(manifestBytes: Buffer, signature: Buffer, signerPem: Buffer, manifest: Manifest): string {
+  if (signature.length !== ed25519SignatureBytes) refuse('bad_signature', signatureEntry);
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: signerPem, format: 'pem' });
+  } catch {
+    return refuse('bad_signature', signerKeyEntry);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') refuse('bad_signature', signerKeyEntry);
+  if (!verifySignature(null, manifestBytes, key, signature)) refuse('bad_signature', signatureEntry);
+  const fingerprint = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  if (fingerprint !== manifest.signer.fingerprint) refuse('bad_signature', signerKeyEntry);
+  return fingerprint;
+}
+
+/** Every listed file present with its declared size, and nothing unlisted besides the manifest and its signature. */
+function checkListing(entries: readonly PackageEntry[], manifest: Manifest): void {
+  const byName = new Map(entries.map((packageEntry) => [packageEntry.name, packageEntry]));
+  for (const listed of manifest.files) if (!byName.has(listed.path)) refuse('missing_entry', listed.path);
+  const listedPaths = new Set(manifest.files.map((listed) => listed.path));
+  for (const { name } of entries) {
+    if (name !== manifestEntry && name !== signatureEntry && !listedPaths.has(name)) refuse('unlisted_entry', name);
+  }
+  for (const listed of manifest.files) {
+    if (byName.get(listed.path)?.entry.uncompressedSize !== listed.size) refuse('size_mismatch', listed.path);
+  }
+}
+
+/** Writes entries under one folder, never outside it, and can take back everything it wrote. */
+class Extraction {
+  private readonly root: string;
+  private readonly created: string[] = [];
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  async sinkFor(name: string): Promise<Writable> {
+    // 'wx' refuses to follow or replace anything already there, a symlink included.
+    return createWriteStream(await this.target(name), { flags: 'wx' });
+  }
+
+  async write(name: string, content: Buffer): Promise<void> {
+    await writeFile(await this.target(name), content, { flag: 'wx' });
+  }
+
+  async discard(): Promise<void> {
+    for (const path of this.created.reverse()) await rm(path, { recursive: true, force: true });
+  }
+
+  private async target(name: string): Promise<string> {
+    const target = resolve(this.root, ...name.split('/'));
+    // isSafeEntryPath already rules this out; a second, independent check costs nothing.
+    if (!target.startsWith(this.root + sep)) throw new Error(`entry escapes the extraction folder: ${printableName(name)}`);
+    const madeFolder = await mkdir(dirname(target), { recursive: true });
+    if (madeFolder) this.created.push(madeFolder);
+    this.created.push(target);
+    return target;
+  }
+}

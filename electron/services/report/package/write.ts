@@ -1,0 +1,278 @@
+import { createHash, createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
+import { AppError } from '../../../../shared/api/errors';
+import {
+  entryNameKey,
+  isSafeEntryPath,
+  Manifest,
+  manifestEntry,
+  manifestFormat,
+  manifestFormatVersion,
+  printableName,
+  reservedEntries,
+  serializeManifest,
+  signatureEntry,
+  signerKeyEntry,
+  type ManifestContent,
+  type ManifestFile,
+} from '../../../../shared/report/manifest';
+import { fingerprintOf, publicKeyDer } from '../keys';
+import { entryMode } from './zip-layout';
+
+/** A file of the package: generated content in memory, or a file on disk that is streamed. */
+export type ReportEntry = { path: string; data: Buffer | string } | { path: string; file: string };
+
+export interface ReportSigner {
+  privateKey: KeyObject;
+  publicKeyPem: string;
+}
+
+export interface WriteReportPackageOptions {
+  outFile: string;
+  /** In package order; signer.pem, manifest.json and manifest.sig follow them. */
+  entries: readonly ReportEntry[];
+  manifest: ManifestContent;
+  signer: ReportSigner;
+  /** Bytes of entry content packed so far, of the total. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface WrittenReportPackage {
+  file: string;
+  size: number;
+  manifestSha256: string;
+  manifest: Manifest;
+}
+
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const precompressedExtensions = new Set([
+  '.jpg', '.jpeg', '.png', '.gif', '.webp', '.heic',
+  '.pdf', '.ofd', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp',
+  '.zip', '.7z', '.rar', '.gz', '.bz2', '.xz', '.zst',
+  '.mp4', '.mov', '.m4a', '.mp3', '.aac',
+]);
+/** Level 1 is about five times faster than the default for a third more bytes of text. */
+const deflateLevel = 1;
+const chunkSize = 1024 * 1024;
+
+interface Source {
+  path: string;
+  size: number;
+  /** The file the content comes from, for error messages; the entry path for in-memory data. */
+  origin: string;
+  open(): Readable;
+}
+
+/**
+ * Writes a signed report package. Entry files are streamed (memory stays flat for gigabytes
+ * of evidence) and hashed on the way into the ZIP; the manifest, listing those hashes, and
+ * its signature go last. The file appears under `outFile` complete or not at all: it is
+ * written to a temporary name in the same folder, synced, then renamed.
+ */
+export async function writeReportPackage(options: WriteReportPackageOptions): Promise<WrittenReportPackage> {
+  const { outFile, signal } = options;
+  if (signal?.aborted) throw new AppError('report.cancelled');
+  const draft = draftManifest(options);
+  const sources = await prepareSources(options.entries);
+
+  const tempFile = join(dirname(outFile), `.${basename(outFile)}.partial-${randomBytes(6).toString('hex')}`);
+  // 'wx': a fresh file, never someone else's; flush: fsync before the stream closes it.
+  const output = createWriteStream(tempFile, { flags: 'wx', flush: true, highWaterMark: chunkSize });
+  try {
+    const { manifest, manifestJson } = await writeZip(output, sources, draft, options);
+    const { size } = await stat(tempFile);
+    await rename(tempFile, outFile);
+    await syncDirectory(dirname(outFile));
+    return { file: outFile, size, manifestSha256: sha256(manifestJson), manifest };
+  } catch (error) {
+    // Removing the file before the stream has let go of it could race its (delayed) open.
+    output.destroy();
+    await finished(output).catch(() => undefined);
+    await rm(tempFile, { force: true });
+    throw outputError(error, outFile);
+  }
+}
+
+/** The manifest without its files, validated before a single byte is written. */
+function draftManifest({ manifest, signer }: WriteReportPackageOptions): Manifest {
+  if (!createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' }).equals(publicKeyDer(signer.publicKeyPem))) {
+    throw new Error('signer.publicKeyPem is not the public half of signer.privateKey');
+  }
+  const draft = { format: manifestFormat, formatVersion: manifestFormatVersion, ...manifest, signer: { fingerprint: fingerprintOf(signer.publicKeyPem) }, files: [] };
+  return Manifest.parse(draft);
+}
+
+async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]> {
+  const seen = new Set(reservedEntries.map(entryNameKey));
+  const sources: Source[] = [];
+  for (const entry of entries) {
+    if (!isSafeEntryPath(entry.path)) throw new AppError('report.unsafe_entry', { path: printableName(entry.path) });
+    const key = entryNameKey(entry.path);
+    if (seen.has(key)) throw new AppError('report.duplicate_entry', { path: printableName(entry.path) });
+    seen.add(key);
+    if ('data' in entry) {
+      const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
+      sources.push({ path: entry.path, size: data.length, origin: entry.path, open: () => Readable.from([data], { objectMode: false }) });
+    } else {
+      const { file } = entry;
+      const info = await stat(file).catch((error: unknown) => {
+        throw sourceError(error, file);
+      });
+      if (!info.isFile()) throw new AppError('file.unreadable', { name: file, reason: 'not a regular file' });
+      sources.push({ path: entry.path, size: info.size, origin: file, open: () => createReadStream(file, { highWaterMark: chunkSize }) });
+    }
+  }
+  return sources;
+}
+
+/** Streams the ZIP into `output` until it is synced and closed; returns the manifest and the exact text that was signed. */
+async function writeZip(
+  output: WriteStream,
+  sources: readonly Source[],
+  draft: Manifest,
+  options: WriteReportPackageOptions,
+): Promise<{ manifest: Manifest; manifestJson: string }> {
+  const zip = new ZipFile();
+  const stop = new AbortController();
+  // The first failure wins; aborting `stop` tears down the output and the current input.
+  const fail = (error: unknown) => stop.abort(error);
+  const cancel = () => fail(new AppError('report.cancelled'));
+  options.signal?.addEventListener('abort', cancel);
+  if (options.signal?.aborted) cancel();
+  zip.on('error', fail);
+  const written = pipeline(zip.outputStream, output, { signal: stop.signal });
+  written.catch(fail);
+
+  try {
+    const entryOptions = entryOptionsFor(draft.generatedAt);
+    const total = sources.reduce((sum, source) => sum + source.size, 0);
+    let done = 0;
+    const progress = (bytes: number) => {
+      done += bytes;
+      options.onProgress?.(done, total);
+    };
+    let current: Readable | undefined;
+    stop.signal.addEventListener('abort', () => current?.destroy(), { once: true });
+
+    const hashed = sources.map(
+      (source) =>
+        new Promise<ManifestFile>((resolve) => {
+          // yazl opens each input only when the previous entry is done: one file open at a time.
+          zip.addReadStreamLazy(source.path, entryOptions(source.path, true), (callback) => {
+            current = source.open();
+            current.on('error', (error) => fail(sourceError(error, source.origin)));
+            const meter = hashingMeter(source.path, progress, resolve).on('error', fail);
+            callback(null, current.pipe(meter));
+          });
+        }),
+    );
+    const signerPem = Buffer.from(options.signer.publicKeyPem, 'utf8');
+    zip.addBuffer(signerPem, signerKeyEntry, entryOptions(signerKeyEntry, false));
+
+    const files = await untilStopped(Promise.all(hashed), stop.signal);
+    files.push({ path: signerKeyEntry, size: signerPem.length, sha256: sha256(signerPem) });
+    const manifest = { ...draft, files };
+    const manifestJson = serializeManifest(manifest);
+    const manifestBytes = Buffer.from(manifestJson, 'utf8');
+    // Stored, not deflated: then every byte of them is covered by the signature (see zip-layout.ts).
+    zip.addBuffer(manifestBytes, manifestEntry, entryOptions(manifestEntry, false));
+    zip.addBuffer(sign(null, manifestBytes, options.signer.privateKey), signatureEntry, entryOptions(signatureEntry, false));
+    zip.end();
+    await written;
+    return { manifest, manifestJson };
+  } catch (error) {
+    throw stop.signal.aborted ? stop.signal.reason : error;
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** Options for yazl that give every entry the canonical form the verifier requires. */
+function entryOptionsFor(generatedAt: string): (path: string, mayCompress: boolean) => Partial<ZipEntryOptions> {
+  const mtime = wallClockDate(generatedAt);
+  return (path, mayCompress) => ({
+    mtime,
+    mode: entryMode,
+    forceDosTimestamp: true,
+    compressionLevel: mayCompress && !precompressedExtensions.has(extname(path).toLowerCase()) ? deflateLevel : 0,
+  });
+}
+
+/**
+ * ZIP (DOS) times have no time zone. Entries carry the clock time written in generatedAt, so
+ * an unzipped file shows the time the report was made where it was made.
+ */
+function wallClockDate(generatedAt: string): Date {
+  // The schema has checked the shape: YYYY-MM-DDTHH:MM:SS…
+  const [year, month, day, hour, minute, second] = generatedAt.slice(0, 19).split(/[-T:]/u).map(Number) as [number, number, number, number, number, number];
+  return new Date(year, month - 1, day, hour, minute, second);
+}
+
+/** Passes content through unchanged while hashing and counting it. */
+function hashingMeter(path: string, progress: (bytes: number) => void, done: (file: ManifestFile) => void): Transform {
+  const hash = createHash('sha256');
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      size += chunk.length;
+      progress(chunk.length);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      done({ path, size, sha256: hash.digest('hex') });
+      callback();
+    },
+  });
+}
+
+/** Waits for `work` unless the signal aborts first (whose reason it then throws). */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Makes the rename durable. Windows cannot open a folder for fsync; there NTFS's journal has to do. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the package itself is already complete and synced.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function sourceError(error: unknown, file: string): AppError {
+  const code = errnoCode(error);
+  return code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code ?? 'EIO' });
+}
+
+function outputError(error: unknown, outFile: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = errnoCode(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('report.disk_full', { file: outFile });
+  if (code) return new AppError('report.write_failed', { file: outFile, reason: code });
+  return error;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

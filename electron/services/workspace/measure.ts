@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { MeasureDetail } from '../../../shared/api/calls/workspace';
+import { localDate } from '../../../shared/workspace/dates';
+import { addDays } from '../../../shared/workspace/progress';
+import { listMeasureHistory } from '../../db/repos/entries';
+import { measureDepartments, measureProgress } from '../../db/repos/measures';
+import { listOwners, listTasks } from '../../db/repos/tasks';
+import type { ServiceContext } from '../context';
+import { dueSoonDays } from './dashboard';
+import { activeScope, assignedMeasure } from './scope';
+import { toMeasureProgress } from './views';
+
+const historyLimit = 300;
+const Candidates = z.array(z.string());
+
+export function measureDetail(ctx: ServiceContext, code: string): MeasureDetail {
+  const scope = activeScope(ctx.db);
+  const measure = assignedMeasure(ctx.db, scope, code);
+  const today = localDate(ctx.now());
+  const [progressRow] = measureProgress(ctx.db, { ...scope, today, soon: addDays(today, dueSoonDays), measureId: measure.id });
+  if (!progressRow) throw new Error(`measure ${code} has no progress row`);
+  const tasks = listTasks(ctx.db, scope.departmentId, measure.id);
+  const taken = new Set(tasks.map((task) => task.text));
+  const candidates = Candidates.catch([]).parse(JSON.parse(measure.candidateTasks)).filter((text) => !taken.has(text));
+
+  return {
+    department: scope.department,
+    measure: {
+      code: measure.code,
+      label: measure.label,
+      title: measure.title,
+      text: measure.text,
+      chapter: measure.chapter,
+      group: measure.group,
+      due: measure.due,
+      departments: measureDepartments(ctx.db, measure.id),
+    },
+    progress: toMeasureProgress(progressRow),
+    tasks,
+    candidates,
+    attachments: [],
+    history: listMeasureHistory(ctx.db, scope.departmentId, measure.id, historyLimit),
+    owners: listOwners(ctx.db, scope.departmentId),
+  };
+}

@@ -1,0 +1,160 @@
+import { AppError } from '../../../shared/api/errors';
+import type { Task, TaskPatch } from '../../../shared/api/calls/workspace';
+import { appendEntry } from '../../db/repos/entries';
+import {
+  findTask,
+  insertTask,
+  listTasks,
+  markTaskDeleted,
+  nextPosition,
+  restoreTask as restoreTaskRow,
+  setPositions,
+  updateTaskField,
+  type TaskField,
+  type TaskRecord,
+} from '../../db/repos/tasks';
+import type { ServiceContext } from '../context';
+import { activeScope, assignedMeasure, type Scope } from './scope';
+
+/** Every change lands in one transaction together with its history entry. */
+function historyFor(ctx: ServiceContext, scope: Scope, measureId: number, at: string) {
+  const actor = ctx.actor();
+  return (entry: { taskId: number; action: string; field?: string; oldValue?: string | null; newValue?: string | null }) =>
+    appendEntry(ctx.db, { at, actor, departmentId: scope.departmentId, measureId, ...entry });
+}
+
+/** A task of this department, alive unless `allowDeleted`. */
+function ownTask(ctx: ServiceContext, scope: Scope, id: number, allowDeleted = false): TaskRecord {
+  const task = findTask(ctx.db, id);
+  if (!task || task.departmentId !== scope.departmentId || (task.deletedAt !== null && !allowDeleted)) {
+    throw new AppError('task.not_found');
+  }
+  return task;
+}
+
+function toTask(record: TaskRecord): Task {
+  const { measureId: _measureId, departmentId: _departmentId, deletedAt: _deletedAt, ...task } = record;
+  return task;
+}
+
+function reload(ctx: ServiceContext, id: number): Task {
+  const task = findTask(ctx.db, id);
+  if (!task) throw new AppError('task.not_found');
+  return toTask(task);
+}
+
+export function createTasks(ctx: ServiceContext, measureCode: string, texts: readonly string[]): Task[] {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const measure = assignedMeasure(ctx.db, scope, measureCode);
+    const now = ctx.now().toISOString();
+    const record = historyFor(ctx, scope, measure.id, now);
+    let position = nextPosition(ctx.db, scope.departmentId, measure.id);
+    return texts.map((text) => {
+      const id = insertTask(ctx.db, { measureId: measure.id, departmentId: scope.departmentId, position, text, now });
+      position += 1;
+      record({ taskId: id, action: 'task.create', newValue: text });
+      return reload(ctx, id);
+    });
+  })();
+}
+
+const fields: readonly TaskField[] = ['text', 'status', 'progress', 'owner', 'due', 'notes'];
+
+function asHistoryValue(value: string | number | null): string | null {
+  return value === null ? null : String(value);
+}
+
+export function updateTask(ctx: ServiceContext, id: number, patch: TaskPatch): Task {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const task = ownTask(ctx, scope, id);
+    const now = ctx.now().toISOString();
+    const record = historyFor(ctx, scope, task.measureId, now);
+    // Marking a task done means it is complete; reopening keeps the progress the user set.
+    const effective: TaskPatch = { ...patch };
+    if (patch.status === 'done' && patch.progress === undefined) effective.progress = 100;
+    for (const field of fields) {
+      const value = effective[field];
+      if (value === undefined || value === task[field]) continue;
+      updateTaskField(ctx.db, id, field, value, now);
+      record({ taskId: id, action: 'task.update', field, oldValue: asHistoryValue(task[field]), newValue: asHistoryValue(value) });
+    }
+    return reload(ctx, id);
+  })();
+}
+
+export function moveTask(ctx: ServiceContext, id: number, toIndex: number): Task[] {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const task = ownTask(ctx, scope, id);
+    const ordered = listTasks(ctx.db, scope.departmentId, task.measureId).map((row) => row.id);
+    const from = ordered.indexOf(id);
+    const to = Math.min(toIndex, ordered.length - 1);
+    if (from !== to) {
+      ordered.splice(from, 1);
+      ordered.splice(to, 0, id);
+      setPositions(ctx.db, ordered);
+      historyFor(ctx, scope, task.measureId, ctx.now().toISOString())({
+        taskId: id,
+        action: 'task.move',
+        oldValue: String(from + 1),
+        newValue: String(to + 1),
+      });
+    }
+    return listTasks(ctx.db, scope.departmentId, task.measureId);
+  })();
+}
+
+/** Folds one task into another of the same measure: texts and notes joined, the folded one deleted. */
+export function mergeTasks(ctx: ServiceContext, id: number, intoId: number): Task {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const source = ownTask(ctx, scope, id);
+    const target = ownTask(ctx, scope, intoId);
+    if (source.id === target.id || source.measureId !== target.measureId) throw new AppError('task.not_found');
+    const now = ctx.now().toISOString();
+    const text = joinSentences(target.text, source.text).slice(0, 2000);
+    const notes = [target.notes, source.notes].filter((note) => note.trim() !== '').join('\n');
+    updateTaskField(ctx.db, target.id, 'text', text, now);
+    updateTaskField(ctx.db, target.id, 'notes', notes, now);
+    markTaskDeleted(ctx.db, source.id, now);
+    setPositions(ctx.db, listTasks(ctx.db, scope.departmentId, target.measureId).map((row) => row.id));
+    historyFor(ctx, scope, target.measureId, now)({ taskId: target.id, action: 'task.merge', oldValue: source.text, newValue: text });
+    return reload(ctx, target.id);
+  })();
+}
+
+function joinSentences(first: string, second: string): string {
+  const trimmed = first.replace(/[。；;，,、\s]+$/u, '');
+  return `${trimmed}；${second}`;
+}
+
+export function deleteTask(ctx: ServiceContext, id: number): { id: number } {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const task = ownTask(ctx, scope, id);
+    const now = ctx.now().toISOString();
+    markTaskDeleted(ctx.db, id, now);
+    setPositions(ctx.db, listTasks(ctx.db, scope.departmentId, task.measureId).map((row) => row.id));
+    historyFor(ctx, scope, task.measureId, now)({ taskId: id, action: 'task.delete', oldValue: task.text });
+    return { id };
+  })();
+}
+
+/** Undo of a delete: the task comes back where it was, with its history. */
+export function restoreTask(ctx: ServiceContext, id: number): Task {
+  return ctx.db.transaction(() => {
+    const scope = activeScope(ctx.db);
+    const task = ownTask(ctx, scope, id, true);
+    if (task.deletedAt === null) return toTask(task);
+    const now = ctx.now().toISOString();
+    const ordered = listTasks(ctx.db, scope.departmentId, task.measureId).map((row) => row.id);
+    const at = Math.min(task.position, ordered.length);
+    restoreTaskRow(ctx.db, id, at, now);
+    ordered.splice(at, 0, id);
+    setPositions(ctx.db, ordered);
+    historyFor(ctx, scope, task.measureId, now)({ taskId: id, action: 'task.restore', newValue: task.text });
+    return reload(ctx, id);
+  })();
+}

@@ -1,0 +1,97 @@
+import type { FilePurpose, FileRef } from '../../shared/api/calls/files';
+import type { ApiResult } from '../../shared/api/errors';
+import { ApiCallError, call, isDesktop } from '../api/client';
+
+export type UploadProgress = (sent: number, total: number) => void;
+
+const acceptFor: Record<FilePurpose, string> = {
+  plan: '.txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  evidence: '',
+  report: '.plreport',
+};
+
+/**
+ * Lets the user choose files: the native dialog in the desktop app, the browser's file
+ * input (then an upload to the dev host) in a browser. Resolves [] when they cancel.
+ */
+export async function pickFiles(purpose: FilePurpose, options: { multiple?: boolean; onProgress?: UploadProgress } = {}): Promise<FileRef[]> {
+  if (isDesktop) return call('files.pick', { purpose, multiple: options.multiple ?? false });
+  const files = await chooseInBrowser(acceptFor[purpose], options.multiple ?? false);
+  return uploadFiles(files, options.onProgress);
+}
+
+/** Files dropped on the window or chosen in the browser, made known to the backend. */
+export async function uploadFiles(files: readonly File[], onProgress?: UploadProgress): Promise<FileRef[]> {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  let done = 0;
+  const refs: FileRef[] = [];
+  for (const file of files) {
+    refs.push(await upload(file, (sent) => onProgress?.(done + sent, total)));
+    done += file.size;
+  }
+  return refs;
+}
+
+function chooseInBrowser(accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.hidden = true;
+    input.addEventListener('change', () => {
+      resolve([...(input.files ?? [])]);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve([]);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** XHR rather than fetch: it reports upload progress, which large evidence files need. */
+function upload(file: File, onProgress: (sent: number) => void): Promise<FileRef> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/upload?name=${encodeURIComponent(file.name)}`);
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => onProgress(event.loaded));
+    request.addEventListener('load', () => {
+      const result = request.response as ApiResult<FileRef> | null;
+      if (request.status === 200 && result?.ok) resolve(result.value);
+      else reject(new ApiCallError(result && !result.ok ? result.error : { code: 'internal', messageKey: 'errors.internal', params: {} }));
+    });
+    request.addEventListener('error', () => reject(new ApiCallError({ code: 'internal', messageKey: 'errors.internal', params: {} })));
+    request.send(file);
+  });
+}
+
+/**
+ * Saves something the backend produces: desktop asks where first (the backend then writes
+ * there atomically); the browser gets it as a download afterwards.
+ */
+export async function saveOutput(
+  purpose: FilePurpose,
+  suggestedName: string,
+  produce: (targetId: string | null) => Promise<{ downloadId: string | null }>,
+): Promise<'saved' | 'cancelled'> {
+  if (isDesktop) {
+    const target = await call('files.chooseSaveTarget', { purpose, suggestedName });
+    if (!target) return 'cancelled';
+    await produce(target.id);
+    return 'saved';
+  }
+  const { downloadId } = await produce(null);
+  if (downloadId) {
+    const link = document.createElement('a');
+    link.href = `/download/${encodeURIComponent(downloadId)}`;
+    link.download = suggestedName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+  return 'saved';
+}

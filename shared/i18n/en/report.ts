@@ -1,0 +1,45 @@
+import type zh from '../zh-CN/report';
+import type { Messages } from '../types';
+
+const en: Messages<typeof zh> = {
+  cli: {
+    verify: {
+      summary: 'check a report file’s integrity and signature (exit code 0 when intact)',
+      trust: 'accept only the signer with this fingerprint; repeatable (spaces, colons and case ignored)',
+      trustKey: 'accept only the signer of this public key file (PEM)',
+      badFingerprint: '“{{value}}” is not a fingerprint (64 hexadecimal digits expected)',
+      intact: 'The report is intact: every file matches the signed manifest and the signature is valid.',
+      department: 'Department: {{value}}',
+      period: 'Period: {{label}} ({{from}} to {{to}})',
+      plan: 'Plan: {{title}}',
+      planWithNumber: 'Plan: {{title}} ({{docNumber}})',
+      generatedAt: 'Generated: {{value}}',
+      files: 'Files: {{count}}',
+      signer: 'Signer fingerprint:',
+      trusted: 'The signer is in the trusted list.',
+      trustNotChecked: 'No --trust given: the signature proves the report is unaltered, not who signed it. Compare the fingerprint above with the one registered for the department.',
+    },
+  },
+  verify: {
+    reasons: {
+      not_a_zip: 'Not a report file (it cannot be read as a ZIP file)',
+      corrupt_zip: 'The report file is damaged or altered (unexpected ZIP structure: {{detail}})',
+      too_many_entries: 'The report contains too many files ({{detail}})',
+      unsafe_path: 'The report contains an unsafe file path: {{detail}}',
+      duplicate_name: 'The report contains two files with the same name: {{detail}}',
+      symlink_entry: 'The report contains a symbolic link: {{detail}}',
+      encrypted_entry: 'The report contains an encrypted file: {{detail}}',
+      oversize_entry: 'A file in the report is too large: {{detail}}',
+      over_ratio_entry: 'A file in the report has an abnormal compression ratio (a likely zip bomb): {{detail}}',
+      bad_manifest: 'The signed manifest manifest.json is not valid ({{detail}})',
+      unknown_format_version: 'Report format version {{detail}} is not supported; please upgrade PlanLedger',
+      bad_signature: 'Invalid signature ({{detail}} does not match manifest.json)',
+      untrusted_signer: 'The signer is not in the trusted list (fingerprint {{detail}})',
+      missing_entry: 'A file listed in the signed manifest is missing: {{detail}}',
+      unlisted_entry: 'The report contains a file the signed manifest does not list: {{detail}}',
+      size_mismatch: 'A file’s size does not match the signed manifest: {{detail}}',
+      hash_mismatch: 'A file’s content does not match the signed manifest (it was altered): {{detail}}',
+    },
+  },
+};
+export default en;

@@ -1,0 +1,18 @@
+export default {
+  allFiles: '所有文件',
+  filters: {
+    plan: '计划文件(文本、Word、JSON)',
+    evidence: '证明材料',
+    report: '工作台账报告',
+  },
+  open: {
+    plan: '选择要导入的计划文件',
+    evidence: '选择证明材料',
+    report: '选择要校验的报告文件',
+  },
+  save: {
+    plan: '导出计划',
+    evidence: '另存证明材料',
+    report: '导出报告',
+  },
+};

@@ -1,0 +1,19 @@
+/** Messages of the plan-text parser's warnings (with the 1-based line), by code ('.' → '_'). Its errors live in errors.plan. */
+export default {
+  warnings: {
+    plan_unplaced_paragraph: '第 {{line}} 行的段落无法归入任何章节或措施,请核对后手工处理。',
+    plan_orphan_clause: '第 {{line}} 行是责任分工或完成时限,但前面没有对应的措施。',
+    plan_measure_no_department: '第 {{line}} 行的措施没有找到责任单位,请手工指定。',
+    plan_due_unresolved: '第 {{line}} 行措施的完成时限无法换算为具体日期,请手工填写。',
+    plan_deadline_unresolved: '第 {{line}} 行的报送时限无法换算为具体日期,请手工填写。',
+    plan_duplicate_number: '第 {{line}} 行的序号与前面重复,已在编号后加后缀区分。',
+    plan_no_measures: '第 {{line}} 行起有编号标题,但没有识别出任何措施或工作要求。',
+    plan_title_missing: '没有找到方案标题,请手工填写。',
+  },
+  warningsOmitted: '另有 {{count}} 条提示未列出。',
+  roles: {
+    lead: '牵头',
+    support: '配合',
+    responsible: '负责',
+  },
+};

@@ -1,0 +1,14 @@
+/** Kept apart from errors.ts so shared/api/errors.ts can list these codes without an import cycle. */
+export const PLAN_ERROR_CODES = [
+  'plan.empty',
+  'plan.no_structure',
+  'plan.binary',
+  'plan.too_large',
+  'plan.doc_unsupported',
+  'plan.docx_invalid',
+  'plan.json_invalid',
+  'plan.json_format',
+  'plan.json_version',
+] as const;
+
+export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];

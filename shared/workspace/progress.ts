@@ -1,0 +1,33 @@
+import type { TaskStatus } from '../api/calls/workspace';
+
+export interface TaskCounts {
+  total: number;
+  done: number;
+  started: number;
+  blocked: number;
+}
+
+/**
+ * A measure's status for one department, from its tasks: nothing to do yet is 未开始,
+ * everything done is 已完成, any blocked task makes it 受阻, any movement 进行中.
+ */
+export function measureStatus(counts: TaskCounts): TaskStatus {
+  if (counts.total === 0) return 'not_started';
+  if (counts.done === counts.total) return 'done';
+  if (counts.blocked > 0) return 'blocked';
+  if (counts.done > 0 || counts.started > 0) return 'in_progress';
+  return 'not_started';
+}
+
+export function percentDone(done: number, total: number): number {
+  return total === 0 ? 0 : Math.round((done / total) * 100);
+}
+
+/** Whole days from `from` to `to`, both YYYY-MM-DD (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

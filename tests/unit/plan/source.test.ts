@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { decodePlanSource, MAX_PLAN_SOURCE_BYTES } from '../../../electron/services/plan/source';
+import { PlanParseError, parsePlanJson, parsePlanText, serializePlan } from '../../../shared/plan';
+import { buildDocx, fixtureBytes, fixtureText, seedBytes, seedText } from './helpers';
+
+async function decodeError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
+  try {
+    await decodePlanSource(bytes, fileName);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlanParseError);
+    return error as PlanParseError;
+  }
+  throw new Error('expected a PlanParseError');
+}
+
+const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
+
+/** UTF-16 code units of text, little- or big-endian. */
+function utf16(text: string, bigEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), !bigEndian);
+  return bytes;
+}
+
+describe('decodePlanSource: text encodings', () => {
+  it('decodes UTF-8', async () => {
+    expect(await decodePlanSource(seedBytes(), 'seed.txt')).toEqual({ kind: 'text', text: seedText() });
+  });
+
+  it('decodes UTF-8 with a byte order mark, dropping the mark', async () => {
+    const bytes = concat(new Uint8Array([0xef, 0xbb, 0xbf]), seedBytes());
+    expect(await decodePlanSource(bytes, 'seed.txt')).toEqual({ kind: 'text', text: seedText() });
+  });
+
+  it('decodes GB18030 text that is not UTF-8', async () => {
+    const bytes = fixtureBytes('shandong-2016-gb18030.txt');
+    expect(new TextDecoder('utf-8', { fatal: false }).decode(bytes)).not.toBe(seedText());
+    const decoded = await decodePlanSource(bytes, '行动计划.TXT');
+    expect(decoded).toEqual({ kind: 'text', text: seedText() });
+    expect(parsePlanText(decoded.text)).toEqual(parsePlanText(seedText()));
+  });
+
+  it('decodes a UTF-8 file cut off in the middle of its last character as UTF-8', async () => {
+    const bytes = new TextEncoder().encode('一、任务\n1.甲');
+    expect(await decodePlanSource(bytes.slice(0, -1), 'plan.txt')).toEqual({ kind: 'text', text: '一、任务\n1.' });
+  });
+
+  it('decodes UTF-16 LE and BE with a byte order mark', async () => {
+    const text = fixtureText('one-paragraph-measures.txt');
+    expect(await decodePlanSource(utf16(`\uFEFF${text}`, false), 'plan.txt')).toEqual({ kind: 'text', text });
+    expect(await decodePlanSource(utf16(`\uFEFF${text}`, true), 'plan.txt')).toEqual({ kind: 'text', text });
+  });
+
+  it('passes .json through as text for parsePlanJson', async () => {
+    const plan = parsePlanText(seedText()).plan;
+    const decoded = await decodePlanSource(new TextEncoder().encode(serializePlan(plan)), 'D:\\导出\\计划.JSON');
+    expect(decoded.kind).toBe('json');
+    expect(parsePlanJson(decoded.text)).toEqual(plan);
+  });
+});
+
+describe('decodePlanSource: Word documents', () => {
+  const paragraphs = fixtureText('standalone-plan.txt').trimEnd().split('\n');
+
+  it('extracts the text of a .docx, which then parses', async () => {
+    const decoded = await decodePlanSource(await buildDocx(paragraphs), '方案.docx');
+    expect(decoded.kind).toBe('docx');
+    expect(decoded.text.split('\n').filter((line) => line !== '')).toEqual(paragraphs);
+    const { plan, warnings } = parsePlanText(decoded.text);
+    expect(warnings).toEqual([]);
+    expect(plan).toEqual(parsePlanText(paragraphs.join('\n')).plan);
+  });
+
+  it('reads a ZIP package without an extension as .docx', async () => {
+    expect((await decodePlanSource(await buildDocx(paragraphs), 'download')).kind).toBe('docx');
+  });
+
+  it('refuses a damaged .docx', async () => {
+    expect((await decodeError(new TextEncoder().encode('not a zip'), 'plan.docx')).code).toBe('plan.docx_invalid');
+    const docx = await buildDocx(paragraphs);
+    expect((await decodeError(docx.slice(0, 60), 'plan.docx')).code).toBe('plan.docx_invalid');
+  });
+
+  it('refuses old Word, WPS and RTF files, asking for .docx', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const doc = await decodeError(ole, '方案.doc');
+    expect([doc.code, doc.params]).toEqual(['plan.doc_unsupported', { extension: 'doc' }]);
+    expect((await decodeError(ole, 'renamed.txt')).code).toBe('plan.doc_unsupported');
+    expect((await decodeError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_unsupported');
+    expect((await decodeError(new TextEncoder().encode('{\\rtf1\\ansi 一、任务}'), 'plan.txt')).code).toBe('plan.doc_unsupported');
+    expect((await decodeError(ole, 'plan.wps')).code).toBe('plan.doc_unsupported');
+  });
+});
+
+describe('decodePlanSource: refusals', () => {
+  it('refuses an empty file', async () => {
+    expect((await decodeError(new Uint8Array(0), 'plan.txt')).code).toBe('plan.empty');
+  });
+
+  it('refuses a file over 20 MB', async () => {
+    const error = await decodeError(new Uint8Array(MAX_PLAN_SOURCE_BYTES + 1).fill(0x41), 'plan.txt');
+    expect([error.code, error.params]).toEqual(['plan.too_large', { sizeMb: 20, limitMb: 20 }]);
+  });
+
+  it('accepts a file of exactly 20 MB', async () => {
+    const bytes = new Uint8Array(MAX_PLAN_SOURCE_BYTES).fill(0x41);
+    expect((await decodePlanSource(bytes, 'plan.txt')).text.length).toBe(MAX_PLAN_SOURCE_BYTES);
+  });
+
+  it('refuses binary junk: NUL bytes, control characters, undecodable bytes, other ZIP files', async () => {
+    let seed = 12345;
+    const random = new Uint8Array(4096).map(() => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed >> 16;
+    });
+    expect((await decodeError(random, 'plan.txt')).code).toBe('plan.binary');
+    expect((await decodeError(new Uint8Array([0x31, 0x2e, 0x00, 0x41]), 'plan.txt')).code).toBe('plan.binary');
+    expect((await decodeError(new Uint8Array(1000).map((_, i) => 1 + (i % 8)), 'plan.txt')).code).toBe('plan.binary');
+    expect((await decodeError(new Uint8Array(100).fill(0xff), 'plan.txt')).code).toBe('plan.binary');
+    expect((await decodeError(await buildDocx(['一、任务']), 'data.zip')).code).toBe('plan.binary');
+  });
+
+  it('tolerates a stray control character in real text', async () => {
+    const bytes = concat(seedBytes(), new Uint8Array([0x1a]));
+    expect((await decodePlanSource(bytes, 'plan.txt')).text).toBe(`${seedText()}\u001a`);
+  });
+
+  it('hands 5 MB of structureless text to the parser, which refuses it', async () => {
+    const text = '这是一段没有任何编号结构的文字,'.repeat(110_000);
+    const decoded = await decodePlanSource(new TextEncoder().encode(text), 'big.txt');
+    expect(decoded.text.length).toBe(text.length);
+    expect(() => parsePlanText(decoded.text)).toThrow(new PlanParseError('plan.no_structure'));
+  });
+});

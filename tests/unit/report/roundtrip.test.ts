@@ -1,0 +1,116 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../../electron/services/report/keys';
+import { verifyReportPackage } from '../../../electron/services/report/package/verify';
+import { Manifest } from '../../../shared/report/manifest';
+import { useTempDirs } from '../../support/temp';
+import { reportCsv, reportHtml, reportJson, sampleContent, signer, writeSamplePackage } from './support';
+
+const tempDir = useTempDirs();
+
+describe('a written report package', () => {
+  it('verifies, with the manifest, the signer and every entry it holds', async () => {
+    const { file } = await writeSamplePackage(tempDir());
+    const result = await verifyReportPackage(file, { trustFingerprints: [fingerprintOf(signer.publicKeyPem)] });
+    if (!result.ok) throw new Error(`refused: ${result.reason} ${result.detail}`);
+    expect(result.fingerprint).toBe(fingerprintOf(signer.publicKeyPem));
+    expect(result.manifest).toMatchObject({ format: 'planledger-report', formatVersion: 1, ...sampleContent });
+    expect(result.entries.map((entry) => entry.path)).toEqual([
+      'report.json',
+      'report.html',
+      'report.csv',
+      'attachments/现场照片.jpg',
+      'attachments/scan.pdf',
+      'attachments/会议纪要.txt',
+      'signer.pem',
+      'manifest.json',
+      'manifest.sig',
+    ]);
+    expect(result.manifest.files.map((listed) => listed.path)).toEqual(result.entries.slice(0, -2).map((entry) => entry.path));
+  });
+
+  it('checks out with unzip, sha256sum and openssl alone', async () => {
+    const dir = tempDir();
+    const { file, evidence } = await writeSamplePackage(dir);
+    const out = join(dir, 'unzipped');
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+    execFileSync('unzip', ['-o', '-q', '-d', out, file]);
+
+    const manifestBytes = readFileSync(join(out, 'manifest.json'));
+    const manifest = Manifest.parse(JSON.parse(manifestBytes.toString('utf8')));
+    for (const listed of manifest.files) {
+      const [digest] = execFileSync('sha256sum', [join(out, listed.path)], { encoding: 'utf8' }).split(' ');
+      expect(digest, listed.path).toBe(listed.sha256);
+      expect(statSync(join(out, listed.path)).size, listed.path).toBe(listed.size);
+    }
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(reportJson);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(reportHtml);
+    expect(readFileSync(join(out, 'report.csv'), 'utf8')).toBe(reportCsv);
+    for (const [path, content] of evidence) expect(readFileSync(join(out, path)).equals(content), path).toBe(true);
+
+    const openssl = (args: string[]) => spawnSync('openssl', args, { encoding: 'utf8' });
+    const check = ['pkeyutl', '-verify', '-pubin', '-inkey', join(out, 'signer.pem'), '-rawin', '-in', join(out, 'manifest.json'), '-sigfile', join(out, 'manifest.sig')];
+    const verified = openssl(check);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toContain('Signature Verified Successfully');
+
+    const der = execFileSync('openssl', ['pkey', '-pubin', '-in', join(out, 'signer.pem'), '-outform', 'DER']);
+    const [fingerprint] = execFileSync('sha256sum', { input: der, encoding: 'utf8' }).split(' ');
+    expect(fingerprint).toBe(manifest.signer.fingerprint);
+    expect(fingerprint).toBe(fingerprintOf(signer.publicKeyPem));
+
+    // And the same tools notice a change to the manifest.
+    writeFileSync(join(out, 'manifest.json'), manifestBytes.toString('utf8').replace(sampleContent.department, '省财政厅'));
+    expect(openssl(check).status).not.toBe(0);
+  });
+
+  it('stores formats that are compressed already and deflates text', async () => {
+    const { file } = await writeSamplePackage(tempDir());
+    const zip = await yauzl.openPromise(file);
+    const methods: Record<string, string> = {};
+    for await (const entry of zip.eachEntry()) methods[entry.fileName] = entry.compressionMethod === 8 ? 'deflated' : 'stored';
+    zip.close();
+    expect(methods).toEqual({
+      'report.json': 'deflated',
+      'report.html': 'deflated',
+      'report.csv': 'deflated',
+      'attachments/现场照片.jpg': 'stored',
+      'attachments/scan.pdf': 'stored',
+      'attachments/会议纪要.txt': 'deflated',
+      'signer.pem': 'stored',
+      'manifest.json': 'stored',
+      'manifest.sig': 'stored',
+    });
+  });
+
+  it('extracts into the given folder only, and only what it verified', async () => {
+    const dir = tempDir();
+    const { file, evidence } = await writeSamplePackage(dir);
+    const before = readdirSync(dir).sort();
+    const out = join(dir, 'extracted');
+    const result = await verifyReportPackage(file, { extractTo: out });
+    expect(result.ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([...before, 'extracted'].sort());
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(
+      ['attachments', ...evidence.keys(), 'manifest.json', 'manifest.sig', 'report.csv', 'report.html', 'report.json', 'signer.pem'].sort(),
+    );
+    for (const [path, content] of evidence) expect(readFileSync(join(out, path)).equals(content), path).toBe(true);
+  });
+
+  it('removes what it extracted when the package turns out to be altered', async () => {
+    const dir = tempDir();
+    const { file, evidence } = await writeSamplePackage(dir);
+    const bytes = readFileSync(file);
+    // Alter the last byte of the (stored) scan: it is extracted before its hash is found wrong.
+    const scan = evidence.get('attachments/scan.pdf') as Buffer;
+    const scanEnd = bytes.indexOf(scan) + scan.length - 1;
+    bytes[scanEnd] = (bytes[scanEnd] as number) ^ 0xff;
+    writeFileSync(file, bytes);
+    const out = join(dir, 'extracted');
+    expect(await verifyReportPackage(file, { extractTo: out })).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/scan.pdf' });
+    expect(readdirSync(dir)).not.toContain('extracted');
+  });
+});
