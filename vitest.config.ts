@@ -11,7 +11,14 @@ export default defineConfig({
       },
       {
         // Repositories and services on real SQLite files; native module → separate processes.
-        test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node', pool: 'forks', testTimeout: 60_000 },
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 60_000,
+          globalSetup: ['tests/db/support/global-setup.ts'],
+        },
       },
       {
         // Components rendered in real Chromium.

@@ -57,6 +57,10 @@ const targets = {
     banner: '#!/usr/bin/env node',
     sources: ['electron'],
   }),
+  'crash-writer': nodeTarget('tests/db/support/crash-writer.ts', 'out/crash-writer', {
+    external: ['better-sqlite3'],
+    sources: ['electron', 'tests/db/support'],
+  }),
   bench: nodeTarget('tests/bench/index.ts', 'out/bench', { external: ['better-sqlite3'], sources: ['electron', 'tests/bench'] }),
 };
 const defaultTargets = ['renderer', 'main', 'preload', 'devhost', 'cli'];

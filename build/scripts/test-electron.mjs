@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Runs the end-to-end UI specs against the real Electron app instead of the dev host.
+// tests/e2e/ui holds the specs both targets share; tests/e2e/web the ones that answer the
+// browser's file chooser, which a native dialog replaces in the desktop app.
 import { spawnSync } from 'node:child_process';
 
 const steps = [

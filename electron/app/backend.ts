@@ -6,10 +6,14 @@ import type { HandlerGroup, Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { openDatabase, type Db, type MigrationOutcome } from '../db/database';
 import { appHandlers } from '../services/app';
+import { backupHandlers } from '../services/backups';
 import type { ServiceContext } from '../services/context';
+import { evidenceHandlers } from '../services/evidence';
 import { FileRegistry } from '../services/files';
+import { JobRunner, jobHandlers } from '../services/jobs';
 import { planHandlers } from '../services/plan';
 import { ensureSeedPlan } from '../services/plan/seed';
+import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print';
 import { readSettings, settingsHandlers } from '../services/settings';
 import { workspaceHandlers } from '../services/workspace';
 import { createFileLogger, type Logger } from './log';
@@ -24,8 +28,14 @@ export interface BackendOptions {
   now?: () => Date;
   logger?: Logger;
   onSettingsChanged?: (settings: Settings) => void;
+  /** Reuse a host's registry (recovery keeps the one it started with). */
+  files?: FileRegistry;
   /** Native dialogs, given by Electron main; elsewhere these calls answer `unsupported`. */
   dialogs?: (ctx: ServiceContext) => DialogHandlers;
+  /** Printing and PDF output of the window, given by Electron main; elsewhere these calls answer `unsupported`. */
+  printing?: (ctx: ServiceContext) => PrintingHandlers;
+  /** Opens a file with the system app (Electron's shell.openPath: '' or an error message); absent in the browser and CLI. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
@@ -42,7 +52,7 @@ const noDialogs: DialogHandlers = {
 /** The app's services over one data folder: what Electron main, the dev host and the CLI all run. */
 export interface Backend {
   layout: DataLayout;
-  db: Db;
+  readonly db: Db;
   ctx: ServiceContext;
   handlers: Handlers;
   router: Router;
@@ -62,24 +72,23 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const layout = dataLayout(options.dataDir);
   const log = options.logger ?? createFileLogger(layout.logs);
   const now = options.now ?? (() => new Date());
-  const { db, migration } = await openDatabase({
-    file: layout.database,
-    backupDir: layout.backups,
-    nativeBinding: options.nativeBinding,
-    now,
-  });
+  const databaseOptions = { file: layout.database, backupDir: layout.backups, nativeBinding: options.nativeBinding, now };
+  const { db, migration } = await openDatabase(databaseOptions);
   if (migration.from !== migration.to) log.info('database migrated', { ...migration });
 
   const ctx: ServiceContext = {
     db,
+    reopenDatabase: async () => (await openDatabase(databaseOptions)).db,
+    nativeBinding: options.nativeBinding,
     layout,
     runtime: options.runtime,
     now,
     log,
     electronVersion: options.electronVersion ?? null,
     events: { settingsChanged: options.onSettingsChanged ?? (() => undefined) },
-    files: new FileRegistry(layout.tmp),
-    actor: () => readSettings(db).operator || systemUser(),
+    files: options.files ?? new FileRegistry(layout.tmp),
+    jobs: new JobRunner(log),
+    actor: () => readSettings(ctx.db).operator || systemUser(),
   };
   await ensureSeedPlan(ctx);
   const handlers: Handlers = {
@@ -87,15 +96,29 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...settingsHandlers(ctx),
     ...planHandlers(ctx),
     ...workspaceHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...jobHandlers(ctx),
+    ...evidenceHandlers(ctx, { openPath: options.openPath }),
     ...(options.dialogs?.(ctx) ?? noDialogs),
+    ...printHandlers(ctx),
+    ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {
     layout,
-    db,
+    get db() {
+      return ctx.db;
+    },
     ctx,
     handlers,
     router: createRouter(handlers, log),
     migration,
-    close: () => db.close(),
+    close: () => {
+      // Running copies stop and remove their temp files; none reaches the database after this.
+      if (!ctx.db.open) return;
+      void ctx.jobs.cancelAll();
+      // Keeps the query planner's statistics fresh, as SQLite recommends before closing.
+      ctx.db.pragma('optimize');
+      ctx.db.close();
+    },
   };
 }

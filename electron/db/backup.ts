@@ -1,25 +1,90 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+
+export type BackupKind = 'daily' | 'manual' | 'pre-restore' | 'pre-migration';
+
+export interface BackupFile {
+  name: string;
+  path: string;
+  kind: BackupKind;
+  /** When the copy was taken (UTC, ISO 8601). */
+  createdAt: string;
+  size: number;
+}
+
+/** How many copies of each kind are kept. */
+export const backupsKept = 7;
+
+const backupPattern = /^planledger-(daily|manual|pre-restore|pre-migration)(?:-v\d+-to-v\d+)?-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.sqlite$/u;
 
 /** A file-name-safe UTC timestamp, e.g. 2026-11-25T21-55-45Z. */
 export function fileStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/u, 'Z').replaceAll(':', '-');
 }
 
+/** e.g. planledger-daily-2026-11-25T21-55-45Z.sqlite, planledger-pre-migration-v1-to-v2-…sqlite. */
+export function backupName(kind: BackupKind, date: Date, detail?: string): string {
+  return `planledger-${kind}${detail ? `-${detail}` : ''}-${fileStamp(date)}.sqlite`;
+}
+
+/** The backups in `dir`, newest first. Files that are not ours are ignored. */
+export function listBackups(dir: string): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const backups: BackupFile[] = [];
+  for (const name of names) {
+    const match = backupPattern.exec(name);
+    if (!match) continue;
+    const [, kind, day, hours, minutes, seconds] = match;
+    const path = join(dir, name);
+    backups.push({ name, path, kind: kind as BackupKind, createdAt: `${day}T${hours}:${minutes}:${seconds}Z`, size: statSync(path).size });
+  }
+  return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+/** Keeps the newest `keep` backups of a kind and removes the rest. */
+export function pruneBackups(dir: string, kind: BackupKind, keep = backupsKept): void {
+  for (const old of listBackups(dir).filter((backup) => backup.kind === kind).slice(keep)) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${old.path}${suffix}`, { force: true });
+  }
+}
+
+/** integrity_check of a database file: 'ok', or what SQLite found wrong. */
+export function checkDatabaseFile(path: string, nativeBinding?: string): string {
+  let copy: Database.Database | undefined;
+  try {
+    copy = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return String(copy.pragma('integrity_check', { simple: true }));
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    copy?.close();
+  }
+}
+
 /**
- * Copies a live database with SQLite's online backup API, then proves the copy is sound
- * with integrity_check before anyone relies on it.
+ * Copies a live database with SQLite's online backup API, makes the copy one
+ * self-contained file (rollback journal, not WAL), then proves it sound with
+ * integrity_check before anyone relies on it.
  */
 export async function backupDatabase(db: Database.Database, destination: string, nativeBinding?: string): Promise<string> {
   mkdirSync(dirname(destination), { recursive: true });
   await db.backup(destination);
-  const copy = new Database(destination, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const copy = new Database(destination, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`backup ${destination} failed integrity_check: ${String(result)}`);
+    copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
+  }
+  const result = checkDatabaseFile(destination, nativeBinding);
+  if (result !== 'ok') {
+    rmSync(destination, { force: true });
+    throw new Error(`backup ${destination} failed integrity_check: ${result}`);
   }
   return destination;
 }

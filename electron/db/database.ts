@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { backupDatabase, fileStamp } from './backup';
+import { backupDatabase, backupName, pruneBackups } from './backup';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -44,7 +44,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
   }
   try {
-    // Check the version before anything writes: a newer app's file must stay byte-for-byte as it was.
+    // Read-only checks first: a damaged file or a newer app's file must stay byte-for-byte as it was.
+    refuseDamaged(db, file);
     refuseNewer(db, options.migrations ?? allMigrations);
     configure(db);
     const migration = await migrate(db, options);
@@ -67,6 +68,17 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** A quick_check that fails (or a file that is not a database at all) is reported, never repaired in place. */
+function refuseDamaged(db: Db, file: string): void {
+  let result: string;
+  try {
+    result = String(db.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    result = errorMessage(error);
+  }
+  if (result !== 'ok') throw new AppError('db.damaged', { file, detail: result.slice(0, 200) });
+}
+
 function refuseNewer(db: Db, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const found = schemaVersion(db);
@@ -81,9 +93,9 @@ async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationO
 
   let backup: string | null = null;
   if (from > 0) {
-    const stamp = fileStamp((options.now ?? (() => new Date()))());
-    const name = `${basename(options.file).replace(/\.[^.]*$/u, '')}-pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`;
+    const name = backupName('pre-migration', (options.now ?? (() => new Date()))(), `v${from}-to-v${latest}`);
     backup = await backupDatabase(db, join(options.backupDir, name), options.nativeBinding);
+    pruneBackups(options.backupDir, 'pre-migration');
   }
 
   const pending = migrations.filter((m) => m.version > from);

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openBackend } from '../app/backend';
+import { startApp } from '../app/startup';
 import { createFileLogger } from '../app/log';
 import { dataLayout, defaultDataDir } from '../app/paths';
 import { startDevHost } from './server';
@@ -28,10 +28,10 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const log = createFileLogger(dataLayout(dataDir).logs, { echo: process.env.PLANLEDGER_LOG_ECHO === '1' });
-  const backend = await openBackend({ dataDir, runtime: 'web', logger: log });
+  const app = await startApp({ dataDir, runtime: 'web', logger: log });
   const host = await startDevHost({
-    router: backend.router,
-    files: backend.ctx.files,
+    router: app.router,
+    files: app.files,
     rendererDir: join(dirname(__filename), '..', 'renderer'),
     port,
     log,
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     void host.close().then(() => {
-      backend.close();
+      app.close();
       process.exit(0);
     });
   };

@@ -10,6 +10,7 @@ const extensions: Record<FilePurpose, string[] | null> = {
   plan: ['txt', 'docx', 'json'],
   evidence: null,
   report: ['plreport'],
+  pdf: ['pdf'],
 };
 
 /** Native open and save dialogs, in the user's language; chosen paths are registered, never sent to the renderer. */

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import type { TFunction } from 'i18next';
 import { menuCommandChannel, type MenuCommand } from '../../shared/api/bridge';
 import type { Language } from '../../shared/api/calls/settings';
-import { openBackend, type Backend } from '../app/backend';
+import { startApp, type AppHost } from '../app/startup';
 import { describeError } from '../app/errors';
 import { createTranslator } from '../app/i18n';
 import { defaultDataDir } from '../app/paths';
@@ -11,6 +11,8 @@ import { appInfo } from '../services/app';
 import { readSettings } from '../services/settings';
 import { parseMainArgs } from './args';
 import { dialogHandlers } from './dialogs';
+import { registerDroppedFilesHandler } from './drop';
+import { printingHandlers } from './printing';
 import { appEntryUrl, isAllowedRequest, isAppUrl } from './guards';
 import { registerApiHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -29,7 +31,7 @@ app.setPath('userData', dataDir);
 app.setPath('sessionData', join(dataDir, 'chromium'));
 registerAppScheme();
 
-let backend: Backend | null = null;
+let host: AppHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -50,23 +52,27 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => host?.close());
   app.whenReady().then(start, fail);
 }
 
 async function start(): Promise<void> {
   lockDownSession();
-  backend = await openBackend({
+  host = await startApp({
     dataDir,
     runtime: 'electron',
     electronVersion: process.versions.electron,
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: appRoot }),
     onSettingsChanged: (settings) => setMenu(settings.language),
     dialogs: dialogHandlers(() => mainWindow),
+    openPath: (path) => shell.openPath(path),
+    printing: printingHandlers(() => mainWindow),
   });
   serveRenderer(join(appRoot, 'out', 'renderer'));
-  registerApiHandlers(ipcMain, backend.router);
-  setMenu(readSettings(backend.db).language);
+  registerApiHandlers(ipcMain, host.router);
+  registerDroppedFilesHandler(ipcMain, host.files);
+  const opened = host.backend();
+  setMenu(opened ? readSettings(opened.db).language : 'zh-CN');
   createWindow();
 }
 
@@ -103,8 +109,9 @@ function setMenu(language: Language): void {
 }
 
 function showAbout(t: TFunction): void {
-  if (!backend) return;
-  const info = appInfo(backend.ctx);
+  const opened = host?.backend();
+  if (!opened) return;
+  const info = appInfo(opened.ctx);
   void dialog.showMessageBox({
     type: 'info',
     title: t('menu.about'),

@@ -31,6 +31,8 @@ export function menuTemplate(t: TFunction, actions: MenuActions, options: { isMa
         { role: 'copy', label: t('menu.copy') },
         { role: 'paste', label: t('menu.paste') },
         { role: 'selectAll', label: t('menu.selectAll') },
+        { type: 'separator' },
+        { label: t('menu.search'), accelerator: 'CmdOrCtrl+F', click: () => actions.command('navigate:search') },
       ],
     },
     {
@@ -55,7 +57,11 @@ export function menuTemplate(t: TFunction, actions: MenuActions, options: { isMa
     },
     {
       label: t('menu.help'),
-      submenu: [{ label: t('menu.about'), click: () => actions.about() }],
+      submenu: [
+        { label: t('menu.shortcuts'), click: () => actions.command('show:shortcuts') },
+        { type: 'separator' },
+        { label: t('menu.about'), click: () => actions.about() },
+      ],
     },
   ];
 }

@@ -1,5 +1,12 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { menuCommandChannel, menuCommands, type DesktopBridge, type MenuCommand } from '../../shared/api/bridge';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import {
+  droppedFilesChannel,
+  maxDroppedFiles,
+  menuCommandChannel,
+  menuCommands,
+  type DesktopBridge,
+  type MenuCommand,
+} from '../../shared/api/bridge';
 import { callNames, channelFor, type PlanLedgerBridge } from '../../shared/api/contract';
 
 // One function per contract call; the main process validates every request again.
@@ -15,6 +22,14 @@ const bridge: DesktopBridge = {
     };
     ipcRenderer.on(menuCommandChannel, relay);
     return () => ipcRenderer.removeListener(menuCommandChannel, relay);
+  },
+  // Paths are looked up here, from real File objects of a drop; the page never sees them and cannot name one.
+  registerDroppedFiles(files) {
+    const paths = [...files]
+      .slice(0, maxDroppedFiles)
+      .map((file) => webUtils.getPathForFile(file as File))
+      .filter((path) => path !== '');
+    return ipcRenderer.invoke(droppedFilesChannel, paths);
   },
 };
 

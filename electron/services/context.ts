@@ -4,6 +4,7 @@ import type { DataLayout } from '../app/paths';
 import type { Logger } from '../app/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
+import type { JobRunner } from './jobs';
 
 export interface ServiceEvents {
   settingsChanged(settings: Settings): void;
@@ -11,7 +12,12 @@ export interface ServiceEvents {
 
 /** Everything a service needs, passed in: no Electron, no globals, so tests, CLI and dev host share it. */
 export interface ServiceContext {
+  /** Replaced when a backup is restored; always read it through the context, never keep it. */
   db: Db;
+  /** Opens the database file again (after a restore), migrations included. */
+  reopenDatabase(): Promise<Db>;
+  /** better-sqlite3 build for this runtime, for opening backup copies. */
+  nativeBinding: string | undefined;
   layout: DataLayout;
   runtime: Runtime;
   now: () => Date;
@@ -19,6 +25,8 @@ export interface ServiceContext {
   electronVersion: string | null;
   events: ServiceEvents;
   files: FileRegistry;
+  /** Long-running work (evidence copies, report exports) with progress and cancel. */
+  jobs: JobRunner;
   /** Who is making changes, for the history: the coordinator's name, else the system user. */
   actor(): string;
 }

@@ -1,15 +1,17 @@
-import { FolderOpen, LayoutDashboard, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { FolderOpen, Keyboard, LayoutDashboard, Printer, Search, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../router';
 
 export interface NavItem {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.settings';
+  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.search' | 'nav.print' | 'nav.settings';
   icon: LucideIcon;
 }
 
 export const navItems: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: LayoutDashboard },
+  { path: '/search', labelKey: 'nav.search', icon: Search },
+  { path: '/print/checklist', labelKey: 'nav.print', icon: Printer },
   { path: '/plans', labelKey: 'nav.plans', icon: FolderOpen },
   { path: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
 ];
@@ -19,7 +21,7 @@ function isActive(item: NavItem, path: string): boolean {
   return path === item.path || path.startsWith(`${item.path}/`);
 }
 
-export function Sidebar({ path, version }: { path: string; version: string | undefined }) {
+export function Sidebar({ path, version, onHelp }: { path: string; version: string | undefined; onHelp: () => void }) {
   const { t } = useTranslation();
   return (
     <aside className="sidebar">
@@ -46,7 +48,14 @@ export function Sidebar({ path, version }: { path: string; version: string | und
           })}
         </ul>
       </nav>
-      {version && <div className="sidebar-footer">{t('app.version', { version })}</div>}
+      <div className="sidebar-footer">
+        <button type="button" className="sidebar-help" onClick={onHelp}>
+          <Keyboard size={16} aria-hidden />
+          {t('shortcuts.open')}
+          <kbd>?</kbd>
+        </button>
+        {version && <span>{t('app.version', { version })}</span>}
+      </div>
     </aside>
   );
 }

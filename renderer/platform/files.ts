@@ -2,34 +2,56 @@ import type { FilePurpose, FileRef } from '../../shared/api/calls/files';
 import type { ApiResult } from '../../shared/api/errors';
 import { ApiCallError, call, isDesktop } from '../api/client';
 
-export type UploadProgress = (sent: number, total: number) => void;
+/** Bytes sent so far of all files, and the name of the file being sent. */
+export type UploadProgress = (sent: number, total: number, name?: string) => void;
 
 const acceptFor: Record<FilePurpose, string> = {
   plan: '.txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   evidence: '',
   report: '.plreport',
+  pdf: '.pdf,application/pdf',
 };
 
 /**
  * Lets the user choose files: the native dialog in the desktop app, the browser's file
  * input (then an upload to the dev host) in a browser. Resolves [] when they cancel.
  */
-export async function pickFiles(purpose: FilePurpose, options: { multiple?: boolean; onProgress?: UploadProgress } = {}): Promise<FileRef[]> {
+export async function pickFiles(
+  purpose: FilePurpose,
+  options: { multiple?: boolean; onProgress?: UploadProgress; signal?: AbortSignal } = {},
+): Promise<FileRef[]> {
   if (isDesktop) return call('files.pick', { purpose, multiple: options.multiple ?? false });
   const files = await chooseInBrowser(acceptFor[purpose], options.multiple ?? false);
-  return uploadFiles(files, options.onProgress);
+  return uploadFiles(files, options.onProgress, options.signal);
 }
 
 /** Files dropped on the window or chosen in the browser, made known to the backend. */
-export async function uploadFiles(files: readonly File[], onProgress?: UploadProgress): Promise<FileRef[]> {
+export async function uploadFiles(files: readonly File[], onProgress?: UploadProgress, signal?: AbortSignal): Promise<FileRef[]> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   let done = 0;
   const refs: FileRef[] = [];
   for (const file of files) {
-    refs.push(await upload(file, (sent) => onProgress?.(done + sent, total)));
+    signal?.throwIfAborted();
+    onProgress?.(done, total, file.name);
+    refs.push(await upload(file, (sent) => onProgress?.(done + sent, total, file.name), signal));
     done += file.size;
   }
   return refs;
+}
+
+/**
+ * Files dropped on the page, made known to the backend: in the desktop app the preload
+ * registers them where they are (no copy, no path in the renderer); in a browser they are
+ * uploaded to the dev host, with progress.
+ */
+export async function filesFromDrop(files: readonly File[], onProgress?: UploadProgress, signal?: AbortSignal): Promise<FileRef[]> {
+  if (files.length === 0) return [];
+  if (isDesktop && window.planledger) {
+    const result = await window.planledger.registerDroppedFiles([...files]);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  }
+  return uploadFiles(files, onProgress, signal);
 }
 
 function chooseInBrowser(accept: string, multiple: boolean): Promise<File[]> {
@@ -53,9 +75,13 @@ function chooseInBrowser(accept: string, multiple: boolean): Promise<File[]> {
 }
 
 /** XHR rather than fetch: it reports upload progress, which large evidence files need. */
-function upload(file: File, onProgress: (sent: number) => void): Promise<FileRef> {
+function upload(file: File, onProgress: (sent: number) => void, signal?: AbortSignal): Promise<FileRef> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
+    const onAbort = () => request.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.addEventListener('loadend', () => signal?.removeEventListener('abort', onAbort));
+    request.addEventListener('abort', () => reject(signal?.reason ?? new DOMException('Upload cancelled', 'AbortError')));
     request.open('POST', `/upload?name=${encodeURIComponent(file.name)}`);
     request.responseType = 'json';
     request.upload.addEventListener('progress', (event) => onProgress(event.loaded));

@@ -4,6 +4,8 @@ import { languages, type Settings } from '../../shared/api/calls/settings';
 import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
 import { useToasts } from '../components/Toasts';
+import { BackupSettings } from './settings/BackupSettings';
+import { AliasSettings, WorkSettings } from './settings/WorkSettings';
 
 export function SettingsScreen({ settings, info }: { settings: Settings; info: AppInfo | undefined }) {
   const { t } = useTranslation();
@@ -42,6 +44,10 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
           <p className="field-hint">{t('settings.languageHint')}</p>
         </fieldset>
       </section>
+
+      <WorkSettings settings={settings} />
+      <BackupSettings />
+      <AliasSettings />
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card-title">

@@ -2,8 +2,10 @@ import { AlertCircle, CalendarClock, CheckCircle2, ChevronRight, Clock, ListChec
 import { useTranslation } from 'react-i18next';
 import type { Dashboard as DashboardData, MeasureProgress } from '../../shared/api/calls/workspace';
 import { useCall } from '../api/queries';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { formatDate } from '../format';
+import { PrintChecklistLink } from '../print/PrintChecklistLink';
 import { href } from '../router';
 import { HistoryList } from './HistoryList';
 import { StatusBadge } from './StatusBadge';
@@ -30,6 +32,7 @@ export function Dashboard() {
   if (dashboard.isPending) return <Loading />;
   if (dashboard.isError) return <ErrorPanel error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   const data = dashboard.data;
+  if (data.measures.length === 0) return <NothingAssigned department={data.department} plan={data.plan.title} />;
 
   return (
     <div className="page page-wide dashboard">
@@ -38,6 +41,7 @@ export function Dashboard() {
           <h1 className="page-title">{t('workspace.dashboard.heading', { department: data.department })}</h1>
           <p className="page-subtitle">{data.plan.title}</p>
         </div>
+        <PrintChecklistLink department={data.department} />
       </div>
       <Summary data={data} />
       <div className="dashboard-columns">
@@ -66,6 +70,29 @@ export function Dashboard() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The active plan gives this department nothing to do: say so and offer the two ways out. */
+function NothingAssigned({ department, plan }: { department: string; plan: string }) {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      icon={<ListChecks size={40} />}
+      title={t('workspace.dashboard.nothingAssignedTitle', { department })}
+      actions={
+        <>
+          <a className="button button-primary" href={href('/departments')}>
+            {t('plans.switcher.other')}
+          </a>
+          <a className="button" href={href('/plans')}>
+            {t('workspace.dashboard.otherPlan')}
+          </a>
+        </>
+      }
+    >
+      {t('workspace.dashboard.nothingAssignedBody', { department, plan })}
+    </EmptyState>
   );
 }
 

@@ -65,6 +65,7 @@ export function HistoryList({ entries, showMeasure = false, maxHeight = 420 }: {
               key={entry.id}
               className="history-entry"
               data-index={item.index}
+              data-entry-id={entry.id}
               ref={virtualizer.measureElement}
               style={{ transform: `translateY(${item.start}px)` }}
             >

@@ -9,9 +9,12 @@ import { queryClient, useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatDate } from '../format';
+import { PrintChecklistLink } from '../print/PrintChecklistLink';
 import { href } from '../router';
+import { EvidenceSection } from './EvidenceSection';
 import { HistoryList } from './HistoryList';
 import { StatusBadge } from './StatusBadge';
+import { TaskEvidence } from './TaskEvidence';
 import { TaskRow, type TaskActions } from './TaskRow';
 
 /** The official text with every spelling of this department marked. */
@@ -127,6 +130,7 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
           <StatusBadge status={progress.status} />
           <span className="muted">{t('workspace.dashboard.progress', { done: progress.done, total: progress.total, percent: progress.percent })}</span>
           {measure.due && <span className="muted">{t('workspace.dashboard.due', { date: formatDate(measure.due, i18n.language) })}</span>}
+          <PrintChecklistLink department={detail.department} measure={measure.code} />
         </div>
       </div>
 
@@ -168,11 +172,15 @@ function MeasureView({ detail }: { detail: MeasureDetail }) {
             ) : (
               <ol className="task-list" aria-label={t('workspace.measure.tasks')}>
                 {tasks.map((task, index) => (
-                  <TaskRow key={task.id} task={task} index={index} count={tasks.length} today={today} ownersListId={ownersListId} actions={actions} />
+                  <TaskRow key={task.id} task={task} index={index} count={tasks.length} today={today} ownersListId={ownersListId} actions={actions}>
+                    <TaskEvidence task={task} attachments={detail.attachments} />
+                  </TaskRow>
                 ))}
               </ol>
             )}
           </section>
+
+          <EvidenceSection detail={detail} />
 
           {detail.candidates.length > 0 && (
             <section className="card candidates" aria-labelledby="candidates-title">

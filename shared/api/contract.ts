@@ -1,8 +1,13 @@
 import type { z } from 'zod';
 import type { ApiResult } from './errors';
 import { appCalls } from './calls/app';
+import { evidenceCalls } from './calls/evidence';
+import { backupCalls } from './calls/backups';
 import { filesCalls } from './calls/files';
+import { jobsCalls } from './calls/jobs';
 import { planCalls } from './calls/plan';
+import { printCalls } from './calls/print';
+import { searchCalls } from './calls/search';
 import { settingsCalls } from './calls/settings';
 import { workspaceCalls } from './calls/workspace';
 
@@ -16,7 +21,12 @@ export const contract = {
   ...filesCalls,
   ...settingsCalls,
   ...planCalls,
+  ...printCalls,
   ...workspaceCalls,
+  ...jobsCalls,
+  ...evidenceCalls,
+  ...searchCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

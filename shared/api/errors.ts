@@ -20,8 +20,18 @@ export const errorCodes = [
   'task.not_found',
   'file.too_large',
   'file.unreadable',
+  'file.not_found',
+  'file.is_directory',
+  'job.not_found',
+  'evidence.not_found',
+  'evidence.missing',
+  'evidence.open_failed',
+  'evidence.disk_full',
   'db.newer_version',
   'db.open_failed',
+  'db.damaged',
+  'backup.not_found',
+  'backup.damaged',
   'report.bad_public_key',
   'report.passphrase_required',
   'report.wrong_passphrase',
@@ -31,6 +41,9 @@ export const errorCodes = [
   'report.disk_full',
   'report.write_failed',
   'report.cancelled',
+  'print.failed',
+  'print.disk_full',
+  'print.write_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,9 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Benchmark, Metric } from './harness';
+import { planBenchmark } from './plan.bench';
+import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
+import { workspaceBenchmark } from './workspace.bench';
 
-const benchmarks: Benchmark[] = [startupBenchmark];
+const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark];
 
 function currentCommit(): string {
   try {

@@ -131,9 +131,11 @@ describe('opening the database', () => {
     }
   });
 
-  it('says clearly when the file is not a database', async () => {
+  it('reports a file that is not a database as damaged and leaves it as it was', async () => {
     const options = paths();
     writeFileSync(options.file, 'this is a text file, not SQLite'.repeat(100));
-    await expect(openDatabase(options)).rejects.toMatchObject({ code: 'db.open_failed', params: { file: options.file } });
+    const before = readFileSync(options.file);
+    await expect(openDatabase(options)).rejects.toMatchObject({ code: 'db.damaged', params: { file: options.file } });
+    expect(readFileSync(options.file).equals(before)).toBe(true);
   });
 });

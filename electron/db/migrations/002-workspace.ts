@@ -25,6 +25,7 @@ export const workspace: Migration = {
       ) STRICT;
       CREATE INDEX task_by_scope ON task (department_id, measure_id, position) WHERE deleted_at IS NULL;
       CREATE INDEX task_open_by_due ON task (department_id, due) WHERE deleted_at IS NULL AND status <> 'done';
+      CREATE INDEX task_owner ON task (department_id, owner) WHERE deleted_at IS NULL;
 
       -- Every change, as it happened. Nothing may rewrite or remove it.
       CREATE TABLE entry (

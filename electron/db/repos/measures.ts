@@ -64,6 +64,7 @@ export function measureProgress(
   db: Db,
   scope: { planId: number; departmentId: number; today: string; soon: string; measureId?: number },
 ): MeasureProgressRow[] {
+  // The measure filter is spliced in (not `@measureId IS NULL OR …`) so SQLite can use the key.
   return db
     .prepare(
       `SELECT m.id, m.code, m.label, m.title, m.chapter, m.group_title AS "group", m.due, md.role,
@@ -78,9 +79,9 @@ export function measureProgress(
          FROM measure m
          JOIN measure_department md ON md.measure_id = m.id AND md.department_id = @departmentId
          LEFT JOIN task t ON t.measure_id = m.id AND t.department_id = @departmentId AND t.deleted_at IS NULL
-        WHERE m.plan_id = @planId AND (@measureId IS NULL OR m.id = @measureId)
+        WHERE m.plan_id = @planId ${scope.measureId === undefined ? '' : 'AND m.id = @measureId'}
         GROUP BY m.id
         ORDER BY m.ordinal`,
     )
-    .all({ measureId: null, ...scope }) as MeasureProgressRow[];
+    .all(scope) as MeasureProgressRow[];
 }

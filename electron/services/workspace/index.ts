@@ -2,6 +2,7 @@ import type { HandlerGroup } from '../../api/handlers';
 import type { ServiceContext } from '../context';
 import { buildDashboard } from './dashboard';
 import { measureDetail } from './measure';
+import { runSearch, searchFacets } from './search';
 import { createTasks, deleteTask, mergeTasks, moveTask, restoreTask, updateTask } from './tasks';
 
 type WorkspaceCalls =
@@ -12,7 +13,9 @@ type WorkspaceCalls =
   | 'tasks.move'
   | 'tasks.merge'
   | 'tasks.delete'
-  | 'tasks.restore';
+  | 'tasks.restore'
+  | 'search.query'
+  | 'search.facets';
 
 export function workspaceHandlers(ctx: ServiceContext): HandlerGroup<WorkspaceCalls> {
   return {
@@ -24,5 +27,7 @@ export function workspaceHandlers(ctx: ServiceContext): HandlerGroup<WorkspaceCa
     'tasks.merge': ({ id, intoId }) => mergeTasks(ctx, id, intoId),
     'tasks.delete': ({ id }) => deleteTask(ctx, id),
     'tasks.restore': ({ id }) => restoreTask(ctx, id),
+    'search.query': (query) => runSearch(ctx, query),
+    'search.facets': () => searchFacets(ctx),
   };
 }

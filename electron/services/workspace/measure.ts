@@ -6,6 +6,7 @@ import { listMeasureHistory } from '../../db/repos/entries';
 import { measureDepartments, measureProgress } from '../../db/repos/measures';
 import { listOwners, listTasks } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
+import { measureAttachments } from '../evidence';
 import { dueSoonDays } from './dashboard';
 import { activeScope, assignedMeasure } from './scope';
 import { toMeasureProgress } from './views';
@@ -38,7 +39,7 @@ export function measureDetail(ctx: ServiceContext, code: string): MeasureDetail 
     progress: toMeasureProgress(progressRow),
     tasks,
     candidates,
-    attachments: [],
+    attachments: measureAttachments(ctx.db, scope.departmentId, measure.id),
     history: listMeasureHistory(ctx.db, scope.departmentId, measure.id, historyLimit),
     owners: listOwners(ctx.db, scope.departmentId),
   };

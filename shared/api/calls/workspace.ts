@@ -97,10 +97,13 @@ export type Dashboard = z.infer<typeof Dashboard>;
 
 export const Attachment = z.object({
   id: z.number().int(),
+  /** The task it was attached to; null for the measure itself (or when that task was deleted). */
   taskId: z.number().int().nullable(),
   name: z.string(),
   size: z.number().int(),
   sha256: z.string(),
+  /** Guessed from the name's extension, for icons; application/octet-stream when unknown. */
+  mediaType: z.string(),
   addedAt: z.string(),
 });
 export type Attachment = z.infer<typeof Attachment>;

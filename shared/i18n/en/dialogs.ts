@@ -7,16 +7,19 @@ const en: Messages<typeof zh> = {
     plan: 'Plan files (text, Word, JSON)',
     evidence: 'Evidence',
     report: 'PlanLedger reports',
+    pdf: 'PDF documents',
   },
   open: {
     plan: 'Choose a plan file to import',
     evidence: 'Choose evidence files',
     report: 'Choose a report file to verify',
+    pdf: 'Choose a PDF file',
   },
   save: {
     plan: 'Export plan',
     evidence: 'Save evidence as',
     report: 'Export report',
+    pdf: 'Save as PDF',
   },
 };
 export default en;

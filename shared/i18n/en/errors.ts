@@ -36,10 +36,26 @@ const en: Messages<typeof zh> = {
   file: {
     too_large: 'The file is too large: at most {{max}} per file.',
     unreadable: 'Could not read the file “{{name}}”: {{reason}}',
+    not_found: 'The chosen file is no longer known; please choose it again.',
+    is_directory: '“{{name}}” is a folder; choose or drop files instead.',
+  },
+  job: {
+    not_found: 'That background operation is unknown; it may have finished a while ago.',
+  },
+  evidence: {
+    not_found: 'That file is no longer attached; it may have been removed.',
+    missing: 'The stored copy of “{{name}}” is missing from the data folder; it may have been deleted or moved.',
+    open_failed: 'Could not open “{{name}}” with the system app: {{reason}}',
+    disk_full: 'The disk is full, so “{{name}}” was not stored. Free some space and try again.',
   },
   db: {
     newer_version: 'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
     open_failed: 'Could not open the data file {{file}}: {{reason}}',
+    damaged: 'The data file is damaged (its integrity check failed), so it was not opened. You can restore a backup; the damaged file is kept aside.',
+  },
+  backup: {
+    not_found: 'Backup “{{name}}” was not found.',
+    damaged: 'Backup “{{name}}” fails its own integrity check and cannot be restored.',
   },
   report: {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',
@@ -51,6 +67,11 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; the report {{file}} was not written.',
     write_failed: 'Could not write the report {{file}}: {{reason}}',
     cancelled: 'Export cancelled; no file was left behind.',
+  },
+  print: {
+    failed: 'Could not produce the printed document: {{reason}}',
+    disk_full: 'The disk is full; the PDF {{file}} was not written.',
+    write_failed: 'Could not write the PDF {{file}}: {{reason}}',
   },
 };
 export default en;

@@ -24,6 +24,8 @@ const en: Messages<typeof zh> = {
   minimize: 'Minimize',
   close: 'Close Window',
   help: 'Help',
+  search: 'Search',
+  shortcuts: 'Keyboard Shortcuts',
   about: 'About PlanLedger',
   aboutDetail: 'Version {{version}}\nElectron {{electron}} · SQLite {{sqlite}}\nData folder: {{dataDir}}',
 };

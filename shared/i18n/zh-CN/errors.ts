@@ -33,10 +33,26 @@ export default {
   file: {
     too_large: '文件过大:单个文件不能超过 {{max}}。',
     unreadable: '无法读取文件“{{name}}”:{{reason}}',
+    not_found: '找不到所选的文件,请重新选择。',
+    is_directory: '“{{name}}”是文件夹,请选择或拖入文件。',
+  },
+  job: {
+    not_found: '找不到该后台操作,可能已结束较久。',
+  },
+  evidence: {
+    not_found: '找不到该材料,可能已被移除。',
+    missing: '材料“{{name}}”的文件不在数据文件夹中,可能已被删除或移动。',
+    open_failed: '无法用系统程序打开“{{name}}”:{{reason}}',
+    disk_full: '磁盘空间不足,材料“{{name}}”未能保存。请清理磁盘后重试。',
   },
   db: {
     newer_version: '数据文件由较新版本的工作台账创建(结构版本 {{found}},本程序支持到 {{supported}})。请安装新版本后再打开,数据未作改动。',
     open_failed: '无法打开数据文件 {{file}}:{{reason}}',
+    damaged: '数据文件已损坏(完整性检查未通过),为防止进一步损失,程序没有打开它。可以从备份恢复,损坏的文件会另存保留。',
+  },
+  backup: {
+    not_found: '找不到备份“{{name}}”。',
+    damaged: '备份“{{name}}”本身未通过完整性检查,不能用于恢复。',
   },
   report: {
     bad_public_key: '不是有效的 Ed25519 公钥(PEM 格式)。',
@@ -48,5 +64,10 @@ export default {
     disk_full: '磁盘空间不足,报告 {{file}} 未写出。',
     write_failed: '无法写出报告 {{file}}:{{reason}}',
     cancelled: '已取消导出,未留下任何文件。',
+  },
+  print: {
+    failed: '未能生成打印文档:{{reason}}',
+    disk_full: '磁盘空间不足,PDF 文件 {{file}} 未写出。',
+    write_failed: '无法写出 PDF 文件 {{file}}:{{reason}}',
   },
 };

@@ -21,6 +21,8 @@ export default {
   minimize: '最小化',
   close: '关闭窗口',
   help: '帮助',
+  search: '搜索',
+  shortcuts: '键盘快捷键',
   about: '关于工作台账',
   aboutDetail: '版本 {{version}}\nElectron {{electron}} · SQLite {{sqlite}}\n数据文件夹:{{dataDir}}',
 };

@@ -89,8 +89,16 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function launchApp(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<AppUnderTest> {
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  /** Runs on the fresh data folder before the app starts (e.g. to plant a damaged database). */
+  prepare?: (dataDir: string) => Promise<void> | void;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'planledger-e2e-'));
+  await options.prepare?.(dataDir);
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const requests: string[] = [];
 

@@ -7,8 +7,8 @@ import { fingerprintOf, generateSigningKey } from '../../../electron/services/re
 import { verifyReportPackage, type VerifyOptions } from '../../../electron/services/report/package/verify';
 import type { Manifest } from '../../../shared/report/manifest';
 import { useTempDirs } from '../../support/temp';
-import { buildZip, sampleFiles, signedEntries, type RawEntry } from './raw-zip';
-import { signer } from './support';
+import { buildZip, sampleFiles, signedEntries, type PackageFile, type RawEntry } from './raw-zip';
+import { noise, signer } from './support';
 
 const tempDir = useTempDirs();
 const stranger = generateSigningKey();
@@ -54,8 +54,14 @@ describe('a hostile package is refused with the right reason and writes nothing'
     }
   });
 
-  it('corrupt_zip: a stub before the first entry, or a local header naming another file than the directory', async () => {
+  it('corrupt_zip: bytes the signature does not cover, hidden before, inside or after the entries', async () => {
     expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { prefix: Buffer.from('#!/bin/sh\nexit 0\n') }))).toMatchObject(refusal('corrupt_zip'));
+    expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { comment: Buffer.from('hidden note') }))).toMatchObject(refusal('corrupt_zip'));
+    const afterDeflate = samplePackage((entries) => entries.map((entry) => (entry.name === 'report.json' ? { ...entry, trailing: Buffer.from('hidden') } : entry)));
+    expect(await verifyBytes(afterDeflate)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'report.json' });
+  });
+
+  it('corrupt_zip: a local header naming another file than the central directory', async () => {
     const confused = samplePackage();
     confused[30 + 'report.jso'.length] = 'o'.charCodeAt(0); // the first local header's name: report.jsoo
     expect(await verifyBytes(confused)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'report.json' });
@@ -204,6 +210,18 @@ describe('a hostile package is refused with the right reason and writes nothing'
     const listed = sampleFiles.map((file) => (file.path === 'attachments/photo.jpg' ? { ...file, data: Buffer.from(file.data.toString().toUpperCase()) } : file));
     const result = await verifyBytes(buildZip(signedEntries(sampleFiles, { listed })));
     expect(result).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/photo.jpg' });
+  });
+
+  it('hash_mismatch: names the first altered entry in archive order, whichever is found first', async () => {
+    // A large deflated entry, then a tiny stored one; both altered. Stored and deflated
+    // entries are read side by side, so the tiny one's mismatch is found well before.
+    const large = { path: 'attachments/minutes.txt', data: Buffer.from(noise(2 * 1024 * 1024, 3).toString('hex')) };
+    const tiny = { path: 'attachments/photo.jpg', data: Buffer.from('tiny') };
+    const altered = (file: PackageFile) => ({ ...file, data: Buffer.from(file.data.toString().replace(/.$/su, '!')) });
+    const entries = signedEntries([large, tiny], { listed: [altered(large), altered(tiny)] }).map((entry) =>
+      entry.name === large.path ? { ...entry, deflate: true } : entry,
+    );
+    expect(await verifyBytes(buildZip(entries))).toEqual({ ok: false, reason: 'hash_mismatch', detail: large.path });
   });
 });
 

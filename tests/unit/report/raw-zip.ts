@@ -17,6 +17,8 @@ export interface RawEntry {
   declaredSize?: number;
   /** Claim this (huge) uncompressed size through a ZIP64 extra field. */
   zip64Size?: number;
+  /** Bytes after the stored or compressed data, counted in its compressed size. */
+  trailing?: Buffer;
 }
 
 // 2026-11-25 14:03:00, as DOS time and date.
@@ -26,15 +28,16 @@ const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 25;
 /**
  * Writes a ZIP byte by byte the way yazl writes an in-memory entry (sizes in the local
  * header, no data descriptor), so that a test can break exactly one rule and no other.
- * `prefix` puts bytes before the first entry, offsets adjusted, as a self-extractor would.
+ * `prefix` puts bytes before the first entry, offsets adjusted, as a self-extractor would;
+ * `comment` is the archive comment.
  */
-export function buildZip(entries: readonly RawEntry[], { prefix = Buffer.alloc(0) }: { prefix?: Buffer } = {}): Buffer {
+export function buildZip(entries: readonly RawEntry[], { prefix = Buffer.alloc(0), comment = Buffer.alloc(0) }: { prefix?: Buffer; comment?: Buffer } = {}): Buffer {
   const locals: Buffer[] = [prefix];
   const centrals: Buffer[] = [];
   let offset = prefix.length;
   for (const entry of entries) {
     const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name;
-    const body = entry.deflate ? deflateRawSync(entry.data) : entry.data;
+    const body = Buffer.concat([entry.deflate ? deflateRawSync(entry.data) : entry.data, entry.trailing ?? Buffer.alloc(0)]);
     const flags = 0x0800 | (entry.flags ?? 0);
     const crc = crc32(entry.data);
     const size = entry.declaredSize ?? entry.data.length;
@@ -86,7 +89,8 @@ export function buildZip(entries: readonly RawEntry[], { prefix = Buffer.alloc(0
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  end.writeUInt16LE(comment.length, 20);
+  return Buffer.concat([...locals, directory, end, comment]);
 }
 
 export interface PackageFile {

@@ -11,9 +11,13 @@ import { reportCsv, reportHtml, reportJson, sampleContent, signer, writeSamplePa
 
 const tempDir = useTempDirs();
 
-describe('a written report package', () => {
+// At scale 150 the evidence entries are several MiB: read in chunks rather than at once.
+describe.each([
+  ['a small report package', 1],
+  ['a report package with multi-MiB evidence', 150],
+])('%s', (_label, scale) => {
   it('verifies, with the manifest, the signer and every entry it holds', async () => {
-    const { file } = await writeSamplePackage(tempDir());
+    const { file } = await writeSamplePackage(tempDir(), { scale });
     const result = await verifyReportPackage(file, { trustFingerprints: [fingerprintOf(signer.publicKeyPem)] });
     if (!result.ok) throw new Error(`refused: ${result.reason} ${result.detail}`);
     expect(result.fingerprint).toBe(fingerprintOf(signer.publicKeyPem));
@@ -34,7 +38,7 @@ describe('a written report package', () => {
 
   it('checks out with unzip, sha256sum and openssl alone', async () => {
     const dir = tempDir();
-    const { file, evidence } = await writeSamplePackage(dir);
+    const { file, evidence } = await writeSamplePackage(dir, { scale });
     const out = join(dir, 'unzipped');
     expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
     execFileSync('unzip', ['-o', '-q', '-d', out, file]);
@@ -68,7 +72,7 @@ describe('a written report package', () => {
   });
 
   it('stores formats that are compressed already and deflates text', async () => {
-    const { file } = await writeSamplePackage(tempDir());
+    const { file } = await writeSamplePackage(tempDir(), { scale });
     const zip = await yauzl.openPromise(file);
     const methods: Record<string, string> = {};
     for await (const entry of zip.eachEntry()) methods[entry.fileName] = entry.compressionMethod === 8 ? 'deflated' : 'stored';
@@ -88,7 +92,7 @@ describe('a written report package', () => {
 
   it('extracts into the given folder only, and only what it verified', async () => {
     const dir = tempDir();
-    const { file, evidence } = await writeSamplePackage(dir);
+    const { file, evidence } = await writeSamplePackage(dir, { scale });
     const before = readdirSync(dir).sort();
     const out = join(dir, 'extracted');
     const result = await verifyReportPackage(file, { extractTo: out });
@@ -102,7 +106,7 @@ describe('a written report package', () => {
 
   it('removes what it extracted when the package turns out to be altered', async () => {
     const dir = tempDir();
-    const { file, evidence } = await writeSamplePackage(dir);
+    const { file, evidence } = await writeSamplePackage(dir, { scale });
     const bytes = readFileSync(file);
     // Alter the last byte of the (stored) scan: it is extracted before its hash is found wrong.
     const scan = evidence.get('attachments/scan.pdf') as Buffer;

@@ -36,7 +36,9 @@ export function seededRandom(seed: number): () => number {
 /** Incompressible bytes, the same every run, standing in for photos and scans. */
 export function noise(length: number, seed: number): Buffer {
   const random = seededRandom(seed);
-  return Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
+  const bytes = Buffer.alloc(length);
+  for (let index = 0; index < length; index += 1) bytes[index] = Math.floor(random() * 256);
+  return bytes;
 }
 
 export interface SamplePackage {
@@ -47,13 +49,14 @@ export interface SamplePackage {
 
 /**
  * A small but realistic package (~40 KB): the three report files, a "photo" and a "scan"
- * of random bytes (stored) and a text attachment (deflated).
+ * of random bytes (stored) and a text attachment (deflated). `scale` multiplies the evidence
+ * sizes: at 150 the entries (3 MiB, 1.7 MiB, 2.4 MiB) are read in chunks, not at once.
  */
-export async function writeSamplePackage(dir: string, name = 'sample.plreport', key: SigningKey = signer): Promise<SamplePackage> {
+export async function writeSamplePackage(dir: string, { scale = 1 }: { scale?: number } = {}): Promise<SamplePackage> {
   const evidence = new Map<string, Buffer>([
-    ['attachments/现场照片.jpg', noise(20_000, 1)],
-    ['attachments/scan.pdf', noise(12_000, 2)],
-    ['attachments/会议纪要.txt', Buffer.from('会议纪要:推进质量提升行动。\n'.repeat(400))],
+    ['attachments/现场照片.jpg', noise(20_000 * scale, 1)],
+    ['attachments/scan.pdf', noise(12_000 * scale, 2)],
+    ['attachments/会议纪要.txt', Buffer.from(`${noise(3000 * scale, 3).toString('base64')}\n`)],
   ]);
   const entries: ReportEntry[] = [
     { path: 'report.json', data: reportJson },
@@ -65,7 +68,7 @@ export async function writeSamplePackage(dir: string, name = 'sample.plreport', 
     writeFileSync(source, content);
     entries.push({ path, file: source });
   }
-  const file = join(dir, name);
-  await writeReportPackage({ outFile: file, entries, manifest: sampleContent, signer: key });
+  const file = join(dir, 'sample.plreport');
+  await writeReportPackage({ outFile: file, entries, manifest: sampleContent, signer });
   return { file, evidence };
 }

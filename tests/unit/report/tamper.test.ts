@@ -37,4 +37,19 @@ describe('a package altered by a single byte', () => {
     expect(reasons).toContain('hash_mismatch');
     expect(reasons).toContain('corrupt_zip');
   }, 60_000);
+
+  it('is refused when the altered entry is large enough to be read in chunks', async () => {
+    const dir = tempDir();
+    const { file } = await writeSamplePackage(dir, { scale: 150 });
+    const original = readFileSync(file);
+    const copy = join(dir, 'altered.plreport');
+    const random = seededRandom(7);
+    for (let i = 0; i < 100; i += 1) {
+      const offset = Math.floor(random() * original.length);
+      const altered = Buffer.from(original);
+      altered[offset] = (original[offset] as number) ^ 0xff;
+      writeFileSync(copy, altered);
+      expect((await verifyReportPackage(copy)).ok, `offset ${offset}`).toBe(false);
+    }
+  }, 60_000);
 });

@@ -1,11 +1,8 @@
 import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { close, createReadStream, createWriteStream, fstat, open } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { close, fstat, open } from 'node:fs';
+import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../../shared/api/errors';
 import {
@@ -24,12 +21,11 @@ import {
   type VerifyFailureReason,
 } from '../../../../shared/report/manifest';
 import { fingerprintOf } from '../keys';
+import { readEntryContent, type ContentSink } from './entry-content';
 import {
   centralRecordSize,
   checkCentralRecord,
-  checkDataDescriptor,
-  checkLocalHeader,
-  isDeflated,
+  maxCentralRecordSize,
   readAt,
   readCentralDirectoryEnd,
   Refusal,
@@ -57,7 +53,6 @@ export const defaultVerifyLimits: VerifyLimits = {
 };
 const maxSignerKeyBytes = 16 * 1024;
 const ed25519SignatureBytes = 64;
-const chunkSize = MiB;
 
 export interface VerifyOptions {
   /**
@@ -121,16 +116,14 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
 
     const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
     const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
-    const verified: VerifiedEntry[] = [];
-    for (const packageEntry of entries) {
-      const read = inMemory.get(packageEntry.name);
-      const result = read
-        ? read.verified
-        : await readEntry(fd, packageEntry, extraction ? await extraction.sinkFor(packageEntry.name) : discard());
+    // Deflated and stored entries in two lanes: one inflates on the thread pool while the
+    // other is hashed here, so verification keeps pace with a plain hash of the file.
+    const verified = await mapInArchiveOrder(entries, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
+      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extraction, signal));
       const expected = listed.get(packageEntry.name);
-      if (expected && expected.sha256 !== result.sha256) throw new Refusal('hash_mismatch', printableName(packageEntry.name));
-      verified.push(result);
-    }
+      if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
+      return result;
+    });
     for (const read of inMemory.values()) await extraction?.write(read.verified.path, read.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {
@@ -195,9 +188,13 @@ async function readDirectory(zip: ZipFile, fd: number, directory: CentralDirecto
   let nextHeaderOffset = 0;
   let declaredTotal = 0;
   let compressedTotal = 0;
+  // Read whole (it is bounded by the entry count) for the fields yauzl does not expose.
+  if (directory.size > directory.entryCount * maxCentralRecordSize) throw new Refusal('corrupt_zip', 'central directory');
+  const records = await readAt(fd, directory.size, directory.offset, 'central directory');
   try {
     for await (const entry of zip.eachEntry()) {
-      const raw = await readAt(fd, centralRecordSize, recordOffset, 'central directory');
+      const raw = records.subarray(recordOffset - directory.offset, recordOffset - directory.offset + centralRecordSize);
+      if (raw.length !== centralRecordSize) throw new Refusal('corrupt_zip', 'central directory');
       recordOffset += centralRecordSize + entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
       const name = entryName(entry);
       const key = entryNameKey(name);
@@ -244,67 +241,67 @@ interface EntryInMemory {
   verified: VerifiedEntry;
 }
 
-async function readSmallEntry(fd: number, packageEntry: PackageEntry, maxBytes: number): Promise<EntryInMemory> {
-  if (packageEntry.entry.uncompressedSize > maxBytes) refuse('oversize_entry', packageEntry.name);
+async function readSmallEntry(fd: number, { name, entry, layout }: PackageEntry, maxBytes: number): Promise<EntryInMemory> {
+  if (entry.uncompressedSize > maxBytes) refuse('oversize_entry', name);
   const chunks: Buffer[] = [];
-  const collect = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
+  const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
+    chunks.push(Buffer.from(chunk));
   });
-  const verified = await readEntry(fd, packageEntry, collect);
-  return { content: Buffer.concat(chunks), verified };
+  return { content: Buffer.concat(chunks), verified: { path: name, ...content } };
+}
+
+async function readListedEntry(fd: number, { name, entry, layout }: PackageEntry, extraction: Extraction | null, signal: AbortSignal): Promise<VerifiedEntry> {
+  const output = await extraction?.create(name);
+  try {
+    const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
+      signal.throwIfAborted();
+      return output?.write(chunk);
+    });
+    return { path: name, ...content };
+  } finally {
+    await output?.close();
+  }
 }
 
 /**
- * Streams one entry's content into `sink`, hashing and counting it: never more bytes than
- * declared, and exactly as many in the end. Its local header and data descriptor must
- * repeat the central record, and deflate must consume exactly the stored bytes.
+ * Runs `work` over `items` in lanes, each lane taking its items in order, and returns the
+ * results in order. The failure reported is the first in archive order, so a verdict never
+ * depends on timing: after a failure, later items are aborted or skipped while earlier ones
+ * still run to their end.
  */
-async function readEntry(fd: number, { name, entry, layout }: PackageEntry, sink: Writable): Promise<VerifiedEntry> {
-  const shownName = printableName(name);
-  await checkLocalHeader(fd, entry, layout, shownName);
-  const hash = createHash('sha256');
-  let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > entry.uncompressedSize) return callback(new Refusal('size_mismatch', shownName));
-      hash.update(chunk);
-      callback(null, chunk);
-    },
+async function mapInArchiveOrder<T, R>(
+  items: readonly T[],
+  laneOf: (item: T) => number,
+  work: (item: T, signal: AbortSignal) => Promise<R>,
+): Promise<R[]> {
+  const lanes = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    const lane = lanes.get(laneOf(item));
+    if (lane) lane.push(index);
+    else lanes.set(laneOf(item), [index]);
   });
-  const raw =
-    layout.dataEnd > layout.dataOffset
-      ? createReadStream('', { fd, start: layout.dataOffset, end: layout.dataEnd - 1, autoClose: false, highWaterMark: chunkSize })
-      : Readable.from([]);
-  const inflate = isDeflated(entry) ? createInflateRaw({ chunkSize: 64 * 1024 }) : null;
-  try {
-    await (inflate ? pipeline(raw, inflate, meter, sink) : pipeline(raw, meter, sink));
-  } catch (error) {
-    if (error instanceof Refusal) throw error;
-    if (isZlibError(error)) throw new Refusal('corrupt_zip', shownName);
-    throw error;
-  }
-  // Bytes after the end of the deflate stream would be data nobody checks.
-  if (inflate && inflate.bytesWritten !== entry.compressedSize) throw new Refusal('corrupt_zip', shownName);
-  if (size !== entry.uncompressedSize) throw new Refusal('size_mismatch', shownName);
-  await checkDataDescriptor(fd, entry, layout, shownName);
-  return { path: name, size, sha256: hash.digest('hex') };
-}
-
-function isZlibError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('Z_');
-}
-
-function discard(): Writable {
-  return new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
-  });
+  const results: R[] = [];
+  const running = new Map<number, AbortController>();
+  let failure: { index: number; error: unknown } | undefined;
+  const runLane = async (indexes: readonly number[]) => {
+    for (const index of indexes) {
+      if (failure && index > failure.index) return;
+      const controller = new AbortController();
+      running.set(index, controller);
+      try {
+        results[index] = await work(items[index] as T, controller.signal);
+      } catch (error) {
+        if (controller.signal.aborted) return; // an earlier item failed
+        failure = failure && failure.index < index ? failure : { index, error };
+        for (const [later, other] of running) if (later > index) other.abort();
+      } finally {
+        running.delete(index);
+      }
+    }
+  };
+  await Promise.all([...lanes.values()].map(runLane));
+  if (failure) throw failure.error;
+  return results;
 }
 
 /**
@@ -370,13 +367,19 @@ class Extraction {
     this.root = resolve(root);
   }
 
-  async sinkFor(name: string): Promise<Writable> {
+  async create(name: string): Promise<{ write: ContentSink; close: () => Promise<void> }> {
     // 'wx' refuses to follow or replace anything already there, a symlink included.
-    return createWriteStream(await this.target(name), { flags: 'wx' });
+    const handle = await openFile(await this.target(name), 'wx');
+    return { write: (chunk) => writeAll(handle, chunk), close: () => handle.close() };
   }
 
   async write(name: string, content: Buffer): Promise<void> {
-    await writeFile(await this.target(name), content, { flag: 'wx' });
+    const output = await this.create(name);
+    try {
+      await output.write(content);
+    } finally {
+      await output.close();
+    }
   }
 
   async discard(): Promise<void> {
@@ -392,4 +395,8 @@ class Extraction {
     this.created.push(target);
     return target;
   }
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
 }

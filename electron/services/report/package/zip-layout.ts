@@ -44,6 +44,8 @@ const max32 = 0xffffffff;
 
 const localHeaderSize = 30;
 export const centralRecordSize = 46;
+/** A canonical central record: fixed part, a name of at most 255 bytes, at most a ZIP64 extra. */
+export const maxCentralRecordSize = centralRecordSize + 255 + 28;
 const endRecordSize = 22;
 const zip64LocatorSize = 20;
 const zip64EndRecordSize = 56;
@@ -70,6 +72,7 @@ const readRaw = promisify(read);
 /** Exactly `length` bytes at `position`, or a refusal: a short read means a truncated file. */
 export async function readAt(fd: number, length: number, position: number, detail: string): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
+  if (length === 0) return buffer;
   const { bytesRead } = await readRaw(fd, buffer, 0, length, position);
   if (bytesRead !== length) throw new Refusal('corrupt_zip', detail);
   return buffer;
@@ -177,10 +180,10 @@ export function checkCentralRecord(entry: Entry, raw: Buffer, name: string, expe
  * The local header must repeat the central record: same name, flags, method, time, CRC and
  * sizes (zero when a descriptor follows). yazl writes version 20 here even for ZIP64 entries.
  */
-export async function checkLocalHeader(fd: number, entry: Entry, layout: EntryLayout, name: string): Promise<void> {
-  const header = await readAt(fd, layout.dataOffset - layout.headerOffset, layout.headerOffset, name);
+export function checkLocalHeader(header: Buffer, entry: Entry, layout: EntryLayout, name: string): void {
   const [crc32, compressedSize, uncompressedSize] = layout.hasDescriptor ? [0, 0, 0] : [entry.crc32, entry.compressedSize, entry.uncompressedSize];
   const ok =
+    header.length === layout.dataOffset - layout.headerOffset &&
     header.readUInt32LE(0) === 0x04034b50 &&
     header.readUInt16LE(4) === versionNeeded &&
     header.readUInt16LE(6) === entry.generalPurposeBitFlag &&
@@ -196,10 +199,10 @@ export async function checkLocalHeader(fd: number, entry: Entry, layout: EntryLa
   if (!ok) throw new Refusal('corrupt_zip', name);
 }
 
-/** The data descriptor after a streamed entry must repeat the central record's CRC and sizes. */
-export async function checkDataDescriptor(fd: number, entry: Entry, layout: EntryLayout, name: string): Promise<void> {
+/** The data descriptor after a streamed entry (empty otherwise) must repeat the central record's CRC and sizes. */
+export function checkDataDescriptor(descriptor: Buffer, entry: Entry, layout: EntryLayout, name: string): void {
+  if (descriptor.length !== layout.end - layout.dataEnd) throw new Refusal('corrupt_zip', name);
   if (!layout.hasDescriptor) return;
-  const descriptor = await readAt(fd, layout.end - layout.dataEnd, layout.dataEnd, name);
   const sizes = layout.zip64
     ? [readUInt64(descriptor, 8), readUInt64(descriptor, 16)]
     : [descriptor.readUInt32LE(8), descriptor.readUInt32LE(12)];

@@ -1,0 +1,205 @@
+import { constants, existsSync, statSync } from 'node:fs';
+import { chmod, copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
+import type { Download } from '../../../shared/api/calls/files';
+import type { Attachment } from '../../../shared/api/calls/workspace';
+import { AppError } from '../../../shared/api/errors';
+import { mediaTypeFor } from '../../../shared/workspace/media-types';
+import type { HandlerGroup } from '../../api/handlers';
+import type { Db } from '../../db/database';
+import {
+  findAttachment,
+  insertAttachment,
+  insertBlobIfMissing,
+  listAttachments,
+  markAttachmentRemoved,
+  type AttachmentRecord,
+  type AttachmentRow,
+} from '../../db/repos/attachments';
+import { appendEntry } from '../../db/repos/entries';
+import { findTask } from '../../db/repos/tasks';
+import type { ServiceContext } from '../context';
+import { safeName } from '../files';
+import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
+import { blobPath, maxEvidenceLabel, removeStaleTemps, storeFile } from './store';
+
+export type OpenPath = (path: string) => Promise<string>;
+
+type EvidenceCalls = 'evidence.add' | 'evidence.remove' | 'evidence.open';
+
+export function evidenceHandlers(ctx: ServiceContext, options: { openPath?: OpenPath | undefined } = {}): HandlerGroup<EvidenceCalls> {
+  removeStaleTemps(ctx.layout);
+  const service = new EvidenceService(ctx, options.openPath);
+  return {
+    'evidence.add': (request) => ({ jobId: service.add(request) }),
+    'evidence.remove': ({ id }) => service.remove(id),
+    'evidence.open': ({ id }) => service.open(id),
+  };
+}
+
+/** The live evidence of one department for one measure; files of deleted tasks count as measure-level. */
+export function measureAttachments(db: Db, departmentId: number, measureId: number): Attachment[] {
+  return listAttachments(db, departmentId, measureId).map(toAttachment);
+}
+
+function toAttachment(row: AttachmentRow): Attachment {
+  return { id: row.id, taskId: row.taskId, name: row.name, size: row.size, sha256: row.sha256, mediaType: mediaTypeFor(row.name), addedAt: row.addedAt };
+}
+
+export class EvidenceService {
+  /** File ids being stored right now: the same chosen file cannot be consumed twice. */
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly openPath: OpenPath | undefined,
+  ) {}
+
+  /**
+   * Checks everything that can be checked at once (department, measure, task, file, size),
+   * then copies in the background. The attachment and its history entry are written in one
+   * transaction after the content is safely on disk.
+   */
+  add(request: { fileId: string; measureCode: string; taskId: number | null }): string {
+    const { ctx } = this;
+    const scope = activeScope(ctx.db);
+    const measure = assignedMeasure(ctx.db, scope, request.measureCode);
+    const { taskId, fileId } = request;
+    if (taskId !== null) this.liveTask(scope, measure.id, taskId);
+    if (this.inFlight.has(fileId)) throw new AppError('file.not_found');
+    const file = this.chosenFile(fileId);
+    const name = safeName(file.name);
+    let size: number;
+    try {
+      const info = statSync(file.path);
+      if (info.isDirectory()) throw new AppError('file.is_directory', { name });
+      size = info.size;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('file.unreadable', { name, reason: (error as { code?: string }).code ?? String(error) });
+    }
+    if (size > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+
+    this.inFlight.add(fileId);
+    return ctx.jobs.start('evidence.add', async (progress, signal) => {
+      try {
+        progress(0, size);
+        const blob = await storeFile(ctx.layout, file.path, { signal, progress, move: file.temporary, name });
+        signal.throwIfAborted();
+        const attachment = ctx.db.transaction(() => {
+          // The task may have been deleted while the file was copying.
+          if (taskId !== null) this.liveTask(scope, measure.id, taskId);
+          const now = ctx.now().toISOString();
+          insertBlobIfMissing(ctx.db, { sha256: blob.sha256, size: blob.size, now });
+          const id = insertAttachment(ctx.db, {
+            departmentId: scope.departmentId,
+            measureId: measure.id,
+            taskId,
+            sha256: blob.sha256,
+            name,
+            size: blob.size,
+            now,
+          });
+          appendEntry(ctx.db, {
+            at: now,
+            actor: ctx.actor(),
+            departmentId: scope.departmentId,
+            measureId: measure.id,
+            taskId,
+            attachmentId: id,
+            action: 'evidence.add',
+            newValue: name,
+          });
+          return toAttachment(this.own(scope, id));
+        })();
+        return { attachment };
+      } finally {
+        this.inFlight.delete(fileId);
+        ctx.files.release(fileId);
+      }
+    });
+  }
+
+  /** Takes the file off the list; the content stays on disk (it may be shared) and the history records it. */
+  remove(id: number): { id: number } {
+    const { ctx } = this;
+    return ctx.db.transaction(() => {
+      const scope = activeScope(ctx.db);
+      const attachment = this.own(scope, id);
+      const now = ctx.now().toISOString();
+      markAttachmentRemoved(ctx.db, id, now);
+      appendEntry(ctx.db, {
+        at: now,
+        actor: ctx.actor(),
+        departmentId: scope.departmentId,
+        measureId: attachment.measureId,
+        taskId: attachment.storedTaskId,
+        attachmentId: id,
+        action: 'evidence.remove',
+        oldValue: attachment.name,
+      });
+      return { id };
+    })();
+  }
+
+  /**
+   * Desktop: a read-only copy in tmp/open/<id>/<name> (so the system app sees the real name
+   * and cannot change the stored content), opened with the system app. Browser: a download.
+   */
+  async open(id: number): Promise<{ download: Download | null }> {
+    const { ctx } = this;
+    const attachment = this.own(activeScope(ctx.db), id);
+    const stored = blobPath(ctx.layout, attachment.sha256);
+    const name = safeName(attachment.name);
+    if (!existsSync(stored)) throw new AppError('evidence.missing', { name });
+
+    if (this.openPath) {
+      const target = join(ctx.layout.tmp, 'open', String(attachment.id), name);
+      await readOnlyCopy(stored, target, attachment.size);
+      const failure = await this.openPath(target);
+      if (failure) throw new AppError('evidence.open_failed', { name, reason: failure });
+      return { download: null };
+    }
+    const output = ctx.files.outputPath();
+    await copyFile(stored, output, constants.COPYFILE_FICLONE);
+    return { download: ctx.files.registerDownload(output, name) };
+  }
+
+  private chosenFile(fileId: string) {
+    try {
+      return this.ctx.files.get(fileId);
+    } catch {
+      throw new AppError('file.not_found');
+    }
+  }
+
+  private liveTask(scope: Scope, measureId: number, taskId: number): void {
+    const task = findTask(this.ctx.db, taskId);
+    if (!task || task.departmentId !== scope.departmentId || task.measureId !== measureId || task.deletedAt !== null) {
+      throw new AppError('task.not_found');
+    }
+  }
+
+  /** A live attachment of this department in the active plan; anything else does not exist for the caller. */
+  private own(scope: Scope, id: number): AttachmentRecord {
+    const attachment = findAttachment(this.ctx.db, id);
+    if (!attachment || attachment.departmentId !== scope.departmentId || attachment.planId !== scope.planId || attachment.removedAt !== null) {
+      throw new AppError('evidence.not_found');
+    }
+    return attachment;
+  }
+}
+
+/** Copies the stored content to `target` and makes it read-only; an intact earlier copy is reused (it may be open). */
+async function readOnlyCopy(stored: string, target: string, size: number): Promise<void> {
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isFile() && existing.size === size && (existing.mode & 0o222) === 0) return;
+  if (existing) {
+    await chmod(target, 0o644).catch(() => undefined);
+    await rm(target, { force: true });
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await copyFile(stored, target, constants.COPYFILE_FICLONE);
+  await chmod(target, 0o444);
+}

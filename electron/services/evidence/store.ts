@@ -1,0 +1,215 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, readdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
+import { AppError } from '../../../shared/api/errors';
+import type { DataLayout } from '../../app/paths';
+
+/** A file's content as stored under evidence/, named by its SHA-256. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  path: string;
+}
+
+export interface StoreOptions {
+  /** Cancels the copy; the temp file is removed before the promise rejects. */
+  signal?: AbortSignal;
+  /** Bytes read so far, out of the size the file had when the copy began. */
+  progress?: (done: number, total: number) => void;
+  /**
+   * The source is ours to consume (a browser upload in the data folder's tmp/, same file
+   * system): hash it and rename it into place instead of copying.
+   */
+  move?: boolean;
+  /** Name shown in error messages; defaults to the source's file name. */
+  name?: string;
+  maxBytes?: number;
+}
+
+const tempPrefix = '.tmp-';
+const staleTempMs = 24 * 60 * 60 * 1000;
+export const maxEvidenceLabel = '2 GB';
+/** Read and write in 256 KiB chunks: fewer round trips than the 64 KiB default, memory still flat. */
+const chunkBytes = 256 * 1024;
+
+/** Where the content with this SHA-256 lives: evidence/<first two hex digits>/<sha256>. */
+export function blobPath(layout: DataLayout, sha256: string): string {
+  return join(layout.evidence, sha256.slice(0, 2), sha256);
+}
+
+/**
+ * Stores a file content-addressed: streams it into a temp file inside evidence/ while
+ * hashing and counting, fsyncs, then renames it to its final name (or drops it when that
+ * content is already there). Never holds more than a stream buffer in memory.
+ */
+export async function storeFile(layout: DataLayout, source: string, options: StoreOptions = {}): Promise<StoredBlob> {
+  const name = options.name ?? basename(source);
+  const max = options.maxBytes ?? maxEvidenceBytes;
+  options.signal?.throwIfAborted();
+  const info = await stat(source).catch((error: unknown) => {
+    throw unreadable(name, error);
+  });
+  if (info.isDirectory()) throw new AppError('file.is_directory', { name });
+  if (info.size > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+  await mkdir(layout.evidence, { recursive: true });
+
+  if (options.move) {
+    try {
+      return await moveIn(layout, source, info.size, name, max, options);
+    } catch (error) {
+      // Not on the same file system after all: fall back to copying.
+      if (!(isFsError(error) && error.code === 'EXDEV')) throw error;
+    }
+  }
+  return copyIn(layout, source, info.size, name, max, options);
+}
+
+async function copyIn(layout: DataLayout, source: string, total: number, name: string, max: number, options: StoreOptions): Promise<StoredBlob> {
+  const temp = join(layout.evidence, `${tempPrefix}${randomUUID()}`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let output: WriteStream | null = null;
+  let readError: unknown = null;
+  try {
+    const input = createReadStream(source, { highWaterMark: chunkBytes }).on('error', (error) => {
+      readError = error;
+    });
+    output = createWriteStream(temp, { flags: 'wx', highWaterMark: chunkBytes });
+    await pipeline(
+      input,
+      async function* meter(chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          bytes += chunk.length;
+          // The file grew while we copied it.
+          if (bytes > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+          hash.update(chunk);
+          options.progress?.(bytes, Math.max(total, bytes));
+          yield chunk;
+        }
+      },
+      output,
+      ...(options.signal ? [{ signal: options.signal }] : []),
+    );
+    await syncFile(temp);
+    options.signal?.throwIfAborted();
+    const sha256 = hash.digest('hex');
+    return { sha256, size: bytes, path: await place(layout, temp, sha256, bytes) };
+  } catch (error) {
+    if (output && !output.closed) await once(output, 'close').catch(() => undefined);
+    await rm(temp, { force: true });
+    throw translate(error, name, readError);
+  }
+}
+
+async function moveIn(layout: DataLayout, source: string, total: number, name: string, max: number, options: StoreOptions): Promise<StoredBlob> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    await pipeline(
+      createReadStream(source, { highWaterMark: chunkBytes }),
+      async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) {
+          bytes += chunk.length;
+          if (bytes > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+          hash.update(chunk);
+          options.progress?.(bytes, Math.max(total, bytes));
+        }
+      },
+      ...(options.signal ? [{ signal: options.signal }] : []),
+    );
+    // The upload was written without fsync; make it durable before it becomes evidence.
+    await syncFile(source);
+    options.signal?.throwIfAborted();
+  } catch (error) {
+    if (error instanceof AppError || isAbort(error)) throw error;
+    if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) throw new AppError('evidence.disk_full', { name });
+    throw isFsError(error) ? unreadable(name, error) : error;
+  }
+  const sha256 = hash.digest('hex');
+  return { sha256, size: bytes, path: await place(layout, source, sha256, bytes) };
+}
+
+/** Renames a complete, synced temp file to its content address; an existing copy wins. */
+async function place(layout: DataLayout, temp: string, sha256: string, size: number): Promise<string> {
+  const final = blobPath(layout, sha256);
+  const folder = join(layout.evidence, sha256.slice(0, 2));
+  await mkdir(folder, { recursive: true });
+  const existing = await stat(final).catch(() => null);
+  if (existing?.isFile() && existing.size === size) {
+    await rm(temp, { force: true });
+    return final;
+  }
+  // Absent, or a damaged earlier copy (wrong size): the new one replaces it atomically.
+  await rename(temp, final);
+  await syncFolder(folder);
+  return final;
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename durable on POSIX; Windows cannot open folders for syncing (and does not need to). */
+async function syncFolder(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+/** Temp files left by a crash mid-copy, older than a day (a copy in progress is never that old). */
+export function removeStaleTemps(layout: DataLayout, now = Date.now()): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(layout.evidence);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(tempPrefix)) continue;
+    const path = join(layout.evidence, entry);
+    try {
+      if (now - statSync(path).mtimeMs > staleTempMs) rmSync(path, { force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+interface FsError extends Error {
+  code?: string;
+}
+
+function isFsError(error: unknown): error is FsError {
+  return error instanceof Error && typeof (error as FsError).code === 'string';
+}
+
+function unreadable(name: string, error: unknown): AppError {
+  return new AppError('file.unreadable', { name, reason: isFsError(error) ? (error.code ?? error.message) : String(error) });
+}
+
+function translate(error: unknown, name: string, readError: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) return new AppError('evidence.disk_full', { name });
+  if (readError !== null && (error === readError || !isAbort(error))) return unreadable(name, readError);
+  return error;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as FsError).code === 'ABORT_ERR');
+}

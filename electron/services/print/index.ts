@@ -1,0 +1,70 @@
+import type { Checklist } from '../../../shared/api/calls/print';
+import { AppError } from '../../../shared/api/errors';
+import { localDate } from '../../../shared/workspace/dates';
+import type { HandlerGroup } from '../../api/handlers';
+import { findDepartmentId } from '../../db/repos/departments';
+import { departmentRole, findMeasure } from '../../db/repos/measures';
+import { findPlanSummary } from '../../db/repos/plans';
+import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
+import type { ServiceContext } from '../context';
+import { activePlanId } from '../plan/active';
+
+/** Printing itself needs a browser window: Electron main provides these; elsewhere they answer `unsupported`. */
+export type PrintingHandlers = HandlerGroup<'print.dialog' | 'print.savePdf'>;
+
+export const noPrinting: PrintingHandlers = {
+  'print.dialog': () => {
+    throw new AppError('unsupported', { what: 'print.dialog' });
+  },
+  'print.savePdf': () => {
+    throw new AppError('unsupported', { what: 'print.savePdf' });
+  },
+};
+
+/**
+ * What a printed checklist shows for `department` in the active plan: every measure it
+ * carries (or the one asked for), each with its tasks. Read-only, one consistent snapshot.
+ */
+export function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
+  const { db } = ctx;
+  return db.transaction((): Checklist => {
+    const planId = activePlanId(db);
+    if (planId === null) throw new AppError('plan.none');
+    const plan = findPlanSummary(db, planId);
+    if (!plan) throw new AppError('plan.none');
+    const departmentId = findDepartmentId(db, department);
+    if (departmentId === undefined || !planHasDepartment(db, planId, departmentId)) {
+      throw new AppError('department.unknown', { name: department });
+    }
+    let measureId: number | null = null;
+    if (measureCode !== null) {
+      const measure = findMeasure(db, planId, measureCode);
+      if (!measure) throw new AppError('measure.not_found', { code: measureCode });
+      if (!departmentRole(db, measure.id, departmentId)) throw new AppError('measure.not_assigned', { code: measureCode, department });
+      measureId = measure.id;
+    }
+
+    const scope = { planId, departmentId, measureId };
+    const tasksByMeasure = new Map<number, ChecklistTaskRow[]>();
+    for (const task of checklistTasks(db, scope)) {
+      const list = tasksByMeasure.get(task.measureId);
+      if (list) list.push(task);
+      else tasksByMeasure.set(task.measureId, [task]);
+    }
+    return {
+      plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer },
+      department,
+      printedAt: localDate(ctx.now()),
+      measures: checklistMeasures(db, scope).map(({ id, ...measure }) => ({
+        ...measure,
+        tasks: (tasksByMeasure.get(id) ?? []).map(({ measureId: _measureId, ...task }) => task),
+      })),
+    };
+  })();
+}
+
+export function printHandlers(ctx: ServiceContext): HandlerGroup<'print.checklist'> {
+  return {
+    'print.checklist': ({ department, measure }) => buildChecklist(ctx, department, measure),
+  };
+}

@@ -1,0 +1,22 @@
+import { basename } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { writeFileAtomic } from '../../app/atomic-write';
+import type { ServiceContext } from '../context';
+
+/**
+ * Writes a produced PDF to the place the user chose (a save target id from
+ * files.chooseSaveTarget): whole or not at all, with a named reason when it fails.
+ */
+export function writePdfToTarget(ctx: ServiceContext, targetId: string, pdf: Uint8Array): { name: string; size: number } {
+  const path = ctx.files.takeSaveTarget(targetId);
+  const name = basename(path);
+  try {
+    writeFileAtomic(path, pdf);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('print.disk_full', { file: name });
+    throw new AppError('print.write_failed', { file: name, reason: error instanceof Error ? error.message : String(error) });
+  }
+  ctx.log.info('checklist pdf saved', { name, size: pdf.length });
+  return { name, size: pdf.length };
+}

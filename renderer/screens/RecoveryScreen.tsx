@@ -1,0 +1,79 @@
+import { DatabaseBackup, ShieldAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { RecoveryStatus } from '../../shared/api/calls/backups';
+import { errorMessage } from '../api/errors';
+import { useCall, useCallMutation } from '../api/queries';
+import { ErrorPanel, Loading } from '../components/ErrorPanel';
+import { useToasts } from '../components/Toasts';
+import { formatBytes, formatDateTime } from '../format';
+
+type Damaged = Extract<RecoveryStatus, { damaged: true }>;
+
+/** Shown instead of the app when the database failed its check at start. */
+export function RecoveryScreen() {
+  const { t } = useTranslation();
+  const status = useCall('recovery.status', {});
+  if (status.isPending) return <Loading />;
+  if (status.isError) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
+  if (!status.data.damaged) return <Loading />;
+  return (
+    <main className="recovery" aria-labelledby="recovery-title">
+      <div className="recovery-card">
+        <ShieldAlert size={40} aria-hidden className="recovery-icon" />
+        <h1 id="recovery-title">{t('recovery.title')}</h1>
+        <p>{t('recovery.body')}</p>
+        <p className="muted">{t('recovery.file', { file: status.data.file })}</p>
+        <p className="muted">{t('recovery.detail', { detail: status.data.detail })}</p>
+        <Backups status={status.data} />
+      </div>
+    </main>
+  );
+}
+
+function Backups({ status }: { status: Damaged }) {
+  const { t, i18n } = useTranslation();
+  const toasts = useToasts();
+  const restore = useCallMutation('recovery.restore', {
+    onSuccess: ({ damagedCopy }) => toasts.show('success', t('recovery.restored', { name: damagedCopy })),
+  });
+  const usable = status.backups.filter((backup) => backup.ok);
+  const latest = usable[0];
+  if (!latest) return <p className="notice">{t('recovery.none')}</p>;
+
+  const describe = (backup: Damaged['backups'][number]) =>
+    `${t(`recovery.kinds.${backup.kind}`)} · ${formatDateTime(backup.createdAt, i18n.language)} · ${formatBytes(backup.size, i18n.language)}`;
+  const choose = (name: string) => restore.mutate({ name }, { onError: (error) => toasts.show('error', errorMessage(error, t)) });
+
+  return (
+    <>
+      <section className="recovery-latest" aria-labelledby="latest-backup">
+        <h2 id="latest-backup">{t('recovery.latest')}</h2>
+        <p>
+          <DatabaseBackup size={16} aria-hidden /> {describe(latest)}
+        </p>
+        <button type="button" className="button button-primary" disabled={restore.isPending} onClick={() => choose(latest.name)} autoFocus>
+          {restore.isPending ? t('recovery.restoring') : t('recovery.restore')}
+        </button>
+      </section>
+      {status.backups.length > 1 && (
+        <section aria-labelledby="other-backups">
+          <h2 id="other-backups">{t('recovery.others')}</h2>
+          <ul className="plain-list">
+            {status.backups.slice(1).map((backup) => (
+              <li key={backup.name} className="recovery-backup">
+                <span>{describe(backup)}</span>
+                {backup.ok ? (
+                  <button type="button" className="button button-small" disabled={restore.isPending} onClick={() => choose(backup.name)}>
+                    {t('recovery.restore')}
+                  </button>
+                ) : (
+                  <span className="text-danger">{t('recovery.unusable')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

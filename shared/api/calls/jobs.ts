@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { errorCodes } from '../errors';
+import { Attachment } from './workspace';
+
+export const JobId = z.string().regex(/^[\w-]{8,64}$/u);
+
+export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
+export const JobState = z.enum(jobStates);
+export type JobState = z.infer<typeof JobState>;
+
+/** A typed error as it crosses the API (see shared/api/errors.ts). */
+export const ApiErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** What a finished job produced, by kind. Add a kind here and the runner and the UI know its result type. */
+export const JobResult = z.discriminatedUnion('kind', [z.object({ kind: z.literal('evidence.add'), attachment: Attachment })]);
+export type JobResult = z.infer<typeof JobResult>;
+export type JobKind = JobResult['kind'];
+export const jobKinds = JobResult.options.map((option) => option.shape.kind.value);
+
+/** A long-running piece of work (copying a large file, writing a report) and how far it got. */
+export const Job = z.object({
+  id: JobId,
+  kind: z.enum(jobKinds as [JobKind, ...JobKind[]]),
+  state: JobState,
+  /** Units done so far (bytes for file copies) out of `total`; total is 0 when unknown. */
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  error: ApiErrorSchema.nullable(),
+  result: JobResult.nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const jobsCalls = {
+  'jobs.get': call(z.object({ id: JobId }).strict(), Job),
+  /** Asks a running job to stop; it ends as `cancelled` once it has cleaned up (or `done` if it had already finished). */
+  'jobs.cancel': call(z.object({ id: JobId }).strict(), Job),
+};

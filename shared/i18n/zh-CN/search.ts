@@ -1,0 +1,22 @@
+export default {
+  title: '搜索',
+  placeholder: '搜索措施、任务、备注和材料名称',
+  label: '搜索内容',
+  filters: '筛选',
+  status: '状态',
+  overdue: '只看逾期',
+  owner: '责任人',
+  anyOwner: '全部责任人',
+  group: '分组',
+  anyGroup: '全部分组',
+  clear: '清除筛选',
+  hint: '输入一个或多个字即可搜索;可结合状态、逾期、责任人和分组筛选。',
+  count: '找到 {{count}} 条',
+  truncated: '结果较多,只显示前 {{count}} 条,请缩小范围。',
+  none: '没有找到匹配的内容。',
+  kinds: {
+    measure: '措施',
+    task: '任务',
+    attachment: '材料',
+  },
+};

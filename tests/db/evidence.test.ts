@@ -1,0 +1,344 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/api/calls/jobs';
+import { useBackends, type TestBackend } from '../support/backend';
+import { useTempDirs } from '../support/temp';
+
+const openTestBackend = useBackends();
+const tempDir = useTempDirs();
+/** 2016-09-01 09:30 local time. */
+const clock = () => new Date(2016, 8, 1, 9, 30);
+const MiB = 1024 * 1024;
+
+async function asDepartment(options: Parameters<typeof openTestBackend>[0] = {}, department = '经济和信息化'): Promise<TestBackend> {
+  const backend = await openTestBackend({ now: clock, ...options });
+  await backend.call('settings.update', { department, operator: '张三' });
+  return backend;
+}
+
+async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ apiError: { code } });
+}
+
+function writeFile(name: string, content: string | Uint8Array): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A file of `size` bytes that takes no disk space (all zeros when read). */
+function sparseFile(name: string, size: number): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, '');
+  truncateSync(path, size);
+  return path;
+}
+
+function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Every file under evidence/, relative to it. */
+function evidenceFiles(backend: TestBackend): string[] {
+  const root = backend.layout.evidence;
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+async function startAdd(backend: TestBackend, path: string, measureCode = '2.1.1', taskId: number | null = null): Promise<string> {
+  const file = backend.ctx.files.registerExisting(path);
+  return (await backend.call('evidence.add', { fileId: file.id, measureCode, taskId })).jobId;
+}
+
+/** Adds a file and waits for the copy; answers the job as `jobs.get` reports it (through the contract). */
+async function addFile(backend: TestBackend, path: string, measureCode = '2.1.1', taskId: number | null = null): Promise<Job> {
+  const jobId = await startAdd(backend, path, measureCode, taskId);
+  await backend.ctx.jobs.settled(jobId);
+  return backend.call('jobs.get', { id: jobId });
+}
+
+function attachmentOf(job: Job) {
+  expect(job).toMatchObject({ state: 'done', error: null, result: { kind: 'evidence.add' } });
+  if (job.result?.kind !== 'evidence.add') throw new Error('no attachment');
+  return job.result.attachment;
+}
+
+describe('evidence: adding', () => {
+  it('adds a file to a measure and one to a task: listed with name, size and date, recorded in the history', async () => {
+    const backend = await asDepartment();
+    const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['开展质量提升专项行动'] });
+    const scan = writeFile('验收报告.pdf', '%PDF-1.4 scanned report');
+    const photo = writeFile('现场照片.JPG', randomBytes(4096));
+
+    const first = await addFile(backend, scan);
+    expect(first).toMatchObject({ kind: 'evidence.add', state: 'done', done: 23, total: 23 });
+    expect(attachmentOf(first)).toEqual({
+      id: expect.any(Number),
+      taskId: null,
+      name: '验收报告.pdf',
+      size: 23,
+      sha256: sha256('%PDF-1.4 scanned report'),
+      mediaType: 'application/pdf',
+      addedAt: clock().toISOString(),
+    });
+    const second = attachmentOf(await addFile(backend, photo, '2.1.1', task!.id));
+    expect(second).toMatchObject({ taskId: task!.id, name: '现场照片.JPG', size: 4096, mediaType: 'image/jpeg' });
+
+    const detail = await backend.call('workspace.measure', { code: '2.1.1' });
+    expect(detail.attachments.map((a) => [a.name, a.size, a.taskId, a.addedAt])).toEqual([
+      ['验收报告.pdf', 23, null, clock().toISOString()],
+      ['现场照片.JPG', 4096, task!.id, clock().toISOString()],
+    ]);
+    expect(detail.progress.attachments).toBe(2);
+    expect(detail.history.slice(0, 2)).toMatchObject([
+      { action: 'evidence.add', newValue: '现场照片.JPG', attachmentName: '现场照片.JPG', taskId: task!.id, actor: '张三' },
+      { action: 'evidence.add', newValue: '验收报告.pdf', attachmentName: '验收报告.pdf', taskId: null, actor: '张三' },
+    ]);
+    const entry = backend.db.prepare("SELECT attachment_id AS attachmentId FROM entry WHERE action = 'evidence.add' ORDER BY id").all();
+    expect(entry).toEqual([{ attachmentId: attachmentOf(first).id }, { attachmentId: second.id }]);
+
+    // Stored content-addressed, the original untouched.
+    const stored = join(backend.layout.evidence, second.sha256.slice(0, 2), second.sha256);
+    expect(readFileSync(stored)).toEqual(readFileSync(photo));
+    expect(existsSync(photo)).toBe(true);
+    const dashboard = await backend.call('workspace.dashboard', {});
+    expect(dashboard.measures.find((m) => m.code === '2.1.1')?.attachments).toBe(2);
+  });
+
+  it('stores the same content once, however many times and under whatever names it is added', async () => {
+    const backend = await asDepartment();
+    const content = randomBytes(64 * 1024);
+    const a = attachmentOf(await addFile(backend, writeFile('通知.docx', content)));
+    const b = attachmentOf(await addFile(backend, writeFile('通知(副本).docx', content), '2.1.2'));
+    expect(a.id).not.toBe(b.id);
+    expect(a.sha256).toBe(b.sha256);
+    expect(evidenceFiles(backend)).toEqual([join(a.sha256.slice(0, 2), a.sha256)]);
+    expect(backend.db.prepare('SELECT sha256, size FROM blob').all()).toEqual([{ sha256: sha256(content), size: content.length }]);
+    expect(backend.db.prepare('SELECT count(*) AS n FROM attachment').get()).toEqual({ n: 2 });
+  });
+
+  it('takes browser uploads by renaming them into place, leaving nothing in tmp/', async () => {
+    const backend = await asDepartment();
+    const upload = backend.ctx.files.uploadPath();
+    writeFileSync(upload, '上传的材料');
+    const file = backend.ctx.files.registerUpload(upload, '../../上传.txt');
+    const { jobId } = await backend.call('evidence.add', { fileId: file.id, measureCode: '2.1.1', taskId: null });
+    const attachment = attachmentOf(await backend.ctx.jobs.settled(jobId));
+    expect(attachment).toMatchObject({ name: '上传.txt', mediaType: 'text/plain' });
+    expect(existsSync(upload)).toBe(false);
+    expect(readFileSync(join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256), 'utf8')).toBe('上传的材料');
+    // The chosen file is consumed: it cannot be added twice.
+    await expectApiError(backend.call('evidence.add', { fileId: file.id, measureCode: '2.1.1', taskId: null }), 'file.not_found');
+  });
+
+  it('reports progress that reaches the total', async () => {
+    const backend = await asDepartment();
+    const size = 48 * MiB;
+    const jobId = await startAdd(backend, writeFile('big.bin', randomBytes(size)));
+    const seen: number[] = [];
+    for (;;) {
+      const job = await backend.call('jobs.get', { id: jobId });
+      seen.push(job.done);
+      if (job.state !== 'running') {
+        expect(job).toMatchObject({ state: 'done', done: size, total: size });
+        break;
+      }
+      expect(job.total).toBe(size);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(seen.some((done) => done > 0 && done < size)).toBe(true);
+    expect(seen.at(-1)).toBe(size);
+  });
+});
+
+describe('evidence: refusals', () => {
+  it('refuses a measure the department does not carry, another department’s task, and unknown files', async () => {
+    const backend = await asDepartment();
+    const path = writeFile('a.txt', 'a');
+    await expectApiError(startAdd(backend, path, '2.2.2'), 'measure.not_assigned');
+    await expectApiError(startAdd(backend, path, '9.9.9'), 'measure.not_found');
+
+    await backend.call('settings.update', { department: '质监' });
+    const [theirs] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['质监的任务'] });
+    await backend.call('settings.update', { department: '经济和信息化' });
+    await expectApiError(startAdd(backend, path, '2.1.1', theirs!.id), 'task.not_found');
+
+    // A task of this department, but of another measure.
+    const [mine] = await backend.call('tasks.create', { measureCode: '2.1.2', texts: ['本部门任务'] });
+    await expectApiError(startAdd(backend, path, '2.1.1', mine!.id), 'task.not_found');
+
+    await expectApiError(
+      backend.call('evidence.add', { fileId: '00000000-0000-0000-0000-000000000000', measureCode: '2.1.1', taskId: null }),
+      'file.not_found',
+    );
+    await expectApiError(backend.call('evidence.add', { fileId: '../../etc/passwd', measureCode: '2.1.1', taskId: null }), 'request.invalid');
+    expect(backend.db.prepare('SELECT count(*) AS n FROM attachment').get()).toEqual({ n: 0 });
+    expect(evidenceFiles(backend)).toEqual([]);
+  });
+
+  it('refuses a file over 2 GiB at once, without copying anything', async () => {
+    const backend = await asDepartment();
+    const huge = sparseFile('huge.iso', 2 * 1024 * MiB + 1);
+    const started = performance.now();
+    await expectApiError(startAdd(backend, huge), 'file.too_large');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(evidenceFiles(backend)).toEqual([]);
+    // Exactly 2 GiB is still fine to start (cancelled at once here).
+    const jobId = await startAdd(backend, sparseFile('limit.iso', 2 * 1024 * MiB));
+    await backend.call('jobs.cancel', { id: jobId });
+    expect(await backend.ctx.jobs.settled(jobId)).toMatchObject({ state: 'cancelled', error: null, result: null });
+    expect(evidenceFiles(backend)).toEqual([]);
+  });
+
+  it('refuses a folder', async () => {
+    const backend = await asDepartment();
+    const folder = tempDir();
+    await expectApiError(startAdd(backend, folder), 'file.is_directory');
+  });
+
+  it('answers job.not_found for unknown jobs', async () => {
+    const backend = await asDepartment();
+    await expectApiError(backend.call('jobs.get', { id: '00000000-0000-0000-0000-000000000000' }), 'job.not_found');
+    await expectApiError(backend.call('jobs.cancel', { id: '00000000-0000-0000-0000-000000000000' }), 'job.not_found');
+  });
+});
+
+describe('evidence: cancelling and large files', () => {
+  it('cancels a copy in progress: no temp file, no stored content, no attachment, no history', async () => {
+    const backend = await asDepartment();
+    const jobId = await startAdd(backend, sparseFile('video.mp4', 1024 * MiB));
+    for (;;) {
+      const job = await backend.call('jobs.get', { id: jobId });
+      if (job.done > 0) break;
+      expect(job.state).toBe('running');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const cancelling = await backend.call('jobs.cancel', { id: jobId });
+    expect(cancelling.state).toBe('running');
+    const final = await backend.ctx.jobs.settled(jobId);
+    expect(final).toMatchObject({ state: 'cancelled', error: null, result: null });
+    expect(final.done).toBeLessThan(1024 * MiB);
+    expect(evidenceFiles(backend)).toEqual([]);
+    expect(backend.db.prepare('SELECT (SELECT count(*) FROM attachment) AS a, (SELECT count(*) FROM blob) AS b').get()).toEqual({ a: 0, b: 0 });
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).history).toEqual([]);
+  });
+
+  it('streams a 200 MB file with flat memory', async () => {
+    const backend = await asDepartment();
+    const size = 200 * MiB;
+    const path = sparseFile('scan-archive.zip', size);
+    const expected = createHash('sha256');
+    const zeros = Buffer.alloc(MiB);
+    for (let i = 0; i < 200; i += 1) expected.update(zeros);
+
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const started = performance.now();
+    const job = await addFile(backend, path);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+
+    const attachment = attachmentOf(job);
+    expect(attachment).toMatchObject({ size, sha256: expected.digest('hex') });
+    expect(statSync(join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256)).size).toBe(size);
+    const growth = peak - before;
+    expect(growth).toBeLessThan(64 * MiB);
+    if (process.env.PLANLEDGER_FIGURES) {
+      process.stdout.write(
+        `evidence copy: ${size / MiB} MiB in ${seconds.toFixed(2)} s = ${(size / MiB / seconds).toFixed(0)} MiB/s; rss growth ${(growth / MiB).toFixed(1)} MiB\n`,
+      );
+    }
+  });
+});
+
+describe('evidence: removing and opening', () => {
+  it('removes a file from the list, keeps its content and records the removal', async () => {
+    const backend = await asDepartment();
+    const content = 'shared content';
+    const a = attachmentOf(await addFile(backend, writeFile('一.txt', content)));
+    const b = attachmentOf(await addFile(backend, writeFile('二.txt', content)));
+
+    expect(await backend.call('evidence.remove', { id: a.id })).toEqual({ id: a.id });
+    const detail = await backend.call('workspace.measure', { code: '2.1.1' });
+    expect(detail.attachments.map((x) => x.id)).toEqual([b.id]);
+    expect(detail.progress.attachments).toBe(1);
+    expect(detail.history[0]).toMatchObject({ action: 'evidence.remove', oldValue: '一.txt', attachmentName: '一.txt', actor: '张三' });
+    expect(evidenceFiles(backend)).toEqual([join(a.sha256.slice(0, 2), a.sha256)]);
+    expect(backend.db.prepare('SELECT removed_at AS removedAt FROM attachment WHERE id = ?').get(a.id)).toEqual({ removedAt: clock().toISOString() });
+
+    // Gone is gone; the last one removed still leaves the content on disk.
+    await expectApiError(backend.call('evidence.remove', { id: a.id }), 'evidence.not_found');
+    await backend.call('evidence.remove', { id: b.id });
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toEqual([]);
+    expect(evidenceFiles(backend)).toHaveLength(1);
+    expect(backend.db.prepare("SELECT count(*) AS n FROM entry WHERE action LIKE 'evidence.%'").get()).toEqual({ n: 4 });
+  });
+
+  it('keeps other departments’ files out of reach', async () => {
+    const backend = await asDepartment();
+    const mine = attachmentOf(await addFile(backend, writeFile('mine.txt', 'x')));
+    await backend.call('settings.update', { department: '质监' });
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toEqual([]);
+    await expectApiError(backend.call('evidence.remove', { id: mine.id }), 'evidence.not_found');
+    await expectApiError(backend.call('evidence.open', { id: mine.id }), 'evidence.not_found');
+  });
+
+  it('shows files of a deleted task as measure-level', async () => {
+    const backend = await asDepartment();
+    const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['将被删除的任务'] });
+    const attachment = attachmentOf(await addFile(backend, writeFile('附件.xlsx', 'cells'), '2.1.1', task!.id));
+    expect(attachment).toMatchObject({ taskId: task!.id, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await backend.call('tasks.delete', { id: task!.id });
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([{ id: attachment.id, taskId: null }]);
+    await backend.call('tasks.restore', { id: task!.id });
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([{ id: attachment.id, taskId: task!.id }]);
+  });
+
+  it('opens in the browser as a download of a copy with the original name and bytes', async () => {
+    const backend = await asDepartment({ runtime: 'web' });
+    const content = randomBytes(100_000);
+    const attachment = attachmentOf(await addFile(backend, writeFile('会议纪要.docx', content)));
+    const { download } = await backend.call('evidence.open', { id: attachment.id });
+    expect(download).toMatchObject({ name: '会议纪要.docx', size: content.length });
+    const served = backend.ctx.files.takeDownload(download!.downloadId);
+    expect(served?.name).toBe('会议纪要.docx');
+    expect(readFileSync(served!.path)).toEqual(content);
+    expect(served!.path).not.toBe(join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256));
+  });
+
+  it('opens in the desktop app as a read-only copy under tmp/open, with the system opener', async () => {
+    const opened: string[] = [];
+    const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), '') });
+    const attachment = attachmentOf(await addFile(backend, writeFile('照片.png', 'png bytes')));
+    expect(await backend.call('evidence.open', { id: attachment.id })).toEqual({ download: null });
+    expect(opened).toEqual([join(backend.layout.tmp, 'open', String(attachment.id), '照片.png')]);
+    expect(readFileSync(opened[0]!, 'utf8')).toBe('png bytes');
+    expect(statSync(opened[0]!).mode & 0o222).toBe(0);
+    // Opening again reuses the copy (it may be open in another program).
+    await backend.call('evidence.open', { id: attachment.id });
+    expect(opened).toHaveLength(2);
+
+    const failing = await asDepartment({ runtime: 'electron', openPath: async () => 'No application is associated' });
+    const other = attachmentOf(await addFile(failing, writeFile('x.abc', 'x')));
+    await expectApiError(failing.call('evidence.open', { id: other.id }), 'evidence.open_failed');
+  });
+
+  it('says so when the stored content has gone missing', async () => {
+    const backend = await asDepartment({ runtime: 'web' });
+    const attachment = attachmentOf(await addFile(backend, writeFile('gone.txt', 'gone')));
+    const stored = join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256);
+    rmSync(stored);
+    await expectApiError(backend.call('evidence.open', { id: attachment.id }), 'evidence.missing');
+  });
+});

@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openBackend } from '../../../electron/app/backend';
+import { quietLog } from '../../support/backend';
+import { AppFrame } from '../pages/AppFrame';
+import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { waitForText } from '../support/wait';
+
+let app: AppUnderTest | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+afterAll(closeChromium);
+
+/** A data folder with one good backup whose database was then damaged on disk. */
+async function damagedDataFolder(dataDir: string): Promise<void> {
+  const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
+  await backend.router.dispatch('settings.update', { department: '质监' });
+  await backend.router.dispatch('tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
+  await backend.router.dispatch('backups.create', {});
+  backend.close();
+  const file = join(dataDir, 'planledger.sqlite');
+  const bytes = readFileSync(file);
+  for (let i = 8192; i < 12288 && i < bytes.length; i += 1) bytes[i] = (i * 131) % 256;
+  writeFileSync(file, bytes);
+}
+
+describe('a damaged database', () => {
+  it('is reported at start with the latest good backup, which restores the data', async () => {
+    app = await launchApp({ prepare: damagedDataFolder });
+    await app.open('#/');
+    const heading = app.page.getByRole('heading', { level: 1 });
+    await waitForText(heading, '数据文件需要恢复');
+    await waitForText(app.page.locator('.recovery-latest'), '手动备份');
+
+    await app.page.getByRole('button', { name: '从此备份恢复' }).click();
+    const frame = new AppFrame(app.page);
+    await waitForText(frame.department, '质监');
+    await app.open('#/measures/2.1.1');
+    await app.page.locator('textarea.task-text').first().waitFor();
+    expect(await app.page.locator('textarea.task-text').first().inputValue()).toBe('备份里的任务');
+  });
+});

@@ -1,0 +1,130 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Dashboard } from '../pages/Dashboard';
+import { DepartmentPicker } from '../pages/DepartmentPicker';
+import { MeasurePage } from '../pages/MeasurePage';
+import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { waitForText } from '../support/wait';
+
+let app: AppUnderTest | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+afterAll(closeChromium);
+
+async function startAs(department: string): Promise<AppUnderTest> {
+  const launched = await launchApp();
+  await launched.open('#/');
+  const picker = new DepartmentPicker(launched.page);
+  await picker.card(department).waitFor();
+  await picker.choose(department);
+  await new Dashboard(launched.page).measureRows.first().waitFor();
+  return launched;
+}
+
+describe('tracking a measure', () => {
+  it('keeps tasks, statuses, owners, dates and notes across a reload, with the history of each change', async () => {
+    app = await startAs('经济和信息化');
+    const dashboard = new Dashboard(app.page);
+    expect(await dashboard.measureRows.count()).toBe(11);
+    await dashboard.openMeasure('2.1.1');
+
+    const measure = new MeasurePage(app.page);
+    await waitForText(measure.heading, '大力加强质量技术基础建设');
+    await waitForText(measure.officialText.locator('mark'), '经济和信息化');
+    await measure.addTask('制定年度标准化工作计划');
+    await measure.addTask('组织节能家电计量测试中心建设');
+    await measure.addTask('开展重点领域认证推广');
+    expect(await measure.taskTexts()).toEqual(['制定年度标准化工作计划', '组织节能家电计量测试中心建设', '开展重点领域认证推广']);
+
+    await measure.setStatus(0, '已完成');
+    await measure.setStatus(1, '进行中');
+    await measure.setStatus(2, '受阻');
+    await measure.setOwner(1, '王科长');
+    await measure.setDue(1, '2016-09-30');
+    await measure.setNotes(1, '需协调省财政厅安排专项资金');
+
+    await app.reload();
+    await waitForText(measure.heading, '大力加强质量技术基础建设');
+    await measure.tasks.nth(2).waitFor();
+    expect(await measure.taskTexts()).toEqual(['制定年度标准化工作计划', '组织节能家电计量测试中心建设', '开展重点领域认证推广']);
+    const second = measure.taskAt(1);
+    expect(await second.getByRole('combobox', { name: '状态' }).inputValue()).toBe('in_progress');
+    expect(await second.getByRole('combobox', { name: '责任人' }).inputValue()).toBe('王科长');
+    expect(await second.getByLabel('完成时限').inputValue()).toBe('2016-09-30');
+    expect(await second.getByRole('textbox', { name: '备注' }).inputValue()).toBe('需协调省财政厅安排专项资金');
+    expect(await measure.taskAt(0).getByRole('checkbox').isChecked()).toBe(true);
+    expect(await measure.taskAt(2).getByRole('combobox', { name: '状态' }).inputValue()).toBe('blocked');
+
+    const history = (await app.page.locator('.measure-side .history-entry').allTextContents()).join('\n');
+    for (const change of [
+      '新增任务“制定年度标准化工作计划”',
+      '状态 未开始 → 已完成',
+      '状态 未开始 → 进行中',
+      '状态 未开始 → 受阻',
+      '责任人 (空) → 王科长',
+      '完成时限 (空) → 2016-09-30',
+      '备注 (空) → 需协调省财政厅安排专项资金',
+    ]) {
+      expect(history).toContain(change);
+    }
+
+    await app.open('#/');
+    await waitForText(dashboard.measure('2.1.1'), '完成 1/3');
+  });
+
+  it('finds a word from a task note', async () => {
+    app = await startAs('经济和信息化');
+    await new Dashboard(app.page).openMeasure('2.1.2');
+    const measure = new MeasurePage(app.page);
+    await measure.addTask('开展企业管理提升专项行动');
+    await measure.setNotes(0, '联系省中小企业局落实培训场地');
+
+    await app.page.keyboard.press('Control+f');
+    const input = app.page.getByTestId('search-input');
+    await input.fill('培训场地');
+    const result = app.page.getByTestId('search-result');
+    await waitForText(result, '开展企业管理提升专项行动');
+    expect(await result.count()).toBe(1);
+    expect(await result.first().textContent()).toContain('培训场地');
+
+    await input.fill('场地');
+    await waitForText(result, '开展企业管理提升专项行动');
+    await result.first().click();
+    await waitForText(measure.heading, '着力强化企业质量管理');
+  });
+
+  it('undoes a delete', async () => {
+    app = await startAs('质监');
+    await app.open('#/measures/2.1.1');
+    const measure = new MeasurePage(app.page);
+    await measure.addTask('第一项');
+    await measure.addTask('第二项');
+    await measure.addTask('第三项');
+
+    await measure.deleteTask(1);
+    expect(await measure.taskTexts()).toEqual(['第一项', '第三项']);
+    await app.page.getByRole('button', { name: '撤销' }).click();
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="task-row"]').length === 3);
+    expect(await measure.taskTexts()).toEqual(['第一项', '第二项', '第三项']);
+
+    await measure.deleteTask(0);
+    await app.page.locator('main').click({ position: { x: 5, y: 5 } });
+    await app.page.keyboard.press('Control+z');
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="task-row"]').length === 3);
+    expect(await measure.taskTexts()).toEqual(['第一项', '第二项', '第三项']);
+  });
+
+  it('reorders with the keyboard', async () => {
+    app = await startAs('质监');
+    await app.open('#/measures/2.1.1');
+    const measure = new MeasurePage(app.page);
+    await measure.addTask('甲');
+    await measure.addTask('乙');
+    await measure.saving(async () => {
+      await measure.taskAt(1).focus();
+      await app?.page.keyboard.press('Alt+ArrowUp');
+    });
+    expect(await measure.taskTexts()).toEqual(['乙', '甲']);
+  });
+});

@@ -1,0 +1,114 @@
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  decryptPrivateKey,
+  encryptPrivateKey,
+  fingerprintOf,
+  generateSigningKey,
+  StoredSigningKey,
+} from '../../../electron/services/report/keys';
+import { AppError } from '../../../shared/api/errors';
+
+const key = generateSigningKey();
+const passphrase = '质量强省 2026!';
+// One sealing for the whole file: each scrypt derivation takes a noticeable fraction of a second.
+const sealed = encryptPrivateKey(key.privateKey, passphrase);
+
+function errorCodeOf(work: () => unknown): string | undefined {
+  try {
+    work();
+  } catch (error) {
+    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+function withCipher(edit: (stored: ReturnType<typeof StoredSigningKey.parse>) => void): string {
+  const stored = StoredSigningKey.parse(JSON.parse(sealed));
+  edit(stored);
+  return JSON.stringify(stored);
+}
+
+describe('signing keys', () => {
+  it('are Ed25519 with a fingerprint that is the SHA-256 of the public key', () => {
+    expect(key.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/u);
+    expect(key.privateKey.asymmetricKeyType).toBe('ed25519');
+    expect(fingerprintOf(key.publicKeyPem)).toMatch(/^[0-9a-f]{64}$/u);
+    expect(fingerprintOf(generateSigningKey().publicKeyPem)).not.toBe(fingerprintOf(key.publicKeyPem));
+  });
+
+  it('refuse a public key that is not Ed25519, or not a key', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(errorCodeOf(() => fingerprintOf(rsa))).toBe('report.bad_public_key');
+    expect(errorCodeOf(() => fingerprintOf('hello'))).toBe('report.bad_public_key');
+  });
+});
+
+describe('a private key sealed with a passphrase', () => {
+  it('is stored as scrypt + AES-256-GCM parameters, all base64, under a scheme tag', () => {
+    const stored = JSON.parse(sealed);
+    expect(stored).toMatchObject({
+      scheme: 'passphrase',
+      kdf: { name: 'scrypt', r: 8, p: 1, salt: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/u) },
+      cipher: { name: 'aes-256-gcm', iv: expect.any(String), tag: expect.any(String), ciphertext: expect.any(String) },
+    });
+    expect(stored.kdf.N).toBeGreaterThanOrEqual(2 ** 15);
+  });
+
+  it('opens with the right passphrase into a key that signs for the same public key', () => {
+    const opened = decryptPrivateKey(sealed, passphrase);
+    const message = Buffer.from('manifest');
+    expect(verify(null, message, key.publicKeyPem, sign(null, message, opened))).toBe(true);
+  });
+
+  it('opens when the passphrase arrives in another Unicode normalisation form', () => {
+    const accented = 'Qualité';
+    const stored = encryptPrivateKey(key.privateKey, accented.normalize('NFD'));
+    expect(decryptPrivateKey(stored, accented.normalize('NFC')).asymmetricKeyType).toBe('ed25519');
+  });
+
+  it('never holds the private key in the clear, in any encoding', () => {
+    const pkcs8 = key.privateKey.export({ type: 'pkcs8', format: 'der' });
+    const seed = Buffer.from(key.privateKey.export({ format: 'jwk' }).d as string, 'base64url');
+    for (const secret of [pkcs8, seed]) {
+      for (const encoding of ['base64', 'base64url', 'hex'] as const) expect(sealed).not.toContain(secret.toString(encoding));
+      expect(Buffer.from(sealed).includes(secret)).toBe(false);
+    }
+    expect(sealed).not.toContain('PRIVATE KEY');
+  });
+
+  it('refuses a wrong passphrase with a typed error', () => {
+    expect(errorCodeOf(() => decryptPrivateKey(sealed, '质量强省 2025!'))).toBe('report.wrong_passphrase');
+  });
+
+  it('refuses a tampered ciphertext, tag or salt as it refuses a wrong passphrase', () => {
+    const flipFirstByte = (base64: string) => {
+      const bytes = Buffer.from(base64, 'base64');
+      bytes[0] = (bytes[0] as number) ^ 1;
+      return bytes.toString('base64');
+    };
+    const tampered = [
+      withCipher((stored) => (stored.cipher.ciphertext = flipFirstByte(stored.cipher.ciphertext))),
+      withCipher((stored) => (stored.cipher.tag = flipFirstByte(stored.cipher.tag))),
+      withCipher((stored) => (stored.kdf.salt = flipFirstByte(stored.kdf.salt))),
+    ];
+    for (const stored of tampered) expect(errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.wrong_passphrase');
+  });
+
+  it('refuses what is not a stored key, including scrypt costs chosen to exhaust memory, without trying them', () => {
+    const notKeys = [
+      'not json',
+      JSON.stringify({ scheme: 'plaintext', key: 'x' }),
+      withCipher((stored) => (stored.kdf.N = 2 ** 30)),
+      withCipher((stored) => (stored.kdf.p = 64)),
+      withCipher((stored) => (stored.cipher.iv = 'AAAA')),
+    ];
+    const started = performance.now();
+    for (const stored of notKeys) expect(errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.bad_key_file');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('requires a passphrase', () => {
+    expect(errorCodeOf(() => encryptPrivateKey(key.privateKey, ''))).toBe('report.passphrase_required');
+  });
+});
