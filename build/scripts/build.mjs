@@ -9,6 +9,9 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 
 const root = new URL('../..', import.meta.url).pathname;
+// Always a production build, even when started from a test runner that sets NODE_ENV=test
+// (React would otherwise ship its development build).
+process.env.NODE_ENV = 'production';
 const { values } = parseArgs({
   options: { 'if-stale': { type: 'boolean' }, quiet: { type: 'boolean' }, only: { type: 'string' } },
 });

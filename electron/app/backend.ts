@@ -14,6 +14,10 @@ import { JobRunner, jobHandlers } from '../services/jobs';
 import { planHandlers } from '../services/plan';
 import { ensureSeedPlan } from '../services/plan/seed';
 import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print';
+import { reportHandlers } from '../services/report';
+import { previewResponse, type PreviewResponse } from '../services/report/preview';
+import type { OsSecretStore } from '../services/report/signing';
+import { VerifiedPackages } from '../services/report/verify-service';
 import { readSettings, settingsHandlers } from '../services/settings';
 import { workspaceHandlers } from '../services/workspace';
 import { createFileLogger, type Logger } from './log';
@@ -36,6 +40,8 @@ export interface BackendOptions {
   printing?: (ctx: ServiceContext) => PrintingHandlers;
   /** Opens a file with the system app (Electron's shell.openPath: '' or an error message); absent in the browser and CLI. */
   openPath?: (path: string) => Promise<string>;
+  /** The OS secret store for signing keys (Electron's safeStorage), when there is a real one. */
+  osSecrets?: OsSecretStore | null;
 }
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
@@ -57,6 +63,8 @@ export interface Backend {
   handlers: Handlers;
   router: Router;
   migration: MigrationOutcome;
+  /** Documents for the sandboxed preview frame (see services/report/preview.ts); null when the path is not one. */
+  preview(path: string, params: URLSearchParams): PreviewResponse | null;
   close(): void;
 }
 
@@ -88,9 +96,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     events: { settingsChanged: options.onSettingsChanged ?? (() => undefined) },
     files: options.files ?? new FileRegistry(layout.tmp),
     jobs: new JobRunner(log),
+    osSecrets: options.osSecrets ?? null,
     actor: () => readSettings(ctx.db).operator || systemUser(),
   };
   await ensureSeedPlan(ctx);
+  const verified = new VerifiedPackages(ctx);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -101,6 +111,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...evidenceHandlers(ctx, { openPath: options.openPath }),
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
+    ...reportHandlers(ctx, verified),
     ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {
@@ -112,6 +123,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     router: createRouter(handlers, log),
     migration,
+    preview: (path, params) => previewResponse(ctx, verified, path, params),
     close: () => {
       // Running copies stop and remove their temp files; none reaches the database after this.
       if (!ctx.db.open) return;

@@ -9,6 +9,7 @@ import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createFileLogger, errorDetails } from './log';
 import { dataLayout } from './paths';
+import type { PreviewSource } from './preview-http';
 
 const backupCheckEveryMs = 60 * 60 * 1000;
 
@@ -22,6 +23,8 @@ export interface AppHost {
   router: Router;
   files: FileRegistry;
   backend(): Backend | null;
+  /** Preview documents of the open backend (none in recovery mode). */
+  preview: PreviewSource;
   close(): void;
 }
 
@@ -90,6 +93,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     },
     files,
     backend: () => backend,
+    preview: (path, params) => backend?.preview(path, params) ?? null,
     close: () => {
       if (timer) clearInterval(timer);
       backend?.close();

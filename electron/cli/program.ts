@@ -6,11 +6,12 @@ import { describeError } from '../app/errors';
 import { createTranslator, toLanguage } from '../app/i18n';
 import { defaultDataDir } from '../app/paths';
 import type { CliIO, Command, OptionSpec } from './command';
+import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { verifyCommand } from './commands/verify';
 
-export const commands: readonly Command[] = [infoCommand, parsePlanCommand, importPlanCommand, verifyCommand];
+export const commands: readonly Command[] = [infoCommand, parsePlanCommand, importPlanCommand, exportCommand, verifyCommand];
 
 const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', descriptionKey: 'cli.help.dataDir', valueName: 'DIR' },

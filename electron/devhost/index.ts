@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const host = await startDevHost({
     router: app.router,
     files: app.files,
+    preview: app.preview,
     rendererDir: join(dirname(__filename), '..', 'renderer'),
     port,
     log,

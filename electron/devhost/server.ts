@@ -9,6 +9,7 @@ import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
 import { errorDetails, type Logger } from '../app/log';
 import type { FileRegistry } from '../services/files';
+import { answerPreview, type PreviewSource } from '../app/preview-http';
 import { securityHeaders } from '../security/csp';
 import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
 
@@ -21,6 +22,7 @@ export const maxUploadBytes = 2 * 1024 * 1024 * 1024;
 export interface DevHostOptions {
   router: Router;
   files: FileRegistry;
+  preview?: PreviewSource;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -70,6 +72,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         ? await options.router.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), body.value)
         : { ok: false, error: new AppError('request.invalid', { detail: body.reason }).toApiError() };
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+
+    const previewAnswer = request.method === 'GET' ? answerPreview(options.preview, url) : null;
+    if (previewAnswer) {
+      response.writeHead(previewAnswer.status, previewAnswer.headers);
+      response.end(previewAnswer.body);
+      return;
     }
 
     if (url.pathname === '/upload') {

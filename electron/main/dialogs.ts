@@ -11,6 +11,7 @@ const extensions: Record<FilePurpose, string[] | null> = {
   evidence: null,
   report: ['plreport'],
   pdf: ['pdf'],
+  key: ['pem'],
 };
 
 /** Native open and save dialogs, in the user's language; chosen paths are registered, never sent to the renderer. */

@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { TFunction } from 'i18next';
-import { menuCommandChannel, type MenuCommand } from '../../shared/api/bridge';
+import { menuCommandChannel, openReportChannel, type MenuCommand } from '../../shared/api/bridge';
+import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
 import { startApp, type AppHost } from '../app/startup';
 import { describeError } from '../app/errors';
@@ -18,6 +19,7 @@ import { registerApiHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { osSecretStore } from './secrets';
 import { mainWindowOptions } from './window';
 
 // out/main/index.cjs → project (or app.asar) root is two levels up.
@@ -37,9 +39,15 @@ let mainWindow: BrowserWindow | null = null;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    const { openFile } = parseMainArgs(argv);
+    if (openFile) openReport(openFile);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openReport(path);
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -67,13 +75,29 @@ async function start(): Promise<void> {
     dialogs: dialogHandlers(() => mainWindow),
     openPath: (path) => shell.openPath(path),
     printing: printingHandlers(() => mainWindow),
+    osSecrets: await osSecretStore(),
   });
-  serveRenderer(join(appRoot, 'out', 'renderer'));
+  serveRenderer(join(appRoot, 'out', 'renderer'), (path, params) => host?.preview(path, params) ?? null);
   registerApiHandlers(ipcMain, host.router);
   registerDroppedFilesHandler(ipcMain, host.files);
   const opened = host.backend();
   setMenu(opened ? readSettings(opened.db).language : 'zh-CN');
   createWindow();
+  if (args.openFile) openReport(args.openFile);
+}
+
+/** A .plreport opened from the desktop (file association): show it in the verify screen. */
+function openReport(path: string): void {
+  if (!host || !mainWindow) return;
+  let file: FileRef;
+  try {
+    file = host.files.registerExisting(path);
+  } catch {
+    return;
+  }
+  const send = () => mainWindow?.webContents.send(openReportChannel, file);
+  if (mainWindow.webContents.isLoading()) mainWindow.webContents.once('did-finish-load', send);
+  else send();
 }
 
 function lockDownSession(): void {

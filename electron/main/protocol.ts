@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
+import { answerPreview, type PreviewSource } from '../app/preview-http';
 import { securityHeaders } from '../security/csp';
 import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
 import { appHost, appScheme } from './guards';
@@ -11,10 +12,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir`, with the CSP on every response. */
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer from `rendererDir`, with the CSP on every response, and the preview documents. */
+export function serveRenderer(rendererDir: string, preview: PreviewSource): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
+    const answer = url.host === appHost ? answerPreview(preview, url) : null;
+    if (answer) return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
     const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
     const content = file ? await readFile(file).catch(() => null) : null;
     if (!file || !content) return new Response('Not found', { status: 404, headers: securityHeaders });

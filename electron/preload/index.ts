@@ -4,9 +4,11 @@ import {
   maxDroppedFiles,
   menuCommandChannel,
   menuCommands,
+  openReportChannel,
   type DesktopBridge,
   type MenuCommand,
 } from '../../shared/api/bridge';
+import type { FileRef } from '../../shared/api/calls/files';
 import { callNames, channelFor, type PlanLedgerBridge } from '../../shared/api/contract';
 
 // One function per contract call; the main process validates every request again.
@@ -22,6 +24,14 @@ const bridge: DesktopBridge = {
     };
     ipcRenderer.on(menuCommandChannel, relay);
     return () => ipcRenderer.removeListener(menuCommandChannel, relay);
+  },
+  onOpenReport(listener) {
+    const relay = (_event: unknown, file: unknown): void => {
+      const ref = file as FileRef | null;
+      if (ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.size === 'number') listener(ref);
+    };
+    ipcRenderer.on(openReportChannel, relay);
+    return () => ipcRenderer.removeListener(openReportChannel, relay);
   },
   // Paths are looked up here, from real File objects of a drop; the page never sees them and cannot name one.
   registerDroppedFiles(files) {

@@ -4,6 +4,7 @@ import type { DataLayout } from '../app/paths';
 import type { Logger } from '../app/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
+import type { OsSecretStore } from './report/signing';
 import type { JobRunner } from './jobs';
 
 export interface ServiceEvents {
@@ -25,6 +26,8 @@ export interface ServiceContext {
   electronVersion: string | null;
   events: ServiceEvents;
   files: FileRegistry;
+  /** The OS secret store for sealing signing keys, or null (CLI, dev host, Linux without a keyring). */
+  osSecrets: OsSecretStore | null;
   /** Long-running work (evidence copies, report exports) with progress and cancel. */
   jobs: JobRunner;
   /** Who is making changes, for the history: the coordinator's name, else the system user. */

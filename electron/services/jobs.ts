@@ -55,7 +55,7 @@ export class JobRunner {
         // Cancelled before it began: the work never runs.
         controller.signal.throwIfAborted();
         const output = await work(progress, controller.signal);
-        job.result = { kind, ...output } as JobResult;
+        job.result = { kind, ...output } as unknown as JobResult;
         job.state = 'done';
         if (job.total > 0) job.done = job.total;
       } catch (error) {

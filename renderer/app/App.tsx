@@ -1,15 +1,20 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, isDesktop } from '../api/client';
 import { queryClient, useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { ToastProvider } from '../components/Toasts';
-import { navigate, useRoute } from '../router';
+import { navigate, useRoute, type Route } from '../router';
 import { DashboardScreen } from '../screens/DashboardScreen';
 import { PlansScreen } from '../screens/PlansScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { MeasurePage } from '../workspace/MeasurePage';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { VerifyScreen } from '../reports/VerifyScreen';
+import type { AppInfo } from '../../shared/api/calls/app';
+import type { PlanSummary } from '../../shared/api/calls/plan';
+import type { Settings } from '../../shared/api/calls/settings';
 import { PrintScreen } from '../print/PrintScreen';
 import { SearchScreen } from '../workspace/SearchScreen';
 import { RecoveryScreen } from '../screens/RecoveryScreen';
@@ -70,19 +75,7 @@ function Shell() {
       <div className="app-main">
         <Header plan={plan.data} settings={settings.data} />
         <main className="app-content" id="main">
-          {route.path === '/settings' ? (
-            <SettingsScreen settings={settings.data} info={info.data} />
-          ) : route.path === '/plans' ? (
-            <PlansScreen />
-          ) : route.path === '/search' ? (
-            <SearchScreen initialQuery={route.params.get('q') ?? ''} />
-          ) : route.path === '/print/checklist' ? (
-            <PrintScreen params={route.params} defaultDepartment={settings.data.department} />
-          ) : route.path.startsWith('/measures/') ? (
-            <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} />
-          ) : (
-            <DashboardScreen plan={plan} settings={settings.data} choosing={route.path === '/departments'} />
-          )}
+          <Screen route={route} settings={settings.data} info={info.data} plan={plan} />
         </main>
       </div>
     </div>
@@ -91,4 +84,40 @@ function Shell() {
 
 function isDamaged(error: unknown): boolean {
   return error instanceof ApiCallError && error.error.code === 'db.damaged';
+}
+
+/** The screen for a route; the frame around it stays the same. */
+function Screen({
+  route,
+  settings,
+  info,
+  plan,
+}: {
+  route: Route;
+  settings: Settings;
+  info: AppInfo | undefined;
+  plan: UseQueryResult<PlanSummary | null>;
+}) {
+  const workspace = <DashboardScreen plan={plan} settings={settings} choosing={route.path === '/departments'} />;
+  switch (route.path) {
+    case '/settings':
+      return <SettingsScreen settings={settings} info={info} />;
+    case '/plans':
+      return <PlansScreen />;
+    case '/search':
+      return <SearchScreen initialQuery={route.params.get('q') ?? ''} />;
+    case '/print/checklist':
+      return <PrintScreen params={route.params} defaultDepartment={settings.department} />;
+    case '/verify':
+      return <VerifyScreen />;
+    case '/reports':
+      // Reports are per department of a plan: without both, the dashboard asks for them first.
+      return plan.data && settings.department ? (
+        <ReportsScreen plan={plan.data} department={settings.department} initialPeriod={route.params.get('period')} />
+      ) : (
+        workspace
+      );
+    default:
+      return route.path.startsWith('/measures/') ? <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} /> : workspace;
+  }
 }

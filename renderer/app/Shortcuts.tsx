@@ -67,7 +67,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
 
   const row = (label: string, key: string) => (
-    <tr key={label}>
+    <tr key={`${label}-${key}`}>
       <td>{label}</td>
       <td>
         <kbd>{key}</kbd>

@@ -1,10 +1,10 @@
-import { FolderOpen, Keyboard, LayoutDashboard, Printer, Search, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import { FileCheck2, FileText, FolderOpen, Keyboard, LayoutDashboard, Printer, Search, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../router';
 
 export interface NavItem {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.search' | 'nav.print' | 'nav.settings';
+  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.search' | 'nav.print' | 'nav.reports' | 'nav.verify' | 'nav.settings';
   icon: LucideIcon;
 }
 
@@ -12,6 +12,8 @@ export const navItems: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: LayoutDashboard },
   { path: '/search', labelKey: 'nav.search', icon: Search },
   { path: '/print/checklist', labelKey: 'nav.print', icon: Printer },
+  { path: '/reports', labelKey: 'nav.reports', icon: FileText },
+  { path: '/verify', labelKey: 'nav.verify', icon: FileCheck2 },
   { path: '/plans', labelKey: 'nav.plans', icon: FolderOpen },
   { path: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
 ];

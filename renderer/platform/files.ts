@@ -10,6 +10,7 @@ const acceptFor: Record<FilePurpose, string> = {
   evidence: '',
   report: '.plreport',
   pdf: '.pdf,application/pdf',
+  key: '.pem',
 };
 
 /**
@@ -111,13 +112,16 @@ export async function saveOutput(
     return 'saved';
   }
   const { downloadId } = await produce(null);
-  if (downloadId) {
-    const link = document.createElement('a');
-    link.href = `/download/${encodeURIComponent(downloadId)}`;
-    link.download = suggestedName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  }
+  if (downloadId) startDownload(downloadId, suggestedName);
   return 'saved';
+}
+
+/** Hands a prepared output (dev host /download/<id>) to the browser as a download. */
+export function startDownload(downloadId: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = `/download/${encodeURIComponent(downloadId)}`;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
 }

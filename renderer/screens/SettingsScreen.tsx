@@ -5,6 +5,7 @@ import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
 import { useToasts } from '../components/Toasts';
 import { BackupSettings } from './settings/BackupSettings';
+import { KeySettings } from './settings/KeySettings';
 import { AliasSettings, WorkSettings } from './settings/WorkSettings';
 
 export function SettingsScreen({ settings, info }: { settings: Settings; info: AppInfo | undefined }) {
@@ -46,6 +47,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
       </section>
 
       <WorkSettings settings={settings} />
+      {settings.department && <KeySettings />}
       <BackupSettings />
       <AliasSettings />
 

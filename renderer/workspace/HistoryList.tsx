@@ -2,45 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../shared/api/calls/workspace';
+import { describeHistoryEntry } from '../../shared/workspace/history-text';
 import { formatDateTime } from '../format';
-
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-/** One line per change, in the words a coordinator would use. */
-export function describeEntry(entry: HistoryEntry, t: Translate): string {
-  const task = entry.taskText ?? entry.oldValue ?? entry.newValue ?? '';
-  const value = (raw: string | null) => {
-    if (raw === null || raw === '') return t('workspace.history.empty_value');
-    if (entry.field === 'status') return t(`workspace.status.${raw as 'done'}`);
-    if (entry.field === 'progress') return `${raw}%`;
-    return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  };
-  switch (entry.action) {
-    case 'task.create':
-      return t('workspace.history.taskCreate', { task: entry.newValue ?? task });
-    case 'task.update':
-      return t('workspace.history.taskUpdate', {
-        task,
-        field: t(`workspace.history.fields.${(entry.field ?? 'text') as 'text'}`),
-        from: value(entry.oldValue),
-        to: value(entry.newValue),
-      });
-    case 'task.move':
-      return t('workspace.history.taskMove', { task, from: entry.oldValue, to: entry.newValue });
-    case 'task.merge':
-      return t('workspace.history.taskMerge', { task: entry.newValue ?? task, from: entry.oldValue });
-    case 'task.delete':
-      return t('workspace.history.taskDelete', { task: entry.oldValue ?? task });
-    case 'task.restore':
-      return t('workspace.history.taskRestore', { task });
-    case 'evidence.add':
-      return t('workspace.history.evidenceAdd', { name: entry.newValue ?? entry.attachmentName ?? '' });
-    case 'evidence.remove':
-      return t('workspace.history.evidenceRemove', { name: entry.oldValue ?? entry.attachmentName ?? '' });
-    default:
-      return entry.action;
-  }
-}
 
 const rowHeight = 56;
 
@@ -70,7 +33,7 @@ export function HistoryList({ entries, showMeasure = false, maxHeight = 420 }: {
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <span className="history-text">
-                {showMeasure && <span className="measure-label">{entry.measureLabel}</span>} {describeEntry(entry, t)}
+                {showMeasure && <span className="measure-label">{entry.measureLabel}</span>} {describeHistoryEntry(entry, (key, params) => t(key as never, params))}
               </span>
               <span className="history-meta">
                 {t('workspace.history.byline', { actor: entry.actor || '—', time: formatDateTime(entry.at, i18n.language) })}

@@ -8,6 +8,9 @@ export type MenuCommand = (typeof menuCommands)[number];
 
 export const menuCommandChannel = 'planledger:menu-command';
 
+/** A report file opened from the desktop (double-click on a .plreport). */
+export const openReportChannel = 'planledger:open-report';
+
 /**
  * Files dropped on the window. Not a contract call: the preload resolves each File to its
  * path itself (webUtils) and sends only those, so a page cannot register paths by name.
@@ -25,6 +28,7 @@ export interface DroppedFile {
 /** `window.planledger` in the desktop app: one function per API call, plus menu events. */
 export type DesktopBridge = PlanLedgerBridge & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onOpenReport(listener: (file: FileRef) => void): () => void;
   /** Makes files dropped on the window known to the backend by opaque id (desktop only). */
   registerDroppedFiles(files: readonly DroppedFile[]): Promise<ApiResult<FileRef[]>>;
 };

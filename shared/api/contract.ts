@@ -7,6 +7,7 @@ import { filesCalls } from './calls/files';
 import { jobsCalls } from './calls/jobs';
 import { planCalls } from './calls/plan';
 import { printCalls } from './calls/print';
+import { reportCalls } from './calls/reports';
 import { searchCalls } from './calls/search';
 import { settingsCalls } from './calls/settings';
 import { workspaceCalls } from './calls/workspace';
@@ -27,6 +28,7 @@ export const contract = {
   ...evidenceCalls,
   ...searchCalls,
   ...backupCalls,
+  ...reportCalls,
 };
 
 export type Contract = typeof contract;

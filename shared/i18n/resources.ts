@@ -11,6 +11,7 @@ import enPlanParser from './en/planParser';
 import enPrint from './en/print';
 import enRecovery from './en/recovery';
 import enReport from './en/report';
+import enReporting from './en/reporting';
 import enSearch from './en/search';
 import enSettings from './en/settings';
 import zhCli from './zh-CN/cli';
@@ -25,6 +26,7 @@ import zhPlanParser from './zh-CN/planParser';
 import zhPrint from './zh-CN/print';
 import zhRecovery from './zh-CN/recovery';
 import zhReport from './zh-CN/report';
+import zhReporting from './zh-CN/reporting';
 import zhSearch from './zh-CN/search';
 import zhSettings from './zh-CN/settings';
 
@@ -44,6 +46,7 @@ export const resources = {
       evidence: zhEvidence,
       print: zhPrint,
       report: zhReport,
+      reporting: zhReporting,
       search: zhSearch,
       recovery: zhRecovery,
     },
@@ -62,6 +65,7 @@ export const resources = {
       evidence: enEvidence,
       print: enPrint,
       report: enReport,
+      reporting: enReporting,
       search: enSearch,
       recovery: enRecovery,
     },

@@ -76,8 +76,3 @@ export function parsePeriod(text: string): Period | null {
   }
   return null;
 }
-
-/** `<部门>-<期间>.plreport`, safe on every file system. */
-export function reportFileName(department: string, period: Period): string {
-  return `${department}-${period.label}.plreport`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_');
-}

@@ -1,10 +1,11 @@
 import { initial } from './001-initial';
 import { workspace } from './002-workspace';
+import { reports } from './003-reports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema step in order. Append only: a landed migration is never edited or removed. */
-export const migrations: readonly Migration[] = [initial, workspace];
+export const migrations: readonly Migration[] = [initial, workspace, reports];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -56,3 +56,13 @@ export function listRecentActivity(db: Db, departmentId: number, planId: number,
     )
     .all(departmentId, planId, limit) as EntryRow[];
 }
+
+/** This department's changes to one plan between two instants (ISO, inclusive), oldest first. */
+export function listEntriesBetween(db: Db, departmentId: number, planId: number, from: string, to: string): EntryRow[] {
+  return db
+    .prepare(
+      `SELECT ${entryColumns} FROM entry e ${entryJoins}
+        WHERE e.department_id = ? AND m.plan_id = ? AND e.at >= ? AND e.at <= ? ORDER BY e.id`,
+    )
+    .all(departmentId, planId, from, to) as EntryRow[];
+}

@@ -113,3 +113,13 @@ export function planDepartmentCounts(db: Db, planId: number): { name: string; me
     )
     .all(planId) as { name: string; measureCount: number }[];
 }
+
+/** What a report says about its plan: the title, 文号 and the SHA-256 of the source imported. */
+export function findPlanIdentity(
+  db: Db,
+  planId: number,
+): { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; sha256: string } | undefined {
+  return db
+    .prepare('SELECT title, doc_number AS docNumber, issuer, issued_on AS issuedOn, source_sha256 AS sha256 FROM plan WHERE id = ?')
+    .get(planId) as { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; sha256: string } | undefined;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { errorCodes } from '../errors';
+import { Download } from './files';
 import { Attachment } from './workspace';
 
 export const JobId = z.string().regex(/^[\w-]{8,64}$/u);
@@ -17,7 +18,18 @@ export const ApiErrorSchema = z.object({
 });
 
 /** What a finished job produced, by kind. Add a kind here and the runner and the UI know its result type. */
-export const JobResult = z.discriminatedUnion('kind', [z.object({ kind: z.literal('evidence.add'), attachment: Attachment })]);
+export const JobResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('evidence.add'), attachment: Attachment }),
+  z.object({
+    kind: z.literal('report.export'),
+    fileName: z.string(),
+    size: z.number().int(),
+    manifestSha256: z.string(),
+    fingerprint: z.string(),
+    /** In the browser the package comes as a download; on the desktop it is already where the user chose. */
+    download: Download.nullable(),
+  }),
+]);
 export type JobResult = z.infer<typeof JobResult>;
 export type JobKind = JobResult['kind'];
 export const jobKinds = JobResult.options.map((option) => option.shape.kind.value);

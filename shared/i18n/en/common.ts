@@ -13,6 +13,8 @@ const en: Messages<typeof zh> = {
     plans: 'Plans',
     search: 'Search',
     print: 'Print',
+    reports: 'Reports',
+    verify: 'Verify',
     settings: 'Settings',
   },
   header: {

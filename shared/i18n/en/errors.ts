@@ -67,6 +67,9 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; the report {{file}} was not written.',
     write_failed: 'Could not write the report {{file}}: {{reason}}',
     cancelled: 'Export cancelled; no file was left behind.',
+    no_key: 'Your department has no signing key yet; create one first.',
+    key_needs_app: 'Your department’s signing key is protected by the system keychain and can only be used by the desktop app on that computer.',
+    period_invalid: 'The reporting period “{{period}}” is not understood. Write 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31.',
   },
   print: {
     failed: 'Could not produce the printed document: {{reason}}',

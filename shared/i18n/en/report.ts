@@ -3,6 +3,14 @@ import type { Messages } from '../types';
 
 const en: Messages<typeof zh> = {
   cli: {
+    export: {
+      summary: 'export the signed report file (.plreport) of a department for a period; the passphrase comes from PLANLEDGER_PASSPHRASE',
+      department: 'department name, e.g. 经济和信息化',
+      period: 'reporting period: 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31',
+      out: 'where to write the report file',
+      done: 'Exported: {{file}} ({{size}} bytes)',
+      signer: 'Signer fingerprint: {{fingerprint}}',
+    },
     verify: {
       summary: 'check a report file’s integrity and signature (exit code 0 when intact)',
       trust: 'accept only the signer with this fingerprint; repeatable (spaces, colons and case ignored)',

@@ -10,6 +10,8 @@ export default {
     plans: '计划',
     search: '搜索',
     print: '打印',
+    reports: '工作报告',
+    verify: '核验报告',
     settings: '设置',
   },
   header: {

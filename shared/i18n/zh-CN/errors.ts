@@ -64,6 +64,9 @@ export default {
     disk_full: '磁盘空间不足,报告 {{file}} 未写出。',
     write_failed: '无法写出报告 {{file}}:{{reason}}',
     cancelled: '已取消导出,未留下任何文件。',
+    no_key: '本部门还没有签名密钥,请先创建。',
+    key_needs_app: '本部门的签名密钥由桌面应用通过系统密钥库保护,只能在该电脑的桌面应用中使用。',
+    period_invalid: '报告期间“{{period}}”无法识别。可写作 2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31。',
   },
   print: {
     failed: '未能生成打印文档:{{reason}}',

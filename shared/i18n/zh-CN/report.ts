@@ -1,5 +1,13 @@
 export default {
   cli: {
+    export: {
+      summary: '导出本部门某一期间的签名报告文件(.plreport);口令取自环境变量 PLANLEDGER_PASSPHRASE',
+      department: '部门名称,如“经济和信息化”',
+      period: '报告期间:2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31',
+      out: '报告文件的保存位置',
+      done: '已导出:{{file}}({{size}} 字节)',
+      signer: '签名人指纹:{{fingerprint}}',
+    },
     verify: {
       summary: '核验报告文件的完整性和签名(完好时退出码为 0)',
       trust: '只接受此指纹的签名人,可多次指定(空格、冒号和大小写不限)',

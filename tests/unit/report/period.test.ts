@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, reportFileName } from '../../../shared/report/period';
+import { publicKeyFileName, reportFileName } from '../../../shared/report/file-names';
+import { parsePeriod } from '../../../shared/report/period';
 
 describe('reporting periods', () => {
   it('reads the five forms the CLI accepts', () => {
@@ -33,5 +34,6 @@ describe('reporting periods', () => {
   it('names the report file after the department and period', () => {
     expect(reportFileName('经济和信息化', parsePeriod('2016-H2')!)).toBe('经济和信息化-2016年下半年.plreport');
     expect(reportFileName('a/b', parsePeriod('2016')!)).toBe('a_b-2016年.plreport');
+    expect(publicKeyFileName('质监')).toBe('质监-签名公钥.pem');
   });
 });

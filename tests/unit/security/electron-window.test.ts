@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appEntryUrl, isAllowedRequest, isAppUrl, isTrustedSender } from '../../../electron/main/guards';
 import { mainWindowOptions } from '../../../electron/main/window';
-import { contentSecurityPolicy, securityHeaders } from '../../../electron/security/csp';
+import { contentSecurityPolicy, previewContentSecurityPolicy, securityHeaders } from '../../../electron/security/csp';
 
 describe('main window', () => {
   it('runs the renderer isolated, sandboxed, without Node and with web security', () => {
@@ -50,6 +50,7 @@ describe('content security policy', () => {
     expect(directives.get('font-src')).toEqual(["'self'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
@@ -58,6 +59,13 @@ describe('content security policy', () => {
 
   it('never allows inline code, eval or remote hosts', () => {
     expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/u);
+  });
+
+  it('lets preview documents style themselves but run nothing', () => {
+    expect(previewContentSecurityPolicy).toContain("default-src 'none'");
+    expect(previewContentSecurityPolicy).toContain("frame-ancestors 'self'");
+    expect(previewContentSecurityPolicy.split('; ')).toContain('sandbox');
+    expect(previewContentSecurityPolicy).not.toMatch(/script-src|unsafe-eval|https?:/u);
   });
 
   it('is sent with every response', () => {

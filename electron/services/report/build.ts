@@ -1,0 +1,115 @@
+import { version } from '../../../package.json';
+import { reportDataFormat, reportDataVersion, type ReportAttachment, type ReportData, type ReportMeasure } from '../../../shared/report/data';
+import type { Period } from '../../../shared/report/period';
+import { isoWithOffset, localDate, localDayRange } from '../../../shared/workspace/dates';
+import { describeHistoryEntry } from '../../../shared/workspace/history-text';
+import { addDays } from '../../../shared/workspace/progress';
+import { createTranslator } from '../../app/i18n';
+import { listAttachments } from '../../db/repos/attachments';
+import { listEntriesBetween } from '../../db/repos/entries';
+import { measureProgress } from '../../db/repos/measures';
+import { findPlanIdentity } from '../../db/repos/plans';
+import { findDraft, lastContact, measureTexts } from '../../db/repos/reports';
+import { listTasks } from '../../db/repos/tasks';
+import type { ServiceContext } from '../context';
+import { blobPath } from '../evidence/store';
+import { dueSoonDays } from '../workspace/dashboard';
+import type { Scope } from '../workspace/scope';
+import { toMeasureProgress } from '../workspace/views';
+import { AttachmentPaths } from './attachment-paths';
+
+export interface BuiltReport {
+  data: ReportData;
+  /** Evidence to pack: the path in the package and the stored file it comes from. */
+  files: { path: string; file: string }[];
+  updatedAt: string | null;
+}
+
+/**
+ * Drafts the report for a period from the data: every measure the department carries,
+ * its tasks with their evidence, the changes recorded in the period, and whatever the
+ * coordinator wrote (work done per measure, problems, next steps, contact).
+ */
+export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): BuiltReport {
+  const now = ctx.now();
+  const today = localDate(now);
+  const plan = findPlanIdentity(ctx.db, scope.planId);
+  if (!plan) throw new Error(`plan ${scope.planId} vanished`);
+  const key = { planId: scope.planId, departmentId: scope.departmentId, periodKey: period.key };
+  const draft = findDraft(ctx.db, key);
+  const contact = draft ?? lastContact(ctx.db, scope.departmentId);
+  const texts = measureTexts(ctx.db, key);
+  const { start, end } = localDayRange(period.from, period.to);
+  const entries = listEntriesBetween(ctx.db, scope.departmentId, scope.planId, start, end);
+  // The receiving office reads Chinese, whatever the coordinator's UI language.
+  const t = createTranslator('zh-CN');
+  const paths = new AttachmentPaths();
+  const files: BuiltReport['files'] = [];
+  let overdue = 0;
+
+  const measures = measureProgress(ctx.db, { ...scope, today, soon: addDays(today, dueSoonDays) }).map((row): ReportMeasure => {
+    const progress = toMeasureProgress(row);
+    overdue += row.overdue;
+    const evidence = new Map<number | null, ReportAttachment[]>();
+    for (const attachment of listAttachments(ctx.db, scope.departmentId, row.id)) {
+      const path = paths.pathFor(row.code, attachment.name);
+      files.push({ path, file: blobPath(ctx.layout, attachment.sha256) });
+      const list = evidence.get(attachment.taskId) ?? [];
+      list.push({ name: attachment.name, path, size: attachment.size, sha256: attachment.sha256 });
+      evidence.set(attachment.taskId, list);
+    }
+    return {
+      code: row.code,
+      label: row.label,
+      chapter: row.chapter,
+      group: row.group,
+      title: row.title,
+      role: row.role,
+      due: row.due,
+      status: progress.status,
+      total: progress.total,
+      done: progress.done,
+      percent: progress.percent,
+      workDone: texts.get(row.id) ?? '',
+      tasks: listTasks(ctx.db, scope.departmentId, row.id).map((task) => ({
+        text: task.text,
+        status: task.status,
+        progress: task.progress,
+        owner: task.owner,
+        due: task.due,
+        notes: task.notes,
+        attachments: evidence.get(task.id) ?? [],
+      })),
+      attachments: evidence.get(null) ?? [],
+      changes: entries
+        .filter((entry) => entry.measureCode === row.code)
+        .map((entry) => ({ at: entry.at, actor: entry.actor, description: describeHistoryEntry(entry, t) })),
+    };
+  });
+
+  const tasks = measures.flatMap((measure) => measure.tasks);
+  const data: ReportData = {
+    format: reportDataFormat,
+    version: reportDataVersion,
+    plan,
+    department: scope.department,
+    period: { from: period.from, to: period.to, label: period.label },
+    generatedAt: isoWithOffset(now),
+    generator: { name: 'PlanLedger', version },
+    problems: draft?.problems ?? '',
+    nextSteps: draft?.nextSteps ?? '',
+    contact: { person: contact?.contactPerson ?? '', phone: contact?.contactPhone ?? '' },
+    measures,
+    summary: {
+      measures: measures.length,
+      tasks: tasks.length,
+      tasksDone: tasks.filter((task) => task.status === 'done').length,
+      tasksInProgress: tasks.filter((task) => task.status === 'in_progress').length,
+      tasksBlocked: tasks.filter((task) => task.status === 'blocked').length,
+      tasksOverdue: overdue,
+      attachments: files.length,
+      changes: entries.length,
+    },
+  };
+  return { data, files, updatedAt: draft?.updatedAt ?? null };
+}

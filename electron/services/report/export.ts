@@ -1,0 +1,88 @@
+import { renderReportCsv } from '../../../shared/report/csv';
+import { renderReportHtml } from '../../../shared/report/html';
+import { reportFileName } from '../../../shared/report/file-names';
+import { parsePeriod, type Period } from '../../../shared/report/period';
+import { AppError } from '../../../shared/api/errors';
+import { insertExport } from '../../db/repos/reports';
+import type { ServiceContext } from '../context';
+import type { Scope } from '../workspace/scope';
+import { buildReport } from './build';
+import { writeReportPackage, type ReportEntry } from './package/write';
+import { unlockKey } from './signing';
+
+export function periodOf(key: string): Period {
+  const period = parsePeriod(key);
+  if (!period) throw new AppError('report.period_invalid', { period: key });
+  return period;
+}
+
+export interface ExportRequest {
+  periodKey: string;
+  /** Where to write: a path chosen by the user (desktop, CLI) or null for a browser download. */
+  outFile: string | null;
+  passphrase: string | null;
+}
+
+/**
+ * Starts writing the signed package as a job (progress, cancel). The key is unlocked and
+ * the report drafted before the job starts, so a wrong passphrase or an empty period is
+ * answered at once and nothing is written.
+ */
+export async function startExport(ctx: ServiceContext, scope: Scope, request: ExportRequest): Promise<string> {
+  const period = periodOf(request.periodKey);
+  const signer = await unlockKey(ctx, scope, request.passphrase);
+  const built = buildReport(ctx, scope, period);
+  const fileName = reportFileName(scope.department, period);
+  const outFile = request.outFile ?? ctx.files.outputPath();
+  const entries: ReportEntry[] = [
+    { path: 'report.json', data: `${JSON.stringify(built.data, null, 2)}\n` },
+    { path: 'report.html', data: renderReportHtml(built.data) },
+    { path: 'report.csv', data: renderReportCsv(built.data) },
+    ...built.files,
+  ];
+  const { summary } = built.data;
+
+  return ctx.jobs.start('report.export', async (progress, signal) => {
+    const written = await writeReportPackage({
+      outFile,
+      entries,
+      manifest: {
+        plan: { title: built.data.plan.title, docNumber: built.data.plan.docNumber, sha256: built.data.plan.sha256 },
+        department: scope.department,
+        period: built.data.period,
+        generatedAt: built.data.generatedAt,
+        generator: { name: 'PlanLedger', version: built.data.generator.version },
+        summary: {
+          measures: summary.measures,
+          tasks: summary.tasks,
+          tasksDone: summary.tasksDone,
+          tasksBlocked: summary.tasksBlocked,
+          tasksOverdue: summary.tasksOverdue,
+          attachments: summary.attachments,
+        },
+      },
+      signer,
+      onProgress: progress,
+      signal,
+    });
+    insertExport(ctx.db, {
+      planId: scope.planId,
+      departmentId: scope.departmentId,
+      periodKey: period.key,
+      periodLabel: period.label,
+      fileName,
+      size: written.size,
+      manifestSha256: written.manifestSha256,
+      fingerprint: signer.fingerprint,
+      exportedAt: ctx.now().toISOString(),
+    });
+    ctx.log.info('report exported', { department: scope.department, period: period.key, size: written.size });
+    return {
+      fileName,
+      size: written.size,
+      manifestSha256: written.manifestSha256,
+      fingerprint: signer.fingerprint,
+      download: request.outFile === null ? ctx.files.registerDownload(outFile, fileName) : null,
+    };
+  });
+}

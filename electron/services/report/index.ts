@@ -1,0 +1,89 @@
+import { AppError } from '../../../shared/api/errors';
+import { publicKeyFileName } from '../../../shared/report/file-names';
+import { normalizeFingerprint } from '../../../shared/report/manifest';
+import type { HandlerGroup } from '../../api/handlers';
+import { writeFileAtomic } from '../../app/atomic-write';
+import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMeasureText, setTrustedSigner, type DraftField } from '../../db/repos/reports';
+import type { ServiceContext } from '../context';
+import { activeScope, assignedMeasure } from '../workspace/scope';
+import { buildReport } from './build';
+import { periodOf, startExport } from './export';
+import { createKey, keyStatus } from './signing';
+import { type VerifiedPackages } from './verify-service';
+
+type ReportCalls =
+  | 'reports.draft'
+  | 'reports.saveDraft'
+  | 'reports.saveMeasureText'
+  | 'reports.keyStatus'
+  | 'reports.createKey'
+  | 'reports.exportPublicKey'
+  | 'reports.export'
+  | 'reports.history'
+  | 'reports.verify'
+  | 'reports.trusted'
+  | 'reports.trust';
+
+const draftFields: [keyof { problems: 1; nextSteps: 1; contactPerson: 1; contactPhone: 1 }, DraftField][] = [
+  ['problems', 'problems'],
+  ['nextSteps', 'next_steps'],
+  ['contactPerson', 'contact_person'],
+  ['contactPhone', 'contact_phone'],
+];
+
+export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages): HandlerGroup<ReportCalls> {
+  return {
+    'reports.draft': ({ period }) => {
+      const parsed = periodOf(period);
+      const built = buildReport(ctx, activeScope(ctx.db), parsed);
+      return { data: built.data, periodKey: parsed.key, updatedAt: built.updatedAt };
+    },
+    'reports.saveDraft': ({ period, ...fields }) =>
+      ctx.db.transaction(() => {
+        const scope = activeScope(ctx.db);
+        const key = { planId: scope.planId, departmentId: scope.departmentId, periodKey: periodOf(period).key };
+        const now = ctx.now().toISOString();
+        for (const [name, column] of draftFields) {
+          const value = fields[name];
+          if (value !== undefined) saveDraftField(ctx.db, key, column, value, now);
+        }
+        return { updatedAt: now };
+      })(),
+    'reports.saveMeasureText': ({ period, code, workDone }) =>
+      ctx.db.transaction(() => {
+        const scope = activeScope(ctx.db);
+        const measure = assignedMeasure(ctx.db, scope, code);
+        const now = ctx.now().toISOString();
+        saveMeasureText(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, periodKey: periodOf(period).key }, measure.id, workDone, now);
+        return { updatedAt: now };
+      })(),
+    'reports.keyStatus': () => keyStatus(ctx, activeScope(ctx.db)),
+    'reports.createKey': ({ passphrase }) => createKey(ctx, activeScope(ctx.db), passphrase),
+    'reports.exportPublicKey': ({ targetId }) => {
+      const scope = activeScope(ctx.db);
+      const stored = findSigningKey(ctx.db, scope.departmentId);
+      if (!stored) throw new AppError('report.no_key');
+      if (targetId !== null) {
+        writeFileAtomic(ctx.files.takeSaveTarget(targetId), stored.publicKeyPem);
+        return { download: null };
+      }
+      const path = ctx.files.outputPath();
+      writeFileAtomic(path, stored.publicKeyPem);
+      return { download: ctx.files.registerDownload(path, publicKeyFileName(scope.department)) };
+    },
+    'reports.export': async ({ period, targetId, passphrase }) => ({
+      jobId: await startExport(ctx, activeScope(ctx.db), {
+        periodKey: period,
+        outFile: targetId === null ? null : ctx.files.takeSaveTarget(targetId),
+        passphrase,
+      }),
+    }),
+    'reports.history': () => listExports(ctx.db, activeScope(ctx.db).departmentId),
+    'reports.verify': ({ fileId }) => verified.verify(fileId),
+    'reports.trusted': () => listTrustedSigners(ctx.db),
+    'reports.trust': ({ fingerprint, department }) => {
+      setTrustedSigner(ctx.db, normalizeFingerprint(fingerprint) ?? fingerprint, department, ctx.now().toISOString());
+      return listTrustedSigners(ctx.db);
+    },
+  };
+}

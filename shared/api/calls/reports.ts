@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ReportData } from '../../report/data';
+import { verifyFailureReasons } from '../../report/manifest';
+import { parsePeriod } from '../../report/period';
+import { call } from '../define';
+import { Empty } from './common';
+import { Download, FileId } from './files';
+import { MeasureCode } from './workspace';
+
+/** A reporting period as the CLI spells it: 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31. */
+export const PeriodKey = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((text) => parsePeriod(text) !== null, 'period');
+
+const Passphrase = z.string().min(8).max(200);
+const TargetId = z.string().min(1).max(64).nullable();
+const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/u);
+
+export const KeyStatus = z.object({
+  department: z.string(),
+  fingerprint: Fingerprint.nullable(),
+  /** 'os': sealed by the operating system's secret store; 'passphrase': by the user's passphrase. */
+  protection: z.enum(['os', 'passphrase']).nullable(),
+  /** Whether a new key would be sealed by the OS (else a passphrase is needed). */
+  osStoreAvailable: z.boolean(),
+  createdAt: z.string().nullable(),
+});
+export type KeyStatus = z.infer<typeof KeyStatus>;
+
+export const ReportExport = z.object({
+  id: z.number().int(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  manifestSha256: z.string(),
+  fingerprint: z.string(),
+  exportedAt: z.string(),
+});
+export type ReportExport = z.infer<typeof ReportExport>;
+
+export const TrustedSigner = z.object({ fingerprint: Fingerprint, department: z.string(), addedAt: z.string() });
+
+export const VerifyOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** Id of the verified copy, for its preview at /preview/verified/<id>/report.html. */
+    verifiedId: z.string(),
+    fileName: z.string(),
+    fingerprint: Fingerprint,
+    /** The department this signer is registered for, or null when it is not registered. */
+    trustedAs: z.string().nullable(),
+    /** The structured report, or null when report.json is not one this version can read. */
+    report: ReportData.nullable(),
+    files: z.array(z.object({ path: z.string(), size: z.number().int() })),
+  }),
+  z.object({
+    ok: z.literal(false),
+    fileName: z.string(),
+    reason: z.enum(verifyFailureReasons),
+    detail: z.string(),
+  }),
+]);
+export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
+
+export const reportCalls = {
+  /** The report for a period as it stands: drafted from the data, with what the coordinator wrote. */
+  'reports.draft': call(z.object({ period: PeriodKey }).strict(), z.object({ data: ReportData, periodKey: z.string(), updatedAt: z.string().nullable() })),
+  'reports.saveDraft': call(
+    z
+      .object({
+        period: PeriodKey,
+        problems: z.string().max(20_000),
+        nextSteps: z.string().max(20_000),
+        contactPerson: z.string().max(50),
+        contactPhone: z.string().max(50),
+      })
+      .partial({ problems: true, nextSteps: true, contactPerson: true, contactPhone: true })
+      .strict(),
+    z.object({ updatedAt: z.string() }),
+  ),
+  'reports.saveMeasureText': call(
+    z.object({ period: PeriodKey, code: MeasureCode, workDone: z.string().max(20_000) }).strict(),
+    z.object({ updatedAt: z.string() }),
+  ),
+  'reports.keyStatus': call(Empty, KeyStatus),
+  /** Creates the department's signing key; the passphrase is needed where the OS cannot seal it. */
+  'reports.createKey': call(z.object({ passphrase: Passphrase.nullable() }).strict(), KeyStatus),
+  'reports.exportPublicKey': call(z.object({ targetId: TargetId }).strict(), z.object({ download: Download.nullable() })),
+  /** Starts writing the signed package; progress and the result come from the job. */
+  'reports.export': call(
+    z.object({ period: PeriodKey, targetId: TargetId, passphrase: Passphrase.nullable() }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  'reports.history': call(Empty, z.array(ReportExport)),
+  'reports.verify': call(z.object({ fileId: FileId }).strict(), VerifyOutcome),
+  'reports.trusted': call(Empty, z.array(TrustedSigner)),
+  'reports.trust': call(
+    z.object({ fingerprint: Fingerprint, department: z.string().trim().min(1).max(100).nullable() }).strict(),
+    z.array(TrustedSigner),
+  ),
+};

@@ -1,0 +1,404 @@
+import zhPrint from '../i18n/zh-CN/print';
+import { pageCss } from '../print/pdf-options';
+import type { ReportAttachment, ReportData, ReportMeasure, ReportTask } from './data';
+import { isSafeEntryPath } from './manifest';
+import {
+  bookTitle,
+  chineseDate,
+  chineseDateTime,
+  cleanText,
+  fileSize,
+  isOverdue,
+  localDateOf,
+  offsetMinutesOf,
+  reportTitle,
+  roleWord,
+  statusWord,
+  timeAtOffset,
+} from './text';
+
+/**
+ * report.html: the report as a Chinese official 工作情况报告, one self-contained HTML5 file
+ * that opens offline in any browser and prints on A4 — inline CSS only, no script, no
+ * external resource (a Content-Security-Policy says so too), system fonts only. Evidence
+ * files are relative links into the package's attachments/ folder, so they open once the
+ * package is extracted. Everything taken from the data is escaped; the same data always
+ * gives the same bytes.
+ */
+export function renderReportHtml(data: ReportData): string {
+  const title = reportTitle(data);
+  const offset = offsetMinutesOf(data.generatedAt) ?? 0;
+  const body = [
+    titleBlock(data, title),
+    overview(data),
+    measuresSection(data, offset),
+    textSection('三、存在问题', data.problems),
+    textSection('四、下步打算', data.nextSteps),
+    closing(data),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(`${data.generator.name} ${data.generator.version}`)}">
+<title>${zh`${esc(title)}(${esc(data.period.label)})`}</title>
+<style>
+${styles(data)}
+</style>
+</head>
+<body>
+<main class="paper">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/** Escaped for HTML text and double- or single-quoted attributes. */
+function esc(text: string): string {
+  return cleanText(text).replace(/[&<>"']/gu, (char) => entities[char] as string);
+}
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * The document's own wording with Chinese punctuation: in the literal parts of the template,
+ * `,` `;` `:` `(` `)` become full-width ，；：（）, as in any official paper; interpolated values
+ * (data, already escaped) are left exactly as they are.
+ */
+function zh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  let out = '';
+  strings.forEach((literal, index) => {
+    out += literal.replace(/[,;:()]/gu, (char) => fullWidth[char] as string);
+    if (index < values.length) out += String(values[index]);
+  });
+  return out;
+}
+
+const fullWidth: Record<string, string> = { ',': '\uFF0C', ';': '\uFF1B', ':': '\uFF1A', '(': '\uFF08', ')': '\uFF09' };
+
+const notFilled = zh`(未填写)`;
+
+function lines(text: string): string[] {
+  return cleanText(text)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** A coordinator's text as paragraphs, one per line typed; `(未填写)` when there is none. */
+function paragraphs(text: string): string {
+  const list = lines(text);
+  if (list.length === 0) return `<p class="blank">${notFilled}</p>`;
+  return list.map((line) => `<p>${esc(line)}</p>`).join('\n');
+}
+
+/** Text in a table cell: line breaks kept. */
+function cell(text: string): string {
+  return lines(text).map(esc).join('<br>');
+}
+
+const dash = '—';
+
+// ---------------------------------------------------------------------------------------
+// Parts of the document
+
+function titleBlock(data: ReportData, title: string): string {
+  const plan = data.plan;
+  const issued = [plan.issuer, plan.issuedOn ? `${chineseDate(plan.issuedOn)}印发` : null].filter((part) => part !== null).join(' ');
+  const rows: [string, string][] = [
+    ['报送单位', esc(data.department)],
+    ['报告期间', zh`${esc(data.period.label)}(${esc(chineseDate(data.period.from))}至${esc(chineseDate(data.period.to))})`],
+    ['计划文件', `${esc(bookTitle(plan.title))}${plan.docNumber ? `<br><span class="doc-number">${esc(plan.docNumber)}</span>` : ''}${issued ? `<br>${esc(issued)}` : ''}`],
+    ['生成时间', esc(chineseDateTime(data.generatedAt))],
+  ];
+  return `<header class="title-block">
+<h1>${esc(title)}</h1>
+<p class="subtitle">${zh`(${esc(data.period.label)})`}</p>
+<table class="meta">
+<tbody>
+${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`).join('\n')}
+</tbody>
+</table>
+</header>`;
+}
+
+function overview(data: ReportData): string {
+  const s = data.summary;
+  const notStarted = Math.max(0, s.tasks - s.tasksDone - s.tasksInProgress - s.tasksBlocked);
+  const rate = s.tasks === 0 ? 0 : Math.round((s.tasksDone / s.tasks) * 100);
+  const sentence =
+    s.tasks === 0
+      ? zh`本期,${esc(data.department)}承担措施${s.measures}条,尚未分解工作任务。`
+      : zh`本期,${esc(data.department)}承担措施${s.measures}条,分解工作任务${s.tasks}项,` +
+        zh`其中已完成${s.tasksDone}项、进行中${s.tasksInProgress}项、受阻${s.tasksBlocked}项、未开始${notStarted}项,` +
+        zh`任务完成率${rate}%${s.tasksOverdue > 0 ? zh`;逾期未完成${s.tasksOverdue}项` : ''}。` +
+        zh`报送证明材料${s.attachments}份,本期记录工作变更${s.changes}条。`;
+  const counts: [string, string][] = [
+    ['承担措施', `${s.measures}条`],
+    ['工作任务', `${s.tasks}项`],
+    ['已完成', `${s.tasksDone}项`],
+    ['进行中', `${s.tasksInProgress}项`],
+    ['受阻', `${s.tasksBlocked}项`],
+    ['未开始', `${notStarted}项`],
+    ['逾期未完成', `${s.tasksOverdue}项`],
+    ['证明材料', `${s.attachments}份`],
+  ];
+  const rows = data.measures
+    .map(
+      (m, index) => `<tr>
+<td class="num">${index + 1}</td>
+<td><a href="#m${index + 1}" class="ref">${esc(m.label)}</a></td>
+<td>${esc(m.title)}</td>
+<td class="center">${roleWord(m.role)}</td>
+<td class="center">${statusWord(m.status)}</td>
+<td class="center">${m.total === 0 ? '未分解' : `${m.done}/${m.total}`}</td>
+<td class="num">${m.total === 0 ? dash : `${m.percent}%`}</td>
+</tr>`,
+    )
+    .join('\n');
+  return `<section class="overview">
+<h2>一、总体情况</h2>
+<p>${sentence}</p>
+<table class="counts">
+<thead><tr>${counts.map(([label]) => `<th scope="col">${label}</th>`).join('')}</tr></thead>
+<tbody><tr>${counts.map(([, value]) => `<td>${value}</td>`).join('')}</tr></tbody>
+</table>
+<p class="table-caption">各项措施落实情况一览</p>
+<table class="grid list">
+<colgroup><col class="c-index"><col class="c-label"><col><col class="c-role"><col class="c-status"><col class="c-tasks"><col class="c-percent"></colgroup>
+<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">措施</th><th scope="col">本部门</th><th scope="col">状态</th><th scope="col">完成情况</th><th scope="col">进度</th></tr></thead>
+<tbody>
+${rows || `<tr><td colspan="7" class="center">本期没有承担的措施</td></tr>`}
+</tbody>
+</table>
+</section>`;
+}
+
+/** Measures in plan order, under their chapter and group headings. */
+function measuresSection(data: ReportData, offset: number): string {
+  const parts: string[] = ['<section class="measures">', '<h2>二、各项措施落实情况</h2>'];
+  let chapter: string | null = null;
+  let group: string | null = null;
+  data.measures.forEach((measure, index) => {
+    const headings: string[] = [];
+    if (measure.chapter !== null && measure.chapter !== chapter) {
+      headings.push(`<h3 class="chapter">${esc(measure.chapter)}</h3>`);
+      group = null;
+    }
+    chapter = measure.chapter;
+    if (measure.group !== null && measure.group !== group) headings.push(`<h3 class="group">${esc(groupHeading(measure))}</h3>`);
+    group = measure.group;
+    parts.push(measureBlock(data, measure, index + 1, headings, offset));
+  });
+  if (data.measures.length === 0) parts.push('<p>本期没有承担的措施。</p>');
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** `(一)加强质量基础建设…`: the group's ordinal is the start of its measures' labels, e.g. (一)1. */
+function groupHeading(measure: ReportMeasure): string {
+  const ordinal = /^[(\uFF08][一二三四五六七八九十百零〇]+[)\uFF09](?=.)/u.exec(measure.label)?.[0];
+  const group = measure.group ?? '';
+  return ordinal && !group.startsWith(ordinal) ? `${ordinal}${group}` : group;
+}
+
+function measureBlock(data: ReportData, measure: ReportMeasure, number: number, headings: string[], offset: number): string {
+  const progress = measure.total === 0 ? '尚未分解任务' : zh`已完成${measure.done}/${measure.total}项(${measure.percent}%)`;
+  const facts = `<table class="facts">
+<tbody><tr>
+<th scope="row">本部门角色</th><td>${roleWord(measure.role)}</td>
+<th scope="row">完成时限</th><td>${measure.due ? esc(chineseDate(measure.due)) : '未规定'}</td>
+<th scope="row">落实状态</th><td>${statusWord(measure.status)}</td>
+<th scope="row">完成进度</th><td>${progress}</td>
+</tr></tbody>
+</table>`;
+  const heading = `<h4><span class="label">${esc(measure.label)}</span>${esc(measure.title)}</h4>`;
+  return `<article class="measure" id="m${number}">
+<div class="keep">
+${[...headings, heading, facts].join('\n')}
+</div>
+<h5>工作开展情况</h5>
+<div class="narrative">
+${paragraphs(measure.workDone)}
+</div>
+<h5>任务落实情况</h5>
+${measure.tasks.length === 0 ? '<p class="blank">本期未分解工作任务。</p>' : tasksTable(data, measure.tasks)}
+${measure.attachments.length === 0 ? '' : `<h5>措施相关证明材料</h5>\n<ul class="files">\n${measure.attachments.map((file) => `<li>${fileLink(file)}</li>`).join('\n')}\n</ul>`}
+<h5>本期变更情况</h5>
+${measure.changes.length === 0 ? '<p class="blank">本期无变更记录。</p>' : changesTable(measure, offset)}
+</article>`;
+}
+
+function tasksTable(data: ReportData, tasks: ReportTask[]): string {
+  const rows = tasks
+    .map((task, index) => {
+      const overdue = isOverdue(task, data);
+      return `<tr>
+<td class="num">${index + 1}</td>
+<td>${cell(task.text)}</td>
+<td class="center">${statusWord(task.status)}</td>
+<td class="num">${task.progress}%</td>
+<td class="center">${cell(task.owner) || dash}</td>
+<td class="center">${task.due ? esc(task.due) : dash}${overdue ? '<br><span class="overdue">已逾期</span>' : ''}</td>
+<td>${cell(task.notes)}</td>
+<td>${task.attachments.map((file) => `<div class="file">${fileLink(file)}</div>`).join('')}</td>
+</tr>`;
+    })
+    .join('\n');
+  return `<table class="grid tasks">
+<colgroup><col class="c-index"><col class="c-task"><col class="c-status"><col class="c-progress"><col class="c-owner"><col class="c-due"><col class="c-notes"><col class="c-files"></colgroup>
+<thead><tr><th scope="col">序号</th><th scope="col">任务</th><th scope="col">状态</th><th scope="col">进度</th><th scope="col">责任人</th><th scope="col">完成时限</th><th scope="col">备注</th><th scope="col">证明材料</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function changesTable(measure: ReportMeasure, offset: number): string {
+  const rows = measure.changes
+    .map((change) => `<tr><td class="center nowrap">${esc(timeAtOffset(change.at, offset))}</td><td class="center">${esc(change.actor) || dash}</td><td>${cell(change.description)}</td></tr>`)
+    .join('\n');
+  return `<table class="grid changes">
+<colgroup><col class="c-time"><col class="c-actor"><col></colgroup>
+<thead><tr><th scope="col">时间</th><th scope="col">经办人</th><th scope="col">内容</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+/**
+ * An evidence file: a link relative to report.html (each path segment percent-encoded), and
+ * its size. A path that is not a safe relative path inside attachments/ is not linked.
+ */
+function fileLink(file: ReportAttachment): string {
+  const name = `${esc(file.name)}<span class="size">${zh`(${fileSize(file.size)})`}</span>`;
+  if (!file.path.startsWith('attachments/') || !isSafeEntryPath(file.path)) return name;
+  return `<a href="${esc(attachmentHref(file.path))}">${name}</a>`;
+}
+
+/** `attachments/2.1.1/会议 纪要#1.pdf` → `attachments/2.1.1/%E4%BC%9A%E8%AE%AE%20%E7%BA%AA%E8%A6%81%231.pdf`. */
+export function attachmentHref(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/gu, (char) => `%${(char.codePointAt(0) as number).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+function textSection(heading: string, text: string): string {
+  return `<section class="text">
+<h2>${heading}</h2>
+<div class="narrative">
+${paragraphs(text)}
+</div>
+</section>`;
+}
+
+function closing(data: ReportData): string {
+  const date = localDateOf(data.generatedAt);
+  return `<footer class="closing">
+<div class="sign">
+<p>${esc(data.department)}</p>
+${date ? `<p>${esc(chineseDate(date))}</p>` : ''}
+</div>
+<p class="contact">${zh`(联系人:${esc(data.contact.person.trim()) || notFilled};联系电话:${esc(data.contact.phone.trim()) || notFilled})`}</p>
+<p class="generator">${zh`本报告由 ${esc(data.generator.name)} ${esc(data.generator.version)} 生成,与同一报告包中的 report.json、report.csv 内容一致;证明材料见报告包 attachments 文件夹,报告包经数字签名(manifest.sig)。`}</p>
+</footer>`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Style
+
+const serif = `"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`;
+const sans = `"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
+
+function styles(data: ReportData): string {
+  // Running header and page numbers in print, the same as the printed checklists. The
+  // department and document number are CSS strings here: a `<` in them must not end the
+  // style element, so it is written as a CSS escape.
+  const page = pageCss('portrait', {
+    headerLeft: `${data.department} · ${data.period.label}贯彻落实情况报告`,
+    headerRight: data.plan.docNumber ?? '',
+    pageTemplate: zhPrint.doc.page,
+  }).replace(/</gu, '\\3c ');
+  return `${cleanText(page)}
+* { box-sizing: border-box; }
+html { background: #e8e8e8; }
+body { margin: 0; padding: 12mm 0; color: #000; font: 12pt/1.75 ${serif}; overflow-wrap: break-word; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.paper { width: 210mm; max-width: 100%; margin: 0 auto; padding: 24mm 18mm 20mm 24mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }
+h1, h2, h3, h4, h5, th { font-family: ${sans}; font-weight: normal; }
+h1 { margin: 0 0 3mm; font-size: 20pt; line-height: 1.5; text-align: center; text-wrap: balance; }
+.subtitle { margin: 0 0 6mm; text-align: center; font-size: 14pt; }
+h2 { margin: 8mm 0 3mm; font-size: 15pt; line-height: 1.5; }
+h3 { margin: 6mm 0 3mm; font-size: 14pt; line-height: 1.5; }
+h3.chapter { text-align: center; }
+h4 { margin: 0 0 2mm; font-size: 12.5pt; line-height: 1.6; }
+h4 .label { display: inline-block; margin-right: 0.6em; }
+h5 { margin: 3.5mm 0 1.5mm; font-size: 11pt; line-height: 1.5; }
+h5::before { content: "■ "; font-size: 8pt; vertical-align: 0.15em; }
+p { margin: 0; }
+.narrative p, .overview > p, .text p { text-indent: 2em; text-align: justify; }
+p.blank { color: #444; text-indent: 2em; }
+a { color: #000; text-decoration: underline; text-decoration-thickness: 0.5pt; text-underline-offset: 2pt; }
+a.ref { text-decoration: none; }
+table { width: 100%; border-collapse: collapse; }
+.meta { width: auto; margin: 0 auto 4mm; font-size: 11pt; line-height: 1.6; }
+.meta th { padding: 0.5mm 3mm 0.5mm 0; text-align: justify; text-align-last: justify; width: 5em; vertical-align: top; white-space: nowrap; }
+.meta th::after { content: "\\FF1A"; }
+.meta td { padding: 0.5mm 0; vertical-align: top; }
+.grid, .counts, .facts { font-size: 10pt; line-height: 1.45; }
+.grid th, .grid td, .counts th, .counts td, .facts th, .facts td { border: 0.75pt solid #000; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
+.grid thead th, .counts thead th, .facts th { background: #ececec; font-size: 10pt; text-align: center; vertical-align: middle; }
+.counts { margin: 3mm 0 4mm; }
+.counts td { text-align: center; }
+.table-caption { margin: 4mm 0 1.5mm; text-align: center; font-family: ${sans}; font-size: 11pt; }
+.facts { margin: 0 0 2mm; }
+.facts th { width: 5.5em; white-space: nowrap; }
+.facts td { text-align: center; }
+.num { text-align: center; white-space: nowrap; }
+.center { text-align: center; }
+.nowrap { white-space: nowrap; }
+.overdue { font-family: ${sans}; }
+.size { white-space: nowrap; font-size: 8.5pt; }
+.file + .file { margin-top: 1mm; }
+/* Fixed layouts: the widths below hold on any paper and in any browser; the rest goes to the text columns. */
+.grid { table-layout: fixed; }
+.grid th, .grid td { padding: 1.2mm 1.2mm; }
+col.c-index { width: 6%; }
+col.c-label { width: 9%; }
+col.c-role, col.c-status { width: 8%; }
+col.c-tasks { width: 10.5%; }
+col.c-percent { width: 7.5%; }
+.tasks { font-size: 9.5pt; }
+.tasks col.c-status { width: 8.5%; }
+col.c-task { width: 22%; }
+col.c-progress { width: 7%; }
+col.c-owner { width: 9.5%; }
+col.c-due { width: 12.5%; }
+col.c-notes { width: 16%; }
+col.c-files { width: 18.5%; }
+col.c-time { width: 19.5%; }
+col.c-actor { width: 11%; }
+.changes { font-size: 9.5pt; }
+.measure { margin: 0 0 7mm; }
+.files { margin: 0; padding-left: 2em; font-size: 10.5pt; }
+.closing { margin-top: 12mm; }
+.sign { display: table; margin: 0 4em 0 auto; text-align: center; }
+.contact { margin-top: 8mm; text-indent: 2em; }
+.generator { margin-top: 10mm; padding-top: 2mm; border-top: 0.5pt solid #000; font-size: 9pt; line-height: 1.5; color: #333; }
+@media print {
+  html, body { background: none; padding: 0; }
+  .paper { width: auto; padding: 0; margin: 0; box-shadow: none; }
+  h1, h2, h3, h4, h5, .table-caption, .keep { break-after: avoid; page-break-after: avoid; }
+  .keep, tr, .files li, .sign, .contact { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { text-decoration: none; }
+}`;
+}

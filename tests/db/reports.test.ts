@@ -1,0 +1,265 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/program';
+import type { OsSecretStore } from '../../electron/services/report/signing';
+import { decryptPrivateKey } from '../../electron/services/report/keys';
+import { verifyReportPackage } from '../../electron/services/report/package/verify';
+import { ReportData } from '../../shared/report/data';
+import { useBackends, type TestBackend } from '../support/backend';
+import { useTempDirs } from '../support/temp';
+
+const openTestBackend = useBackends();
+const tempDir = useTempDirs();
+const passphrase = '省质监局报送口令2016';
+let clock = new Date(2016, 8, 1, 10, 0, 0);
+const now = () => clock;
+
+async function coordinator(options: { osSecrets?: OsSecretStore } = {}): Promise<TestBackend> {
+  clock = new Date(2016, 8, 1, 10, 0, 0);
+  const backend = await openTestBackend({ now, ...options });
+  await backend.call('settings.update', { department: '经济和信息化', operator: '张三' });
+  return backend;
+}
+
+async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ apiError: { code } });
+}
+
+/** Exports to a file and waits for the job; returns the file and the job's result. */
+async function exportTo(backend: TestBackend, period: string, secret: string | null) {
+  const file = join(tempDir(), '报告.plreport');
+  const target = backend.ctx.files.registerSaveTarget(file);
+  const { jobId } = await backend.call('reports.export', { period, targetId: target.id, passphrase: secret });
+  const job = await backend.ctx.jobs.settled(jobId);
+  expect(job.state, JSON.stringify(job.error)).toBe('done');
+  return { file, result: job.result };
+}
+
+/** A stand-in for the operating system's keychain: seals with a secret the test holds. */
+function fakeKeychain(): OsSecretStore & { sealed: Buffer[] } {
+  const sealed: Buffer[] = [];
+  return {
+    sealed,
+    seal: async (plain) => {
+      const box = Buffer.from(`os-sealed:${Buffer.from(plain).toString('hex')}`);
+      sealed.push(box);
+      return box;
+    },
+    open: async (box) => Buffer.from(box.toString().slice('os-sealed:'.length), 'hex').toString(),
+  };
+}
+
+describe('report drafts', () => {
+  it('drafts the report from the data and keeps what the coordinator writes', async () => {
+    const backend = await coordinator();
+    const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['制定年度标准化工作计划'] });
+    await backend.call('tasks.update', { id: task!.id, patch: { status: 'done', owner: '王科长' } });
+
+    const empty = await backend.call('reports.draft', { period: '2016-H2' });
+    expect(empty.data.period).toEqual({ from: '2016-07-01', to: '2016-12-31', label: '2016年下半年' });
+    expect(empty.data.measures.map((m) => m.code)).toHaveLength(11);
+    const first = empty.data.measures[0]!;
+    expect(first.tasks).toEqual([expect.objectContaining({ text: '制定年度标准化工作计划', status: 'done', owner: '王科长' })]);
+    expect(first.changes.map((change) => change.description)).toEqual([
+      '新增任务“制定年度标准化工作计划”',
+      '任务“制定年度标准化工作计划”:状态 未开始 → 已完成',
+      '任务“制定年度标准化工作计划”:进度 0% → 100%',
+      '任务“制定年度标准化工作计划”:责任人 (空) → 王科长',
+    ]);
+    expect(empty.updatedAt).toBeNull();
+
+    await backend.call('reports.saveMeasureText', { period: '2016-H2', code: '2.1.1', workDone: '完成年度标准化工作改革任务。' });
+    await backend.call('reports.saveDraft', { period: '2016-H2', problems: '资金不足', nextSteps: '加强调度', contactPerson: '李四', contactPhone: '0531-12345678' });
+    const saved = await backend.call('reports.draft', { period: '2016-H2' });
+    expect(saved.data.measures[0]?.workDone).toBe('完成年度标准化工作改革任务。');
+    expect(saved.data).toMatchObject({ problems: '资金不足', nextSteps: '加强调度', contact: { person: '李四', phone: '0531-12345678' } });
+    expect(ReportData.parse(saved.data)).toEqual(saved.data);
+
+    // Another period starts with its own texts but the same contact.
+    const other = await backend.call('reports.draft', { period: '2016-Q4' });
+    expect(other.data.measures[0]?.workDone).toBe('');
+    expect(other.data.problems).toBe('');
+    expect(other.data.contact).toEqual({ person: '李四', phone: '0531-12345678' });
+  });
+
+  it('lists only the changes made within the period', async () => {
+    const backend = await coordinator();
+    await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['九月的任务'] });
+    clock = new Date(2016, 10, 15, 9, 0, 0);
+    await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['十一月的任务'] });
+    const changes = async (period: string) => (await backend.call('reports.draft', { period })).data.measures[0]?.changes.map((c) => c.description);
+    expect(await changes('2016-Q3')).toEqual(['新增任务“九月的任务”']);
+    expect(await changes('2016-11')).toEqual(['新增任务“十一月的任务”']);
+    expect(await changes('2016-H1')).toEqual([]);
+    expect(await changes('2016-09-01..2016-11-15')).toHaveLength(2);
+  });
+
+  it('refuses a period it does not understand', async () => {
+    const backend = await coordinator();
+    await expectApiError(backend.call('reports.draft', { period: '2016-H3' }), 'request.invalid');
+    await expectApiError(backend.call('reports.saveMeasureText', { period: '2016', code: '2.2.2', workDone: 'x' }), 'measure.not_assigned');
+  });
+});
+
+describe('signed export', () => {
+  it('writes a package standard tools accept, records it, and never stores the key in plaintext', async () => {
+    const backend = await coordinator();
+    const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['组织计量测试中心建设'] });
+    const evidence = join(tempDir(), '会议纪要.pdf');
+    writeFileSync(evidence, '%PDF-1.4 会议纪要'.repeat(100));
+    const { jobId } = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(evidence).id, measureCode: '2.1.1', taskId: task!.id });
+    await backend.ctx.jobs.settled(jobId);
+    await backend.call('reports.saveMeasureText', { period: '2016-H2', code: '2.1.1', workDone: '已完成计量测试中心选址。' });
+
+    await expectApiError(backend.call('reports.export', { period: '2016-H2', targetId: null, passphrase }), 'report.no_key');
+    const key = await backend.call('reports.createKey', { passphrase });
+    expect(key).toMatchObject({ protection: 'passphrase', osStoreAvailable: false, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/u) });
+    await expectApiError(backend.call('reports.export', { period: '2016-H2', targetId: null, passphrase: '这不是正确的那个口令' }), 'report.wrong_passphrase');
+
+    const { file, result } = await exportTo(backend, '2016-H2', passphrase);
+    expect(result).toMatchObject({ kind: 'report.export', fileName: '经济和信息化-2016年下半年.plreport', fingerprint: key.fingerprint, download: null });
+
+    const verified = await verifyReportPackage(file, { trustFingerprints: [key.fingerprint as string] });
+    expect(verified.ok).toBe(true);
+    if (!verified.ok) return;
+    expect(verified.manifest).toMatchObject({
+      format: 'planledger-report',
+      formatVersion: 1,
+      department: '经济和信息化',
+      period: { from: '2016-07-01', to: '2016-12-31', label: '2016年下半年' },
+      generator: { name: 'PlanLedger' },
+      plan: { title: '山东省贯彻实施质量发展纲要2016年行动计划', docNumber: '鲁政办字〔2016〕103号' },
+      summary: { measures: 11, tasks: 1, attachments: 1 },
+    });
+    expect(verified.manifest.generatedAt).toMatch(/^2016-09-01T10:00:00[+-]\d{2}:\d{2}$/u);
+    const plan = backend.db.prepare('SELECT source_sha256 FROM plan').pluck().get();
+    expect(verified.manifest.plan.sha256).toBe(plan);
+    expect(verified.manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['signer.pem', 'report.json', 'report.html', 'report.csv', 'attachments/2.1.1/会议纪要.pdf']),
+    );
+
+    // Standard tools alone.
+    const out = mkdtempSync(join(tmpdir(), 'planledger-unzip-'));
+    execFileSync('unzip', ['-q', file, '-d', out]);
+    for (const entry of verified.manifest.files) {
+      const bytes = readFileSync(join(out, entry.path));
+      expect(bytes.length).toBe(entry.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+    }
+    const openssl = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(out, 'signer.pem'), '-rawin', '-in', join(out, 'manifest.json'), '-sigfile', join(out, 'manifest.sig')]);
+    expect(openssl.toString()).toContain('Signature Verified Successfully');
+    expect(readFileSync(join(out, 'report.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const data = ReportData.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    expect(data.measures[0]?.workDone).toBe('已完成计量测试中心选址。');
+    expect(data.measures[0]?.tasks[0]?.attachments[0]).toMatchObject({ name: '会议纪要.pdf', path: 'attachments/2.1.1/会议纪要.pdf' });
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('已完成计量测试中心选址。');
+
+    expect(await backend.call('reports.history', {})).toEqual([
+      expect.objectContaining({ periodKey: '2016-H2', fileName: '经济和信息化-2016年下半年.plreport', fingerprint: key.fingerprint, manifestSha256: expect.any(String) }),
+    ]);
+
+    // The private key appears nowhere in the database files.
+    backend.db.pragma('wal_checkpoint(TRUNCATE)');
+    const sealed = backend.db.prepare('SELECT sealed FROM signing_key').pluck().get() as string;
+    const der = decryptPrivateKey(sealed, passphrase).export({ type: 'pkcs8', format: 'der' });
+    const stored = Buffer.concat(
+      readdirSync(backend.layout.dataDir)
+        .filter((name) => name.startsWith('planledger.sqlite'))
+        .map((name) => readFileSync(join(backend.layout.dataDir, name))),
+    );
+    expect(stored.includes(der)).toBe(false);
+    expect(stored.includes(Buffer.from(der.toString('base64')))).toBe(false);
+    expect(stored.includes(der.subarray(-32))).toBe(false);
+  });
+
+  it('uses the OS keychain where there is one, without a passphrase', async () => {
+    const keychain = fakeKeychain();
+    const backend = await coordinator({ osSecrets: keychain });
+    expect((await backend.call('reports.keyStatus', {})).osStoreAvailable).toBe(true);
+    const key = await backend.call('reports.createKey', { passphrase: null });
+    expect(key.protection).toBe('os');
+    expect(keychain.sealed).toHaveLength(1);
+    const { file } = await exportTo(backend, '2016', null);
+    expect((await verifyReportPackage(file, { trustFingerprints: [key.fingerprint as string] })).ok).toBe(true);
+  });
+
+  it('offers the browser a download and the office a verification with trust', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.createKey', { passphrase });
+    const { jobId } = await backend.call('reports.export', { period: '2016-Q3', targetId: null, passphrase });
+    const job = await backend.ctx.jobs.settled(jobId);
+    const download = job.result?.kind === 'report.export' ? job.result.download : null;
+    expect(download?.name).toBe('经济和信息化-2016年第三季度.plreport');
+    const file = backend.ctx.files.takeDownload(download?.downloadId as string);
+
+    const office = await openTestBackend();
+    const received = office.ctx.files.registerExisting(file?.path as string);
+    const first = await office.call('reports.verify', { fileId: received.id });
+    expect(first).toMatchObject({ ok: true, trustedAs: null, report: { department: '经济和信息化', period: { label: '2016年第三季度' } } });
+    if (!first.ok) return;
+    await office.call('reports.trust', { fingerprint: first.fingerprint, department: '经济和信息化' });
+    const again = await office.call('reports.verify', { fileId: received.id });
+    expect(again).toMatchObject({ ok: true, trustedAs: '经济和信息化' });
+    const preview = office.preview(`/preview/verified/${first.verifiedId}/report.html`, new URLSearchParams());
+    expect(String(preview?.body)).toContain('经济和信息化');
+
+    const tampered = join(tempDir(), 'tampered.plreport');
+    const bytes = readFileSync(file?.path as string);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 0xff;
+    writeFileSync(tampered, bytes);
+    const refused = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(tampered).id });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('previews exactly the report.html an export would hold', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.saveDraft', { period: '2016-H2', problems: '预览中的问题说明' });
+    const preview = backend.preview('/preview/report.html', new URLSearchParams({ period: '2016-H2' }));
+    expect(preview).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
+    expect(String(preview?.body)).toContain('预览中的问题说明');
+    expect(backend.preview('/preview/verified/unknown-id-123/report.html', new URLSearchParams())?.status).toBe(404);
+  });
+});
+
+describe('command-line export', () => {
+  async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
+    return { code, stdout, stderr };
+  }
+
+  it('sets up an empty data folder like the first run and exports a package that verifies', async () => {
+    const dataDir = tempDir();
+    const out = join(tempDir(), 'out.plreport');
+    const result = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-07-01..2017-01-31', '--out', out], {
+      PLANLEDGER_PASSPHRASE: passphrase,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('已导出');
+    const verified = await cli(['verify', out]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('质监');
+  });
+
+  it('explains what is wrong and exits non-zero', async () => {
+    const dataDir = tempDir();
+    const out = join(tempDir(), 'x.plreport');
+    const badPeriod = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-H7', '--out', out], { PLANLEDGER_PASSPHRASE: passphrase });
+    expect(badPeriod.code).toBe(1);
+    expect(badPeriod.stderr).toContain('报告期间“2016-H7”无法识别');
+    const noPassphrase = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out]);
+    expect(noPassphrase.code).toBe(1);
+    expect(noPassphrase.stderr).toContain('口令');
+    const unknown = await cli(['export', '--data-dir', dataDir, '--department', '不存在', '--period', '2016', '--out', out], { PLANLEDGER_PASSPHRASE: passphrase });
+    expect(unknown.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect((await cli(['export', '--data-dir', dataDir])).code).toBe(2);
+  });
+});
