@@ -43,6 +43,8 @@ const nodeTarget = (entry, outDir, { external, banner, sources }) => ({
       },
       // Bundle every dependency except the ones that must stay outside (native module, Electron).
       ssr: { noExternal: true, external },
+      // yazl's CRC-32 from zlib's native code instead of JavaScript (same API).
+      resolve: { alias: { 'buffer-crc32': join(root, 'electron/app/crc32.ts') } },
     }),
 });
 

@@ -1,24 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
+import { runCliCaptured } from '../support/cli';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe('command-line tool', () => {
   it('lists its commands in Chinese, or in English when asked', async () => {

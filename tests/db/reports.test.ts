@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
 import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import { ReportData } from '../../shared/report/data';
 import { useBackends, type TestBackend } from '../support/backend';
+import { runCliCaptured } from '../support/cli';
 import { useTempDirs } from '../support/temp';
 
 const openTestBackend = useBackends();
@@ -227,12 +227,7 @@ describe('signed export', () => {
 });
 
 describe('command-line export', () => {
-  async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
-    return { code, stdout, stderr };
-  }
+  const cli = runCliCaptured;
 
   it('sets up an empty data folder like the first run and exports a package that verifies', async () => {
     const dataDir = tempDir();

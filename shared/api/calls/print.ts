@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { DepartmentName, IsoDate } from './common';
-import { DepartmentRole, MeasureCode, TaskStatus } from './workspace';
+import { DepartmentRole, MeasureCode, Task } from './workspace';
 
 export const pageOrientations = ['portrait', 'landscape'] as const;
 export const PageOrientation = z.enum(pageOrientations);
 export type PageOrientation = z.infer<typeof PageOrientation>;
 
-export const ChecklistTask = z.object({
-  id: z.number().int(),
-  text: z.string(),
-  status: TaskStatus,
-  progress: z.number().int().min(0).max(100),
-  owner: z.string(),
-  due: IsoDate.nullable(),
-  notes: z.string(),
-});
+/** A task as the checklist prints it. */
+export const ChecklistTask = Task.pick({ id: true, text: true, status: true, progress: true, owner: true, due: true, notes: true });
 export type ChecklistTask = z.infer<typeof ChecklistTask>;
 
 export const ChecklistMeasure = z.object({

@@ -16,6 +16,9 @@ const screens = [
   ['plans', '#/plans'],
   ['departments', '#/departments'],
   ['settings', '#/settings'],
+  ['reports', '#/reports?period=2016-H2'],
+  ['verify', '#/verify'],
+  ['print', '#/print/checklist'],
 ] as const;
 
 afterAll(closeChromium);

@@ -1,25 +1,14 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { messageLeaves, placeholders, type MessageTree } from '../../support/messages';
 import { errorCodes, messageKeyFor } from '../../../shared/api/errors';
 import { resources } from '../../../shared/i18n/resources';
 
-type Tree = { [key: string]: string | Tree };
 
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/gu)].map((m) => m[1]).sort();
 
 describe('UI text resources', () => {
-  const zh = leaves(resources['zh-CN'].translation as unknown as Tree);
-  const en = leaves(resources.en.translation as unknown as Tree);
+  const zh = messageLeaves(resources['zh-CN'].translation as unknown as MessageTree);
+  const en = messageLeaves(resources.en.translation as unknown as MessageTree);
 
   it('has the same keys in zh-CN and en', () => {
     expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());

@@ -1,25 +1,14 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { messageLeaves, placeholders, type MessageTree } from '../../support/messages';
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES, PlanParseError, planWarningMessageKey } from '../../../shared/plan';
 import { resources } from '../../../shared/i18n/resources';
 import en from '../../../shared/i18n/en/planParser';
 import zh from '../../../shared/i18n/zh-CN/planParser';
 
-type Tree = { [key: string]: string | Tree };
 
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/gu)].map((m) => m[1]).sort();
-const zhLeaves = leaves(zh);
-const enLeaves = leaves(en);
+const zhLeaves = messageLeaves(zh);
+const enLeaves = messageLeaves(en);
 
 describe('planParser messages', () => {
   it('has the same keys and placeholders in zh-CN and en, none empty', () => {
@@ -34,8 +23,8 @@ describe('planParser messages', () => {
   it('has a message for every warning code, and every error code among the app errors', () => {
     for (const code of PLAN_WARNING_CODES) expect(zhLeaves.has(planWarningMessageKey(code)), code).toBe(true);
     expect(planWarningMessageKey('plan.orphan_clause')).toBe('warnings.plan_orphan_clause');
-    const appZh = leaves(resources['zh-CN'].translation as unknown as Tree);
-    const appEn = leaves(resources.en.translation as unknown as Tree);
+    const appZh = messageLeaves(resources['zh-CN'].translation as unknown as MessageTree);
+    const appEn = messageLeaves(resources.en.translation as unknown as MessageTree);
     for (const code of PLAN_ERROR_CODES) {
       const key = new PlanParseError(code).messageKey;
       expect(key).toBe(`errors.${code}`);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/program';
+import { runCliCaptured } from '../../support/cli';
 import { fingerprintOf, generateSigningKey } from '../../../electron/services/report/keys';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { useTempDirs } from '../../support/temp';
@@ -10,20 +10,7 @@ import { signer, writeSamplePackage } from './support';
 const tempDir = useTempDirs();
 const fingerprint = fingerprintOf(signer.publicKeyPem);
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 /** A package with the first byte of manifest.sig's content inverted. */
 function tamperedCopy(file: string): string {

@@ -60,6 +60,12 @@ const precompressedExtensions = new Set([
 /** Level 1 is about five times faster than the default for a third more bytes of text. */
 const deflateLevel = 1;
 const chunkSize = 1024 * 1024;
+/**
+ * Larger entries are stored as they are. Evidence is mostly scans, photos and PDFs; the odd
+ * big text file saves little space for the CPU it costs on an office PC (deflate would
+ * make export and verification several times slower than copying and hashing).
+ */
+const maxDeflatedSize = 4 * 1024 * 1024;
 
 interface Source {
   path: string;
@@ -164,7 +170,7 @@ async function writeZip(
       (source) =>
         new Promise<ManifestFile>((resolve) => {
           // yazl opens each input only when the previous entry is done: one file open at a time.
-          zip.addReadStreamLazy(source.path, entryOptions(source.path, true), (callback) => {
+          zip.addReadStreamLazy(source.path, entryOptions(source.path, source.size <= maxDeflatedSize), (callback) => {
             current = source.open();
             current.on('error', (error) => fail(sourceError(error, source.origin)));
             const meter = hashingMeter(source.path, progress, resolve).on('error', fail);
