@@ -35,6 +35,8 @@ registerAppScheme();
 
 let host: AppHost | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** A report opened before the app was ready (launch by double-click; macOS open-file). */
+let pendingReport: string | null = args.openFile;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,7 +49,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openReport(path);
+    if (host && mainWindow) openReport(path);
+    else pendingReport = path;
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -83,7 +86,8 @@ async function start(): Promise<void> {
   const opened = host.backend();
   setMenu(opened ? readSettings(opened.db).language : 'zh-CN');
   createWindow();
-  if (args.openFile) openReport(args.openFile);
+  if (pendingReport) openReport(pendingReport);
+  pendingReport = null;
 }
 
 /** A .plreport opened from the desktop (file association): show it in the verify screen. */

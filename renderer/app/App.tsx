@@ -13,6 +13,7 @@ import { MeasurePage } from '../workspace/MeasurePage';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { VerifyScreen } from '../reports/VerifyScreen';
 import type { AppInfo } from '../../shared/api/calls/app';
+import type { FileRef } from '../../shared/api/calls/files';
 import type { PlanSummary } from '../../shared/api/calls/plan';
 import type { Settings } from '../../shared/api/calls/settings';
 import { PrintScreen } from '../print/PrintScreen';
@@ -55,6 +56,12 @@ function Shell() {
       if (command === 'navigate:search') navigate('/search');
       if (command === 'show:shortcuts') setHelpOpen(true);
     });
+  }, []);
+
+  // A .plreport double-clicked on the desktop opens in the verify screen, wherever the user was.
+  useEffect(() => {
+    if (!isDesktop) return undefined;
+    return window.planledger?.onOpenReport((file) => navigate('/verify', { file: file.id, name: file.name, size: String(file.size) }));
   }, []);
 
   if (settings.isPending) return <Loading />;
@@ -109,7 +116,7 @@ function Screen({
     case '/print/checklist':
       return <PrintScreen params={route.params} defaultDepartment={settings.department} />;
     case '/verify':
-      return <VerifyScreen />;
+      return <VerifyScreen initialFile={openedFile(route)} />;
     case '/reports':
       // Reports are per department of a plan: without both, the dashboard asks for them first.
       return plan.data && settings.department ? (
@@ -120,4 +127,10 @@ function Screen({
     default:
       return route.path.startsWith('/measures/') ? <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} /> : workspace;
   }
+}
+
+/** The report file the desktop handed over (see onOpenReport), from the route. */
+function openedFile(route: Route): FileRef | null {
+  const id = route.params.get('file');
+  return id ? { id, name: route.params.get('name') ?? '', size: Number(route.params.get('size') ?? 0) } : null;
 }

@@ -1,10 +1,10 @@
 import { FileSearch, ShieldAlert, ShieldCheck } from 'lucide-react';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
-import { call, isDesktop } from '../api/client';
+import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -14,8 +14,11 @@ import { pickFiles } from '../platform/files';
 
 type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome } | { step: 'failed'; error: unknown };
 
-/** Opens a received .plreport, checks it like the CLI does, and shows who signed what. */
-export function VerifyScreen() {
+/**
+ * Opens a received .plreport, checks it like the CLI does, and shows who signed what. A file
+ * double-clicked on the desktop arrives as `initialFile` (the app routes it here).
+ */
+export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: 'idle' });
 
@@ -28,8 +31,13 @@ export function VerifyScreen() {
     }
   }, []);
 
-  // A report double-clicked on the desktop arrives here through the file association.
-  useEffect(() => (isDesktop ? window.planledger?.onOpenReport((file) => void verify(file)) : undefined), [verify]);
+  // Keyed by id: the route hands over a new object on every render.
+  const initialId = initialFile?.id;
+  const initial = useRef(initialFile);
+  initial.current = initialFile;
+  useEffect(() => {
+    if (initialId && initial.current) void verify(initial.current);
+  }, [initialId, verify]);
 
   async function choose(): Promise<void> {
     try {

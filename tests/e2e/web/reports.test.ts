@@ -70,4 +70,27 @@ describe('the period report', () => {
     await verify.open(tampered);
     await waitForText(verify.verdict, '报告未通过核验');
   });
+
+  it('verifies a report handed to the verify screen by route, as the desktop does for a double-clicked file', async () => {
+    app = await launchApp();
+    await app.open('#/');
+    const picker = new DepartmentPicker(app.page);
+    await picker.card('质监').waitFor();
+    await picker.choose('质监');
+    await new Dashboard(app.page).measureRows.first().waitFor();
+    await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令2016' });
+    const { jobId } = await callApi(app.page, 'reports.export', { period: '2016', targetId: null, passphrase: '质监报送口令2016' });
+    let job = await callApi(app.page, 'jobs.get', { id: jobId });
+    while (job.state === 'running') job = await callApi(app.page, 'jobs.get', { id: jobId });
+    const download = job.result?.kind === 'report.export' ? job.result.download : null;
+    // The downloaded bytes go back up as the "opened" file, the way a browser user would hand it over.
+    const uploaded = await app.page.evaluate(async (id) => {
+      const bytes = await (await fetch(`/download/${id}`)).arrayBuffer();
+      const response = await fetch('/upload?name=opened.plreport', { method: 'POST', body: bytes });
+      return (await response.json()) as { value: { id: string; size: number } };
+    }, download?.downloadId as string);
+
+    await app.open(`#/verify?file=${uploaded.value.id}&name=opened.plreport&size=${uploaded.value.size}`);
+    await waitForText(new VerifyPage(app.page).verdict, '报告完好,签名有效');
+  });
 });
