@@ -125,7 +125,11 @@ function Screen({
         workspace
       );
     default:
-      return route.path.startsWith('/measures/') ? <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} /> : workspace;
+      return route.path.startsWith('/measures/') ? (
+        <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} focusTask={Number(route.params.get('task')) || null} />
+      ) : (
+        workspace
+      );
   }
 }
 

@@ -23,14 +23,22 @@ function highlight(text: string, spelling: string): ReactNode[] {
   return text.split(spelling).flatMap((part, index) => (index === 0 ? [part] : [<mark key={index}>{spelling}</mark>, part]));
 }
 
-export function MeasurePage({ code }: { code: string }) {
+/** `focusTask`: a task to bring into view and focus (a search result points at it). */
+export function MeasurePage({ code, focusTask = null }: { code: string; focusTask?: number | null }) {
   const detail = useCall('workspace.measure', { code });
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorPanel error={detail.error} onRetry={() => void detail.refetch()} />;
-  return <MeasureView detail={detail.data} />;
+  return <MeasureView detail={detail.data} focusTask={focusTask} />;
 }
 
-function MeasureView({ detail }: { detail: MeasureDetail }) {
+function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: number | null }) {
+  useEffect(() => {
+    if (focusTask === null) return;
+    const row = document.querySelector<HTMLElement>(`[data-task-id="${focusTask}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus();
+  }, [focusTask]);
+
   const { t, i18n } = useTranslation();
   const toasts = useToasts();
   const ownersListId = useId();

@@ -92,6 +92,9 @@ describe('tracking a measure', () => {
     await waitForText(result, '开展企业管理提升专项行动');
     await result.first().click();
     await waitForText(measure.heading, '着力强化企业质量管理');
+    // The task the result points at is brought into view and focused.
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'task-row');
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('开展企业管理提升专项行动');
   });
 
   it('undoes a delete', async () => {
