@@ -35,3 +35,12 @@ export function href(path: string, params?: Record<string, string | undefined>):
 export function navigate(path: string, params?: Record<string, string | undefined>): void {
   window.location.hash = href(path, params);
 }
+
+/** A path segment as text; a malformed %-escape (a hand-edited address) stays as typed rather than throwing. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

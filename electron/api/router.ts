@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
-import { AppError, type ApiResult } from '../../shared/api/errors';
+import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import { errorDetails, type Logger } from '../app/log';
 import type { Handler, Handlers } from './handlers';
 
@@ -36,10 +36,6 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
       }
     },
   };
-}
-
-function failure(error: AppError): ApiResult<never> {
-  return { ok: false, error: error.toApiError() };
 }
 
 /** A short, payload-free description of what was wrong: field paths and issue codes only. */

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FileRef } from '../../shared/api/calls/files';
-import { AppError, type ApiResult } from '../../shared/api/errors';
+import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
 import { errorDetails, type Logger } from '../app/log';
 import type { FileRegistry } from '../services/files';
@@ -69,8 +69,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
       const body = await readJson(request);
       const result = body.ok
-        ? await options.router.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), body.value)
-        : { ok: false, error: new AppError('request.invalid', { detail: body.reason }).toApiError() };
+        ? await options.router.dispatch(safeDecode(url.pathname.slice('/api/'.length)), body.value)
+        : failure(new AppError('request.invalid', { detail: body.reason }));
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
 
@@ -90,7 +90,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
 
     if (url.pathname.startsWith('/download/') && request.method === 'GET') {
-      const download = options.files.takeDownload(decodeURIComponent(url.pathname.slice('/download/'.length)));
+      const download = options.files.takeDownload(safeDecode(url.pathname.slice('/download/'.length)));
       if (!download) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
       response.writeHead(200, {
         ...securityHeaders,
@@ -98,8 +98,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
         'Cache-Control': 'no-store',
       });
-      await pipeline(createReadStream(download.path), response);
-      await rm(download.path, { force: true });
+      try {
+        await pipeline(createReadStream(download.path), response);
+      } finally {
+        // Served or abandoned half way, the output is not kept in tmp/.
+        await rm(download.path, { force: true });
+      }
       return;
     }
 
@@ -127,6 +131,15 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A path segment as text; a malformed escape yields text no call or download is named, instead of an exception. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
@@ -172,7 +185,7 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, name
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > maxUploadBytes) {
     request.resume();
-    return { ok: false, error: new AppError('file.too_large', { max: '2 GB' }).toApiError() };
+    return failure(new AppError('file.too_large', { max: '2 GB' }));
   }
   const path = files.uploadPath();
   let received = 0;
@@ -191,7 +204,7 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, name
     return { ok: true, value: files.registerUpload(path, name) };
   } catch (error) {
     await rm(path, { force: true });
-    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    if (error instanceof AppError) return failure(error);
     throw error;
   }
 }

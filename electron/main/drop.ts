@@ -3,7 +3,7 @@ import { basename, isAbsolute } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { droppedFilesChannel, maxDroppedFiles } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
-import { AppError, type ApiResult } from '../../shared/api/errors';
+import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import type { FileRegistry } from '../services/files';
 import { isTrustedSender } from './guards';
 
@@ -39,8 +39,4 @@ export function registerDropped(files: FileRegistry, paths: unknown): ApiResult<
     if (error instanceof AppError) return failure(error);
     throw error;
   }
-}
-
-function failure(error: AppError): ApiResult<never> {
-  return { ok: false, error: error.toApiError() };
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { TFunction } from 'i18next';
-import { menuCommandChannel, openReportChannel, type MenuCommand } from '../../shared/api/bridge';
+import { menuCommandChannel, openReportChannel, openReportReadyChannel, type MenuCommand } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
 import { startApp, type AppHost } from '../app/startup';
@@ -14,7 +14,7 @@ import { parseMainArgs } from './args';
 import { dialogHandlers } from './dialogs';
 import { registerDroppedFilesHandler } from './drop';
 import { printingHandlers } from './printing';
-import { appEntryUrl, isAllowedRequest, isAppUrl } from './guards';
+import { appEntryUrl, isAllowedRequest, isAppUrl, isTrustedSender } from './guards';
 import { registerApiHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (host && mainWindow) openReport(path);
+    if (host) openReport(path);
     else pendingReport = path;
   });
   app.on('web-contents-created', (_event, contents) => {
@@ -83,6 +83,11 @@ async function start(): Promise<void> {
   serveRenderer(join(appRoot, 'out', 'renderer'), (path, params) => host?.preview(path, params) ?? null);
   registerApiHandlers(ipcMain, host.router);
   registerDroppedFilesHandler(ipcMain, host.files);
+  ipcMain.on(openReportReadyChannel, (event) => {
+    if (!isTrustedSender(event.senderFrame)) return;
+    rendererListening = true;
+    flushReports();
+  });
   const opened = host.backend();
   setMenu(opened ? readSettings(opened.db).language : 'zh-CN');
   createWindow();
@@ -90,18 +95,25 @@ async function start(): Promise<void> {
   pendingReport = null;
 }
 
-/** A .plreport opened from the desktop (file association): show it in the verify screen. */
+/**
+ * A .plreport opened from the desktop (file association) goes to the verify screen. Files
+ * are held until the page says it listens (it may still be loading, or reloading).
+ */
+const heldReports: FileRef[] = [];
+let rendererListening = false;
+
 function openReport(path: string): void {
-  if (!host || !mainWindow) return;
-  let file: FileRef;
+  if (!host) return;
   try {
-    file = host.files.registerExisting(path);
+    heldReports.push(host.files.registerExisting(path));
   } catch {
     return;
   }
-  const send = () => mainWindow?.webContents.send(openReportChannel, file);
-  if (mainWindow.webContents.isLoading()) mainWindow.webContents.once('did-finish-load', send);
-  else send();
+  flushReports();
+}
+
+function flushReports(): void {
+  while (rendererListening && mainWindow && heldReports.length > 0) mainWindow.webContents.send(openReportChannel, heldReports.shift());
 }
 
 function lockDownSession(): void {
@@ -115,6 +127,9 @@ function createWindow(): void {
   const icon = join(appRoot, 'build', 'icon.png');
   mainWindow = new BrowserWindow(mainWindowOptions(join(appRoot, 'out', 'preload', 'index.cjs'), icon));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.on('did-start-loading', () => {
+    rendererListening = false;
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

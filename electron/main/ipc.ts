@@ -1,6 +1,6 @@
 import type { IpcMain } from 'electron';
 import { callNames, channelFor } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/errors';
+import { AppError, failure } from '../../shared/api/errors';
 import type { Router } from '../api/router';
 import { isTrustedSender } from './guards';
 
@@ -9,7 +9,7 @@ export function registerApiHandlers(ipcMain: IpcMain, router: Router): void {
   for (const name of callNames) {
     ipcMain.handle(channelFor(name), (event, request: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: new AppError('request.forbidden').toApiError() };
+        return failure(new AppError('request.forbidden'));
       }
       return router.dispatch(name, request);
     });

@@ -5,6 +5,7 @@ import {
   menuCommandChannel,
   menuCommands,
   openReportChannel,
+  openReportReadyChannel,
   type DesktopBridge,
   type MenuCommand,
 } from '../../shared/api/bridge';
@@ -31,6 +32,7 @@ const bridge: DesktopBridge = {
       if (ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.size === 'number') listener(ref);
     };
     ipcRenderer.on(openReportChannel, relay);
+    ipcRenderer.send(openReportReadyChannel);
     return () => ipcRenderer.removeListener(openReportChannel, relay);
   },
   // Paths are looked up here, from real File objects of a drop; the page never sees them and cannot name one.

@@ -34,7 +34,9 @@ const webTransport: Transport = async (name, request) => {
     body: JSON.stringify(request),
   });
   if (!response.ok) {
-    return { ok: false, error: { code: 'request.forbidden', messageKey: 'errors.request.forbidden', params: {} } };
+    // 403: the dev host did not accept this page's token; anything else is the host failing.
+    const code = response.status === 403 ? 'request.forbidden' : 'internal';
+    return { ok: false, error: { code, messageKey: `errors.${code}`, params: {} } };
   }
   return (await response.json()) as ApiResult<unknown>;
 };

@@ -3,9 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, isDesktop } from '../api/client';
 import { queryClient, useCall } from '../api/queries';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { ToastProvider } from '../components/Toasts';
-import { navigate, useRoute, type Route } from '../router';
+import { decodePathSegment, navigate, useRoute, type Route } from '../router';
 import { DashboardScreen } from '../screens/DashboardScreen';
 import { PlansScreen } from '../screens/PlansScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -82,7 +83,9 @@ function Shell() {
       <div className="app-main">
         <Header plan={plan.data} settings={settings.data} />
         <main className="app-content" id="main">
-          <Screen route={route} settings={settings.data} info={info.data} plan={plan} />
+          <ErrorBoundary resetKey={`${route.path}?${route.params.toString()}`}>
+            <Screen route={route} settings={settings.data} info={info.data} plan={plan} />
+          </ErrorBoundary>
         </main>
       </div>
     </div>
@@ -126,7 +129,7 @@ function Screen({
       );
     default:
       return route.path.startsWith('/measures/') ? (
-        <MeasurePage code={decodeURIComponent(route.path.slice('/measures/'.length))} focusTask={Number(route.params.get('task')) || null} />
+        <MeasurePage code={decodePathSegment(route.path.slice('/measures/'.length))} focusTask={Number(route.params.get('task')) || null} />
       ) : (
         workspace
       );

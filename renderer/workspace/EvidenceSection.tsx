@@ -2,7 +2,7 @@ import { ExternalLink, Paperclip, Trash2, Upload, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxEvidenceBytes } from '../../shared/api/calls/evidence';
-import type { Download, FileRef } from '../../shared/api/calls/files';
+import type { FileRef } from '../../shared/api/calls/files';
 import type { Attachment, MeasureDetail } from '../../shared/api/calls/workspace';
 import { ApiCallError, call } from '../api/client';
 import { errorMessage } from '../api/errors';
@@ -11,7 +11,7 @@ import { useJob } from '../api/useJob';
 import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDateTime } from '../format';
-import { filesFromDrop, pickFiles, type UploadProgress } from '../platform/files';
+import { filesFromDrop, pickFiles, startDownload, type UploadProgress } from '../platform/files';
 import { EvidenceIcon } from './EvidenceIcon';
 import { carriesFiles, setEvidenceBusy, useAttachRequests, type AttachRequest } from './evidenceBus';
 import './evidence.css';
@@ -35,14 +35,6 @@ function isAbort(error: unknown): boolean {
 }
 
 /** Hands a prepared download (browser) to the browser's download manager. */
-function startDownload(download: Download): void {
-  const link = document.createElement('a');
-  link.href = `/download/${encodeURIComponent(download.downloadId)}`;
-  link.download = download.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
 
 /**
  * The measure's evidence: a list with open and remove, an add button, and the whole card as
@@ -133,7 +125,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
   async function open(attachment: Attachment) {
     try {
       const { download } = await call('evidence.open', { id: attachment.id });
-      if (download) startDownload(download);
+      if (download) startDownload(download.downloadId, download.name);
     } catch (error) {
       toasts.show('error', errorMessage(error, t));
     }

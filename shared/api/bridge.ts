@@ -10,6 +10,8 @@ export const menuCommandChannel = 'planledger:menu-command';
 
 /** A report file opened from the desktop (double-click on a .plreport). */
 export const openReportChannel = 'planledger:open-report';
+/** The renderer is listening for opened reports; main sends what it held back until then. */
+export const openReportReadyChannel = 'planledger:open-report-ready';
 
 /**
  * Files dropped on the window. Not a contract call: the preload resolves each File to its

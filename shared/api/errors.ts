@@ -88,3 +88,8 @@ export class AppError extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }
+
+/** A call's answer when it failed with `error`. */
+export function failure(error: AppError): ApiResult<never> {
+  return { ok: false, error: error.toApiError() };
+}

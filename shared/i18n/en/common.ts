@@ -67,6 +67,9 @@ const en: Messages<typeof zh> = {
   failure: {
     title: 'Something went wrong',
     body: 'The action did not complete; nothing was changed.',
+    screenTitle: 'This page cannot be shown',
+    screenBody: 'The page hit an unexpected error; your saved data is not affected. Go back to the dashboard, or use View → Reload.',
+    toDashboard: 'Back to dashboard',
   },
 };
 export default en;

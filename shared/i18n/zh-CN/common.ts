@@ -64,5 +64,8 @@ export default {
   failure: {
     title: '出错了',
     body: '操作没有完成,数据未作改动。',
+    screenTitle: '这个页面无法显示',
+    screenBody: '页面出现了意外错误,已保存的数据不受影响。可以返回工作台,或从菜单“视图 → 重新加载”。',
+    toDashboard: '返回工作台',
   },
 };

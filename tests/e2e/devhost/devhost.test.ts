@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,6 +99,26 @@ describe('browser dev host', () => {
     expect(await post('settings.update', 'not json')).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
     expect(await post('no.such.call', '{}')).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
     expect(await post('__proto__', '{}')).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
+    expect(await post('bad%E4escape', '{}')).toMatchObject({ ok: false, error: { code: 'request.unknown_call' } });
+  });
+
+  it('does not keep an output in tmp/ once its download has been served', async () => {
+    const dataDir = tempDir();
+    host = await startDevHost(dataDir);
+    const headers = { 'x-planledger-token': host.token };
+    const call = async (name: string, body: unknown) =>
+      JSON.parse((await send(`${host?.origin}/api/${name}`, { method: 'POST', body: JSON.stringify(body), headers })).body) as {
+        value: { download: { downloadId: string } };
+      };
+    const plan = (await call('plans.active', {})) as unknown as { value: { id: number } };
+    const { value } = await call('plans.export', { planId: plan.value.id, targetId: null });
+    const outputs = () => readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('output-'));
+    expect(outputs()).toHaveLength(1);
+    const served = await send(`${host.origin}/download/${value.download.downloadId}`, { headers });
+    expect(served.status).toBe(200);
+    for (let i = 0; i < 50 && outputs().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(outputs()).toEqual([]);
+    expect((await send(`${host.origin}/download/${value.download.downloadId}`, { headers })).status).toBe(404);
   });
 
   it('refuses other host names and cross-origin API calls', async () => {
