@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -25,6 +26,38 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw error;
   }
   fsyncDirectory(dirname(path));
+}
+
+const copyChunkBytes = 1024 * 1024;
+
+/**
+ * Streams `source` into a new file `target` (refused if it exists) and fsyncs it, so that
+ * once this resolves the bytes are on the disk, not just in the OS cache: after a power cut
+ * NTFS and ext4 can otherwise keep the new file's size with zeros for content. Memory stays
+ * at one chunk. On failure nothing is left at `target`.
+ */
+export async function copyFileDurably(source: string, target: string, chunkBytes = copyChunkBytes): Promise<void> {
+  const input = await open(source, 'r');
+  try {
+    const output = await open(target, 'wx');
+    try {
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        let written = 0;
+        while (written < bytesRead) written += (await output.write(buffer, written, bytesRead - written)).bytesWritten;
+      }
+      await output.sync();
+    } catch (error) {
+      await output.close().catch(() => undefined);
+      await rm(target, { force: true });
+      throw error;
+    }
+    await output.close();
+  } finally {
+    await input.close();
+  }
 }
 
 /** Makes a rename durable. Windows cannot open folders for fsync; NTFS journals the rename. */

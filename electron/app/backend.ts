@@ -40,6 +40,8 @@ export interface BackendOptions {
   printing?: (ctx: ServiceContext) => PrintingHandlers;
   /** Opens a file with the system app (Electron's shell.openPath: '' or an error message); absent in the browser and CLI. */
   openPath?: (path: string) => Promise<string>;
+  /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder); used instead of openPath for programs and scripts. */
+  showInFolder?: (path: string) => void;
   /** The OS secret store for signing keys (Electron's safeStorage), when there is a real one. */
   osSecrets?: OsSecretStore | null;
 }
@@ -108,7 +110,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...workspaceHandlers(ctx),
     ...backupHandlers(ctx),
     ...jobHandlers(ctx),
-    ...evidenceHandlers(ctx, { openPath: options.openPath }),
+    ...evidenceHandlers(ctx, { openPath: options.openPath, showInFolder: options.showInFolder }),
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),
@@ -125,6 +127,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     migration,
     preview: (path, params) => previewResponse(ctx, verified, path, params),
     close: () => {
+      // Verified packages' extracted copies are only for this session's preview.
+      verified.dispose();
       // Running copies stop and remove their temp files; none reaches the database after this.
       if (!ctx.db.open) return;
       void ctx.jobs.cancelAll();

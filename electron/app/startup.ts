@@ -1,10 +1,11 @@
+import { existsSync, rmSync } from 'node:fs';
 import type { RecoveryStatus } from '../../shared/api/calls/backups';
 import { callNames, type CallName } from '../../shared/api/contract';
 import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { checkDatabaseFile, listBackups } from '../db/backup';
-import { dailyBackupIfDue, installDatabaseFile, setAsideDamaged, usableBackup } from '../services/backups';
+import { dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createFileLogger, errorDetails } from './log';
@@ -17,7 +18,9 @@ const backupCheckEveryMs = 60 * 60 * 1000;
  * The backend as the long-running hosts (Electron main, dev host) see it. When the
  * database fails its check at start, it runs in recovery mode instead: every call answers
  * `db.damaged` except the recovery ones, so the UI can tell the user and offer the latest
- * good backup. Nothing is overwritten until the user chooses a backup.
+ * good backup. Nothing is overwritten until the user chooses a backup (or, with none usable,
+ * to start afresh); the damaged file is always kept aside. A missing data file while backups
+ * exist is a recovery case too, not a silent first run.
  */
 export interface AppHost {
   router: Router;
@@ -31,9 +34,10 @@ export interface AppHost {
 export async function startApp(options: BackendOptions): Promise<AppHost> {
   const layout = dataLayout(options.dataDir);
   const log = options.logger ?? createFileLogger(layout.logs);
+  const now = options.now ?? (() => new Date());
   let backend: Backend | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let damage: { file: string; detail: string } | null = null;
+  let damage: { cause: 'damaged' | 'missing'; file: string; detail: string } | null = null;
 
   const startBackups = (opened: Backend) => {
     const run = () => dailyBackupIfDue(opened.ctx).catch((error: unknown) => log.error('daily backup failed', errorDetails(error)));
@@ -42,13 +46,20 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     timer.unref();
   };
 
-  try {
-    backend = await openBackend({ ...options, logger: log });
-    startBackups(backend);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === 'db.damaged')) throw error;
-    damage = { file: String(error.params.file), detail: String(error.params.detail) };
-    log.error('database failed its check at start', damage);
+  if (!existsSync(layout.database) && listBackups(layout.backups).length > 0) {
+    // The data file is gone but backups are there (deleted by hand, a sync tool, a bad disk):
+    // starting afresh with the embedded plan would look like every task was lost.
+    damage = { cause: 'missing', file: layout.database, detail: '' };
+    log.error('database missing at start, backups present', { file: layout.database });
+  } else {
+    try {
+      backend = await openBackend({ ...options, logger: log });
+      startBackups(backend);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'db.damaged')) throw error;
+      damage = { cause: 'damaged', file: String(error.params.file), detail: String(error.params.detail) };
+      log.error('database failed its check at start', damage);
+    }
   }
 
   const files = backend?.ctx.files ?? new FileRegistry(layout.tmp);
@@ -67,6 +78,35 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
           })),
         };
 
+  /**
+   * Replaces the damaged (or missing) file: `install` puts the new one in place, then the
+   * backend opens it. If either fails, the damaged file comes back where it was, untouched,
+   * and recovery goes on.
+   */
+  let busy = false;
+  const replaceDamaged = async (install: () => void): Promise<string | null> => {
+    if (damage === null) throw new AppError('unsupported', { what: 'recovery' });
+    if (busy) throw new AppError('unsupported', { what: 'recovery' });
+    busy = true;
+    try {
+      const aside = setAsideDamaged(layout, now());
+      try {
+        install();
+        backend = await openBackend({ ...options, logger: log, files });
+      } catch (error) {
+        log.error('recovery failed; the damaged file is back in place', errorDetails(error));
+        if (aside) putBackAside(layout, aside.path);
+        else for (const suffix of ['', '-wal', '-shm']) rmSync(`${layout.database}${suffix}`, { force: true });
+        throw error;
+      }
+      damage = null;
+      startBackups(backend);
+      return aside?.name ?? null;
+    } finally {
+      busy = false;
+    }
+  };
+
   const refuse = (): never => {
     throw new AppError('db.damaged', { file: damage?.file ?? layout.database, detail: damage?.detail ?? '' });
   };
@@ -75,13 +115,20 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     'recovery.status': recoveryStatus,
     'recovery.restore': async ({ name }: { name: string }) => {
       const chosen = usableBackup(layout, name, options.nativeBinding);
-      const damagedCopy = setAsideDamaged(layout, (options.now ?? (() => new Date()))());
-      installDatabaseFile(layout, chosen.path);
-      backend = await openBackend({ ...options, logger: log, files });
-      damage = null;
-      startBackups(backend);
-      log.info('restored after a damaged start', { backup: name, damagedCopy });
-      return { restored: name, damagedCopy };
+      const staged = await stageDatabaseFile(layout, chosen.path);
+      try {
+        const damagedCopy = await replaceDamaged(() => swapInStaged(layout, staged));
+        log.info('restored after a damaged start', { backup: name, damagedCopy });
+        return { restored: name, damagedCopy };
+      } finally {
+        rmSync(staged, { force: true });
+      }
+    },
+    'recovery.startFresh': async () => {
+      // openBackend creates the new database and loads the embedded plan, as on a first run.
+      const damagedCopy = await replaceDamaged(() => undefined);
+      log.info('started fresh after a damaged start', { damagedCopy });
+      return { damagedCopy };
     },
   } satisfies Handlers;
   const recoveryRouter = createRouter(recoveryHandlers, log);

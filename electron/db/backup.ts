@@ -47,9 +47,33 @@ export function listBackups(dir: string): BackupFile[] {
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** Keeps the newest `keep` backups of a kind and removes the rest. */
-export function pruneBackups(dir: string, kind: BackupKind, keep = backupsKept): void {
-  for (const old of listBackups(dir).filter((backup) => backup.kind === kind).slice(keep)) {
+export interface PruneOptions {
+  /** The current time: copies stamped later than this were taken before the clock went back. */
+  now?: Date;
+  /** A copy never removed, whatever its stamp (the one just taken). */
+  protect?: string;
+}
+
+/**
+ * Keeps the `keep` most recent backups of a kind and removes the rest. "Most recent" is by
+ * stamp, except that a copy stamped in the future (the clock has gone backwards since, say
+ * after a dead BIOS battery) can only have been taken before every copy stamped up to now,
+ * so those rank below them; the copy in `protect` is always kept.
+ */
+export function pruneBackups(dir: string, kind: BackupKind, keep = backupsKept, options: PruneOptions = {}): void {
+  const nowIso = options.now?.toISOString() ?? null;
+  const future = (backup: BackupFile) => nowIso !== null && backup.createdAt > nowIso.replace(/\.\d{3}Z$/u, 'Z');
+  const ordered = listBackups(dir)
+    .filter((backup) => backup.kind === kind)
+    .sort((a, b) => Number(future(a)) - Number(future(b)) || b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  const kept = new Set(ordered.slice(0, keep).map((backup) => backup.path));
+  if (options.protect !== undefined && !kept.has(options.protect) && ordered.some((backup) => backup.path === options.protect)) {
+    // Make room for the protected copy by dropping the lowest-ranked one kept.
+    const dropped = ordered.slice(0, keep).at(-1);
+    if (dropped) kept.delete(dropped.path);
+    kept.add(options.protect);
+  }
+  for (const old of ordered.filter((backup) => !kept.has(backup.path))) {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${old.path}${suffix}`, { force: true });
   }
 }

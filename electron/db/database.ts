@@ -68,15 +68,27 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** A quick_check that fails (or a file that is not a database at all) is reported, never repaired in place. */
+/**
+ * A quick_check that finds damage (or a file that is not a database at all) is reported,
+ * never repaired in place. Anything else that stops the check (another program holding a
+ * lock, an I/O error, out of memory) says nothing about the file: that is `db.open_failed`,
+ * and the user is asked to close other programs and retry, not offered an older backup.
+ */
 function refuseDamaged(db: Db, file: string): void {
   let result: string;
   try {
     result = String(db.pragma('quick_check', { simple: true }));
   } catch (error) {
+    if (!isDamageError(error)) throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
     result = errorMessage(error);
   }
   if (result !== 'ok') throw new AppError('db.damaged', { file, detail: result.slice(0, 200) });
+}
+
+/** SQLITE_CORRUPT (and its extended codes) and SQLITE_NOTADB mean the bytes are wrong; everything else is circumstance. */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_'));
 }
 
 function refuseNewer(db: Db, migrations: readonly Migration[]): void {

@@ -4,6 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { droppedFilesChannel, maxDroppedFiles } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
+import { unreadableFile } from '../app/file-errors';
 import type { FileRegistry } from '../services/files';
 import { isTrustedSender } from './guards';
 
@@ -29,7 +30,7 @@ export function registerDropped(files: FileRegistry, paths: unknown): ApiResult<
       try {
         isDirectory = statSync(path).isDirectory();
       } catch (error) {
-        throw new AppError('file.unreadable', { name, reason: (error as { code?: string }).code ?? String(error) });
+        throw unreadableFile(name, error);
       }
       if (isDirectory) throw new AppError('file.is_directory', { name });
       return files.registerExisting(path);

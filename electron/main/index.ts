@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     onSettingsChanged: (settings) => setMenu(settings.language),
     dialogs: dialogHandlers(() => mainWindow),
     openPath: (path) => shell.openPath(path),
+    showInFolder: (path) => shell.showItemInFolder(path),
     printing: printingHandlers(() => mainWindow),
     osSecrets: await osSecretStore(),
   });

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError } from '../../shared/api/errors';
+import { safeFileName } from '../../shared/file-names';
 
 interface KnownFile {
   path: string;
@@ -39,12 +40,13 @@ export class FileRegistry {
   }
 
   registerUpload(path: string, name: string): FileRef {
-    return this.add({ path, name: safeName(name), size: statSync(path).size, temporary: true });
+    return this.add({ path, name: safeFileName(name), size: statSync(path).size, temporary: true });
   }
 
   get(id: string): KnownFile {
     const file = this.files.get(id);
-    if (!file) throw new AppError('not_found', { what: id });
+    // Used already, or chosen before a restart: the id means nothing to the user, so it is not shown.
+    if (!file) throw new AppError('file.expired');
     return file;
   }
 
@@ -63,7 +65,7 @@ export class FileRegistry {
 
   takeSaveTarget(id: string): string {
     const path = this.saveTargets.get(id);
-    if (!path) throw new AppError('not_found', { what: id });
+    if (!path) throw new AppError('file.expired');
     this.saveTargets.delete(id);
     return path;
   }
@@ -103,11 +105,4 @@ export class FileRegistry {
       }
     }
   }
-}
-
-/** The last path segment of a browser-supplied name, without control characters. */
-export function safeName(name: string): string {
-  const last = name.split(/[\\/]/u).pop() ?? '';
-  const cleaned = last.replace(/\p{Cc}/gu, '').trim().slice(0, 200);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
 }

@@ -2,6 +2,7 @@ import { CheckCircle2, FileLock2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../shared/api/calls/jobs';
+import { minPassphraseLength } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
 import { call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
@@ -11,14 +12,13 @@ import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes } from '../format';
 import { startDownload } from '../platform/files';
 
-type Step = { step: 'form'; error: string | null } | { step: 'working' } | { step: 'done'; job: Job };
-
-const minPassphrase = 8;
+type Step = { step: 'form'; error: string | null } | { step: 'checking' } | { step: 'working' } | { step: 'done'; job: Job };
 
 /**
  * Exports the signed package: creates the signing key on first use, asks for the
- * passphrase where the OS cannot hold the key, shows progress with a stop button, and
- * ends with the file and the signer's fingerprint to read out to the office.
+ * passphrase where the OS cannot hold the key (and checks it before the save location is
+ * chosen, so a typo does not mean choosing the file again), shows progress with a stop
+ * button, and ends with the file and the signer's fingerprint to read out to the office.
  */
 export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { periodKey: string; periodLabel: string; fileName: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -40,16 +40,24 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const askPassphrase = status !== undefined && (status.protection === 'passphrase' || (needsNewKey && !status.osStoreAvailable));
 
   async function start(): Promise<void> {
-    if (askPassphrase && passphrase.length < minPassphrase) return setStep({ step: 'form', error: t('reporting.dialog.tooShort') });
+    if (askPassphrase && passphrase.length < minPassphraseLength) {
+      return setStep({ step: 'form', error: t('reporting.dialog.tooShort', { min: minPassphraseLength }) });
+    }
     if (needsNewKey && askPassphrase && passphrase !== confirm) return setStep({ step: 'form', error: t('reporting.dialog.mismatch') });
     try {
+      const secret = askPassphrase ? passphrase : null;
+      if (!needsNewKey) {
+        // Opens the key (passphrase or keychain) without exporting: a refusal is shown before any file is chosen.
+        setStep({ step: 'checking' });
+        await call('reports.checkPassphrase', { passphrase: secret });
+        setStep({ step: 'form', error: null });
+      }
       let targetId: string | null = null;
       if (isDesktop) {
         const target = await call('files.chooseSaveTarget', { purpose: 'report', suggestedName: fileName });
         if (!target) return;
         targetId = target.id;
       }
-      const secret = askPassphrase ? passphrase : null;
       if (needsNewKey) await call('reports.createKey', { passphrase: secret });
       setStep({ step: 'working' });
       const finished = await job.run(() => call('reports.export', { period: periodKey, targetId, passphrase: secret }));
@@ -79,7 +87,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
 
       {step.step !== 'done' && <p>{t('reporting.dialog.intro', { period: periodLabel })}</p>}
 
-      {step.step === 'form' && status && (
+      {(step.step === 'form' || step.step === 'checking') && status && (
         <form
           className="export-form"
           onSubmit={(event) => {
@@ -106,12 +114,12 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
                     </label>
                     <input id={confirmId} className="field-input" type="password" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
                   </div>
-                  <p className="field-hint">{t('reporting.dialog.newPassphraseHint')}</p>
+                  <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
                 </>
               )}
             </>
           )}
-          {step.error && (
+          {step.step === 'form' && step.error && (
             <p className="text-danger" role="alert">
               {t('reporting.dialog.failed', { message: step.error })}
             </p>
@@ -120,8 +128,8 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
             <button type="button" className="button" onClick={() => dialog.current?.close()}>
               {t('reporting.dialog.cancel')}
             </button>
-            <button type="submit" className="button button-primary" autoFocus={!askPassphrase}>
-              {t('reporting.dialog.start')}
+            <button type="submit" className="button button-primary" autoFocus={!askPassphrase} disabled={step.step === 'checking'}>
+              {step.step === 'checking' ? t('reporting.dialog.checking') : t('reporting.dialog.start')}
             </button>
           </div>
         </form>

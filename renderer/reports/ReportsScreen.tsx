@@ -24,6 +24,8 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
   const period = key ? parsePeriod(key) : null;
   const draft = useCall('reports.draft', { period: key ?? '' }, { enabled: key !== null });
   const history = useCall('reports.history', {});
+  // A department without a measure in the active plan has nothing to report; the backend refuses such an export too.
+  const nothingToReport = draft.data !== undefined && draft.data.data.measures.length === 0;
 
   useEffect(() => {
     // Keep the period in the address so a reload (or a bookmark) comes back to it.
@@ -42,7 +44,7 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
             {previewing ? <X size={16} aria-hidden /> : <Eye size={16} aria-hidden />}
             {previewing ? t('reporting.closePreview') : t('reporting.preview')}
           </button>
-          <button type="button" className="button button-primary" disabled={!key || !draft.data} onClick={() => setExporting(true)}>
+          <button type="button" className="button button-primary" disabled={!key || !draft.data || nothingToReport} onClick={() => setExporting(true)}>
             <FileOutput size={16} aria-hidden />
             {t('reporting.export')}
           </button>
@@ -50,6 +52,12 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
       </div>
 
       <PeriodPicker value={fields} onChange={setFields} />
+
+      {nothingToReport && (
+        <p className="notice notice-warning" role="status" data-testid="nothing-to-report">
+          {t('reporting.nothingToReport')}
+        </p>
+      )}
 
       {previewing && key && (
         <section className="card report-preview" aria-label={t('reporting.previewTitle')}>

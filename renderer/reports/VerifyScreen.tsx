@@ -1,9 +1,10 @@
-import { FileSearch, ShieldAlert, ShieldCheck } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
-import { formatFingerprint } from '../../shared/report/manifest';
+import { formatFingerprint, normalizeFingerprint } from '../../shared/report/manifest';
+import { signerVerdict, type SignerVerdict } from '../../shared/report/trust';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
@@ -12,7 +13,7 @@ import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { pickFiles } from '../platform/files';
 
-type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome } | { step: 'failed'; error: unknown };
+type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
 /**
  * Opens a received .plreport, checks it like the CLI does, and shows who signed what. A file
@@ -21,11 +22,15 @@ type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'do
 export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: 'idle' });
+  const runs = useRef(0);
 
   const verify = useCallback(async (file: FileRef) => {
     setState({ step: 'checking', name: file.name });
     try {
-      setState({ step: 'done', outcome: await call('reports.verify', { fileId: file.id }) });
+      const outcome = await call('reports.verify', { fileId: file.id });
+      // Each verification starts its outcome afresh (the registration form included), even for the same file.
+      runs.current += 1;
+      setState({ step: 'done', outcome, run: runs.current });
     } catch (error) {
       setState({ step: 'failed', error });
     }
@@ -68,13 +73,21 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
         </p>
       )}
       {state.step === 'failed' && <ErrorPanel error={state.error} />}
-      {state.step === 'done' && <Outcome outcome={state.outcome} />}
+      {state.step === 'done' && <Outcome key={state.run} outcome={state.outcome} />}
     </div>
   );
 }
 
+const verdictStyle: Record<SignerVerdict, { className: string; Icon: typeof ShieldCheck }> = {
+  trusted: { className: 'verdict-good', Icon: ShieldCheck },
+  unknown_signer: { className: 'verdict-warn', Icon: ShieldQuestion },
+  other_department: { className: 'verdict-bad', Icon: ShieldAlert },
+};
+
 function Outcome({ outcome }: { outcome: VerifyOutcome }) {
   const { t, i18n } = useTranslation();
+  // Registering here changes the verdict at once; a new verification remounts this (keyed by run).
+  const [trustedAs, setTrustedAs] = useState(outcome.ok ? outcome.trustedAs : null);
   if (!outcome.ok) {
     return (
       <section className="verdict verdict-bad" role="alert" data-testid="verdict">
@@ -88,13 +101,15 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
     );
   }
   const report = outcome.report;
+  const verdict = signerVerdict(trustedAs, outcome.department);
+  const { className, Icon } = verdictStyle[verdict];
   return (
     <>
-      <section className="verdict verdict-good" role="status" data-testid="verdict">
-        <ShieldCheck size={28} aria-hidden />
+      <section className={`verdict ${className}`} role={verdict === 'trusted' ? 'status' : 'alert'} data-testid="verdict" data-verdict={verdict}>
+        <Icon size={28} aria-hidden />
         <div>
-          <h2>{t('reporting.verify.intact')}</h2>
-          <p>{t('reporting.verify.intactBody')}</p>
+          <h2>{t(`reporting.verify.verdicts.${verdict}`)}</h2>
+          <p>{t(`reporting.verify.verdictBodies.${verdict}`, { department: outcome.department, trusted: trustedAs ?? '' })}</p>
           <p className="muted">{t('reporting.verify.file', { name: outcome.fileName })}</p>
         </div>
       </section>
@@ -106,7 +121,9 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
           <pre className="fingerprint" data-testid="verify-fingerprint">
             {formatFingerprint(outcome.fingerprint, 8)}
           </pre>
-          <Trust outcome={outcome} claimed={report?.department ?? ''} />
+          {verdict === 'trusted' && <p className="text-success">{t('reporting.verify.trustedAs', { department: trustedAs })}</p>}
+          {verdict === 'other_department' && <p className="text-danger">{t('reporting.verify.registeredElsewhere', { department: trustedAs })}</p>}
+          {verdict === 'unknown_signer' && <RegisterSigner fingerprint={outcome.fingerprint} claimed={outcome.department} onRegistered={setTrustedAs} />}
         </section>
         {report && (
           <section className="card" aria-labelledby="verify-facts">
@@ -115,7 +132,7 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
             </h2>
             <dl className="facts">
               <dt>{t('reporting.verify.department')}</dt>
-              <dd>{report.department}</dd>
+              <dd>{outcome.department}</dd>
               <dt>{t('reporting.verify.period')}</dt>
               <dd>
                 {report.period.label} · {formatDate(report.period.from, i18n.language)} – {formatDate(report.period.to, i18n.language)}
@@ -138,6 +155,7 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
       )}
       <details className="card verify-files">
         <summary>{t('reporting.verify.files', { count: outcome.files.length })}</summary>
+        <p className="field-hint">{t('reporting.verify.filesHint')}</p>
         <ul className="plain-list">
           {outcome.files.map((file) => (
             <li key={file.path}>
@@ -150,45 +168,81 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
   );
 }
 
-function Trust({ outcome, claimed }: { outcome: Extract<VerifyOutcome, { ok: true }>; claimed: string }) {
+/**
+ * Registers the signer of an intact report, but only with the fingerprint the department
+ * gave the office through another channel, typed or pasted here: registering what the file
+ * itself shows would trust whoever made the file.
+ */
+function RegisterSigner({ fingerprint, claimed, onRegistered }: { fingerprint: string; claimed: string; onRegistered: (department: string) => void }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const [department, setDepartment] = useState(claimed);
+  const [given, setGiven] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const departmentId = useId();
-  const [trustedAs, setTrustedAs] = useState(outcome.trustedAs);
-  const trust = useCallMutation('reports.trust', {
-    onSuccess: () => {
-      setTrustedAs(department.trim());
-      toasts.show('success', t('reporting.verify.registered'));
-    },
-  });
-  if (trustedAs) {
-    return (
-      <>
-        <p className="text-success">{t('reporting.verify.trustedAs', { department: trustedAs })}</p>
-        {claimed && claimed !== trustedAs && <p className="text-danger">{t('reporting.verify.mismatch', { claimed, trusted: trustedAs })}</p>}
-      </>
+  const fingerprintId = useId();
+  const problemId = useId();
+  const trust = useCallMutation('reports.trust');
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    const typed = normalizeFingerprint(given);
+    if (typed === null) return setProblem(t('reporting.verify.fingerprintInvalid'));
+    if (typed !== fingerprint) return setProblem(t('reporting.verify.fingerprintDiffers'));
+    setProblem(null);
+    const name = department.trim();
+    trust.mutate(
+      { fingerprint: typed, department: name },
+      {
+        onSuccess: () => {
+          onRegistered(name);
+          toasts.show('success', t('reporting.verify.registered'));
+        },
+        onError: (error) => toasts.show('error', errorMessage(error, t)),
+      },
     );
   }
+
   return (
-    <form
-      className="trust-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        trust.mutate(
-          { fingerprint: outcome.fingerprint, department: department.trim() },
-          { onError: (error) => toasts.show('error', errorMessage(error, t)) },
-        );
-      }}
-    >
-      <p className="text-warning">{t('reporting.verify.untrusted')}</p>
-      <div className="field-row">
-        <label htmlFor={departmentId}>{t('reporting.verify.registerAs')}</label>
-        <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
-        <button type="submit" className="button" disabled={department.trim() === '' || trust.isPending}>
-          {t('reporting.verify.register')}
-        </button>
+    <form className="trust-form" onSubmit={submit} noValidate>
+      <p className="field-hint">{t('reporting.verify.untrusted')}</p>
+      <div className="field">
+        <label className="field-label" htmlFor={fingerprintId}>
+          {t('reporting.verify.fingerprintInput')}
+        </label>
+        <textarea
+          id={fingerprintId}
+          className="field-input fingerprint-input"
+          rows={2}
+          spellCheck={false}
+          autoComplete="off"
+          value={given}
+          placeholder={t('reporting.verify.fingerprintPlaceholder')}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? problemId : undefined}
+          data-testid="trust-fingerprint"
+          onChange={(e) => {
+            setGiven(e.target.value);
+            setProblem(null);
+          }}
+        />
       </div>
+      <div className="field">
+        <label className="field-label" htmlFor={departmentId}>
+          {t('reporting.verify.registerAs')}
+        </label>
+        <div className="field-row">
+          <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
+          <button type="submit" className="button" disabled={department.trim() === '' || given.trim() === '' || trust.isPending}>
+            {t('reporting.verify.register')}
+          </button>
+        </div>
+      </div>
+      {problem && (
+        <p id={problemId} className="text-danger" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { DatabaseBackup, ShieldAlert } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../shared/api/calls/backups';
 import { errorMessage } from '../api/errors';
@@ -9,21 +10,22 @@ import { formatBytes, formatDateTime } from '../format';
 
 type Damaged = Extract<RecoveryStatus, { damaged: true }>;
 
-/** Shown instead of the app when the database failed its check at start. */
+/** Shown instead of the app when the database failed its check at start, or is missing while backups exist. */
 export function RecoveryScreen() {
   const { t } = useTranslation();
   const status = useCall('recovery.status', {});
   if (status.isPending) return <Loading />;
   if (status.isError) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data.damaged) return <Loading />;
+  const missing = status.data.cause === 'missing';
   return (
     <main className="recovery" aria-labelledby="recovery-title">
       <div className="recovery-card">
         <ShieldAlert size={40} aria-hidden className="recovery-icon" />
-        <h1 id="recovery-title">{t('recovery.title')}</h1>
-        <p>{t('recovery.body')}</p>
+        <h1 id="recovery-title">{missing ? t('recovery.missingTitle') : t('recovery.title')}</h1>
+        <p>{missing ? t('recovery.missingBody') : t('recovery.body')}</p>
         <p className="muted">{t('recovery.file', { file: status.data.file })}</p>
-        <p className="muted">{t('recovery.detail', { detail: status.data.detail })}</p>
+        {!missing && <p className="muted">{t('recovery.detail', { detail: status.data.detail })}</p>}
         <Backups status={status.data} />
       </div>
     </main>
@@ -34,11 +36,19 @@ function Backups({ status }: { status: Damaged }) {
   const { t, i18n } = useTranslation();
   const toasts = useToasts();
   const restore = useCallMutation('recovery.restore', {
-    onSuccess: ({ damagedCopy }) => toasts.show('success', t('recovery.restored', { name: damagedCopy })),
+    onSuccess: ({ damagedCopy }) =>
+      toasts.show('success', damagedCopy === null ? t('recovery.restoredPlain') : t('recovery.restored', { name: damagedCopy })),
   });
   const usable = status.backups.filter((backup) => backup.ok);
   const latest = usable[0];
-  if (!latest) return <p className="notice">{t('recovery.none')}</p>;
+  if (!latest) {
+    return (
+      <>
+        <p className="notice">{t('recovery.none')}</p>
+        <StartFresh />
+      </>
+    );
+  }
 
   const describe = (backup: Damaged['backups'][number]) =>
     `${t(`recovery.kinds.${backup.kind}`)} · ${formatDateTime(backup.createdAt, i18n.language)} · ${formatBytes(backup.size, i18n.language)}`;
@@ -75,5 +85,39 @@ function Backups({ status }: { status: Damaged }) {
         </section>
       )}
     </>
+  );
+}
+
+/** The way out when no backup can be used: a new database, the damaged file kept aside; confirmed inline. */
+function StartFresh() {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const [confirming, setConfirming] = useState(false);
+  const fresh = useCallMutation('recovery.startFresh', {
+    onSuccess: ({ damagedCopy }) =>
+      toasts.show('success', damagedCopy === null ? t('recovery.fresh.donePlain') : t('recovery.fresh.done', { name: damagedCopy })),
+  });
+  const start = () => fresh.mutate({}, { onError: (error) => toasts.show('error', errorMessage(error, t)) });
+
+  return (
+    <section className="recovery-latest" aria-labelledby="start-fresh">
+      <h2 id="start-fresh">{t('recovery.fresh.title')}</h2>
+      <p>{t('recovery.fresh.body')}</p>
+      {confirming ? (
+        <div className="recovery-confirm" role="group" aria-label={t('recovery.fresh.title')}>
+          <p>{t('recovery.fresh.confirm')}</p>
+          <button type="button" className="button button-danger" disabled={fresh.isPending} onClick={start}>
+            {fresh.isPending ? t('recovery.fresh.starting') : t('recovery.fresh.confirmYes')}
+          </button>{' '}
+          <button type="button" className="button" disabled={fresh.isPending} onClick={() => setConfirming(false)} autoFocus>
+            {t('recovery.fresh.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          {t('recovery.fresh.start')}
+        </button>
+      )}
+    </section>
   );
 }

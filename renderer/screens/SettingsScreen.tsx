@@ -6,6 +6,7 @@ import { useCallMutation } from '../api/queries';
 import { useToasts } from '../components/Toasts';
 import { BackupSettings } from './settings/BackupSettings';
 import { KeySettings } from './settings/KeySettings';
+import { TrustedSigners } from './settings/TrustedSigners';
 import { AliasSettings, WorkSettings } from './settings/WorkSettings';
 
 export function SettingsScreen({ settings, info }: { settings: Settings; info: AppInfo | undefined }) {
@@ -48,6 +49,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
 
       <WorkSettings settings={settings} />
       {settings.department && <KeySettings />}
+      <TrustedSigners />
       <BackupSettings />
       <AliasSettings />
 

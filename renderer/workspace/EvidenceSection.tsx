@@ -124,8 +124,10 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
 
   async function open(attachment: Attachment) {
     try {
-      const { download } = await call('evidence.open', { id: attachment.id });
+      const { download, shownInFolder } = await call('evidence.open', { id: attachment.id });
       if (download) startDownload(download.downloadId, download.name);
+      // A program or script is never run from here: it was shown in its folder, and the user is told why.
+      if (shownInFolder) toasts.show('error', t('evidence.shownInFolder', { name: attachment.name }));
     } catch (error) {
       toasts.show('error', errorMessage(error, t));
     }

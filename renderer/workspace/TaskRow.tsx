@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp, GripVertical, MoreHorizontal, StickyNote } from 'lucide-react';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IsoDate } from '../../shared/api/calls/common';
 import { taskStatuses, type Task, type TaskPatch } from '../../shared/api/calls/workspace';
 import { useDraft } from './useDraft';
 
@@ -8,6 +9,13 @@ export const taskDragType = 'application/x-planledger-task';
 /** Key names as printed on keyboards, the same in every language. */
 const shortcutLabels = { moveUp: 'Alt+↑', moveDown: 'Alt+↓', remove: 'Delete' };
 const progressSteps = Array.from({ length: 11 }, (_, i) => i * 10);
+/** Due dates a plan of ours can have; anything else is a half-typed year. */
+const dueDateRange = { min: '1990-01-01', max: '2100-12-31' };
+
+/** A real calendar day between 1990 and 2100. */
+function isPlausibleDueDate(value: string): boolean {
+  return IsoDate.safeParse(value).success && value >= dueDateRange.min && value <= dueDateRange.max;
+}
 
 export interface TaskActions {
   update(id: number, patch: TaskPatch): void;
@@ -44,6 +52,13 @@ export function TaskRow({
   });
   const owner = useDraft(task.owner, (next) => actions.update(task.id, { owner: next.trim() }));
   const notes = useDraft(task.notes, (next) => actions.update(task.id, { notes: next }), 1200);
+  // Typing a date key by key passes through dates like 0002-09-30 and 0201-09-30: only a
+  // plausible date (or an emptied field) is saved, once, when the field is left.
+  const due = useDraft(task.due ?? '', (next) => {
+    if (next === '') actions.update(task.id, { due: null });
+    else if (isPlausibleDueDate(next)) actions.update(task.id, { due: next });
+    else due.revert();
+  });
   const overdue = task.status !== 'done' && task.due !== null && task.due < today;
 
   useEffect(() => {
@@ -210,10 +225,22 @@ export function TaskRow({
         <input
           type="date"
           className={`task-due${overdue ? ' overdue' : ''}`}
-          value={task.due ?? ''}
+          value={due.draft}
+          min={dueDateRange.min}
+          max={dueDateRange.max}
           aria-label={t('workspace.measure.due')}
           title={overdue ? t('workspace.measure.overdue') : undefined}
-          onChange={(event) => actions.update(task.id, { due: event.target.value === '' ? null : event.target.value })}
+          onChange={(event) => due.set(event.target.value)}
+          onBlur={due.commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              event.currentTarget.blur();
+            } else if (event.key === 'Escape') {
+              due.revert();
+              event.currentTarget.blur();
+            }
+          }}
         />
         <button
           type="button"

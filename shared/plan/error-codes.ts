@@ -6,6 +6,7 @@ export const PLAN_ERROR_CODES = [
   'plan.too_large',
   'plan.doc_unsupported',
   'plan.docx_invalid',
+  'plan.docx_too_large',
   'plan.json_invalid',
   'plan.json_format',
   'plan.json_version',

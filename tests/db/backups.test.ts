@@ -1,9 +1,13 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend } from '../../electron/app/backend';
 import { startApp, type AppHost } from '../../electron/app/startup';
+import { dailyBackupIfDue } from '../../electron/services/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { quietLog } from '../support/backend';
+import { latestSchemaVersion } from '../../electron/db/migrations';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -46,6 +50,22 @@ function corrupt(file: string): void {
   writeFileSync(file, bytes);
 }
 
+/** A sound copy of a backup that claims a schema from a newer app version: it passes its check but will not open. */
+function plantNewerBackup(dir: string, from: string): string {
+  const name = 'planledger-manual-2020-01-01T00-00-00Z.sqlite';
+  const path = join(dir, 'backups', name);
+  copyFileSync(from, path);
+  const db = new Database(path);
+  db.pragma(`user_version = ${latestSchemaVersion + 5}`);
+  db.close();
+  return name;
+}
+
+/** The data folder's files other than the database itself and the usual folders. */
+function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((name) => !['planledger.sqlite', 'planledger.sqlite-wal', 'planledger.sqlite-shm', 'backups', 'logs', 'tmp', 'evidence'].includes(name));
+}
+
 describe('backups', () => {
   it('takes a verified copy at most daily and keeps the last seven', async () => {
     const dir = tempDir();
@@ -74,6 +94,41 @@ describe('backups', () => {
     expect(dailies).toHaveLength(7);
   });
 
+  it('keeps taking daily copies when the clock goes backwards, and keeps the ones just taken', async () => {
+    const dir = tempDir();
+    let clock = Date.UTC(2026, 10, 1, 8, 0, 0);
+    const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog, now: () => new Date(clock) });
+    try {
+      const dailies = () => readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('planledger-daily-')).sort();
+      for (let day = 0; day < 7; day += 1) {
+        expect(await dailyBackupIfDue(backend.ctx)).not.toBeNull();
+        clock += 25 * 60 * 60 * 1000;
+      }
+      expect(dailies()).toHaveLength(7);
+      const beforeJump = dailies();
+
+      // The BIOS battery died: the clock now says a month earlier.
+      clock -= 40 * 24 * 60 * 60 * 1000;
+      const first = await dailyBackupIfDue(backend.ctx);
+      expect(first).not.toBeNull();
+      expect(dailies()).toContain(first?.name);
+      expect(dailies()).toHaveLength(7);
+      // Not again within the day…
+      clock += 60 * 60 * 1000;
+      expect(await dailyBackupIfDue(backend.ctx)).toBeNull();
+      // …but the next day, and the copies taken since the jump are the ones kept.
+      clock += 24 * 60 * 60 * 1000;
+      const second = await dailyBackupIfDue(backend.ctx);
+      expect(second).not.toBeNull();
+      expect(dailies()).toEqual(expect.arrayContaining([first?.name, second?.name]));
+      expect(dailies()).toHaveLength(7);
+      // The oldest copies of before the jump made room.
+      expect(dailies().filter((name) => beforeJump.includes(name))).toEqual(beforeJump.slice(2));
+    } finally {
+      backend.close();
+    }
+  });
+
   it('restores a backup from settings after copying the current state', async () => {
     const host = await start(tempDir());
     await call(host, 'settings.update', { department: '经济和信息化' });
@@ -92,6 +147,29 @@ describe('backups', () => {
     clockMs += 1000;
     await call(host, 'backups.restore', { name: outcome.safetyCopy });
     expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['备份前的任务', '备份后的任务']);
+  });
+
+  it('reopens the current data when the restored copy will not open, so the app keeps working', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    await call(host, 'settings.update', { department: '经济和信息化' });
+    await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['恢复失败也不能丢的任务'] });
+    clockMs += 1000;
+    const good = await call(host, 'backups.create', {});
+    const newer = plantNewerBackup(dir, join(dir, 'backups', good.name));
+
+    clockMs += 1000;
+    await expect(call(host, 'backups.restore', { name: newer })).rejects.toMatchObject({ apiError: { code: 'db.newer_version' } });
+    expect(host.backend()?.db.open).toBe(true);
+    expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['恢复失败也不能丢的任务']);
+    await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['之后照常记录'] });
+    expect(leftovers(dir)).toEqual([]);
+
+    // A good backup still restores afterwards.
+    clockMs += 1000;
+    await call(host, 'backups.restore', { name: good.name });
+    expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['恢复失败也不能丢的任务']);
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it('accepts only backup names from its own listing', async () => {
@@ -137,7 +215,7 @@ describe('a damaged database at start', () => {
     const host = await start(dir);
     const restored = await call(host, 'recovery.restore', { name: good.name });
     expect(restored.restored).toBe(good.name);
-    expect(readFileSync(join(dir, restored.damagedCopy)).equals(damagedBytes)).toBe(true);
+    expect(readFileSync(join(dir, restored.damagedCopy as string)).equals(damagedBytes)).toBe(true);
     expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });
     expect((await call(host, 'settings.get', {})).department).toBe('质监');
     expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['损坏之前记下的任务']);
@@ -157,5 +235,87 @@ describe('a damaged database at start', () => {
     expect(status).toMatchObject({ damaged: true, backups: [{ name: daily?.name, ok: false }] });
     await expect(call(again, 'recovery.restore', { name: daily?.name as string })).rejects.toMatchObject({ apiError: { code: 'backup.damaged' } });
     expect(existsSync(join(dir, 'planledger.sqlite'))).toBe(true);
+  });
+});
+
+describe('recovery at start', () => {
+  it('treats a missing database with backups present as a recovery case, not a fresh start', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    await call(host, 'settings.update', { department: '质监' });
+    await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['数据文件丢失前的任务'] });
+    clockMs += 1000;
+    const good = await call(host, 'backups.create', {});
+    stop(host);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
+
+    const again = await start(dir);
+    await expect(call(again, 'settings.get', {})).rejects.toMatchObject({ apiError: { code: 'db.damaged' } });
+    expect(existsSync(join(dir, 'planledger.sqlite'))).toBe(false);
+    const status = await call(again, 'recovery.status', {});
+    expect(status).toMatchObject({ damaged: true, cause: 'missing' });
+    expect(status.damaged && status.backups[0]).toMatchObject({ name: good.name, ok: true });
+
+    const restored = await call(again, 'recovery.restore', { name: good.name });
+    expect(restored).toEqual({ restored: good.name, damagedCopy: null });
+    expect((await call(again, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['数据文件丢失前的任务']);
+  });
+
+  it('starts as usual in an empty data folder', async () => {
+    const host = await start(tempDir());
+    expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });
+    expect((await call(host, 'plans.list', {})).plans).toHaveLength(1);
+  });
+
+  it('puts the damaged file back when the chosen backup cannot be installed', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    await settle(host);
+    clockMs += 1000;
+    const good = await call(host, 'backups.create', {});
+    stop(host);
+    const newer = plantNewerBackup(dir, join(dir, 'backups', good.name));
+    corrupt(join(dir, 'planledger.sqlite'));
+    const damagedBytes = readFileSync(join(dir, 'planledger.sqlite'));
+
+    const again = await start(dir);
+    await expect(call(again, 'recovery.restore', { name: newer })).rejects.toMatchObject({ apiError: { code: 'db.newer_version' } });
+    expect(readFileSync(join(dir, 'planledger.sqlite')).equals(damagedBytes)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+    expect(await call(again, 'recovery.status', {})).toMatchObject({ damaged: true, cause: 'damaged' });
+    // The user can still choose the good one.
+    const restored = await call(again, 'recovery.restore', { name: good.name });
+    expect(readFileSync(join(dir, restored.damagedCopy as string)).equals(damagedBytes)).toBe(true);
+    expect(await call(again, 'recovery.status', {})).toEqual({ damaged: false });
+  });
+
+  it('starts fresh when asked, keeping the damaged file aside under a dated name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'planledger.sqlite'), 'not a database at all '.repeat(500));
+    const damagedBytes = readFileSync(join(dir, 'planledger.sqlite'));
+    const host = await start(dir);
+    const status = await call(host, 'recovery.status', {});
+    expect(status).toMatchObject({ damaged: true, cause: 'damaged', backups: [] });
+
+    const fresh = await call(host, 'recovery.startFresh', {});
+    expect(fresh.damagedCopy).toMatch(/^planledger-damaged-2026-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/u);
+    expect(readFileSync(join(dir, fresh.damagedCopy as string)).equals(damagedBytes)).toBe(true);
+    expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });
+    expect(await call(host, 'plans.active', {})).toMatchObject({ docNumber: '鲁政办字〔2016〕103号' });
+    expect((await call(host, 'settings.get', {})).department).toBeNull();
+
+    // Never twice over the same name: a second damaged file is kept too.
+    stop(host);
+    writeFileSync(join(dir, 'planledger.sqlite'), 'damaged again '.repeat(500));
+    const again = await start(dir);
+    const second = await call(again, 'recovery.startFresh', {});
+    expect(second.damagedCopy).not.toBe(fresh.damagedCopy);
+    expect(readFileSync(join(dir, fresh.damagedCopy as string)).equals(damagedBytes)).toBe(true);
+    expect(readFileSync(join(dir, second.damagedCopy as string), 'utf8')).toContain('damaged again');
+  });
+
+  it('offers starting fresh only in recovery', async () => {
+    const host = await start(tempDir());
+    await expect(call(host, 'recovery.startFresh', {})).rejects.toMatchObject({ apiError: { code: 'unsupported' } });
   });
 });

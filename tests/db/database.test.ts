@@ -138,4 +138,29 @@ describe('opening the database', () => {
     await expect(openDatabase(options)).rejects.toMatchObject({ code: 'db.damaged', params: { file: options.file } });
     expect(readFileSync(options.file).equals(before)).toBe(true);
   });
+
+  it('reports a healthy database that another program holds locked as open_failed, not as damaged', async () => {
+    const options = paths();
+    (await openDatabase(options)).db.close();
+    // Another program (the sqlite3 CLI, a virus scanner) holds an exclusive lock.
+    const holder = new Database(options.file);
+    try {
+      holder.pragma('locking_mode = EXCLUSIVE');
+      holder.exec('BEGIN EXCLUSIVE');
+      holder.prepare("INSERT INTO setting (key, value) VALUES ('language', '\"en\"')").run();
+      const attempt = openDatabase(options);
+      await expect(attempt).rejects.toBeInstanceOf(AppError);
+      await expect(attempt).rejects.toMatchObject({ code: 'db.open_failed', params: { file: options.file } });
+      holder.exec('ROLLBACK');
+    } finally {
+      holder.close();
+    }
+    // Once the other program lets go, it opens as usual.
+    const again = await openDatabase(options);
+    try {
+      expect(again.db.pragma('quick_check', { simple: true })).toBe('ok');
+    } finally {
+      again.db.close();
+    }
+  }, 20_000);
 });

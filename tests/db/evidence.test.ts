@@ -305,6 +305,19 @@ describe('evidence: removing and opening', () => {
     expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([{ id: attachment.id, taskId: task!.id }]);
   });
 
+  it('moves a merged task’s files to the task it was merged into', async () => {
+    const backend = await asDepartment();
+    const [into, from] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['汇总材料', '收集材料'] });
+    const own = attachmentOf(await addFile(backend, writeFile('汇总表.xlsx', 'a'), '2.1.1', into!.id));
+    const moved = attachmentOf(await addFile(backend, writeFile('回执.pdf', 'b'), '2.1.1', from!.id));
+    await backend.call('tasks.merge', { id: from!.id, intoId: into!.id });
+    const { attachments } = await backend.call('workspace.measure', { code: '2.1.1' });
+    expect(attachments.map((a) => [a.id, a.taskId])).toEqual([
+      [own.id, into!.id],
+      [moved.id, into!.id],
+    ]);
+  });
+
   it('opens in the browser as a download of a copy with the original name and bytes', async () => {
     const backend = await asDepartment({ runtime: 'web' });
     const content = randomBytes(100_000);
@@ -321,7 +334,7 @@ describe('evidence: removing and opening', () => {
     const opened: string[] = [];
     const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), '') });
     const attachment = attachmentOf(await addFile(backend, writeFile('照片.png', 'png bytes')));
-    expect(await backend.call('evidence.open', { id: attachment.id })).toEqual({ download: null });
+    expect(await backend.call('evidence.open', { id: attachment.id })).toEqual({ download: null, shownInFolder: false });
     expect(opened).toEqual([join(backend.layout.tmp, 'open', String(attachment.id), '照片.png')]);
     expect(readFileSync(opened[0]!, 'utf8')).toBe('png bytes');
     expect(statSync(opened[0]!).mode & 0o222).toBe(0);
@@ -329,9 +342,59 @@ describe('evidence: removing and opening', () => {
     await backend.call('evidence.open', { id: attachment.id });
     expect(opened).toHaveLength(2);
 
+    expect(await backend.call('evidence.open', { id: attachment.id })).toEqual({ download: null, shownInFolder: false });
+
     const failing = await asDepartment({ runtime: 'electron', openPath: async () => 'No application is associated' });
     const other = attachmentOf(await addFile(failing, writeFile('x.abc', 'x')));
     await expectApiError(failing.call('evidence.open', { id: other.id }), 'evidence.open_failed');
+  });
+
+  it('never runs a program or script: those are shown in their folder instead', async () => {
+    const opened: string[] = [];
+    const shown: string[] = [];
+    const backend = await asDepartment({
+      runtime: 'electron',
+      openPath: async (path) => (opened.push(path), ''),
+      showInFolder: (path) => void shown.push(path),
+    });
+    for (const name of ['setup.exe', '说明.pdf.bat', 'macro.VBS', 'shortcut.lnk', 'install.msi', 'start.ps1', 'app.jar']) {
+      const attachment = attachmentOf(await addFile(backend, writeFile(name, 'MZ program bytes')));
+      expect(await backend.call('evidence.open', { id: attachment.id }), name).toEqual({ download: null, shownInFolder: true });
+      expect(shown.at(-1)).toBe(join(backend.layout.tmp, 'open', String(attachment.id), name));
+      expect(statSync(shown.at(-1)!).mode & 0o222).toBe(0);
+    }
+    expect(opened).toEqual([]);
+    const document = attachmentOf(await addFile(backend, writeFile('报告.pdf', '%PDF')));
+    expect(await backend.call('evidence.open', { id: document.id })).toEqual({ download: null, shownInFolder: false });
+    expect(opened).toHaveLength(1);
+
+    // Without a way to show the folder, such a file is not opened at all.
+    const noFolder = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), '') });
+    const program = attachmentOf(await addFile(noFolder, writeFile('tool.exe', 'MZ')));
+    await expectApiError(noFolder.call('evidence.open', { id: program.id }), 'evidence.runnable');
+    expect(opened).toHaveLength(1);
+  });
+
+  it('stores and opens files under names Windows can hold', async () => {
+    const opened: string[] = [];
+    const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), '') });
+    const cases: [string, string][] = [
+      ['notes:hidden.txt', 'notes_hidden.txt'],
+      ['CON.txt', '_CON.txt'],
+      ['aux', '_aux'],
+      ['名单.txt. .', '名单.txt'],
+    ];
+    for (const [name, safe] of cases) {
+      const attachment = attachmentOf(await addFile(backend, writeFile(name, name)));
+      expect(attachment.name).toBe(safe);
+      await backend.call('evidence.open', { id: attachment.id });
+      expect(opened.at(-1)).toBe(join(backend.layout.tmp, 'open', String(attachment.id), safe));
+    }
+    // A name stored by an earlier version is made safe when the copy is written.
+    const old = attachmentOf(await addFile(backend, writeFile('plain.txt', 'x')));
+    backend.db.prepare('UPDATE attachment SET name = ? WHERE id = ?').run('报告:2016.txt', old.id);
+    await backend.call('evidence.open', { id: old.id });
+    expect(opened.at(-1)).toBe(join(backend.layout.tmp, 'open', String(old.id), '报告_2016.txt'));
   });
 
   it('says so when the stored content has gone missing', async () => {

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePlanJson } from '../../shared/plan';
+import { parsePlanJson, planSchema } from '../../shared/plan';
 import { useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
 import { buildDocx, fixtureBytes } from '../unit/plan/helpers';
@@ -93,9 +93,26 @@ describe('plans', () => {
     await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'junk.bin', junk) }), 'plan.binary');
     await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'empty.txt', '') }), 'plan.empty');
     await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'prose.txt', '没有任何编号的普通文字。'.repeat(50)) }), 'plan.no_structure');
-    await expectApiError(backend.call('plans.preview', { fileId: 'no-such-file-id' }), 'not_found');
-    await expectApiError(backend.call('plans.import', { previewId: 'unknown-preview' }), 'not_found');
+    await expectApiError(backend.call('plans.preview', { fileId: 'no-such-file-id' }), 'file.expired');
+    await expectApiError(backend.call('plans.import', { previewId: 'unknown-preview' }), 'plan.preview_expired');
     expect(await backend.call('plans.list', {})).toEqual(before);
+  });
+
+  it('says what to do when a chosen file or a preview has expired, without showing ids', async () => {
+    const backend = await openTestBackend();
+    const fileId = fileFor(backend, '方案.txt', fixtureBytes('standalone-plan.txt'));
+    const preview = await backend.call('plans.preview', { fileId });
+    // The file was consumed by the preview; the preview by the import.
+    const expiredFile = backend.call('plans.preview', { fileId });
+    await expectApiError(expiredFile, 'file.expired');
+    await backend.call('plans.import', { previewId: preview.previewId });
+    const expiredPreview = backend.call('plans.import', { previewId: preview.previewId });
+    await expectApiError(expiredPreview, 'plan.preview_expired');
+    for (const failed of [expiredFile, expiredPreview]) {
+      const { apiError } = (await failed.catch((error: unknown) => error)) as { apiError: { params: Record<string, unknown> } };
+      expect(JSON.stringify(apiError.params)).not.toContain(fileId);
+      expect(JSON.stringify(apiError.params)).not.toContain(preview.previewId);
+    }
   });
 
   it('exports a plan as JSON that imports on another PC as the same plan', async () => {
@@ -117,6 +134,39 @@ describe('plans', () => {
     expect((await other.call('plans.departments', {})).map((d) => [d.name, d.measureCount])).toEqual(
       (await backend.call('plans.departments', {})).map((d) => [d.name, d.measureCount]),
     );
+  });
+
+  it('knows its own exported plan again on the same PC: no duplicate, the import switches to it', async () => {
+    const backend = await openTestBackend();
+    await backend.call('settings.update', { department: '经济和信息化' });
+    await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['导出前记下的任务'] });
+    const seed = await backend.call('plans.active', {});
+    const other = await backend.call('plans.import', {
+      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) })).previewId,
+    });
+    expect((await backend.call('plans.active', {}))?.id).toBe(other.plan.id);
+
+    for (const planId of [other.plan.id, seed?.id as number]) {
+      const { download } = await backend.call('plans.export', { planId, targetId: null });
+      const json = readFileSync(backend.ctx.files.takeDownload(download?.downloadId as string)?.path as string, 'utf8');
+      const preview = await backend.call('plans.preview', { fileId: fileFor(backend, 'again.plan.json', json) });
+      expect(preview.existing?.id).toBe(planId);
+      const imported = await backend.call('plans.import', { previewId: preview.previewId });
+      expect(imported).toMatchObject({ created: false, plan: { id: planId } });
+      expect((await backend.call('plans.active', {}))?.id).toBe(planId);
+    }
+    expect((await backend.call('plans.list', {})).plans).toHaveLength(2);
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['导出前记下的任务']);
+  });
+
+  it('stores every plan’s content in one canonical form, whatever the source', async () => {
+    const backend = await openTestBackend();
+    await backend.call('plans.import', {
+      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) })).previewId,
+    });
+    const contents = backend.db.prepare('SELECT content FROM plan').pluck().all() as string[];
+    expect(contents).toHaveLength(2);
+    for (const content of contents) expect(content).toBe(JSON.stringify(planSchema.parse(JSON.parse(content))));
   });
 
   it('writes the export to a chosen place atomically', async () => {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../electron/app/i18n';
+import { blobPath } from '../../electron/services/evidence/store';
 import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
@@ -11,6 +13,7 @@ import { ReportData } from '../../shared/report/data';
 import { useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
 import { useTempDirs } from '../support/temp';
+import { fixtureBytes } from '../unit/plan/helpers';
 
 const openTestBackend = useBackends();
 const tempDir = useTempDirs();
@@ -37,6 +40,38 @@ async function exportTo(backend: TestBackend, period: string, secret: string | n
   const job = await backend.ctx.jobs.settled(jobId);
   expect(job.state, JSON.stringify(job.error)).toBe('done');
   return { file, result: job.result };
+}
+
+/** Starts an export that is expected to fail in its job; returns the job's error and whether a file appeared. */
+async function failedExport(backend: TestBackend, period: string, secret: string | null) {
+  const dir = tempDir();
+  const file = join(dir, '报告.plreport');
+  const target = backend.ctx.files.registerSaveTarget(file);
+  const { jobId } = await backend.call('reports.export', { period, targetId: target.id, passphrase: secret });
+  const job = await backend.ctx.jobs.settled(jobId);
+  expect(job.state).toBe('failed');
+  return { error: job.error, files: readdirSync(dir) };
+}
+
+/** Attaches a file with `content` to a task of `measureCode`; returns the stored copy's path. */
+async function attach(backend: TestBackend, measureCode: string, name: string, content: string): Promise<string> {
+  const [task] = await backend.call('tasks.create', { measureCode, texts: [`${name} 的任务`] });
+  const source = join(tempDir(), name);
+  writeFileSync(source, content);
+  const { jobId } = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(source).id, measureCode, taskId: task!.id });
+  expect((await backend.ctx.jobs.settled(jobId)).state).toBe('done');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  return blobPath(backend.layout, sha256);
+}
+
+/** A keychain that can no longer open what it (or another profile) sealed, as after moving the data folder. */
+function foreignKeychain(): OsSecretStore {
+  return {
+    seal: async (plain) => Buffer.from(`sealed-elsewhere:${plain.length}`),
+    open: async () => {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    },
+  };
 }
 
 /** A stand-in for the operating system's keychain: seals with a secret the test holds. */
@@ -165,7 +200,7 @@ describe('signed export', () => {
     // The private key appears nowhere in the database files.
     backend.db.pragma('wal_checkpoint(TRUNCATE)');
     const sealed = backend.db.prepare('SELECT sealed FROM signing_key').pluck().get() as string;
-    const der = decryptPrivateKey(sealed, passphrase).export({ type: 'pkcs8', format: 'der' });
+    const der = (await decryptPrivateKey(sealed, passphrase)).export({ type: 'pkcs8', format: 'der' });
     const stored = Buffer.concat(
       readdirSync(backend.layout.dataDir)
         .filter((name) => name.startsWith('planledger.sqlite'))
@@ -216,6 +251,47 @@ describe('signed export', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('refuses to sign evidence that is missing or damaged in the data folder, naming the attachment and measure', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.createKey', { passphrase });
+    const minutes = await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
+    const photo = await attach(backend, '2.1.2', '现场照片.jpg', 'JPEG 现场照片');
+    const zh = createTranslator('zh-CN');
+
+    rmSync(minutes);
+    const missing = await failedExport(backend, '2016-H2', passphrase);
+    expect(missing.error).toMatchObject({ code: 'evidence.missing', params: { name: '会议纪要.pdf', measure: '2.1.1' } });
+    expect(missing.files).toEqual([]);
+    expect(zh(missing.error!.messageKey, missing.error!.params)).toBe('措施 2.1.1 的材料“会议纪要.pdf”不在数据文件夹中,可能已被删除或移动,报告未导出。');
+
+    writeFileSync(minutes, '%PDF-1.4 会议纪要');
+    writeFileSync(photo, 'JPEG 现场照片, altered');
+    const damaged = await failedExport(backend, '2016-H2', passphrase);
+    expect(damaged.error).toMatchObject({ code: 'evidence.damaged', params: { name: '现场照片.jpg', measure: '2.1.2' } });
+    expect(damaged.files).toEqual([]);
+    expect(zh(damaged.error!.messageKey, damaged.error!.params)).toContain('现场照片.jpg');
+    expect(await backend.call('reports.history', {})).toEqual([]);
+
+    writeFileSync(photo, 'JPEG 现场照片');
+    await exportTo(backend, '2016-H2', passphrase);
+  });
+
+  it('refuses an export for a department that carries no measure in the active plan, and lists exports of the active plan only', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.createKey', { passphrase });
+    await exportTo(backend, '2016', passphrase);
+    expect(await backend.call('reports.history', {})).toHaveLength(1);
+
+    const source = join(tempDir(), '方案.txt');
+    writeFileSync(source, fixtureBytes('standalone-plan.txt'));
+    const preview = await backend.call('plans.preview', { fileId: backend.ctx.files.registerExisting(source).id });
+    const { plan } = await backend.call('plans.import', { previewId: preview.previewId });
+    await backend.call('plans.activate', { planId: plan.id });
+    expect((await backend.call('reports.draft', { period: '2016' })).data.measures).toEqual([]);
+    await expectApiError(backend.call('reports.export', { period: '2016', targetId: null, passphrase }), 'report.nothing_to_report');
+    expect(await backend.call('reports.history', {})).toEqual([]);
+  });
+
   it('previews exactly the report.html an export would hold', async () => {
     const backend = await coordinator();
     await backend.call('reports.saveDraft', { period: '2016-H2', problems: '预览中的问题说明' });
@@ -223,6 +299,86 @@ describe('signed export', () => {
     expect(preview).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
     expect(String(preview?.body)).toContain('预览中的问题说明');
     expect(backend.preview('/preview/verified/unknown-id-123/report.html', new URLSearchParams())?.status).toBe(404);
+  });
+});
+
+describe('signing key replacement', () => {
+  it('checks a passphrase without exporting, and replaces a key whose passphrase is lost', async () => {
+    const backend = await coordinator();
+    await expectApiError(backend.call('reports.checkPassphrase', { passphrase }), 'report.no_key');
+    const old = await backend.call('reports.createKey', { passphrase });
+    expect(await backend.call('reports.checkPassphrase', { passphrase })).toEqual({});
+    await expectApiError(backend.call('reports.checkPassphrase', { passphrase: '记错了的口令12345' }), 'report.wrong_passphrase');
+    await exportTo(backend, '2016-H2', passphrase);
+    // Creating again does not replace anything.
+    expect(await backend.call('reports.createKey', { passphrase: '另一个口令-但不会生效' })).toEqual(old);
+
+    clock = new Date(2016, 9, 1, 9, 0, 0);
+    const replaced = await backend.call('reports.replaceKey', { passphrase: '新的报送口令2016' });
+    expect(replaced.fingerprint).toMatch(/^[0-9a-f]{64}$/u);
+    expect(replaced.fingerprint).not.toBe(old.fingerprint);
+    expect(replaced.retired).toEqual([{ fingerprint: old.fingerprint, createdAt: old.createdAt, retiredAt: clock.toISOString() }]);
+    expect(await backend.call('reports.keyStatus', {})).toEqual(replaced);
+    await expectApiError(backend.call('reports.checkPassphrase', { passphrase }), 'report.wrong_passphrase');
+
+    const { file, result } = await exportTo(backend, '2016', '新的报送口令2016');
+    expect(result).toMatchObject({ fingerprint: replaced.fingerprint });
+    expect(await verifyReportPackage(file, { trustFingerprints: [replaced.fingerprint as string] })).toMatchObject({ ok: true });
+    // Earlier exports stay explainable: the history keeps their signer, the archive its public key.
+    expect((await backend.call('reports.history', {})).map((row) => row.fingerprint)).toEqual([replaced.fingerprint, old.fingerprint]);
+    const archived = backend.db.prepare('SELECT public_key_pem FROM retired_signing_key WHERE fingerprint = ?').pluck().get(old.fingerprint) as string;
+    expect(archived).toMatch(/^-----BEGIN PUBLIC KEY-----/u);
+  });
+
+  it('names a key the keychain can no longer open, and lets it be replaced', async () => {
+    const sealedHere = await coordinator({ osSecrets: fakeKeychain() });
+    const created = await sealedHere.call('reports.createKey', { passphrase: null });
+    const dataDir = sealedHere.layout.dataDir;
+    sealedHere.close();
+
+    // The same data folder on another PC or profile: the keychain there cannot open the key.
+    const moved = await openTestBackend({ dataDir, now, osSecrets: foreignKeychain() });
+    await expectApiError(moved.call('reports.checkPassphrase', { passphrase: null }), 'report.key_unavailable');
+    await expectApiError(moved.call('reports.export', { period: '2016', targetId: null, passphrase: null }), 'report.key_unavailable');
+    const zh = createTranslator('zh-CN');
+    expect(zh('errors.report.key_unavailable')).toContain('更换');
+
+    const replaced = await moved.call('reports.replaceKey', { passphrase: null });
+    expect(replaced).toMatchObject({ protection: 'os', retired: [{ fingerprint: created.fingerprint }] });
+    expect(replaced.fingerprint).not.toBe(created.fingerprint);
+  });
+});
+
+describe('verifying received reports', () => {
+  it('extracts only what the screen shows, and removes it when the backend closes', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.createKey', { passphrase });
+    await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
+    const { file } = await exportTo(backend, '2016-H2', passphrase);
+
+    const office = await openTestBackend();
+    const outcome = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
+    expect(outcome).toMatchObject({ ok: true, department: '经济和信息化', trustedAs: null });
+    if (!outcome.ok) return;
+    expect(outcome.files.map((entry) => entry.path)).toContain('attachments/2.1.1/会议纪要.pdf');
+    const folder = join(office.layout.tmp, `verified-${outcome.verifiedId}`);
+    expect(readdirSync(folder).sort()).toEqual(['report.html', 'report.json']);
+    expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams())?.status).toBe(200);
+    expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.csv`, new URLSearchParams())?.status).toBe(404);
+
+    office.close();
+    expect(existsSync(folder)).toBe(false);
+    expect(readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'))).toEqual([]);
+  });
+
+  it('registers and removes trusted signers', async () => {
+    const office = await openTestBackend({ now });
+    const fingerprint = 'ab'.repeat(32);
+    expect(await office.call('reports.trust', { fingerprint, department: '经济和信息化' })).toEqual([
+      { fingerprint, department: '经济和信息化', addedAt: expect.any(String) },
+    ]);
+    expect(await office.call('reports.trusted', {})).toHaveLength(1);
+    expect(await office.call('reports.trust', { fingerprint, department: null })).toEqual([]);
   });
 });
 

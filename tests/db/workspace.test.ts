@@ -109,7 +109,44 @@ describe('tasks', () => {
     expect(await order()).toEqual(['一', '二', '三；四']);
 
     const actions = (await backend.call('workspace.measure', { code: '2.1.1' })).history.map((entry) => entry.action);
-    expect(actions.slice(0, 5)).toEqual(['task.merge', 'task.restore', 'task.delete', 'task.move', 'task.move']);
+    expect(actions.slice(0, 6)).toEqual(['task.merge', 'task.delete', 'task.restore', 'task.delete', 'task.move', 'task.move']);
+  });
+
+  it('records everything a merge changes: the joined notes and the folded task’s removal', async () => {
+    const backend = await asDepartment();
+    const [into, from] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['起草方案', '征求意见'] });
+    await backend.call('tasks.update', { id: into!.id, patch: { notes: '初稿已完成' } });
+    await backend.call('tasks.update', { id: from!.id, patch: { notes: '已发函 12 个部门' } });
+
+    const merged = await backend.call('tasks.merge', { id: from!.id, intoId: into!.id });
+    expect(merged).toMatchObject({ text: '起草方案；征求意见', notes: '初稿已完成\n已发函 12 个部门' });
+    const { history } = await backend.call('workspace.measure', { code: '2.1.1' });
+    expect(history.slice(0, 3).map((entry) => [entry.action, entry.taskId, entry.field, entry.oldValue, entry.newValue])).toEqual([
+      ['task.merge', into!.id, null, '征求意见', '起草方案；征求意见'],
+      ['task.update', into!.id, 'notes', '初稿已完成', '初稿已完成\n已发函 12 个部门'],
+      ['task.delete', from!.id, null, '征求意见', null],
+    ]);
+    // One transaction: the three entries share one instant.
+    expect(new Set(history.slice(0, 3).map((entry) => entry.at)).size).toBe(1);
+  });
+
+  it('refuses a merge whose text or notes would exceed what a task can hold, changing nothing', async () => {
+    const backend = await asDepartment();
+    const long = '长'.repeat(1500);
+    const [a, b, c] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: [long, long, '短'] });
+    await expectApiError(backend.call('tasks.merge', { id: b!.id, intoId: a!.id }), 'task.merge_too_long');
+
+    const notes = '注'.repeat(15_000);
+    await backend.call('tasks.update', { id: a!.id, patch: { notes } });
+    await backend.call('tasks.update', { id: c!.id, patch: { notes } });
+    await expectApiError(backend.call('tasks.merge', { id: c!.id, intoId: a!.id }), 'task.merge_too_long');
+
+    const detail = await backend.call('workspace.measure', { code: '2.1.1' });
+    expect(detail.tasks.map((task) => [task.text.length, task.notes.length])).toEqual([[1500, 15_000], [1500, 0], [1, 15_000]]);
+    expect(detail.history.some((entry) => entry.action === 'task.merge')).toBe(false);
+    // Exactly at the limits is fine.
+    const [d, e] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['丁'.repeat(999), '戊'.repeat(1000)] });
+    expect((await backend.call('tasks.merge', { id: e!.id, intoId: d!.id })).text).toHaveLength(2000);
   });
 
   it('offers the official text’s sentences as candidate tasks until adopted', async () => {
@@ -142,6 +179,12 @@ describe('tasks', () => {
     await expectApiError(backend.call('tasks.update', { id: task!.id, patch: {} }), 'request.invalid');
     await expectApiError(backend.call('tasks.update', { id: task!.id, patch: { progress: 101 } }), 'request.invalid');
     await expectApiError(backend.call('tasks.update', { id: task!.id, patch: { due: '2016/09/01' } }), 'request.invalid');
+    // The right shape but no such day: refused here, not later by the report schema.
+    for (const due of ['2016-02-30', '2015-02-29', '2016-13-01', '2016-04-31', '2016-00-10']) {
+      await expectApiError(backend.call('tasks.update', { id: task!.id, patch: { due } }), 'request.invalid');
+    }
+    expect(await backend.call('tasks.update', { id: task!.id, patch: { due: '2016-02-29' } })).toMatchObject({ due: '2016-02-29' });
+    await backend.call('tasks.update', { id: task!.id, patch: { due: null } });
     await expectApiError(backend.call('tasks.update', { id: task!.id, patch: { status: 'finished' as never } }), 'request.invalid');
     expect((await backend.call('workspace.measure', { code: '2.1.1' })).tasks[0]).toMatchObject({ text: '任务', progress: 0, due: null });
   });

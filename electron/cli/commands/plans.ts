@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError } from '../../../shared/api/errors';
 import { parsePlanJson, parsePlanText, planWarningMessageKey, serializePlan, DEFAULT_DEPARTMENT_ALIASES } from '../../../shared/plan';
 import { openBackend } from '../../app/backend';
+import { unreadableFile } from '../../app/file-errors';
 import { decodePlanSource } from '../../services/plan/source';
 import { aliasTable, parseSource, storePlan } from '../../services/plan/import';
 import type { Command, CommandContext } from '../command';
@@ -11,7 +11,7 @@ function readSource(file: string): Buffer {
   try {
     return readFileSync(resolve(file));
   } catch (error) {
-    throw new AppError('file.unreadable', { name: file, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    throw unreadableFile(file, error);
   }
 }
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
-import { AppError } from '../../../shared/api/errors';
-import { formatFingerprint, normalizeFingerprint, type Manifest } from '../../../shared/report/manifest';
+import { unreadableFile } from '../../app/file-errors';
+import { formatFingerprint, normalizeFingerprint, printableName, type Manifest } from '../../../shared/report/manifest';
 import { verifyReportPackage } from '../../services/report/package/verify';
 import type { Command } from '../command';
 
@@ -41,16 +41,21 @@ async function readTextFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code });
+    throw unreadableFile(file, error);
   }
 }
 
+/**
+ * The texts come from a manifest anyone can sign with a key of their own: printed through
+ * printableName, so control and invisible characters (ANSI escapes, line breaks, bidi
+ * overrides) show as \u{…} instead of forging lines of this summary.
+ */
 function summary(manifest: Manifest, fingerprint: string, trustChecked: boolean, t: TFunction): string {
-  const { plan, period } = manifest;
+  const period = { ...manifest.period, label: printableName(manifest.period.label) };
+  const plan = { title: printableName(manifest.plan.title), docNumber: manifest.plan.docNumber === null ? null : printableName(manifest.plan.docNumber) };
   return [
     t('report.cli.verify.intact'),
-    t('report.cli.verify.department', { value: manifest.department }),
+    t('report.cli.verify.department', { value: printableName(manifest.department) }),
     t('report.cli.verify.period', period),
     plan.docNumber === null ? t('report.cli.verify.plan', plan) : t('report.cli.verify.planWithNumber', plan),
     t('report.cli.verify.generatedAt', { value: manifest.generatedAt }),

@@ -1,11 +1,12 @@
 import { initial } from './001-initial';
 import { workspace } from './002-workspace';
 import { reports } from './003-reports';
+import { retiredSigningKeys } from './004-retired-signing-keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema step in order. Append only: a landed migration is never edited or removed. */
-export const migrations: readonly Migration[] = [initial, workspace, reports];
+export const migrations: readonly Migration[] = [initial, workspace, reports, retiredSigningKeys];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

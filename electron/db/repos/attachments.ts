@@ -63,3 +63,8 @@ export function findAttachment(db: Db, id: number): AttachmentRecord | undefined
 export function markAttachmentRemoved(db: Db, id: number, now: string): void {
   db.prepare('UPDATE attachment SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(now, id);
 }
+
+/** Re-attaches a task's live files to another task (a merge); answers how many moved. */
+export function moveTaskAttachments(db: Db, fromTaskId: number, toTaskId: number): number {
+  return db.prepare('UPDATE attachment SET task_id = ? WHERE task_id = ? AND removed_at IS NULL').run(toTaskId, fromTaskId).changes;
+}

@@ -39,6 +39,16 @@ export function findPlanBySha(db: Db, sha256: string): { id: number; title: stri
   return db.prepare('SELECT id, title FROM plan WHERE source_sha256 = ?').get(sha256) as { id: number; title: string } | undefined;
 }
 
+/** A plan whose stored content is exactly `content` (stored canonically, see services/plan/import.ts). */
+export function findPlanByContent(db: Db, content: string): { id: number; title: string } | undefined {
+  return db.prepare('SELECT id, title FROM plan WHERE content = ? ORDER BY id LIMIT 1').get(content) as { id: number; title: string } | undefined;
+}
+
+/** Every plan's stored content, oldest first, for comparing content that was stored in another form. */
+export function listPlanContents(db: Db): { id: number; title: string; content: string }[] {
+  return db.prepare('SELECT id, title, content FROM plan ORDER BY id').all() as { id: number; title: string; content: string }[];
+}
+
 /** The plan's own JSON as imported (deadlines, requirements, chapters…). */
 export function readPlanContent(db: Db, planId: number): unknown {
   const row = db.prepare('SELECT content FROM plan WHERE id = ?').get(planId) as { content: string } | undefined;

@@ -85,6 +85,37 @@ export function insertSigningKey(db: Db, departmentId: number, key: StoredKeyRow
   ).run({ departmentId, ...key });
 }
 
+/**
+ * Puts `key` in place of the department's current key, in one transaction: the current one
+ * (if any) moves to retired_signing_key without its sealed private half.
+ */
+export function replaceSigningKey(db: Db, departmentId: number, key: StoredKeyRow, retiredAt: string): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO retired_signing_key (department_id, public_key_pem, fingerprint, protection, created_at, retired_at)
+       SELECT department_id, public_key_pem, fingerprint, protection, created_at, ? FROM signing_key WHERE department_id = ?`,
+    ).run(retiredAt, departmentId);
+    db.prepare('DELETE FROM signing_key WHERE department_id = ?').run(departmentId);
+    insertSigningKey(db, departmentId, key);
+  })();
+}
+
+export interface RetiredKeyRow {
+  fingerprint: string;
+  createdAt: string;
+  retiredAt: string;
+}
+
+/** The department's replaced keys, the most recently retired first. */
+export function listRetiredKeys(db: Db, departmentId: number): RetiredKeyRow[] {
+  return db
+    .prepare(
+      `SELECT fingerprint, created_at AS createdAt, retired_at AS retiredAt
+         FROM retired_signing_key WHERE department_id = ? ORDER BY id DESC`,
+    )
+    .all(departmentId) as RetiredKeyRow[];
+}
+
 export interface ExportRow {
   id: number;
   periodKey: string;
@@ -103,14 +134,15 @@ export function insertExport(db: Db, row: Omit<ExportRow, 'id'> & { planId: numb
   ).run(row);
 }
 
-export function listExports(db: Db, departmentId: number, limit = 100): ExportRow[] {
+/** The department's exports of reports on one plan, newest first. */
+export function listExports(db: Db, scope: { planId: number; departmentId: number }, limit = 100): ExportRow[] {
   return db
     .prepare(
       `SELECT id, period_key AS periodKey, period_label AS periodLabel, file_name AS fileName, size,
               manifest_sha256 AS manifestSha256, fingerprint, exported_at AS exportedAt
-         FROM report_export WHERE department_id = ? ORDER BY id DESC LIMIT ?`,
+         FROM report_export WHERE plan_id = ? AND department_id = ? ORDER BY id DESC LIMIT ?`,
     )
-    .all(departmentId, limit) as ExportRow[];
+    .all(scope.planId, scope.departmentId, limit) as ExportRow[];
 }
 
 export function listTrustedSigners(db: Db): { fingerprint: string; department: string; addedAt: string }[] {

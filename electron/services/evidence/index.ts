@@ -5,8 +5,10 @@ import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
 import type { Download } from '../../../shared/api/calls/files';
 import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
+import { mayRunWhenOpened, safeFileName } from '../../../shared/file-names';
 import { mediaTypeFor } from '../../../shared/workspace/media-types';
 import type { HandlerGroup } from '../../api/handlers';
+import { unreadableFile } from '../../app/file-errors';
 import type { Db } from '../../db/database';
 import {
   findAttachment,
@@ -20,17 +22,21 @@ import {
 import { appendEntry } from '../../db/repos/entries';
 import { findTask } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
-import { safeName } from '../files';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
 import { blobPath, maxEvidenceLabel, removeStaleTemps, storeFile } from './store';
 
 export type OpenPath = (path: string) => Promise<string>;
+/** Shows a file selected in the system file manager (Electron's shell.showItemInFolder). */
+export type ShowInFolder = (path: string) => void;
 
 type EvidenceCalls = 'evidence.add' | 'evidence.remove' | 'evidence.open';
 
-export function evidenceHandlers(ctx: ServiceContext, options: { openPath?: OpenPath | undefined } = {}): HandlerGroup<EvidenceCalls> {
+export function evidenceHandlers(
+  ctx: ServiceContext,
+  options: { openPath?: OpenPath | undefined; showInFolder?: ShowInFolder | undefined } = {},
+): HandlerGroup<EvidenceCalls> {
   removeStaleTemps(ctx.layout);
-  const service = new EvidenceService(ctx, options.openPath);
+  const service = new EvidenceService(ctx, options.openPath, options.showInFolder);
   return {
     'evidence.add': (request) => ({ jobId: service.add(request) }),
     'evidence.remove': ({ id }) => service.remove(id),
@@ -54,6 +60,7 @@ export class EvidenceService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly openPath: OpenPath | undefined,
+    private readonly showInFolder: ShowInFolder | undefined = undefined,
   ) {}
 
   /**
@@ -69,7 +76,7 @@ export class EvidenceService {
     if (taskId !== null) this.liveTask(scope, measure.id, taskId);
     if (this.inFlight.has(fileId)) throw new AppError('file.not_found');
     const file = this.chosenFile(fileId);
-    const name = safeName(file.name);
+    const name = safeFileName(file.name);
     let size: number;
     try {
       const info = statSync(file.path);
@@ -77,7 +84,7 @@ export class EvidenceService {
       size = info.size;
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('file.unreadable', { name, reason: (error as { code?: string }).code ?? String(error) });
+      throw unreadableFile(name, error);
     }
     if (size > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
 
@@ -145,25 +152,33 @@ export class EvidenceService {
 
   /**
    * Desktop: a read-only copy in tmp/open/<id>/<name> (so the system app sees the real name
-   * and cannot change the stored content), opened with the system app. Browser: a download.
+   * and cannot change the stored content), opened with the system app. A program, script,
+   * installer or shortcut is never opened (that would run it): it is shown selected in its
+   * folder instead, and `shownInFolder` tells the UI to say why. Browser: a download.
    */
-  async open(id: number): Promise<{ download: Download | null }> {
+  async open(id: number): Promise<{ download: Download | null; shownInFolder: boolean }> {
     const { ctx } = this;
     const attachment = this.own(activeScope(ctx.db), id);
     const stored = blobPath(ctx.layout, attachment.sha256);
-    const name = safeName(attachment.name);
+    const name = safeFileName(attachment.name);
     if (!existsSync(stored)) throw new AppError('evidence.missing', { name });
 
     if (this.openPath) {
+      const runnable = mayRunWhenOpened(name);
+      if (runnable && !this.showInFolder) throw new AppError('evidence.runnable', { name });
       const target = join(ctx.layout.tmp, 'open', String(attachment.id), name);
       await readOnlyCopy(stored, target, attachment.size);
+      if (runnable && this.showInFolder) {
+        this.showInFolder(target);
+        return { download: null, shownInFolder: true };
+      }
       const failure = await this.openPath(target);
       if (failure) throw new AppError('evidence.open_failed', { name, reason: failure });
-      return { download: null };
+      return { download: null, shownInFolder: false };
     }
     const output = ctx.files.outputPath();
     await copyFile(stored, output, constants.COPYFILE_FICLONE);
-    return { download: ctx.files.registerDownload(output, name) };
+    return { download: ctx.files.registerDownload(output, name), shownInFolder: false };
   }
 
   private chosenFile(fileId: string) {

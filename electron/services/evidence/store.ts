@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
 import { AppError } from '../../../shared/api/errors';
+import { unreadableFile } from '../../app/file-errors';
 import type { DataLayout } from '../../app/paths';
 
 /** A file's content as stored under evidence/, named by its SHA-256. */
@@ -200,7 +201,7 @@ function isFsError(error: unknown): error is FsError {
 }
 
 function unreadable(name: string, error: unknown): AppError {
-  return new AppError('file.unreadable', { name, reason: isFsError(error) ? (error.code ?? error.message) : String(error) });
+  return unreadableFile(name, error);
 }
 
 function translate(error: unknown, name: string, readError: unknown): unknown {

@@ -2,12 +2,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
-import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, type Plan, type PlanWarning } from '../../../shared/plan';
+import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
 import { PlanParseError } from '../../../shared/plan/errors';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
-import { findPlanBySha, findPlanSummary, insertMeasure, insertMeasureDepartment, insertPlan, type NewPlan } from '../../db/repos/plans';
+import {
+  findPlanByContent,
+  findPlanBySha,
+  findPlanSummary,
+  insertMeasure,
+  insertMeasureDepartment,
+  insertPlan,
+  listPlanContents,
+  type NewPlan,
+} from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
+import { unreadableFile } from '../../app/file-errors';
 import type { ServiceContext } from '../context';
 import { decodePlanSource, MAX_PLAN_SOURCE_BYTES, type PlanSourceKind } from './source';
 
@@ -17,8 +27,37 @@ export interface ParsedSource {
   sha256: string;
   text: string;
   plan: Plan;
+  /** The plan in its one canonical form (see canonicalPlanContent): what is stored and compared. */
+  content: string;
   warnings: PlanWarning[];
   omittedWarnings: number;
+}
+
+/**
+ * A plan as stored: the schema's own field order and nothing else, the same for a plan
+ * parsed from text and one read from JSON, so that a plan exported and imported again is
+ * recognised as the plan it came from.
+ */
+export function canonicalPlanContent(plan: Plan): string {
+  return JSON.stringify(planSchema.parse(plan));
+}
+
+/**
+ * The stored plan this source is: the same source file (same SHA-256), or the same plan
+ * content (its exported JSON, the same text re-saved). Rows stored in another form by an
+ * earlier version are compared in canonical form.
+ */
+export function findSamePlan(db: Db, parsed: Pick<ParsedSource, 'sha256' | 'content'>): { id: number; title: string } | undefined {
+  const same = findPlanBySha(db, parsed.sha256) ?? findPlanByContent(db, parsed.content);
+  if (same) return same;
+  for (const row of listPlanContents(db)) {
+    try {
+      if (JSON.stringify(planSchema.parse(JSON.parse(row.content))) === parsed.content) return { id: row.id, title: row.title };
+    } catch {
+      // A row this version cannot read is not the same plan.
+    }
+  }
+  return undefined;
 }
 
 /** The built-in spellings plus the user's own (theirs win). */
@@ -37,10 +76,11 @@ export async function parseSource(db: Db, bytes: Uint8Array, sourceName: string)
   const decoded = await decodePlanSource(bytes, sourceName);
   const sha256 = sha256Hex(bytes);
   if (decoded.kind === 'json') {
-    return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan: parsePlanJson(decoded.text), warnings: [], omittedWarnings: 0 };
+    const plan = parsePlanJson(decoded.text);
+    return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings: [], omittedWarnings: 0 };
   }
   const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases: aliasTable(db) });
-  return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, warnings, omittedWarnings };
+  return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings, omittedWarnings };
 }
 
 const maxPreviews = 8;
@@ -58,7 +98,7 @@ export class PreviewCache {
 
   take(id: string): ParsedSource {
     const parsed = this.previews.get(id);
-    if (!parsed) throw new AppError('not_found', { what: id });
+    if (!parsed) throw new AppError('plan.preview_expired');
     this.previews.delete(id);
     return parsed;
   }
@@ -73,7 +113,7 @@ export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCa
   try {
     bytes = readFileSync(file.path);
   } catch (error) {
-    throw new AppError('file.unreadable', { name: file.name, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    throw unreadableFile(file.name, error);
   } finally {
     ctx.files.release(fileId);
   }
@@ -85,17 +125,18 @@ export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCa
     plan: parsed.plan,
     warnings: parsed.warnings,
     omittedWarnings: parsed.omittedWarnings,
-    existing: findPlanBySha(ctx.db, parsed.sha256) ?? null,
+    existing: findSamePlan(ctx.db, parsed) ?? null,
   };
 }
 
 /**
  * Stores a parsed plan in one transaction and makes it the active plan. The same source
- * (same SHA-256) is never stored twice: importing it again just switches to it.
+ * (same SHA-256) or the same plan content (its own exported JSON) is never stored twice:
+ * importing it again just switches to it.
  */
 export function storePlan(ctx: ServiceContext, parsed: ParsedSource): { plan: PlanSummary; created: boolean } {
   return ctx.db.transaction(() => {
-    const existing = findPlanBySha(ctx.db, parsed.sha256);
+    const existing = findSamePlan(ctx.db, parsed);
     const planId = existing?.id ?? insertParsedPlan(ctx, parsed);
     writeSetting(ctx.db, 'activePlanId', planId);
     const summary = findPlanSummary(ctx.db, planId);
@@ -115,7 +156,7 @@ function insertParsedPlan(ctx: ServiceContext, parsed: ParsedSource): number {
     sourceKind: parsed.sourceKind,
     sourceSha256: parsed.sha256,
     sourceText: parsed.text,
-    content: JSON.stringify(plan),
+    content: parsed.content,
     importedAt: ctx.now().toISOString(),
   };
   const planId = insertPlan(ctx.db, row);

@@ -1,13 +1,21 @@
 /**
  * Turns the bytes of a plan source file into text: UTF-8 (with or without BOM), UTF-16 with
  * BOM, GB18030 (the usual encoding of Chinese text files that are not UTF-8), .docx through
- * mammoth; .json passes through as text for parsePlanJson. Refuses, with a PlanParseError,
- * empty files, files over 20 MB, binary files and old Word / WPS / RTF documents.
+ * mammoth (after checking it cannot unpack to more than 100 MB); .json passes through as text
+ * for parsePlanJson. Refuses, with a PlanParseError, empty files, files over 20 MB, binary
+ * files, zip bombs and old Word / WPS / RTF documents.
  */
 import mammoth from 'mammoth';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { PlanParseError } from '../../../shared/plan/errors';
 
 export const MAX_PLAN_SOURCE_BYTES = 20 * 1024 * 1024;
+/** What a .docx may unpack to in all; real plans unpack to a few megabytes. */
+export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** Tightest packing allowed for a sizeable part; XML and images stay well under 50:1. */
+export const MAX_DOCX_ENTRY_RATIO = 200;
+/** Parts smaller than this are not ratio-checked (a tiny part of repeated text may pack tightly). */
+const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
 export type PlanSourceKind = 'text' | 'docx' | 'json';
 
@@ -66,7 +74,65 @@ function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
+export interface DocxLimits {
+  maxUnpackedBytes?: number;
+  maxEntryRatio?: number;
+}
+
+/**
+ * mammoth unpacks a .docx in memory in the main process, so a small file that unpacks to
+ * gigabytes (a zip bomb) could exhaust it. Before mammoth sees the file, every part is
+ * checked: the sizes the ZIP declares (in all, and per part against its packed size), and
+ * then the sizes the parts really unpack to, counted while inflating and thrown away, since
+ * a forged file can declare anything. Throws plan.docx_too_large or plan.docx_invalid.
+ */
+export async function checkDocxPackage(bytes: Uint8Array, limits: DocxLimits = {}): Promise<void> {
+  const maxTotal = limits.maxUnpackedBytes ?? MAX_DOCX_UNPACKED_BYTES;
+  const maxRatio = limits.maxEntryRatio ?? MAX_DOCX_ENTRY_RATIO;
+  const tooLarge = () => new PlanParseError('plan.docx_too_large', { limitMb: Math.round(maxTotal / (1024 * 1024)) });
+  const zip = await new Promise<ZipFile>((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true }, (error, opened) => {
+      if (error) reject(new PlanParseError('plan.docx_invalid', { detail: error.message }));
+      else resolve(opened);
+    });
+  });
+  let declared = 0;
+  let unpacked = 0;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      zip.close();
+      reject(error);
+    };
+    zip.on('error', (error: Error) => fail(new PlanParseError('plan.docx_invalid', { detail: error.message })));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: Entry) => {
+      declared += entry.uncompressedSize;
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+      if (declared > maxTotal || (entry.uncompressedSize >= RATIO_CHECK_FROM_BYTES && ratio > maxRatio)) return fail(tooLarge());
+      if (entry.fileName.endsWith('/')) return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return fail(new PlanParseError('plan.docx_invalid', { detail: error.message }));
+        stream.on('data', (chunk: Buffer) => {
+          unpacked += chunk.length;
+          if (unpacked > maxTotal) {
+            stream.destroy();
+            fail(tooLarge());
+          }
+        });
+        // yauzl checks the bytes against the declared size: more than declared is a forged, bomb-like part.
+        stream.on('error', (streamError: Error) =>
+          fail(/too many bytes/u.test(streamError.message) ? tooLarge() : new PlanParseError('plan.docx_invalid', { detail: streamError.message })),
+        );
+        stream.on('end', () => zip.readEntry());
+      });
+      return undefined;
+    });
+    zip.readEntry();
+  });
+}
+
 async function readDocx(bytes: Uint8Array): Promise<string> {
+  await checkDocxPackage(bytes);
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;

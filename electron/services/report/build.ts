@@ -17,11 +17,12 @@ import { dueSoonDays } from '../workspace/dashboard';
 import type { Scope } from '../workspace/scope';
 import { toMeasureProgress } from '../workspace/views';
 import { AttachmentPaths } from './attachment-paths';
+import type { ReportEntry } from './package/write';
 
 export interface BuiltReport {
   data: ReportData;
-  /** Evidence to pack: the path in the package and the stored file it comes from. */
-  files: { path: string; file: string }[];
+  /** Evidence to pack: the path in the package, the stored file it comes from, and what that file must hash to. */
+  files: Extract<ReportEntry, { file: string }>[];
   updatedAt: string | null;
 }
 
@@ -52,8 +53,12 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
     overdue += row.overdue;
     const evidence = new Map<number | null, ReportAttachment[]>();
     for (const attachment of listAttachments(ctx.db, scope.departmentId, row.id)) {
-      const path = paths.pathFor(row.code, attachment.name);
-      files.push({ path, file: blobPath(ctx.layout, attachment.sha256) });
+      const path = paths.pathFor(row.code, attachment.name, attachment.sha256);
+      files.push({
+        path,
+        file: blobPath(ctx.layout, attachment.sha256),
+        evidence: { sha256: attachment.sha256, name: attachment.name, measure: row.code },
+      });
       const list = evidence.get(attachment.taskId) ?? [];
       list.push({ name: attachment.name, path, size: attachment.size, sha256: attachment.sha256 });
       evidence.set(attachment.taskId, list);

@@ -24,14 +24,18 @@ export interface ExportRequest {
 }
 
 /**
- * Starts writing the signed package as a job (progress, cancel). The key is unlocked and
- * the report drafted before the job starts, so a wrong passphrase or an empty period is
- * answered at once and nothing is written.
+ * Starts writing the signed package as a job (progress, cancel). Before the job starts, and
+ * so answered at once with nothing written: the period is parsed, the report drafted (a
+ * department that carries no measure in the active plan is refused as
+ * `report.nothing_to_report`; a period without changes is fine, the report then states where
+ * things stand) and the key unlocked (a wrong passphrase, a key the keychain cannot open).
+ * Missing or damaged evidence is found while packing and fails the job, leaving no file.
  */
 export async function startExport(ctx: ServiceContext, scope: Scope, request: ExportRequest): Promise<string> {
   const period = periodOf(request.periodKey);
-  const signer = await unlockKey(ctx, scope, request.passphrase);
   const built = buildReport(ctx, scope, period);
+  if (built.data.measures.length === 0) throw new AppError('report.nothing_to_report', { department: scope.department });
+  const signer = await unlockKey(ctx, scope, request.passphrase);
   const fileName = reportFileName(scope.department, period);
   const outFile = request.outFile ?? ctx.files.outputPath();
   const entries: ReportEntry[] = [

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure } from '../workspace/scope';
 import { buildReport } from './build';
 import { periodOf, startExport } from './export';
-import { createKey, keyStatus } from './signing';
+import { createKey, keyStatus, replaceKey, unlockKey } from './signing';
 import { type VerifiedPackages } from './verify-service';
 
 type ReportCalls =
@@ -17,6 +17,8 @@ type ReportCalls =
   | 'reports.saveMeasureText'
   | 'reports.keyStatus'
   | 'reports.createKey'
+  | 'reports.replaceKey'
+  | 'reports.checkPassphrase'
   | 'reports.exportPublicKey'
   | 'reports.export'
   | 'reports.history'
@@ -59,6 +61,12 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
       })(),
     'reports.keyStatus': () => keyStatus(ctx, activeScope(ctx.db)),
     'reports.createKey': ({ passphrase }) => createKey(ctx, activeScope(ctx.db), passphrase),
+    'reports.replaceKey': ({ passphrase }) => replaceKey(ctx, activeScope(ctx.db), passphrase),
+    'reports.checkPassphrase': async ({ passphrase }) => {
+      // Unlocked only to prove it opens; the key stays here and is dropped at once.
+      await unlockKey(ctx, activeScope(ctx.db), passphrase);
+      return {};
+    },
     'reports.exportPublicKey': ({ targetId }) => {
       const scope = activeScope(ctx.db);
       const stored = findSigningKey(ctx.db, scope.departmentId);
@@ -78,7 +86,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
         passphrase,
       }),
     }),
-    'reports.history': () => listExports(ctx.db, activeScope(ctx.db).departmentId),
+    'reports.history': () => listExports(ctx.db, activeScope(ctx.db)),
     'reports.verify': ({ fileId }) => verified.verify(fileId),
     'reports.trusted': () => listTrustedSigners(ctx.db),
     'reports.trust': ({ fingerprint, department }) => {

@@ -6,15 +6,19 @@ import {
   createPublicKey,
   generateKeyPairSync,
   randomBytes,
-  scryptSync,
+  scrypt,
   type KeyObject,
+  type ScryptOptions,
 } from 'node:crypto';
+import { promisify } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 
 /**
- * A department's Ed25519 signing key. The private key only ever leaves memory sealed: as
- * the stored-key JSON below, encrypted with a key derived from the coordinator's passphrase.
+ * A department's Ed25519 signing key, and its passphrase sealing: the stored-key JSON below,
+ * the private key encrypted with a key derived from the coordinator's passphrase. Sealing by
+ * the operating system's secret store instead (Electron's safeStorage) is done in signing.ts,
+ * which picks one of the two per key; either way the private key is never stored in the clear.
  */
 
 export interface SigningKey {
@@ -47,8 +51,9 @@ export function publicKeyDer(publicKeyPem: string): Buffer {
 
 /**
  * scrypt at N = 2^17, r = 8 (128 MiB, about half a second): the OWASP minimum for
- * passphrases. Decryption accepts the parameters stored with the key, within bounds, so a
- * crafted file cannot make us allocate gigabytes.
+ * passphrases. It runs on libuv's thread pool (the async crypto.scrypt), never on the
+ * event loop of the Electron main process. Decryption accepts the parameters stored with
+ * the key, within bounds, so a crafted file cannot make us allocate gigabytes.
  */
 const scryptDefaults = { N: 2 ** 17, r: 8, p: 1 } as const;
 const scryptBounds = { minN: 2 ** 15, maxN: 2 ** 20, r: 8, maxP: 4 } as const;
@@ -69,18 +74,19 @@ const PassphraseSealedKey = z.strictObject({
 });
 
 /**
- * How a private key is stored at rest. A tagged union so other sealing schemes (the OS
- * keychain through Electron's safeStorage) can be added beside the passphrase one.
+ * A private key sealed by a passphrase, as stored at rest. Tagged by `scheme` so a stored
+ * key says how it is sealed; keys sealed by the OS keychain have their own scheme
+ * ('safeStorage'), read in signing.ts, not here.
  */
 export const StoredSigningKey = z.discriminatedUnion('scheme', [PassphraseSealedKey]);
 export type StoredSigningKey = z.infer<typeof StoredSigningKey>;
 
 /** Seals the PKCS#8 DER of `privateKey` with AES-256-GCM under a scrypt key; returns the stored-key JSON. */
-export function encryptPrivateKey(privateKey: KeyObject, passphrase: string): string {
+export async function encryptPrivateKey(privateKey: KeyObject, passphrase: string): Promise<string> {
   if (passphrase === '') throw new AppError('report.passphrase_required');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = deriveKey(passphrase, salt, scryptDefaults);
+  const key = await deriveKey(passphrase, salt, scryptDefaults);
   const plain = privateKey.export({ type: 'pkcs8', format: 'der' });
   try {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -107,10 +113,10 @@ export function encryptPrivateKey(privateKey: KeyObject, passphrase: string): st
  * so both are `report.wrong_passphrase`; a file that is not a stored key at all is
  * `report.bad_key_file`.
  */
-export function decryptPrivateKey(stored: string, passphrase: string): KeyObject {
+export async function decryptPrivateKey(stored: string, passphrase: string): Promise<KeyObject> {
   const sealed = parseStoredKey(stored);
   const { N, r, p, salt } = sealed.kdf;
-  const key = deriveKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
+  const key = await deriveKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
   const plain = openSealed(sealed, key);
   let privateKey: KeyObject | undefined;
   try {
@@ -150,12 +156,14 @@ function parseStoredKey(stored: string): StoredSigningKey {
   return parsed.data;
 }
 
-function deriveKey(passphrase: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Buffer {
+const scryptAsync = promisify<Buffer, Buffer, number, ScryptOptions, Buffer>(scrypt);
+
+async function deriveKey(passphrase: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
   // Normalised so the same passphrase typed through different input methods derives the same key.
   const secret = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   try {
     // scrypt needs about 128·r·(N + p) bytes; Node's default cap (32 MiB) is below our N.
-    return scryptSync(secret, salt, keyLength, { N, r, p, maxmem: 128 * r * (N + p) + 1024 * 1024 });
+    return await scryptAsync(secret, salt, keyLength, { N, r, p, maxmem: 128 * r * (N + p) + 1024 * 1024 });
   } finally {
     secret.fill(0);
   }

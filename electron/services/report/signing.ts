@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { KeyStatus } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
-import { findSigningKey, insertSigningKey } from '../../db/repos/reports';
+import { findSigningKey, insertSigningKey, listRetiredKeys, replaceSigningKey, type StoredKeyRow } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import type { Scope } from '../workspace/scope';
 import { decryptPrivateKey, encryptPrivateKey, fingerprintOf, generateSigningKey, type SigningKey } from './keys';
@@ -27,12 +27,37 @@ export async function keyStatus(ctx: ServiceContext, scope: Scope): Promise<KeyS
     protection: stored?.protection ?? null,
     osStoreAvailable: ctx.osSecrets !== null,
     createdAt: stored?.createdAt ?? null,
+    retired: listRetiredKeys(ctx.db, scope.departmentId),
   };
 }
 
-/** Creates the department's Ed25519 key, sealed by the OS when it can, else by the passphrase. */
+/** Creates the department's Ed25519 key, sealed by the OS when it can, else by the passphrase. A key already there is kept. */
 export async function createKey(ctx: ServiceContext, scope: Scope, passphrase: string | null): Promise<KeyStatus> {
   if (findSigningKey(ctx.db, scope.departmentId)) return keyStatus(ctx, scope);
+  const key = await newSealedKey(ctx, passphrase);
+  // Sealing awaited; another call may have created a key meanwhile. The first one stays.
+  if (!findSigningKey(ctx.db, scope.departmentId)) {
+    insertSigningKey(ctx.db, scope.departmentId, key);
+    ctx.log.info('signing key created', { department: scope.department, protection: key.protection });
+  }
+  return keyStatus(ctx, scope);
+}
+
+/**
+ * Replaces the department's key with a new pair, for when the old one cannot be used any
+ * more: its passphrase is forgotten, or the keychain of this PC or profile cannot open it.
+ * The old public key is kept as retired (reports signed with it stay explainable); the office
+ * must register the new fingerprint before it trusts reports signed with it.
+ */
+export async function replaceKey(ctx: ServiceContext, scope: Scope, passphrase: string | null): Promise<KeyStatus> {
+  const key = await newSealedKey(ctx, passphrase);
+  replaceSigningKey(ctx.db, scope.departmentId, key, ctx.now().toISOString());
+  ctx.log.info('signing key replaced', { department: scope.department, protection: key.protection });
+  return keyStatus(ctx, scope);
+}
+
+/** A fresh key pair, its private half sealed by the OS when it can, else by the passphrase. */
+async function newSealedKey(ctx: ServiceContext, passphrase: string | null): Promise<StoredKeyRow> {
   const key = generateSigningKey();
   const der = key.privateKey.export({ type: 'pkcs8', format: 'der' });
   let sealed: string;
@@ -43,21 +68,13 @@ export async function createKey(ctx: ServiceContext, scope: Scope, passphrase: s
       protection = 'os';
     } else {
       if (passphrase === null) throw new AppError('report.passphrase_required');
-      sealed = encryptPrivateKey(key.privateKey, passphrase);
+      sealed = await encryptPrivateKey(key.privateKey, passphrase);
       protection = 'passphrase';
     }
   } finally {
     der.fill(0);
   }
-  insertSigningKey(ctx.db, scope.departmentId, {
-    publicKeyPem: key.publicKeyPem,
-    fingerprint: fingerprintOf(key.publicKeyPem),
-    protection,
-    sealed,
-    createdAt: ctx.now().toISOString(),
-  });
-  ctx.log.info('signing key created', { department: scope.department, protection });
-  return keyStatus(ctx, scope);
+  return { publicKeyPem: key.publicKeyPem, fingerprint: fingerprintOf(key.publicKeyPem), protection, sealed, createdAt: ctx.now().toISOString() };
 }
 
 /** The department's key, unsealed in memory only; refuses clearly when it cannot be opened. */
@@ -69,17 +86,34 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
     if (!ctx.osSecrets) throw new AppError('report.key_needs_app');
     const parsed = OsSealed.safeParse(safeJson(stored.sealed));
     if (!parsed.success) throw new AppError('report.bad_key_file');
-    const der = Buffer.from(await ctx.osSecrets.open(Buffer.from(parsed.data.ciphertext, 'base64')), 'base64');
-    try {
-      privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-    } finally {
-      der.fill(0);
-    }
+    privateKey = await openOsSealed(ctx, ctx.osSecrets, parsed.data.ciphertext);
   } else {
     if (passphrase === null) throw new AppError('report.passphrase_required');
-    privateKey = decryptPrivateKey(stored.sealed, passphrase);
+    privateKey = await decryptPrivateKey(stored.sealed, passphrase);
   }
   return { privateKey, publicKeyPem: stored.publicKeyPem, fingerprint: stored.fingerprint };
+}
+
+/**
+ * Opens a key sealed by the OS. A keychain that cannot (the data folder was copied to
+ * another PC or user profile, the keychain was reset) is `report.key_unavailable`: the key is
+ * lost for good there, and the message says to replace it.
+ */
+async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphertext: string): Promise<KeyObject> {
+  let der: Buffer;
+  try {
+    der = Buffer.from(await secrets.open(Buffer.from(ciphertext, 'base64')), 'base64');
+  } catch (error) {
+    ctx.log.warn('keychain could not open the signing key', { reason: error instanceof Error ? error.message : String(error) });
+    throw new AppError('report.key_unavailable');
+  }
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } catch {
+    throw new AppError('report.key_unavailable');
+  } finally {
+    der.fill(0);
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
-import type { Task, TaskPatch } from '../../../shared/api/calls/workspace';
+import { maxTaskNotesLength, maxTaskTextLength, type Task, type TaskPatch } from '../../../shared/api/calls/workspace';
+import { moveTaskAttachments } from '../../db/repos/attachments';
 import { appendEntry } from '../../db/repos/entries';
 import {
   findTask,
@@ -106,21 +107,34 @@ export function moveTask(ctx: ServiceContext, id: number, toIndex: number): Task
   })();
 }
 
-/** Folds one task into another of the same measure: texts and notes joined, the folded one deleted. */
+/**
+ * Folds one task into another of the same measure: texts and notes joined, the folded
+ * task's files moved over, the folded one deleted; each change in the history, all in one
+ * transaction. Refused, changing nothing, when the result would not fit in a task.
+ */
 export function mergeTasks(ctx: ServiceContext, id: number, intoId: number): Task {
   return ctx.db.transaction(() => {
     const scope = activeScope(ctx.db);
     const source = ownTask(ctx, scope, id);
     const target = ownTask(ctx, scope, intoId);
     if (source.id === target.id || source.measureId !== target.measureId) throw new AppError('task.not_found');
-    const now = ctx.now().toISOString();
-    const text = joinSentences(target.text, source.text).slice(0, 2000);
+    const text = joinSentences(target.text, source.text);
     const notes = [target.notes, source.notes].filter((note) => note.trim() !== '').join('\n');
-    updateTaskField(ctx.db, target.id, 'text', text, now);
-    updateTaskField(ctx.db, target.id, 'notes', notes, now);
+    if (text.length > maxTaskTextLength || notes.length > maxTaskNotesLength) {
+      throw new AppError('task.merge_too_long', { maxText: maxTaskTextLength, maxNotes: maxTaskNotesLength });
+    }
+    const now = ctx.now().toISOString();
+    const record = historyFor(ctx, scope, target.measureId, now);
+    moveTaskAttachments(ctx.db, source.id, target.id);
     markTaskDeleted(ctx.db, source.id, now);
     setPositions(ctx.db, listTasks(ctx.db, scope.departmentId, target.measureId).map((row) => row.id));
-    historyFor(ctx, scope, target.measureId, now)({ taskId: target.id, action: 'task.merge', oldValue: source.text, newValue: text });
+    record({ taskId: source.id, action: 'task.delete', oldValue: source.text });
+    if (notes !== target.notes) {
+      updateTaskField(ctx.db, target.id, 'notes', notes, now);
+      record({ taskId: target.id, action: 'task.update', field: 'notes', oldValue: target.notes, newValue: notes });
+    }
+    updateTaskField(ctx.db, target.id, 'text', text, now);
+    record({ taskId: target.id, action: 'task.merge', oldValue: source.text, newValue: text });
     return reload(ctx, target.id);
   })();
 }

@@ -1,6 +1,7 @@
 import { KeyRound } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { publicKeyFileName } from '../../../shared/report/file-names';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { call } from '../../api/client';
@@ -10,14 +11,23 @@ import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format';
 import { saveOutput } from '../../platform/files';
 
-/** The department's signing key: its fingerprint to read out, and the public key file to register. */
+/**
+ * The department's signing key: create it, read out its fingerprint, export the public key
+ * to register, and replace it (after an inline confirmation) when it can no longer be used.
+ * Keys used before stay listed, so the fingerprints on earlier reports can be explained.
+ */
 export function KeySettings() {
   const { t, i18n } = useTranslation();
   const toasts = useToasts();
   const status = useCall('reports.keyStatus', {});
-  const [passphrase, setPassphrase] = useState('');
-  const passphraseId = useId();
+  const [replacing, setReplacing] = useState(false);
   const create = useCallMutation('reports.createKey', { onSuccess: () => toasts.show('success', t('reporting.keys.created')) });
+  const replace = useCallMutation('reports.replaceKey', {
+    onSuccess: () => {
+      setReplacing(false);
+      toasts.show('success', t('reporting.keys.replaced'));
+    },
+  });
   const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
   const key = status.data;
 
@@ -41,34 +51,16 @@ export function KeySettings() {
       </h2>
       <p className="field-hint">{t('reporting.keys.hint')}</p>
       {key && key.fingerprint === null && (
-        <form
-          className="field-row key-create"
-          onSubmit={(event) => {
-            event.preventDefault();
-            create.mutate({ passphrase: key.osStoreAvailable ? null : passphrase }, { onError: fail });
-          }}
-        >
-          <span className="muted">{t('reporting.keys.none')}</span>
-          {!key.osStoreAvailable && (
-            <>
-              <label className="visually-hidden" htmlFor={passphraseId}>
-                {t('reporting.dialog.newPassphrase')}
-              </label>
-              <input
-                id={passphraseId}
-                className="field-input field-input-short"
-                type="password"
-                autoComplete="off"
-                placeholder={t('reporting.dialog.newPassphrase')}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </>
-          )}
-          <button type="submit" className="button" disabled={create.isPending || (!key.osStoreAvailable && passphrase.length < 8)}>
-            {t('reporting.keys.create')}
-          </button>
-        </form>
+        <>
+          <p className="muted">{t('reporting.keys.none')}</p>
+          <KeyForm
+            askPassphrase={!key.osStoreAvailable}
+            submitLabel={t('reporting.keys.create')}
+            busyLabel={t('reporting.keys.creating')}
+            busy={create.isPending}
+            onSubmit={(passphrase) => create.mutate({ passphrase }, { onError: fail })}
+          />
+        </>
       )}
       {key?.fingerprint && (
         <dl className="facts">
@@ -83,13 +75,131 @@ export function KeySettings() {
           <dt>{t('reporting.keys.createdAt')}</dt>
           <dd>{key.createdAt && formatDateTime(key.createdAt, i18n.language)}</dd>
           <dt />
-          <dd>
+          <dd className="key-actions">
             <button type="button" className="button button-small" onClick={() => void exportPublic(key.department)}>
               {t('reporting.keys.exportPublic')}
             </button>
+            {!replacing && (
+              <button type="button" className="button button-small" onClick={() => setReplacing(true)}>
+                {t('reporting.keys.replace')}
+              </button>
+            )}
           </dd>
         </dl>
       )}
+      {key?.fingerprint && replacing && (
+        <div className="notice notice-warning" role="alertdialog" aria-labelledby="key-replace-warning" data-testid="key-replace">
+          <p id="key-replace-warning">{t('reporting.keys.replaceWarning')}</p>
+          <KeyForm
+            askPassphrase={!key.osStoreAvailable}
+            submitLabel={t('reporting.keys.replaceConfirm')}
+            busyLabel={t('reporting.keys.replacing')}
+            busy={replace.isPending}
+            onSubmit={(passphrase) => replace.mutate({ passphrase }, { onError: fail })}
+            onCancel={() => setReplacing(false)}
+          />
+        </div>
+      )}
+      {key && key.retired.length > 0 && (
+        <div className="key-retired">
+          <h3>{t('reporting.keys.retired')}</h3>
+          <p className="field-hint">{t('reporting.keys.retiredHint')}</p>
+          <table className="data-table">
+            <tbody>
+              {key.retired.map((retired) => (
+                <tr key={retired.fingerprint}>
+                  <td>
+                    <code className="fingerprint-cell">{formatFingerprint(retired.fingerprint, 8)}</code>
+                  </td>
+                  <td className="muted">
+                    {t('reporting.keys.retiredPeriod', {
+                      from: formatDateTime(retired.createdAt, i18n.language),
+                      to: formatDateTime(retired.retiredAt, i18n.language),
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
+  );
+}
+
+/**
+ * Makes a key: with a passphrase entered twice where the OS cannot seal it (a typo would
+ * lock the key away for good), else with a single button.
+ */
+function KeyForm({
+  askPassphrase,
+  submitLabel,
+  busyLabel,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  askPassphrase: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  onSubmit: (passphrase: string | null) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const passphraseId = useId();
+  const confirmId = useId();
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    if (!askPassphrase) return onSubmit(null);
+    if (passphrase.length < minPassphraseLength) return setProblem(t('reporting.dialog.tooShort', { min: minPassphraseLength }));
+    if (passphrase !== confirm) return setProblem(t('reporting.dialog.mismatch'));
+    setProblem(null);
+    onSubmit(passphrase);
+  }
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setProblem(null);
+  };
+
+  return (
+    <form className="key-form" onSubmit={submit} noValidate>
+      {askPassphrase && (
+        <>
+          <div className="field">
+            <label className="field-label" htmlFor={passphraseId}>
+              {t('reporting.dialog.newPassphrase')}
+            </label>
+            <input id={passphraseId} className="field-input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => edit(setPassphrase)(e.target.value)} />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={confirmId}>
+              {t('reporting.dialog.confirmPassphrase')}
+            </label>
+            <input id={confirmId} className="field-input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => edit(setConfirm)(e.target.value)} />
+          </div>
+          <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
+        </>
+      )}
+      {problem && (
+        <p className="text-danger" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="key-form-actions">
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('actions.cancel')}
+          </button>
+        )}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }

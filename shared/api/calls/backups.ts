@@ -18,6 +18,8 @@ export const RecoveryStatus = z.discriminatedUnion('damaged', [
   z.object({ damaged: z.literal(false) }),
   z.object({
     damaged: z.literal(true),
+    /** 'damaged': the file failed its check; 'missing': there is no data file, though backups exist. */
+    cause: z.enum(['damaged', 'missing']),
     file: z.string(),
     detail: z.string(),
     /** Newest first, each checked with integrity_check; `ok` false means it cannot be used. */
@@ -33,6 +35,11 @@ export const backupCalls = {
   'backups.restore': call(z.object({ name: BackupName }).strict(), z.object({ restored: BackupName, safetyCopy: BackupName })),
   /** At start: whether the database failed its check, and which backups could replace it. */
   'recovery.status': call(Empty, RecoveryStatus),
-  /** Puts a good backup in place of a damaged database; the damaged file is kept aside. */
-  'recovery.restore': call(z.object({ name: BackupName }).strict(), z.object({ restored: BackupName, damagedCopy: z.string() })),
+  /** Puts a good backup in place of a damaged (or missing) database; the damaged file is kept aside (null: there was none). */
+  'recovery.restore': call(z.object({ name: BackupName }).strict(), z.object({ restored: BackupName, damagedCopy: z.string().nullable() })),
+  /**
+   * No usable backup: keeps the damaged file aside under a dated name (never deleted) and
+   * starts with a new database holding the embedded plan.
+   */
+  'recovery.startFresh': call(Empty, z.object({ damagedCopy: z.string().nullable() })),
 };

@@ -5,4 +5,5 @@ export const Empty = z.object({}).strict();
 
 export const DepartmentName = z.string().trim().min(1).max(100);
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'YYYY-MM-DD');
+/** A real calendar day as YYYY-MM-DD: 2016-02-29 yes, 2015-02-29 and 2016-04-31 no. */
+export const IsoDate = z.iso.date();

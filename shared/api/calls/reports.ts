@@ -14,7 +14,9 @@ export const PeriodKey = z
   .max(40)
   .refine((text) => parsePeriod(text) !== null, 'period');
 
-const Passphrase = z.string().min(8).max(200);
+/** The shortest passphrase that may seal a signing key; the UI checks the same before it asks the backend. */
+export const minPassphraseLength = 8;
+const Passphrase = z.string().min(minPassphraseLength).max(200);
 const TargetId = z.string().min(1).max(64).nullable();
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/u);
 
@@ -26,6 +28,8 @@ export const KeyStatus = z.object({
   /** Whether a new key would be sealed by the OS (else a passphrase is needed). */
   osStoreAvailable: z.boolean(),
   createdAt: z.string().nullable(),
+  /** Keys this department used before (newest first): reports they signed still carry these fingerprints. */
+  retired: z.array(z.object({ fingerprint: Fingerprint, createdAt: z.string(), retiredAt: z.string() })),
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
 
@@ -50,6 +54,8 @@ export const VerifyOutcome = z.discriminatedUnion('ok', [
     verifiedId: z.string(),
     fileName: z.string(),
     fingerprint: Fingerprint,
+    /** The department the signed manifest says the report comes from. */
+    department: z.string(),
     /** The department this signer is registered for, or null when it is not registered. */
     trustedAs: z.string().nullable(),
     /** The structured report, or null when report.json is not one this version can read. */
@@ -86,8 +92,16 @@ export const reportCalls = {
     z.object({ updatedAt: z.string() }),
   ),
   'reports.keyStatus': call(Empty, KeyStatus),
-  /** Creates the department's signing key; the passphrase is needed where the OS cannot seal it. */
+  /** Creates the department's signing key (if it has none); the passphrase is needed where the OS cannot seal it. */
   'reports.createKey': call(z.object({ passphrase: Passphrase.nullable() }).strict(), KeyStatus),
+  /**
+   * Replaces the department's signing key with a new pair (a forgotten passphrase, a key the
+   * keychain can no longer open). The old public key is kept as retired, so reports signed
+   * before stay explainable; the office must register the new fingerprint.
+   */
+  'reports.replaceKey': call(z.object({ passphrase: Passphrase.nullable() }).strict(), KeyStatus),
+  /** Opens the key with this passphrase (null: by the OS keychain) to check it; the key never leaves the backend. */
+  'reports.checkPassphrase': call(z.object({ passphrase: Passphrase.nullable() }).strict(), z.object({}).strict()),
   'reports.exportPublicKey': call(z.object({ targetId: TargetId }).strict(), z.object({ download: Download.nullable() })),
   /** Starts writing the signed package; progress and the result come from the job. */
   'reports.export': call(

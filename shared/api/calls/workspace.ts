@@ -13,9 +13,12 @@ export type DepartmentRole = z.infer<typeof DepartmentRole>;
 
 export const MeasureCode = z.string().min(1).max(40);
 export const TaskId = z.number().int().positive();
-const TaskText = z.string().trim().min(1).max(2000);
+/** What one task can hold; a merge that would exceed these is refused (`task.merge_too_long`). */
+export const maxTaskTextLength = 2000;
+export const maxTaskNotesLength = 20_000;
+const TaskText = z.string().trim().min(1).max(maxTaskTextLength);
 const Owner = z.string().trim().max(100);
-const Notes = z.string().max(20_000);
+const Notes = z.string().max(maxTaskNotesLength);
 
 export const Task = z.object({
   id: TaskId,

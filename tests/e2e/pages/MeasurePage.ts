@@ -48,8 +48,38 @@ export class MeasurePage {
     });
   }
 
+  dueField(index: number): Locator {
+    return this.taskAt(index).getByLabel(/完成时限|Due date/u);
+  }
+
+  /** Fills the due date and leaves the field with Enter: the date is saved then, not while typing. */
   async setDue(index: number, isoDate: string): Promise<void> {
-    await this.saving(() => this.taskAt(index).getByLabel(/完成时限|Due date/u).fill(isoDate));
+    const field = this.dueField(index);
+    await this.saving(async () => {
+      await field.fill(isoDate);
+      await field.press('Enter');
+    });
+  }
+
+  /** Types into the date field key by key, the way a user does (segment order follows the browser's locale). */
+  async typeDue(index: number, keys: string): Promise<void> {
+    await this.dueField(index).focus();
+    await this.page.keyboard.type(keys);
+  }
+
+  /** The history's lines about due dates, newest first. */
+  async dueChanges(): Promise<string[]> {
+    const texts = await this.page.locator('.measure-side .history-entry .history-text').allTextContents();
+    return texts.map((text) => text.trim()).filter((text) => /完成时限|Due date/u.test(text));
+  }
+
+  /** Opens a task's notes (if closed) and types into them without leaving the field. */
+  async typeNotes(index: number, text: string): Promise<void> {
+    const row = this.taskAt(index);
+    const toggle = row.getByRole('button', { name: /备注|Notes/u });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await row.getByRole('textbox', { name: /^备注$|^Notes$/u }).focus();
+    await this.page.keyboard.type(text);
   }
 
   async setNotes(index: number, notes: string): Promise<void> {

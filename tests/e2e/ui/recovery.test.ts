@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/app/backend';
 import { quietLog } from '../../support/backend';
 import { AppFrame } from '../pages/AppFrame';
+import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 
@@ -41,5 +42,30 @@ describe('a damaged database', () => {
     await app.open('#/measures/2.1.1');
     await app.page.locator('textarea.task-text').first().waitFor();
     expect(await app.page.locator('textarea.task-text').first().inputValue()).toBe('备份里的任务');
+  });
+
+  it('with no usable backup, starts afresh after an inline confirmation and keeps the damaged file', async () => {
+    let damagedBytes = Buffer.alloc(0);
+    app = await launchApp({
+      prepare: (dataDir) => {
+        damagedBytes = Buffer.from('磁盘坏道留下的不是数据库的内容。'.repeat(400));
+        writeFileSync(join(dataDir, 'planledger.sqlite'), damagedBytes);
+      },
+    });
+    await app.open('#/');
+    await waitForText(app.page.getByRole('heading', { level: 1 }), '数据文件需要恢复');
+    await waitForText(app.page.locator('.notice'), '没有可用的备份');
+
+    await app.page.getByRole('button', { name: '用新的数据文件重新开始…' }).click();
+    // Nothing happens until confirmed; cancelling goes back.
+    await app.page.getByRole('button', { name: '取消' }).click();
+    await app.page.getByRole('button', { name: '用新的数据文件重新开始…' }).click();
+    await app.page.getByRole('button', { name: '确定重新开始' }).click();
+
+    const picker = new DepartmentPicker(app.page);
+    await picker.card('经济和信息化').waitFor();
+    const aside = readdirSync(app.dataDir).filter((name) => name.startsWith('planledger-damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(app.dataDir, aside[0] as string)).equals(damagedBytes)).toBe(true);
   });
 });

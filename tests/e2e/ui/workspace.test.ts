@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 afterAll(closeChromium);
 
-async function startAs(department: string): Promise<AppUnderTest> {
-  const launched = await launchApp();
+async function startAs(department: string, options: Parameters<typeof launchApp>[0] = {}): Promise<AppUnderTest> {
+  const launched = await launchApp(options);
   await launched.open('#/');
   const picker = new DepartmentPicker(launched.page);
   await picker.card(department).waitFor();
@@ -129,5 +129,54 @@ describe('tracking a measure', () => {
       await app?.page.keyboard.press('Alt+ArrowUp');
     });
     expect(await measure.taskTexts()).toEqual(['乙', '甲']);
+  });
+
+  it('saves a due date typed digit by digit once, when the field is left, and ignores implausible years', async () => {
+    // en-US: month/day/year, so the year is typed last, through 0002, 0020, 0201 to 2016.
+    app = await startAs('质监', { locale: 'en-US' });
+    await app.open('#/measures/2.1.1');
+    const measure = new MeasurePage(app.page);
+    await measure.addTask('编制年度计量工作要点');
+    await measure.typeDue(0, '09302016');
+    expect(await measure.dueField(0).inputValue()).toBe('2016-09-30');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await measure.dueChanges()).toEqual([]);
+
+    await measure.saving(() => measure.dueField(0).blur());
+    expect(await measure.dueChanges()).toEqual(['任务“编制年度计量工作要点”:完成时限 (空) → 2016-09-30']);
+    expect(await measure.dueField(0).inputValue()).toBe('2016-09-30');
+
+    // A year no plan has (0201) is not saved; leaving the field puts the saved date back.
+    await measure.typeDue(0, '12310201');
+    await measure.taskAt(0).getByRole('combobox', { name: '状态' }).focus();
+    await app.page.waitForFunction(() => (document.querySelector('input.task-due') as HTMLInputElement | null)?.value === '2016-09-30');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await measure.dueChanges()).toHaveLength(1);
+
+    await app.reload();
+    await measure.tasks.first().waitFor();
+    expect(await measure.dueField(0).inputValue()).toBe('2016-09-30');
+    expect(await measure.dueChanges()).toHaveLength(1);
+  });
+
+  it('keeps what was typed when the window is reloaded mid-sentence, without leaving the field', async () => {
+    app = await startAs('质监');
+    await app.open('#/measures/2.1.1');
+    const measure = new MeasurePage(app.page);
+    await measure.addTask('走访重点企业');
+    await measure.typeNotes(0, '已走访三家企业,还差两家');
+    // No blur, no pause: reload at once, as closing the window would.
+    await app.reload();
+    await measure.tasks.first().waitFor();
+    await measure.taskAt(0).getByRole('textbox', { name: '备注' }).waitFor();
+    expect(await measure.taskAt(0).getByRole('textbox', { name: '备注' }).inputValue()).toBe('已走访三家企业,还差两家');
+
+    // A field that saves only when left (the owner) keeps its text too.
+    const owner = measure.taskAt(0).getByRole('combobox', { name: '责任人' });
+    await owner.focus();
+    await app.page.keyboard.type('李科长');
+    await app.reload();
+    await measure.tasks.first().waitFor();
+    await app.page.waitForFunction(() => (document.querySelector('input.task-owner') as HTMLInputElement | null)?.value === '李科长');
   });
 });

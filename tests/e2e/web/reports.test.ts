@@ -1,9 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Dashboard } from '../pages/Dashboard';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { ReportsPage } from '../pages/ReportsPage';
+import { SettingsPage } from '../pages/SettingsPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { callApi } from '../support/api';
 import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
@@ -17,6 +19,30 @@ afterEach(async () => {
   app = null;
 });
 afterAll(closeChromium);
+
+/** Screenshots of the states these tests reach, saved beside the other screens' to be looked at. */
+const screenshotDir = resolve(import.meta.dirname, '../../../out/screenshots');
+async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  // Settled enough to look at: fonts loaded and no request for a moment (a finished download can keep the page from "idle").
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  await page.screenshot({ path: join(screenshotDir, `zh-CN-1280x800-${name}.png`), fullPage: false });
+}
+
+/** Exports through the API and uploads the package back, as a browser user hands a received file over; returns its file id and size. */
+async function exportAndUpload(page: Page, period: string, passphrase: string | null): Promise<{ id: string; size: number }> {
+  const { jobId } = await callApi(page, 'reports.export', { period, targetId: null, passphrase });
+  let job = await callApi(page, 'jobs.get', { id: jobId });
+  while (job.state === 'running') job = await callApi(page, 'jobs.get', { id: jobId });
+  const download = job.result?.kind === 'report.export' ? job.result.download : null;
+  const uploaded = await page.evaluate(async (id) => {
+    const bytes = await (await fetch(`/download/${id}`)).arrayBuffer();
+    const response = await fetch('/upload?name=opened.plreport', { method: 'POST', body: bytes });
+    return (await response.json()) as { value: { id: string; size: number } };
+  }, download?.downloadId as string);
+  return uploaded.value;
+}
 
 describe('the period report', () => {
   it('is written in the UI, exported signed, and verified in the verify screen', async () => {
@@ -53,13 +79,26 @@ describe('the period report', () => {
     await app.open('#/verify');
     const verify = new VerifyPage(app.page);
     await verify.open(file);
-    await waitForText(verify.verdict, '报告完好,签名有效');
+    // Intact, but nobody has registered this signer yet: amber, not green.
+    await waitForText(verify.verdict, '内容完好,但签名人未登记');
+    expect(await verify.verdictKind()).toBe('unknown_signer');
     expect(await verify.fingerprint.textContent()).toBe(exported.fingerprint);
     await waitForText(verify.report.locator('body'), '全面完成年度标准化工作改革任务');
     await waitForText(verify.report.locator('body'), '部分项目资金到位较慢');
+    await snapshot(app.page, 'verify-unknown-signer');
 
-    await app.page.getByRole('button', { name: '登记为可信' }).click();
+    // Registering takes the fingerprint the department gave, typed in: one that differs is refused.
+    const given = exported.fingerprint.replace(/\s/gu, '').toLowerCase();
+    const wrong = `${given.slice(0, -1)}${given.endsWith('0') ? '1' : '0'}`;
+    await verify.register(wrong);
+    await waitForText(app.page.getByRole('alert').filter({ hasText: '不一致' }), '输入的指纹与本报告签名人的指纹不一致');
+    expect(await verify.verdictKind()).toBe('unknown_signer');
+    await verify.register(exported.fingerprint.toLowerCase());
+    await waitForText(verify.verdict, '报告完好,签名人已登记');
+    expect(await verify.verdictKind()).toBe('trusted');
     await waitForText(app.page.locator('.text-success'), '已登记为“经济和信息化”的签名人');
+    await snapshot(app.page, 'verify-trusted');
+    expect(await callApi(app.page, 'reports.trusted', {})).toEqual([expect.objectContaining({ fingerprint: given, department: '经济和信息化' })]);
 
     // One changed byte and the same screen refuses it.
     const tampered = join(tempDir(), 'tampered.plreport');
@@ -79,18 +118,83 @@ describe('the period report', () => {
     await picker.choose('质监');
     await new Dashboard(app.page).measureRows.first().waitFor();
     await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令2016' });
-    const { jobId } = await callApi(app.page, 'reports.export', { period: '2016', targetId: null, passphrase: '质监报送口令2016' });
-    let job = await callApi(app.page, 'jobs.get', { id: jobId });
-    while (job.state === 'running') job = await callApi(app.page, 'jobs.get', { id: jobId });
-    const download = job.result?.kind === 'report.export' ? job.result.download : null;
     // The downloaded bytes go back up as the "opened" file, the way a browser user would hand it over.
-    const uploaded = await app.page.evaluate(async (id) => {
-      const bytes = await (await fetch(`/download/${id}`)).arrayBuffer();
-      const response = await fetch('/upload?name=opened.plreport', { method: 'POST', body: bytes });
-      return (await response.json()) as { value: { id: string; size: number } };
-    }, download?.downloadId as string);
+    const uploaded = await exportAndUpload(app.page, '2016', '质监报送口令2016');
 
-    await app.open(`#/verify?file=${uploaded.value.id}&name=opened.plreport&size=${uploaded.value.size}`);
-    await waitForText(new VerifyPage(app.page).verdict, '报告完好,签名有效');
+    await app.open(`#/verify?file=${uploaded.id}&name=opened.plreport&size=${uploaded.size}`);
+    await waitForText(new VerifyPage(app.page).verdict, '内容完好,但签名人未登记');
+  });
+
+  it('keeps the signing key and the trusted signers in Settings, and flags a signer registered for another department', async () => {
+    app = await launchApp();
+    await app.open('#/');
+    const picker = new DepartmentPicker(app.page);
+    await picker.card('经济和信息化').waitFor();
+    await picker.choose('经济和信息化');
+    await new Dashboard(app.page).measureRows.first().waitFor();
+
+    // The key is created in Settings, its passphrase entered twice.
+    await app.open('#/settings');
+    const settings = new SettingsPage(app.page);
+    await settings.keyCard.waitFor();
+    await settings.submitKeyForm('设置里的口令-2016', '设置里的口令-2017', '创建签名密钥');
+    await waitForText(settings.keyCard.getByRole('alert'), '两次输入的口令不一致');
+    await settings.keyCard.scrollIntoViewIfNeeded();
+    await snapshot(app.page, 'settings-key-create');
+    await settings.submitKeyForm('设置里的口令-2016', '设置里的口令-2016', '创建签名密钥');
+    await settings.keyFingerprint().waitFor();
+    const first = (await settings.keyFingerprint().textContent()) ?? '';
+
+    // A wrong passphrase is caught before anything is saved; the right one exports.
+    await app.open('#/reports?period=2016');
+    const reports = new ReportsPage(app.page);
+    await reports.measures.first().waitFor();
+    const file = join(tempDir(), 'signed.plreport');
+    const refused = await reports.exportWithPassphrase('不是这个口令-2016', file);
+    expect(refused.error).toContain('口令不正确');
+    const exported = await reports.exportWithPassphrase('设置里的口令-2016', file);
+    expect(exported).toEqual({ error: null, fingerprint: first });
+
+    // The office registered this signer for another department: red, whatever the content.
+    const { fingerprint } = await callApi(app.page, 'reports.keyStatus', {});
+    await callApi(app.page, 'reports.trust', { fingerprint: fingerprint as string, department: '质监' });
+    await app.open('#/verify');
+    const verify = new VerifyPage(app.page);
+    await verify.open(file);
+    await waitForText(verify.verdict, '签名人与报送部门不符');
+    expect(await verify.verdictKind()).toBe('other_department');
+    await waitForText(verify.verdict, '报告自称来自“经济和信息化”,但签名人登记为“质监”的签名人');
+    expect(await verify.trustFingerprint.count()).toBe(0);
+    await snapshot(app.page, 'verify-other-department');
+
+    // Settings lists the registration; removing it (after confirming) makes the signer unknown again.
+    await app.open('#/settings');
+    await settings.trustedRows().first().waitFor();
+    expect(await settings.trustedRows().count()).toBe(1);
+    await waitForText(settings.trustedRows().first(), '质监');
+    await settings.trustedCard.scrollIntoViewIfNeeded();
+    await snapshot(app.page, 'settings-trusted-signers');
+    await settings.trustedRows().first().getByRole('button', { name: /移除/u }).click();
+    await waitForText(settings.trustedCard.getByRole('alertdialog'), '移除“质监”的签名人');
+    await settings.trustedCard.getByRole('alertdialog').getByRole('button', { name: '移除' }).click();
+    await waitForText(settings.trustedCard, '还没有登记任何签名人');
+    expect(await callApi(app.page, 'reports.trusted', {})).toEqual([]);
+
+    // The passphrase is forgotten: the key is replaced after an inline confirmation, the old one stays listed.
+    await settings.keyCard.getByRole('button', { name: '更换签名密钥…' }).click();
+    await waitForText(settings.keyCard.getByRole('alertdialog'), '牵头单位必须登记新的指纹');
+    await settings.keyCard.scrollIntoViewIfNeeded();
+    await snapshot(app.page, 'settings-key-replace');
+    await settings.submitKeyForm('新口令-换了电脑以后', '新口令-换了电脑以后', '确认更换');
+    await waitForText(settings.keyCard, '以前使用的密钥');
+    const second = (await settings.keyFingerprint().textContent()) ?? '';
+    expect(second).not.toBe(first);
+    await waitForText(settings.keyCard.locator('.key-retired'), first.split('\n')[0] as string);
+    await settings.keyCard.scrollIntoViewIfNeeded();
+    await snapshot(app.page, 'settings-key');
+
+    await app.open('#/verify');
+    await verify.open(file);
+    await waitForText(verify.verdict, '内容完好,但签名人未登记');
   });
 });

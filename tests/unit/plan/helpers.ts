@@ -41,8 +41,15 @@ export function roles(measure: { departments: { name: string; role: string }[] }
 
 const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
-/** A minimal .docx (one <w:p> per paragraph), the way Word stores one. */
-export async function buildDocx(paragraphs: readonly string[]): Promise<Uint8Array> {
+/** An extra part of a .docx: bytes, or a stream when the part is too big to hold in memory. */
+export interface DocxPart {
+  name: string;
+  data: Buffer | (() => NodeJS.ReadableStream);
+  compress?: boolean;
+}
+
+/** A minimal .docx (one <w:p> per paragraph), the way Word stores one; `extra` adds more parts. */
+export async function buildDocx(paragraphs: readonly string[], extra: readonly DocxPart[] = []): Promise<Uint8Array> {
   const zip = new ZipFile();
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   zip.addBuffer(
@@ -68,6 +75,10 @@ export async function buildDocx(paragraphs: readonly string[]): Promise<Uint8Arr
     Buffer.from(`${xml}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
     'word/document.xml',
   );
+  for (const part of extra) {
+    if (Buffer.isBuffer(part.data)) zip.addBuffer(part.data, part.name, { compress: part.compress ?? true });
+    else zip.addReadStream(part.data() as never, part.name, { compress: part.compress ?? true });
+  }
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { decodePlanSource, MAX_PLAN_SOURCE_BYTES } from '../../../electron/services/plan/source';
+import { checkDocxPackage, decodePlanSource, MAX_PLAN_SOURCE_BYTES } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanJson, parsePlanText, serializePlan } from '../../../shared/plan';
 import { buildDocx, fixtureBytes, fixtureText, seedBytes, seedText } from './helpers';
 
@@ -90,6 +92,64 @@ describe('decodePlanSource: Word documents', () => {
     expect((await decodeError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_unsupported');
     expect((await decodeError(new TextEncoder().encode('{\\rtf1\\ansi 一、任务}'), 'plan.txt')).code).toBe('plan.doc_unsupported');
     expect((await decodeError(ole, 'plan.wps')).code).toBe('plan.doc_unsupported');
+  });
+});
+
+/** `size` zero bytes as a stream, a megabyte at a time, so the test itself stays small. */
+function zeros(size: number): () => NodeJS.ReadableStream {
+  return () =>
+    Readable.from(
+      (function* generate() {
+        const chunk = Buffer.alloc(1024 * 1024);
+        for (let left = size; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+      })(),
+    );
+}
+
+/** Rewrites the uncompressed size a ZIP's central directory records for `name`, as a forged file would. */
+function forgeDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const bytes = Buffer.from(zip);
+  const encodedName = Buffer.from(name);
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    if (bytes.subarray(at + 46, at + 46 + nameLength).equals(encodedName)) {
+      bytes.writeUInt32LE(size, at + 24);
+      return new Uint8Array(bytes);
+    }
+  }
+  throw new Error(`${name} not in the central directory`);
+}
+
+describe('decodePlanSource: Word documents that would unpack to too much', () => {
+  const paragraphs = ['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)'];
+
+  it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', async () => {
+    const bomb = await buildDocx(paragraphs, [{ name: 'customXml/item1.xml', data: zeros(300 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(MAX_PLAN_SOURCE_BYTES);
+    const started = performance.now();
+    const error = await decodeError(bomb, '方案.docx');
+    expect(error.code).toBe('plan.docx_too_large');
+    expect(error.params).toMatchObject({ limitMb: 100 });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses an entry packed far tighter than any document (over 200:1)', async () => {
+    const packed = await buildDocx(paragraphs, [{ name: 'word/media/image1.png', data: Buffer.alloc(4 * 1024 * 1024) }]);
+    expect((await decodeError(packed, '方案.docx')).code).toBe('plan.docx_too_large');
+  });
+
+  it('does not trust the sizes the ZIP declares: a part that unpacks to more is refused too', async () => {
+    const honest = await buildDocx(paragraphs, [{ name: 'word/media/image1.png', data: zeros(60 * 1024 * 1024) }]);
+    const forged = forgeDeclaredSize(honest, 'word/media/image1.png', 1000);
+    expect((await decodeError(forged, '方案.docx')).code).toBe('plan.docx_too_large');
+  });
+
+  it('counts the total unpacked size', async () => {
+    // Random bytes do not compress: a ratio of 1:1, but 2 MB in all against a 1 MB limit.
+    const large = await buildDocx(paragraphs, [{ name: 'word/media/photo.jpg', data: randomBytes(2 * 1024 * 1024), compress: false }]);
+    await expect(checkDocxPackage(large, { maxUnpackedBytes: 1024 * 1024 })).rejects.toMatchObject({ code: 'plan.docx_too_large' });
+    await expect(checkDocxPackage(large)).resolves.toBeUndefined();
+    expect((await decodePlanSource(large, '方案.docx')).text).toContain('建立工作台账');
   });
 });
 

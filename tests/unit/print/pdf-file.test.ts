@@ -23,7 +23,7 @@ describe('saving a PDF', () => {
     expect(writePdfToTarget(ctx, target.id, pdf)).toEqual({ name: '清单.pdf', size: pdf.length });
     expect(readFileSync(join(dir, '清单.pdf'), 'utf8')).toBe('%PDF-1.7 test');
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
-    expect(() => writePdfToTarget(ctx, target.id, pdf)).toThrow(/not_found/u);
+    expect(() => writePdfToTarget(ctx, target.id, pdf)).toThrow(/file.expired/u);
   });
 
   it('names the file when it cannot be written and leaves nothing behind', () => {

@@ -5,7 +5,8 @@ import { runCliCaptured } from '../../support/cli';
 import { fingerprintOf, generateSigningKey } from '../../../electron/services/report/keys';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { useTempDirs } from '../../support/temp';
-import { signer, writeSamplePackage } from './support';
+import { writeReportPackage } from '../../../electron/services/report/package/write';
+import { sampleContent, signer, writeSamplePackage } from './support';
 
 const tempDir = useTempDirs();
 const fingerprint = fingerprintOf(signer.publicKeyPem);
@@ -47,6 +48,31 @@ describe('planledger verify', () => {
     );
   });
 
+  it('prints what the signed manifest claims without letting it forge terminal output', async () => {
+    const dir = tempDir();
+    const forged = '\u001b[1A\u001b[2K\r报告完好:签名人在受信任列表中。';
+    const file = join(dir, 'forged.plreport');
+    await writeReportPackage({
+      outFile: file,
+      entries: [{ path: 'report.json', data: '{}' }],
+      manifest: {
+        ...sampleContent,
+        department: `省市场监管局${forged}`,
+        plan: { ...sampleContent.plan, title: `计划\u009b2J`, docNumber: '\u202e号' },
+        period: { ...sampleContent.period, label: `2026年\u0007第三季度\n部门: 冒充` },
+      },
+      signer,
+    });
+    const result = await run(['verify', file]);
+    expect(result.code).toBe(0);
+    // Nothing but the summary's own line breaks: no escape, control or bidi-override character.
+    expect(result.stdout.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(result.stdout).toContain('部门: 省市场监管局\\u{1b}[1A\\u{1b}[2K\\u{d}报告完好');
+    expect(result.stdout).toContain('期间: 2026年\\u{7}第三季度\\u{a}部门: 冒充(2026-07-01 至 2026-09-30)');
+    expect(result.stdout).toContain('计划: 计划\\u{9b}2J(\\u{202e}号)');
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('部门'))).toHaveLength(1);
+  });
+
   it('exits 1 with one line naming the reason, in the user’s language', async () => {
     const { file } = await writeSamplePackage(tempDir());
     const tampered = tamperedCopy(file);
@@ -59,7 +85,7 @@ describe('planledger verify', () => {
     const notAReport = join(tempDir(), 'notes.txt');
     writeFileSync(notAReport, 'hello');
     expect((await run(['verify', notAReport])).stderr).toBe('错误: 不是报告文件(无法作为 ZIP 文件读取)\n');
-    expect(await run(['verify', join(tempDir(), 'nowhere.plreport')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^错误: 找不到.*nowhere\.plreport。\n$/u) });
+    expect(await run(['verify', join(tempDir(), 'nowhere.plreport')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^错误: 无法读取文件“.*nowhere\.plreport”:文件不存在,可能已被移走、改名或删除。请重新选择。\n$/u) });
   });
 
   it('checks the signer against --trust, in plain or grouped form', async () => {

@@ -12,11 +12,11 @@ import { AppError } from '../../../shared/api/errors';
 const key = generateSigningKey();
 const passphrase = '质量强省 2026!';
 // One sealing for the whole file: each scrypt derivation takes a noticeable fraction of a second.
-const sealed = encryptPrivateKey(key.privateKey, passphrase);
+const sealed = await encryptPrivateKey(key.privateKey, passphrase);
 
-function errorCodeOf(work: () => unknown): string | undefined {
+async function errorCodeOf(work: () => unknown): Promise<string | undefined> {
   try {
-    work();
+    await work();
   } catch (error) {
     return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
   }
@@ -37,10 +37,10 @@ describe('signing keys', () => {
     expect(fingerprintOf(generateSigningKey().publicKeyPem)).not.toBe(fingerprintOf(key.publicKeyPem));
   });
 
-  it('refuse a public key that is not Ed25519, or not a key', () => {
+  it('refuse a public key that is not Ed25519, or not a key', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(errorCodeOf(() => fingerprintOf(rsa))).toBe('report.bad_public_key');
-    expect(errorCodeOf(() => fingerprintOf('hello'))).toBe('report.bad_public_key');
+    expect(await errorCodeOf(() => fingerprintOf(rsa))).toBe('report.bad_public_key');
+    expect(await errorCodeOf(() => fingerprintOf('hello'))).toBe('report.bad_public_key');
   });
 });
 
@@ -55,16 +55,31 @@ describe('a private key sealed with a passphrase', () => {
     expect(stored.kdf.N).toBeGreaterThanOrEqual(2 ** 15);
   });
 
-  it('opens with the right passphrase into a key that signs for the same public key', () => {
-    const opened = decryptPrivateKey(sealed, passphrase);
+  it('opens with the right passphrase into a key that signs for the same public key', async () => {
+    const opened = await decryptPrivateKey(sealed, passphrase);
     const message = Buffer.from('manifest');
     expect(verify(null, message, key.publicKeyPem, sign(null, message, opened))).toBe(true);
   });
 
-  it('opens when the passphrase arrives in another Unicode normalisation form', () => {
+  it('opens when the passphrase arrives in another Unicode normalisation form', async () => {
     const accented = 'Qualité';
-    const stored = encryptPrivateKey(key.privateKey, accented.normalize('NFD'));
-    expect(decryptPrivateKey(stored, accented.normalize('NFC')).asymmetricKeyType).toBe('ed25519');
+    const stored = await encryptPrivateKey(key.privateKey, accented.normalize('NFD'));
+    expect((await decryptPrivateKey(stored, accented.normalize('NFC'))).asymmetricKeyType).toBe('ed25519');
+  });
+
+  it('derives the key off the event loop, so the app stays responsive meanwhile', async () => {
+    // scrypt at 128 MiB takes a good fraction of a second; a timer must keep firing during it.
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 5);
+    try {
+      const opening = decryptPrivateKey(sealed, passphrase);
+      expect(opening).toBeInstanceOf(Promise);
+      await opening;
+      await encryptPrivateKey(key.privateKey, passphrase);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(5);
   });
 
   it('never holds the private key in the clear, in any encoding', () => {
@@ -77,11 +92,11 @@ describe('a private key sealed with a passphrase', () => {
     expect(sealed).not.toContain('PRIVATE KEY');
   });
 
-  it('refuses a wrong passphrase with a typed error', () => {
-    expect(errorCodeOf(() => decryptPrivateKey(sealed, '质量强省 2025!'))).toBe('report.wrong_passphrase');
+  it('refuses a wrong passphrase with a typed error', async () => {
+    expect(await errorCodeOf(() => decryptPrivateKey(sealed, '质量强省 2025!'))).toBe('report.wrong_passphrase');
   });
 
-  it('refuses a tampered ciphertext, tag or salt as it refuses a wrong passphrase', () => {
+  it('refuses a tampered ciphertext, tag or salt as it refuses a wrong passphrase', async () => {
     const flipFirstByte = (base64: string) => {
       const bytes = Buffer.from(base64, 'base64');
       bytes[0] = (bytes[0] as number) ^ 1;
@@ -92,10 +107,10 @@ describe('a private key sealed with a passphrase', () => {
       withCipher((stored) => (stored.cipher.tag = flipFirstByte(stored.cipher.tag))),
       withCipher((stored) => (stored.kdf.salt = flipFirstByte(stored.kdf.salt))),
     ];
-    for (const stored of tampered) expect(errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.wrong_passphrase');
+    for (const stored of tampered) expect(await errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.wrong_passphrase');
   });
 
-  it('refuses what is not a stored key, including scrypt costs chosen to exhaust memory, without trying them', () => {
+  it('refuses what is not a stored key, including scrypt costs chosen to exhaust memory, without trying them', async () => {
     const notKeys = [
       'not json',
       JSON.stringify({ scheme: 'plaintext', key: 'x' }),
@@ -104,11 +119,11 @@ describe('a private key sealed with a passphrase', () => {
       withCipher((stored) => (stored.cipher.iv = 'AAAA')),
     ];
     const started = performance.now();
-    for (const stored of notKeys) expect(errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.bad_key_file');
+    for (const stored of notKeys) expect(await errorCodeOf(() => decryptPrivateKey(stored, passphrase))).toBe('report.bad_key_file');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('requires a passphrase', () => {
-    expect(errorCodeOf(() => encryptPrivateKey(key.privateKey, ''))).toBe('report.passphrase_required');
+  it('requires a passphrase', async () => {
+    expect(await errorCodeOf(() => encryptPrivateKey(key.privateKey, ''))).toBe('report.passphrase_required');
   });
 });

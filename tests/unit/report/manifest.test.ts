@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../../shared/i18n/resources';
+import { signerVerdict } from '../../../shared/report/trust';
 import {
   entryNameKey,
   formatFingerprint,
@@ -118,5 +119,14 @@ describe('refusal reasons', () => {
         if (reason !== 'not_a_zip') expect(instance.t(key, { detail: 'DETAIL' }), `${language} ${key}`).toContain('DETAIL');
       }
     }
+  });
+});
+
+describe('the verdict on a signer', () => {
+  it('is trusted only when registered for the department the report claims', () => {
+    expect(signerVerdict('经济和信息化', '经济和信息化')).toBe('trusted');
+    expect(signerVerdict(' 经济和信息化 ', '经济和信息化')).toBe('trusted');
+    expect(signerVerdict(null, '经济和信息化')).toBe('unknown_signer');
+    expect(signerVerdict('质监', '经济和信息化')).toBe('other_department');
   });
 });

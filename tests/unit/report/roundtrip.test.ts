@@ -104,6 +104,31 @@ describe.each([
     for (const [path, content] of evidence) expect(readFileSync(join(out, path)).equals(content), path).toBe(true);
   });
 
+  it('extracts only the entries the filter accepts, and still verifies every one', async () => {
+    const dir = tempDir();
+    const { file, evidence } = await writeSamplePackage(dir, { scale });
+    const out = join(dir, 'extracted');
+    const asked: string[] = [];
+    const extract = (path: string) => {
+      asked.push(path);
+      return path === 'report.html' || path === 'report.json';
+    };
+    const result = await verifyReportPackage(file, { extractTo: out, extract });
+    expect(result.ok).toBe(true);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(['report.html', 'report.json']);
+    expect(asked.sort()).toEqual(['manifest.json', 'manifest.sig', 'report.csv', 'report.html', 'report.json', 'signer.pem', ...evidence.keys()].sort());
+
+    // The entries left out are checked all the same.
+    const bytes = readFileSync(file);
+    const scan = evidence.get('attachments/scan.pdf') as Buffer;
+    const at = bytes.indexOf(scan) + 10;
+    bytes[at] = (bytes[at] as number) ^ 0xff;
+    writeFileSync(file, bytes);
+    const altered = join(dir, 'altered');
+    expect(await verifyReportPackage(file, { extractTo: altered, extract })).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/scan.pdf' });
+    expect(readdirSync(dir)).not.toContain('altered');
+  });
+
   it('removes what it extracted when the package turns out to be altered', async () => {
     const dir = tempDir();
     const { file, evidence } = await writeSamplePackage(dir, { scale });

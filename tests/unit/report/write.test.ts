@@ -1,4 +1,5 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../../electron/services/report/keys';
@@ -74,7 +75,7 @@ describe('writing a report package', () => {
     const { dir, options, sources } = setup();
     const vanishing = sources[1] as string;
     const failure = failureOf(writeReportPackage({ ...options, onProgress: () => rmSync(vanishing, { force: true }) }));
-    expect(await failure).toEqual({ code: 'not_found', params: { what: vanishing } });
+    expect(await failure).toEqual({ code: 'file.unreadable', params: { name: vanishing, reason: 'ENOENT', context: 'ENOENT' } });
     expectUntouched(dir, [sources[0] as string]);
   });
 
@@ -82,8 +83,52 @@ describe('writing a report package', () => {
     const { dir, options, sources } = setup(10);
     const missing = join(dir, 'missing.png');
     const entries = [...options.entries, { path: 'attachments/missing.png', file: missing }];
-    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({ code: 'not_found', params: { what: missing } });
+    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({ code: 'file.unreadable', params: { name: missing, reason: 'ENOENT', context: 'ENOENT' } });
     expectUntouched(dir, sources);
+  });
+
+  it('checks evidence against the hash it was stored under, and names the attachment when it differs', async () => {
+    const { dir, options, sources } = setup(MiB + 10);
+    const photo = sources[0] as string;
+    const expected = createHash('sha256').update(readFileSync(photo)).digest('hex');
+    const evidence = (sha256: string) => ({ sha256, name: '现场照片.jpg', measure: '2.1.1' });
+    const entries = (sha256: string): ReportEntry[] => [
+      { path: 'report.json', data: '{}' },
+      { path: 'attachments/2.1.1/现场照片.jpg', file: photo, evidence: evidence(sha256) },
+    ];
+    // Intact: written as usual.
+    await writeReportPackage({ ...options, entries: entries(expected) });
+    rmSync(options.outFile);
+
+    // One byte changed in the stored copy since it was added: nothing goes out signed.
+    const bytes = readFileSync(photo);
+    bytes[MiB] = (bytes[MiB] as number) ^ 0xff;
+    writeFileSync(photo, bytes);
+    expect(await failureOf(writeReportPackage({ ...options, entries: entries(expected) }))).toEqual({
+      code: 'evidence.damaged',
+      params: { name: '现场照片.jpg', measure: '2.1.1' },
+    });
+    expectUntouched(dir, sources);
+  });
+
+  it('names the attachment whose stored copy is missing, before or while it writes', async () => {
+    const { dir, options, sources } = setup();
+    const [photo, scan] = sources as [string, string];
+    const photoSha256 = createHash('sha256').update(readFileSync(photo)).digest('hex');
+    const entries: ReportEntry[] = [
+      { path: 'report.json', data: '{}' },
+      { path: 'attachments/2.1.1/照片.jpg', file: photo, evidence: { sha256: photoSha256, name: '照片.jpg', measure: '2.1.1' } },
+      { path: 'attachments/2.2.1/扫描件.pdf', file: scan, evidence: { sha256: 'b'.repeat(64), name: '扫描件.pdf', measure: '2.2.1' } },
+    ];
+    const vanishing = failureOf(writeReportPackage({ ...options, entries, onProgress: () => rmSync(scan, { force: true }) }));
+    expect(await vanishing).toEqual({ code: 'evidence.missing', params: { name: '扫描件.pdf', measure: '2.2.1', context: 'report' } });
+    expectUntouched(dir, [photo]);
+    rmSync(photo);
+    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({
+      code: 'evidence.missing',
+      params: { name: '照片.jpg', measure: '2.1.1', context: 'report' },
+    });
+    expectUntouched(dir, []);
   });
 
   it('replaces an older package of the same name only once the new one is complete', async () => {

@@ -4,7 +4,7 @@ import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError } from '../../../../shared/api/errors';
+import { unreadableFile } from '../../../app/file-errors';
 import {
   entryNameKey,
   formatFingerprint,
@@ -67,6 +67,11 @@ export interface VerifyOptions {
    * else; if verification fails, everything written there is removed again.
    */
   extractTo?: string;
+  /**
+   * Which entries to write under extractTo (asked once per entry); all of them when absent.
+   * Entries left out are read, hashed and checked all the same, just never written.
+   */
+  extract?: (path: string) => boolean;
 }
 
 export interface VerifiedEntry {
@@ -114,17 +119,19 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     if (trusted && !trusted.has(fingerprint)) throw new Refusal('untrusted_signer', formatFingerprint(fingerprint));
     checkListing(entries, manifest);
 
+    const wanted = new Set(extraction ? entries.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
+    const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
     const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
     const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
     // Deflated and stored entries in two lanes: one inflates on the thread pool while the
     // other is hashed here, so verification keeps pace with a plain hash of the file.
     const verified = await mapInArchiveOrder(entries, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
-      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extraction, signal));
+      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal));
       const expected = listed.get(packageEntry.name);
       if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
       return result;
     });
-    for (const read of inMemory.values()) await extraction?.write(read.verified.path, read.content);
+    for (const read of inMemory.values()) await extractInto(read.verified.path)?.write(read.verified.path, read.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {
     await extraction?.discard();
@@ -157,8 +164,7 @@ async function openPackage(file: string): Promise<number> {
   try {
     return await promisify(open)(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code });
+    throw unreadableFile(file, error);
   }
 }
 

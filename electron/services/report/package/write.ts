@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
+import { unreadableFile } from '../../../app/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
   entryNameKey,
@@ -24,8 +25,19 @@ import {
 import { fingerprintOf, publicKeyDer } from '../keys';
 import { entryMode } from './zip-layout';
 
-/** A file of the package: generated content in memory, or a file on disk that is streamed. */
-export type ReportEntry = { path: string; data: Buffer | string } | { path: string; file: string };
+/**
+ * A file of the package: generated content in memory, or a file on disk that is streamed.
+ * An evidence file names what it must be: the SHA-256 it was stored under (compared with
+ * what is actually packed, so a damaged copy never goes out signed), and the attachment's
+ * name and measure for the message when it is damaged or missing.
+ */
+export type ReportEntry = { path: string; data: Buffer | string } | { path: string; file: string; evidence?: ExpectedEvidence };
+
+export interface ExpectedEvidence {
+  sha256: string;
+  name: string;
+  measure: string;
+}
 
 export interface ReportSigner {
   privateKey: KeyObject;
@@ -72,6 +84,7 @@ interface Source {
   size: number;
   /** The file the content comes from, for error messages; the entry path for in-memory data. */
   origin: string;
+  evidence?: ExpectedEvidence | undefined;
   open(): Readable;
 }
 
@@ -126,12 +139,13 @@ async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]
       const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
       sources.push({ path: entry.path, size: data.length, origin: entry.path, open: () => Readable.from([data], { objectMode: false }) });
     } else {
-      const { file } = entry;
+      const { file, evidence } = entry;
+      const source: Source = { path: entry.path, size: 0, origin: file, evidence, open: () => createReadStream(file, { highWaterMark: chunkSize }) };
       const info = await stat(file).catch((error: unknown) => {
-        throw sourceError(error, file);
+        throw sourceError(error, source);
       });
-      if (!info.isFile()) throw new AppError('file.unreadable', { name: file, reason: 'not a regular file' });
-      sources.push({ path: entry.path, size: info.size, origin: file, open: () => createReadStream(file, { highWaterMark: chunkSize }) });
+      if (!info.isFile()) throw new AppError('file.unreadable', { name: evidence?.name ?? file, reason: 'not a regular file' });
+      sources.push({ ...source, size: info.size });
     }
   }
   return sources;
@@ -172,8 +186,8 @@ async function writeZip(
           // yazl opens each input only when the previous entry is done: one file open at a time.
           zip.addReadStreamLazy(source.path, entryOptions(source.path, source.size <= maxDeflatedSize), (callback) => {
             current = source.open();
-            current.on('error', (error) => fail(sourceError(error, source.origin)));
-            const meter = hashingMeter(source.path, progress, resolve).on('error', fail);
+            current.on('error', (error) => fail(sourceError(error, source)));
+            const meter = hashingMeter(source, progress, resolve).on('error', fail);
             callback(null, current.pipe(meter));
           });
         }),
@@ -220,8 +234,11 @@ function wallClockDate(generatedAt: string): Date {
   return new Date(year, month - 1, day, hour, minute, second);
 }
 
-/** Passes content through unchanged while hashing and counting it. */
-function hashingMeter(path: string, progress: (bytes: number) => void, done: (file: ManifestFile) => void): Transform {
+/**
+ * Passes content through unchanged while hashing and counting it. Evidence that does not hash
+ * to what it was stored under fails the package (the writer then removes what it wrote).
+ */
+function hashingMeter({ path, evidence }: Source, progress: (bytes: number) => void, done: (file: ManifestFile) => void): Transform {
   const hash = createHash('sha256');
   let size = 0;
   return new Transform({
@@ -232,7 +249,12 @@ function hashingMeter(path: string, progress: (bytes: number) => void, done: (fi
       callback(null, chunk);
     },
     flush(callback) {
-      done({ path, size, sha256: hash.digest('hex') });
+      const sha256 = hash.digest('hex');
+      if (evidence && evidence.sha256 !== sha256) {
+        callback(new AppError('evidence.damaged', { name: evidence.name, measure: evidence.measure }));
+        return;
+      }
+      done({ path, size, sha256 });
       callback();
     },
   });
@@ -261,9 +283,13 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-function sourceError(error: unknown, file: string): AppError {
+function sourceError(error: unknown, { origin, evidence }: Source): AppError {
   const code = errnoCode(error);
-  return code === 'ENOENT' ? new AppError('not_found', { what: file }) : new AppError('file.unreadable', { name: file, reason: code ?? 'EIO' });
+  if (evidence && code === 'ENOENT') {
+    // `context` selects the export's wording of the message (errors.evidence.missing_report).
+    return new AppError('evidence.missing', { name: evidence.name, measure: evidence.measure, context: 'report' });
+  }
+  return unreadableFile(evidence?.name ?? origin, error);
 }
 
 function outputError(error: unknown, outFile: string): unknown {

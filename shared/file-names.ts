@@ -1,0 +1,68 @@
+/**
+ * File names that are safe to create on Windows, macOS and Linux, from whatever name a
+ * file arrived with (a browser upload, a dropped file, a stored attachment, a report
+ * entry). One sanitiser for the whole app: the desktop copies opened for the user, uploads,
+ * and report packages all go through it.
+ */
+
+/** Windows reserves these as device names, with or without an extension (CON, nul.txt, COM1.log). */
+const deviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
+/** Control, format (e.g. right-to-left override) and lone surrogate characters, and what Windows forbids. */
+const unsafeCharacters = /[\p{Cc}\p{Cf}\p{Cs}<>:"|?*]/gu;
+const trailingDotsAndSpaces = /[. ]+$/u;
+const maxExtensionLength = 10;
+
+export interface SafeFileNameOptions {
+  /** Longest name in UTF-16 code units (Windows counts those; 255 at most per name). Default 200. */
+  maxLength?: number;
+  /** The name used when nothing usable is left. Default "file". */
+  fallback?: string;
+}
+
+/**
+ * The last path segment of `name`, with control and format characters and Windows'
+ * reserved `<>:"|?*` replaced by "_" (":" would otherwise name an NTFS alternate data
+ * stream), without the trailing dots and spaces Windows silently drops, a device name such
+ * as CON or LPT1 prefixed with "_", and shortened to `maxLength` keeping the extension and
+ * never splitting a character.
+ */
+export function safeFileName(name: string, options: SafeFileNameOptions = {}): string {
+  const maxLength = options.maxLength ?? 200;
+  const fallback = options.fallback ?? 'file';
+  const last = name.split(/[\\/]/u).pop() ?? '';
+  let cleaned = last.replace(unsafeCharacters, '_').trim().replace(trailingDotsAndSpaces, '');
+  if (cleaned === '') return fallback;
+  if (deviceName.test(cleaned)) cleaned = `_${cleaned}`;
+  if (cleaned.length > maxLength) cleaned = shorten(cleaned, maxLength).replace(trailingDotsAndSpaces, '');
+  return cleaned === '' ? fallback : cleaned;
+}
+
+function shorten(name: string, maxLength: number): string {
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= maxExtensionLength ? name.slice(dot) : '';
+  const base = [...name.slice(0, name.length - extension.length)];
+  let length = base.join('').length;
+  while (base.length > 0 && length + extension.length > maxLength) length -= (base.pop() as string).length;
+  return base.join('') + extension;
+}
+
+/**
+ * Extensions the system would run, install or follow rather than show when asked to open
+ * the file: programs, scripts, installers, shortcuts, control-panel items, registry files.
+ */
+export const runnableExtensions: ReadonlySet<string> = new Set([
+  'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'sys', 'drv', 'ocx', 'xll',
+  'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'ps2', 'ps2xml', 'psc1', 'psc2',
+  'js', 'jse', 'vb', 'vbs', 'vbe', 'wsf', 'wsh', 'ws', 'wsc', 'sct', 'hta', 'chm', 'hlp',
+  'msi', 'msp', 'mst', 'msix', 'msixbundle', 'appx', 'appxbundle', 'appinstaller', 'application', 'appref-ms', 'gadget',
+  'lnk', 'url', 'website', 'scf', 'shb', 'shs', 'settingcontent-ms', 'library-ms', 'search-ms', 'searchconnector-ms',
+  'reg', 'inf', 'jar', 'jnlp', 'iqy', 'slk', 'diagcab', 'mde', 'ade', 'adp',
+  'sh', 'bash', 'command', 'desktop', 'app', 'run', 'py', 'pyw', 'pl', 'rb',
+]);
+
+/** Whether opening `name` with the system app could run it (judged by its sanitised name's extension). */
+export function mayRunWhenOpened(name: string): boolean {
+  const safe = safeFileName(name);
+  const dot = safe.lastIndexOf('.');
+  return dot >= 0 && runnableExtensions.has(safe.slice(dot + 1).toLowerCase());
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { mayRunWhenOpened, safeFileName } from '../../../shared/file-names';
+
+describe('safeFileName', () => {
+  it('keeps ordinary Chinese and English names as they are', () => {
+    for (const name of ['验收报告.pdf', '现场照片(2).JPG', 'Meeting notes 2016.docx', '.hidden', '第 3 季度 总结.xlsx']) {
+      expect(safeFileName(name)).toBe(name);
+    }
+  });
+
+  it('takes the last path segment only', () => {
+    expect(safeFileName('../../上传.txt')).toBe('上传.txt');
+    expect(safeFileName('C:\\Users\\张三\\材料.pdf')).toBe('材料.pdf');
+    expect(safeFileName('/etc/passwd')).toBe('passwd');
+  });
+
+  it('replaces what Windows reserves, so ":" cannot name an NTFS alternate data stream', () => {
+    expect(safeFileName('报告.txt:隐藏.exe')).toBe('报告.txt_隐藏.exe');
+    expect(safeFileName('a<b>c"d|e?f*g.txt')).toBe('a_b_c_d_e_f_g.txt');
+    expect(safeFileName('tab\there\u0000.txt')).toBe('tab_here_.txt');
+    // Right-to-left override, used to disguise "evil‮fdp.exe" as "evilexe.pdf".
+    expect(safeFileName('evil\u202Efdp.exe')).toBe('evil_fdp.exe');
+  });
+
+  it('drops trailing dots and spaces, which Windows silently drops', () => {
+    expect(safeFileName('名单.txt. . ')).toBe('名单.txt');
+    expect(safeFileName('run.exe.')).toBe('run.exe');
+    expect(safeFileName('  spaced  ')).toBe('spaced');
+  });
+
+  it('never yields a Windows device name', () => {
+    for (const name of ['CON', 'con.txt', 'Prn.pdf', 'AUX', 'nul.tar.gz', 'COM1', 'com9.log', 'LPT1.doc', 'lpt³', 'CONIN$', 'conout$.txt']) {
+      const safe = safeFileName(name);
+      expect(safe, name).toBe(`_${name}`);
+    }
+    expect(safeFileName('console.log')).toBe('console.log');
+    expect(safeFileName('COM10.txt')).toBe('COM10.txt');
+  });
+
+  it('falls back for names with nothing left', () => {
+    for (const name of ['', '   ', '.', '..', '...', '/', 'a/', ' . ']) expect(safeFileName(name), JSON.stringify(name)).toBe('file');
+    expect(safeFileName('', { fallback: 'attachment' })).toBe('attachment');
+  });
+
+  it('shortens long names and keeps the extension, never splitting a character', () => {
+    const long = `${'很长的文件名'.repeat(60)}.docx`;
+    const safe = safeFileName(long);
+    expect(safe.length).toBeLessThanOrEqual(200);
+    expect(safe.endsWith('.docx')).toBe(true);
+    const astral = `${'𠀀'.repeat(150)}.pdf`;
+    const cut = safeFileName(astral, { maxLength: 80 });
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(cut.endsWith('.pdf')).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/u);
+    expect([...cut.slice(0, -4)].every((char) => char === '𠀀')).toBe(true);
+  });
+});
+
+describe('mayRunWhenOpened', () => {
+  it('flags programs, scripts, installers and shortcuts', () => {
+    for (const name of ['setup.exe', 'RUN.BAT', 'x.cmd', 'a.com', 'b.scr', 'c.hta', 'd.js', 'e.jse', 'f.vbs', 'g.vbe', 'h.wsf', 'i.wsh', 'j.ps1', 'k.msi', 'l.lnk', 'm.url', 'n.reg', 'o.cpl', 'p.jar', '报告.pdf.exe']) {
+      expect(mayRunWhenOpened(name), name).toBe(true);
+    }
+  });
+
+  it('lets documents, images and archives open', () => {
+    for (const name of ['报告.pdf', 'scan.JPG', '会议纪要.docx', 'data.xlsx', 'notes.txt', 'bundle.zip', 'exe', 'no-extension']) {
+      expect(mayRunWhenOpened(name), name).toBe(false);
+    }
+  });
+});
