@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
 import { AppError } from '../../../shared/api/errors';
 import { unreadableFile } from '../../app/file-errors';
+import { syncDirectory } from '../../app/atomic-write';
 import type { DataLayout } from '../../app/paths';
 
 /** A file's content as stored under evidence/, named by its SHA-256. */
@@ -146,7 +147,7 @@ async function place(layout: DataLayout, temp: string, sha256: string, size: num
   }
   // Absent, or a damaged earlier copy (wrong size): the new one replaces it atomically.
   await rename(temp, final);
-  await syncFolder(folder);
+  await syncDirectory(folder);
   return final;
 }
 
@@ -156,20 +157,6 @@ async function syncFile(path: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-/** Makes a rename durable on POSIX; Windows cannot open folders for syncing (and does not need to). */
-async function syncFolder(path: string): Promise<void> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort.
   }
 }
 

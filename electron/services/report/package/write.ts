@@ -1,10 +1,11 @@
 import { createHash, createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
+import { syncDirectory } from '../../../app/atomic-write';
 import { unreadableFile } from '../../../app/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
@@ -268,19 +269,6 @@ function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** Makes the rename durable. Windows cannot open a folder for fsync; there NTFS's journal has to do. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the package itself is already complete and synced.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
 }
 
 function sourceError(error: unknown, { origin, evidence }: Source): AppError {
