@@ -132,7 +132,21 @@ async function exportInThisProcess({ evidenceDir, outFile }: ExportJob): Promise
   const { ms } = await timeMs(() => writeReportPackage({ outFile, entries, manifest, signer: generateSigningKey() }));
   return [
     { name: 'report.export.child.ms', value: ms, unit: 'ms', budget: null },
-    // The kernel's high-water mark for this process (kB): the true peak, not a sample.
-    { name: 'report.export.child.peak_rss.mb', value: process.resourceUsage().maxRSS / 1024, unit: 'MB', budget: null },
+    { name: 'report.export.child.peak_rss.mb', value: peakRssKb() / 1024, unit: 'MB', budget: null },
   ];
+}
+
+/**
+ * The kernel's high-water mark of this process's memory (kB): the true peak, not a sample.
+ * On Linux VmHWM, which belongs to this program image; getrusage's maxRSS would also carry
+ * the parent's size from the fork that started us (folded in at exec).
+ */
+function peakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // Not Linux.
+  }
+  return process.resourceUsage().maxRSS;
 }
