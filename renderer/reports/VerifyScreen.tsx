@@ -1,4 +1,4 @@
-import { FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion } from 'lucide-react';
+import { FileCheck2, FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion, Upload } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
@@ -8,10 +8,12 @@ import { signerVerdict, type SignerVerdict } from '../../shared/report/trust';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
-import { pickFiles } from '../platform/files';
+import { useFileDrop } from '../platform/file-drop';
+import { filesFromDrop, pickFiles } from '../platform/files';
 
 type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
@@ -21,6 +23,7 @@ type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'do
  */
 export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const { t } = useTranslation();
+  const toasts = useToasts();
   const [state, setState] = useState<State>({ step: 'idle' });
   const runs = useRef(0);
 
@@ -53,20 +56,41 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
     }
   }
 
+  const checking = state.step === 'checking';
+  const drop = useFileDrop((files) => {
+    if (checking) return;
+    if (files.length > 1) return toasts.show('error', t('reporting.verify.oneAtATime'));
+    void (async () => {
+      // Shown at once: in a browser the file is uploaded to the dev host first.
+      setState({ step: 'checking', name: files[0]!.name });
+      try {
+        const [file] = await filesFromDrop(files);
+        if (file) await verify(file);
+      } catch (error) {
+        setState({ step: 'failed', error });
+      }
+    })();
+  });
+
   return (
-    <div className="page page-wide verify-page">
+    <div className="page page-wide verify-page" data-testid="verify-page" {...drop.handlers}>
       <div className="page-heading">
         <div>
           <h1 className="page-title">{t('reporting.verify.title')}</h1>
           <p className="page-subtitle">{t('reporting.verify.subtitle')}</p>
         </div>
         <div className="page-actions">
-          <button type="button" className="button button-primary" onClick={() => void choose()} disabled={state.step === 'checking'}>
+          <button type="button" className="button button-primary" onClick={() => void choose()} disabled={checking}>
             <FileSearch size={16} aria-hidden />
             {t('reporting.verify.open')}
           </button>
         </div>
       </div>
+      {state.step === 'idle' && (
+        <EmptyState icon={<FileCheck2 size={28} />} title={t('reporting.verify.emptyTitle')}>
+          {t('reporting.verify.emptyBody')}
+        </EmptyState>
+      )}
       {state.step === 'checking' && (
         <p className="muted" role="status">
           {t('reporting.verify.checking')} {state.name}
@@ -74,6 +98,12 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
       )}
       {state.step === 'failed' && <ErrorPanel error={state.error} />}
       {state.step === 'done' && <Outcome key={state.run} outcome={state.outcome} />}
+      {drop.dragging && !checking && (
+        <div className="drop-overlay" aria-hidden>
+          <Upload size={22} />
+          {t('reporting.verify.dropHere')}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ExternalLink, Paperclip, Trash2, Upload, X } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxEvidenceBytes } from '../../shared/api/calls/evidence';
 import type { FileRef } from '../../shared/api/calls/files';
@@ -11,9 +11,10 @@ import { useJob } from '../api/useJob';
 import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDateTime } from '../format';
+import { useFileDrop } from '../platform/file-drop';
 import { filesFromDrop, pickFiles, startDownload, type UploadProgress } from '../platform/files';
 import { EvidenceIcon } from './EvidenceIcon';
-import { carriesFiles, setEvidenceBusy, useAttachRequests, type AttachRequest } from './evidenceBus';
+import { setEvidenceBusy, useAttachRequests, type AttachRequest } from './evidenceBus';
 import './evidence.css';
 
 /** What is moving right now: the browser upload, then the backend's copy into the data folder. */
@@ -45,9 +46,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
   const toasts = useToasts();
   const { job, run: runJob, cancel: cancelJob, reset: resetJob } = useJob();
   const [transfer, setTransfer] = useState<Transfer | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const dragDepth = useRef(0);
   const active = useRef<AbortController | null>(null);
   const measureCode = detail.measure.code;
   const { attachments, tasks } = detail;
@@ -144,33 +143,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
     await queryClient.invalidateQueries();
   }
 
-  // A counter, not a flag: dragenter/leave fire for every child the pointer crosses.
-  const dropHandlers = {
-    onDragEnter: (event: DragEvent) => {
-      if (!carriesFiles(event.dataTransfer)) return;
-      event.preventDefault();
-      dragDepth.current += 1;
-      setDragging(true);
-    },
-    onDragOver: (event: DragEvent) => {
-      if (!carriesFiles(event.dataTransfer)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    },
-    onDragLeave: (event: DragEvent) => {
-      if (!carriesFiles(event.dataTransfer)) return;
-      dragDepth.current = Math.max(0, dragDepth.current - 1);
-      if (dragDepth.current === 0) setDragging(false);
-    },
-    onDrop: (event: DragEvent) => {
-      dragDepth.current = 0;
-      setDragging(false);
-      const files = [...event.dataTransfer.files];
-      if (files.length === 0) return;
-      event.preventDefault();
-      void attach({ taskId: null, files });
-    },
-  };
+  const drop = useFileDrop((files) => void attach({ taskId: null, files }));
 
   const taskText = (taskId: number | null) => (taskId === null ? null : (tasks.find((task) => task.id === taskId)?.text ?? null));
   const shown = transfer && transfer.phase === 'store' && job?.state === 'running' ? { ...transfer, done: job.done, total: job.total } : transfer;
@@ -178,10 +151,10 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
 
   return (
     <section
-      className={`card evidence-card${dragging ? ' evidence-dragging' : ''}`}
+      className={`card evidence-card${drop.dragging ? ' evidence-dragging' : ''}`}
       aria-labelledby="evidence-title"
       data-testid="evidence-section"
-      {...dropHandlers}
+      {...drop.handlers}
     >
       <h2 id="evidence-title" className="card-title evidence-title">
         <Paperclip size={16} aria-hidden />
@@ -270,8 +243,8 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
       )}
       <p className="field-hint evidence-hint">{t('evidence.hint')}</p>
 
-      {dragging && (
-        <div className="evidence-drop-overlay" aria-hidden>
+      {drop.dragging && (
+        <div className="drop-overlay" aria-hidden>
           <Upload size={22} />
           {t('evidence.dropHere')}
         </div>

@@ -2,7 +2,8 @@ import { Paperclip, Plus } from 'lucide-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Task } from '../../shared/api/calls/workspace';
-import { carriesFiles, requestAttach, useEvidenceBusy } from './evidenceBus';
+import { carriesFiles } from '../platform/file-drop';
+import { requestAttach, useEvidenceBusy } from './evidenceBus';
 import './evidence.css';
 
 /**

@@ -51,8 +51,3 @@ export function useEvidenceBusy(): boolean {
     () => busy,
   );
 }
-
-/** Whether a drag carries files from outside (not a task being reordered). */
-export function carriesFiles(dataTransfer: DataTransfer | null): boolean {
-  return dataTransfer !== null && [...dataTransfer.types].includes('Files');
-}

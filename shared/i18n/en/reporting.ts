@@ -111,6 +111,10 @@ const en: Messages<typeof zh> = {
     subtitle: 'Open a received .plreport file to check that it is complete, unaltered, and who signed it.',
     open: 'Choose a report file…',
     checking: 'Verifying…',
+    emptyTitle: 'Check a report you received',
+    emptyBody: 'Click “Choose a report file…” or drop a .plreport file here. Every file in it is checked against the signed list (size and SHA-256), the signature is checked, and you see whether the report is complete, unaltered, and signed by a registered signer.',
+    dropHere: 'Release to verify',
+    oneAtATime: 'Verify one report file at a time: drop them one by one.',
     verdicts: {
       trusted: 'Intact, signed by a registered signer',
       unknown_signer: 'Intact, but the signer is not registered',

@@ -23,6 +23,20 @@ export class VerifyPage {
     await (await chooser).setFiles(path);
   }
 
+  /** Drops files on the screen the way a file manager does (a drop carrying a DataTransfer). */
+  async drop(files: { name: string; base64: string }[]): Promise<void> {
+    const zone = this.page.getByTestId('verify-page');
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name));
+      return transfer;
+    }, files);
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await dataTransfer.dispose();
+  }
+
   async verdictKind(): Promise<string | null> {
     return this.verdict.getAttribute('data-verdict');
   }

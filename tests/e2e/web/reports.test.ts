@@ -30,17 +30,24 @@ async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `zh-CN-1280x800-${name}.png`), fullPage: false });
 }
 
-/** Exports through the API and uploads the package back, as a browser user hands a received file over; returns its file id and size. */
-async function exportAndUpload(page: Page, period: string, passphrase: string | null): Promise<{ id: string; size: number }> {
+/** Exports through the API; returns the package's download id. */
+async function exportPackage(page: Page, period: string, passphrase: string | null): Promise<string> {
   const { jobId } = await callApi(page, 'reports.export', { period, targetId: null, passphrase });
   let job = await callApi(page, 'jobs.get', { id: jobId });
   while (job.state === 'running') job = await callApi(page, 'jobs.get', { id: jobId });
   const download = job.result?.kind === 'report.export' ? job.result.download : null;
+  if (!download) throw new Error(`export ended ${job.state}`);
+  return download.downloadId;
+}
+
+/** Exports through the API and uploads the package back, as a browser user hands a received file over; returns its file id and size. */
+async function exportAndUpload(page: Page, period: string, passphrase: string | null): Promise<{ id: string; size: number }> {
+  const downloadId = await exportPackage(page, period, passphrase);
   const uploaded = await page.evaluate(async (id) => {
     const bytes = await (await fetch(`/download/${id}`)).arrayBuffer();
     const response = await fetch('/upload?name=opened.plreport', { method: 'POST', body: bytes });
     return (await response.json()) as { value: { id: string; size: number } };
-  }, download?.downloadId as string);
+  }, downloadId);
   return uploaded.value;
 }
 
@@ -123,6 +130,42 @@ describe('the period report', () => {
 
     await app.open(`#/verify?file=${uploaded.id}&name=opened.plreport&size=${uploaded.size}`);
     await waitForText(new VerifyPage(app.page).verdict, '内容完好,但签名人未登记');
+  });
+
+  it('says what it checks before a file is chosen, and verifies a report file dropped on the screen', async () => {
+    app = await launchApp();
+    await app.open('#/');
+    const picker = new DepartmentPicker(app.page);
+    await picker.card('质监').waitFor();
+    await picker.choose('质监');
+    await new Dashboard(app.page).measureRows.first().waitFor();
+    await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令2016' });
+    const downloadId = await exportPackage(app.page, '2016', '质监报送口令2016');
+    const base64 = await app.page.evaluate(async (id) => {
+      const bytes = new Uint8Array(await (await fetch(`/download/${id}`)).arrayBuffer());
+      return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
+    }, downloadId);
+
+    await app.open('#/verify');
+    const verify = new VerifyPage(app.page);
+    await waitForText(app.page.locator('.empty-state'), '把 .plreport 文件拖到这里');
+
+    // Two files at once: told to drop one, and nothing is checked.
+    await verify.drop([
+      { name: 'a.plreport', base64 },
+      { name: 'b.plreport', base64 },
+    ]);
+    await waitForText(app.page.getByRole('alert'), '一次只能核验一个报告文件');
+    expect(await verify.verdict.count()).toBe(0);
+
+    await verify.drop([{ name: '质监-2016年.plreport', base64 }]);
+    await waitForText(verify.verdict, '内容完好,但签名人未登记');
+    await waitForText(verify.verdict, '质监-2016年.plreport');
+    expect(await app.page.locator('.empty-state').count()).toBe(0);
+
+    // A dropped file that is not a report is refused with its reason.
+    await verify.drop([{ name: 'notes.plreport', base64: btoa('not a zip at all') }]);
+    await waitForText(verify.verdict, '报告未通过核验');
   });
 
   it('keeps the signing key and the trusted signers in Settings, and flags a signer registered for another department', async () => {
