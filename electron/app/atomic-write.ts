@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * then fsync the folder so the rename itself is durable.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.partial-${randomBytes(6).toString('hex')}`);
+  const temp = partialPath(path);
   try {
     const fd = openSync(temp, 'wx');
     try {
@@ -58,6 +58,27 @@ export async function copyFileDurably(source: string, target: string, chunkBytes
   } finally {
     await input.close();
   }
+}
+
+/**
+ * Streams `source` to `target` the way writeFileAtomic writes: a temp file beside the
+ * target, fsynced, renamed over it, so `target` is the old file or the whole new one.
+ */
+export async function copyFileAtomic(source: string, target: string): Promise<void> {
+  const temp = partialPath(target);
+  try {
+    await copyFileDurably(source, temp);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(target));
+}
+
+/** A fresh temp name beside `target`, for writing it whole before a rename. */
+export function partialPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.partial-${randomBytes(6).toString('hex')}`);
 }
 
 /** Makes a rename durable. Windows cannot open folders for fsync; NTFS journals the rename. */

@@ -1,4 +1,4 @@
-import { FileCheck2, FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion, Upload } from 'lucide-react';
+import { Download, FileCheck2, FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion, Upload } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
@@ -13,7 +13,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { useFileDrop } from '../platform/file-drop';
-import { filesFromDrop, pickFiles } from '../platform/files';
+import { filesFromDrop, pickFiles, saveOutput } from '../platform/files';
 
 type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
@@ -183,18 +183,56 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
           <iframe title={t('reporting.verify.report')} sandbox="" src={`/preview/verified/${encodeURIComponent(outcome.verifiedId)}/report.html`} />
         </section>
       )}
-      <details className="card verify-files">
-        <summary>{t('reporting.verify.files', { count: outcome.files.length })}</summary>
-        <p className="field-hint">{t('reporting.verify.filesHint')}</p>
-        <ul className="plain-list">
-          {outcome.files.map((file) => (
-            <li key={file.path}>
-              <code>{file.path}</code> <span className="muted">{formatBytes(file.size, i18n.language)}</span>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <PackageFiles verifiedId={outcome.verifiedId} files={outcome.files} />
     </>
+  );
+}
+
+/** Every file the package lists, each of which can be saved on its own (checked again as it is taken out). */
+function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path: string; size: number }[] }) {
+  const { t, i18n } = useTranslation();
+  const toasts = useToasts();
+  const [saving, setSaving] = useState<string | null>(null);
+
+  async function save(path: string): Promise<void> {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    setSaving(path);
+    try {
+      const outcome = await saveOutput('evidence', name, async (targetId) => {
+        const { download } = await call('reports.saveVerifiedFile', { verifiedId, path, targetId });
+        return { downloadId: download?.downloadId ?? null };
+      });
+      if (outcome === 'saved') toasts.show('success', t('reporting.verify.fileSaved', { name }));
+    } catch (error) {
+      toasts.show('error', errorMessage(error, t));
+    } finally {
+      setSaving(null);
+    }
+  }
+
+  return (
+    <details className="card verify-files">
+      <summary>{t('reporting.verify.files', { count: files.length })}</summary>
+      <p className="field-hint">{t('reporting.verify.filesHint')}</p>
+      <ul className="plain-list verify-file-list">
+        {files.map((file) => (
+          <li key={file.path} data-testid="verify-file">
+            <code>{file.path}</code>
+            <span className="muted">{formatBytes(file.size, i18n.language)}</span>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={saving !== null}
+              aria-label={t('reporting.verify.saveFileNamed', { path: file.path })}
+              onClick={() => void save(file.path)}
+            >
+              <Download size={14} aria-hidden />
+              {saving === file.path ? t('reporting.verify.savingFile') : t('reporting.verify.saveFile')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -371,6 +371,47 @@ describe('verifying received reports', () => {
     expect(readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'))).toEqual([]);
   });
 
+  it('saves a listed file of a verified package, checked again as it is taken out', async () => {
+    const backend = await coordinator();
+    await backend.call('reports.createKey', { passphrase });
+    await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
+    const { file } = await exportTo(backend, '2016-H2', passphrase);
+    const office = await openTestBackend();
+    const outcome = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const { verifiedId } = outcome;
+    const saveTo = (name: string) => office.ctx.files.registerSaveTarget(join(folder, name)).id;
+    const folder = tempDir();
+
+    // To a place the user chose (desktop): the whole file, under its name, nothing else beside it.
+    writeFileSync(join(folder, '纪要.pdf'), 'an older file the user chose to replace');
+    expect(await office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('纪要.pdf') })).toEqual({ download: null });
+    expect(readFileSync(join(folder, '纪要.pdf'), 'utf8')).toBe('%PDF-1.4 会议纪要');
+    // As a browser download (dev host), report.csv included.
+    const { download } = await office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: null });
+    expect(download).toMatchObject({ name: 'report.csv' });
+    expect(readFileSync(office.ctx.files.takeDownload(download!.downloadId)!.path, 'utf8')).toContain('会议纪要.pdf');
+
+    // Only what the package lists, only for packages verified in this session.
+    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/../../secret', targetId: null }), 'report.not_in_package');
+    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId: 'f'.repeat(36), path: 'report.csv', targetId: null }), 'report.verified_expired');
+
+    // Changed after it was verified: refused, and the chosen place is left as it was.
+    const bytes = readFileSync(file);
+    const offset = bytes.indexOf(Buffer.from('%PDF-1.4'));
+    expect(offset).toBeGreaterThan(0);
+    bytes[offset] = 0x25 ^ 0x01;
+    writeFileSync(file, bytes);
+    await expectApiError(
+      office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('again.pdf') }),
+      'report.changed_since_verified',
+    );
+    rmSync(file);
+    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }), 'report.changed_since_verified');
+    expect(readdirSync(folder)).toEqual(['纪要.pdf']);
+    expect(readdirSync(office.layout.tmp).filter((name) => name.includes('-save-'))).toEqual([]);
+  });
+
   it('registers and removes trusted signers', async () => {
     const office = await openTestBackend({ now });
     const fingerprint = 'ab'.repeat(32);

@@ -23,6 +23,7 @@ type ReportCalls =
   | 'reports.export'
   | 'reports.history'
   | 'reports.verify'
+  | 'reports.saveVerifiedFile'
   | 'reports.trusted'
   | 'reports.trust';
 
@@ -88,6 +89,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
     }),
     'reports.history': () => listExports(ctx.db, activeScope(ctx.db)),
     'reports.verify': ({ fileId }) => verified.verify(fileId),
+    'reports.saveVerifiedFile': ({ verifiedId, path, targetId }) => verified.saveFile(verifiedId, path, targetId),
     'reports.trusted': () => listTrustedSigners(ctx.db),
     'reports.trust': ({ fingerprint, department }) => {
       setTrustedSigner(ctx.db, normalizeFingerprint(fingerprint) ?? fingerprint, department, ctx.now().toISOString());

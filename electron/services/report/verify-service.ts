@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Download } from '../../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../../shared/api/calls/reports';
+import { AppError } from '../../../shared/api/errors';
 import { ReportData } from '../../../shared/report/data';
+import { printableName } from '../../../shared/report/manifest';
+import { copyFileAtomic } from '../../app/atomic-write';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { verifyReportPackage } from './package/verify';
@@ -11,14 +15,24 @@ const keptVerified = 5;
 /** What the verify screen shows of a package: its report (report.json) and the page (report.html). */
 const shownEntries = new Set(['report.html', 'report.json']);
 
+/** A package verified in this session: where it is, who signed it, and the part extracted for the screen. */
+interface VerifiedPackage {
+  source: string;
+  fileName: string;
+  fingerprint: string;
+  folder: string;
+  paths: ReadonlySet<string>;
+}
+
 /**
  * Checks a received package and, when it is intact, keeps the part the screen shows
  * (report.html and report.json, never the evidence: a package can hold gigabytes) in tmp/,
- * so its report.html can be shown as the office will see it. Only the latest few are kept,
- * and dispose() removes them when the backend closes.
+ * so its report.html can be shown as the office will see it. Any listed file can then be
+ * saved on its own, checked again as it is taken out. Only the latest few are kept, and
+ * dispose() removes them when the backend closes.
  */
 export class VerifiedPackages {
-  private readonly folders = new Map<string, string>();
+  private readonly packages = new Map<string, VerifiedPackage>();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -31,11 +45,12 @@ export class VerifiedPackages {
       rmSync(folder, { recursive: true, force: true });
       return { ok: false, fileName: file.name, reason: result.reason, detail: result.detail };
     }
-    this.folders.set(id, folder);
-    while (this.folders.size > keptVerified) {
-      const [oldest, path] = this.folders.entries().next().value as [string, string];
-      rmSync(path, { recursive: true, force: true });
-      this.folders.delete(oldest);
+    const paths = new Set(result.entries.map((entry) => entry.path));
+    this.packages.set(id, { source: file.path, fileName: file.name, fingerprint: result.fingerprint, folder, paths });
+    while (this.packages.size > keptVerified) {
+      const [oldest, kept] = this.packages.entries().next().value as [string, VerifiedPackage];
+      rmSync(kept.folder, { recursive: true, force: true });
+      this.packages.delete(oldest);
     }
     const report = ReportData.safeParse(safeJson(join(folder, 'report.json')));
     const trusted = listTrustedSigners(this.ctx.db).find((signer) => signer.fingerprint === result.fingerprint);
@@ -53,13 +68,54 @@ export class VerifiedPackages {
 
   /** The extracted folder of a package verified in this session, or undefined. */
   folder(id: string): string | undefined {
-    return this.folders.get(id);
+    return this.packages.get(id)?.folder;
+  }
+
+  /**
+   * Saves one listed file of a verified package where the user chose (or as a browser
+   * download when targetId is null). The package is verified again while the file is taken
+   * out, so what is saved is what the signer signed, even if the package changed since.
+   */
+  async saveFile(id: string, path: string, targetId: string | null): Promise<{ download: Download | null }> {
+    const known = this.packages.get(id);
+    if (!known) throw new AppError('report.verified_expired');
+    if (!known.paths.has(path)) throw new AppError('report.not_in_package', { path: printableName(path) });
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const target = targetId === null ? null : this.ctx.files.takeSaveTarget(targetId);
+    const folder = join(this.ctx.layout.tmp, `verified-${id}-save-${randomUUID()}`);
+    try {
+      const extracted = await this.extractAgain(known, path, folder);
+      if (target === null) {
+        const output = this.ctx.files.outputPath();
+        renameSync(extracted, output);
+        return { download: this.ctx.files.registerDownload(output, name) };
+      }
+      await saveTo(extracted, target);
+      this.ctx.log.info('verified file saved', { path: printableName(path) });
+      return { download: null };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  private async extractAgain(known: VerifiedPackage, path: string, folder: string): Promise<string> {
+    const changed = new AppError('report.changed_since_verified', { file: known.fileName });
+    let result;
+    try {
+      result = await verifyReportPackage(known.source, { extractTo: folder, extract: (entry) => entry === path });
+    } catch (error) {
+      if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file: path.slice(path.lastIndexOf('/') + 1) });
+      // Moved, deleted or locked since it was checked.
+      throw changed;
+    }
+    if (!result.ok || result.fingerprint !== known.fingerprint) throw changed;
+    return join(folder, ...path.split('/'));
   }
 
   /** Removes every extracted folder; called when the backend closes. */
   dispose(): void {
-    for (const path of this.folders.values()) rmSync(path, { recursive: true, force: true });
-    this.folders.clear();
+    for (const known of this.packages.values()) rmSync(known.folder, { recursive: true, force: true });
+    this.packages.clear();
   }
 }
 
@@ -69,4 +125,20 @@ function safeJson(path: string): unknown {
   } catch {
     return null;
   }
+}
+
+async function saveTo(source: string, target: string): Promise<void> {
+  try {
+    await copyFileAtomic(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const file = basename(target);
+    if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file });
+    throw new AppError('report.save_failed', { file, reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }

@@ -110,6 +110,11 @@ export const reportCalls = {
   ),
   'reports.history': call(Empty, z.array(ReportExport)),
   'reports.verify': call(z.object({ fileId: FileId }).strict(), VerifyOutcome),
+  /** Saves one file listed in a package verified in this session (checked again as it is taken out). */
+  'reports.saveVerifiedFile': call(
+    z.object({ verifiedId: z.string().regex(/^[\w-]{8,64}$/u), path: z.string().min(1).max(1000), targetId: TargetId }).strict(),
+    z.object({ download: Download.nullable() }),
+  ),
   'reports.trusted': call(Empty, z.array(TrustedSigner)),
   'reports.trust': call(
     z.object({ fingerprint: Fingerprint, department: z.string().trim().min(1).max(100).nullable() }).strict(),

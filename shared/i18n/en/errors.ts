@@ -84,6 +84,11 @@ const en: Messages<typeof zh> = {
     key_unavailable: 'The system keychain cannot open your department’s signing key (the data folder may come from another computer or user account). Replace the key in Settings → Signing key and register the new fingerprint with the leading office.',
     nothing_to_report: 'Your department ({{department}}) carries no measure in the active plan, so there is nothing to report. Check the chosen department and the active plan.',
     period_invalid: 'The reporting period “{{period}}” is not understood. Write 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31.',
+    verified_expired: 'This verification has expired (the app restarted, or several reports were verified since). Open the report file again.',
+    not_in_package: 'The report has no file “{{path}}”.',
+    changed_since_verified: 'The report file {{file}} was changed, moved or could not be read after it was verified; nothing was saved. Verify it again.',
+    save_disk_full: 'The disk is full; {{file}} was not saved.',
+    save_failed: 'Could not save {{file}}: {{reason}}',
   },
   print: {
     failed: 'Could not produce the printed document: {{reason}}',

@@ -81,6 +81,11 @@ export default {
     key_unavailable: '系统密钥库无法打开本部门的签名密钥(数据文件夹可能来自另一台电脑或另一个用户账户)。请在“设置 → 签名密钥”中更换密钥,并把新的指纹登记到牵头单位。',
     nothing_to_report: '本部门({{department}})在当前计划中没有承担的措施,没有可报送的内容。请核对所选部门和当前计划。',
     period_invalid: '报告期间“{{period}}”无法识别。可写作 2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31。',
+    verified_expired: '这份报告的核验结果已失效(程序重新启动过,或之后又核验了多份报告),请重新打开报告文件。',
+    not_in_package: '报告中没有文件“{{path}}”。',
+    changed_since_verified: '报告文件 {{file}} 在核验后被改动、移走或无法读取,未保存任何文件。请重新核验。',
+    save_disk_full: '磁盘空间不足,{{file}} 未保存。',
+    save_failed: '无法保存 {{file}}:{{reason}}',
   },
   print: {
     failed: '未能生成打印文档:{{reason}}',

@@ -37,6 +37,14 @@ export class VerifyPage {
     await dataTransfer.dispose();
   }
 
+  /** Saves one of the package's files from the list (a browser download here) to `saveAs`. */
+  async saveFile(path: string, saveAs: string): Promise<void> {
+    await this.page.locator('.verify-files summary').click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: `另存 ${path}`, exact: true }).click();
+    await (await download).saveAs(saveAs);
+  }
+
   async verdictKind(): Promise<string | null> {
     return this.verdict.getAttribute('data-verdict');
   }

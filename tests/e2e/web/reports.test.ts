@@ -94,6 +94,13 @@ describe('the period report', () => {
     await waitForText(verify.report.locator('body'), '部分项目资金到位较慢');
     await snapshot(app.page, 'verify-unknown-signer');
 
+    // Any listed file can be saved on its own: the office takes the CSV into its spreadsheet.
+    const csv = join(tempDir(), 'report.csv');
+    await verify.saveFile('report.csv', csv);
+    expect(readFileSync(csv, 'utf8')).toContain('制定年度标准化工作计划');
+    await waitForText(app.page.getByRole('status').last(), '已保存 report.csv');
+    await snapshot(app.page, 'verify-files');
+
     // Registering takes the fingerprint the department gave, typed in: one that differs is refused.
     const given = exported.fingerprint.replace(/\s/gu, '').toLowerCase();
     const wrong = `${given.slice(0, -1)}${given.endsWith('0') ? '1' : '0'}`;

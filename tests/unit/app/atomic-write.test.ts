@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFileDurably } from '../../../electron/app/atomic-write';
+import { copyFileAtomic, copyFileDurably } from '../../../electron/app/atomic-write';
 import { useTempDirs } from '../../support/temp';
 
 const tempDir = useTempDirs();
@@ -24,5 +24,18 @@ describe('durable copies', () => {
     expect(readFileSync(join(dir, 'copy'), 'utf8')).toBe('old');
     await expect(copyFileDurably(join(dir, 'missing'), join(dir, 'other'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(existsSync(join(dir, 'other'))).toBe(false);
+  });
+
+  it('replaces a file whole by an atomic copy, and keeps the old one when the copy fails', async () => {
+    const dir = tempDir();
+    const content = randomBytes(2 * 1024 * 1024 + 5);
+    writeFileSync(join(dir, 'source'), content);
+    writeFileSync(join(dir, 'target'), 'old');
+    await copyFileAtomic(join(dir, 'source'), join(dir, 'target'));
+    expect(readFileSync(join(dir, 'target')).equals(content)).toBe(true);
+
+    await expect(copyFileAtomic(join(dir, 'missing'), join(dir, 'target'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readFileSync(join(dir, 'target')).equals(content)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['source', 'target']);
   });
 });

@@ -1,11 +1,11 @@
-import { createHash, createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
-import { syncDirectory } from '../../../app/atomic-write';
+import { partialPath, syncDirectory } from '../../../app/atomic-write';
 import { unreadableFile } from '../../../app/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
@@ -101,7 +101,7 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
   const draft = draftManifest(options);
   const sources = await prepareSources(options.entries);
 
-  const tempFile = join(dirname(outFile), `.${basename(outFile)}.partial-${randomBytes(6).toString('hex')}`);
+  const tempFile = partialPath(outFile);
   // 'wx': a fresh file, never someone else's; flush: fsync before the stream closes it.
   const output = createWriteStream(tempFile, { flags: 'wx', flush: true, highWaterMark: chunkSize });
   try {
