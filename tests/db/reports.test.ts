@@ -350,16 +350,21 @@ describe('signing key replacement', () => {
 });
 
 describe('verifying received reports', () => {
-  it('extracts only what the screen shows, and removes it when the backend closes', async () => {
+  /** A package with one evidence file, exported by a department and verified at the office. */
+  async function receivedAtOffice() {
     const backend = await coordinator();
     await backend.call('reports.createKey', { passphrase });
     await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
     const { file } = await exportTo(backend, '2016-H2', passphrase);
-
     const office = await openTestBackend();
     const outcome = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
     expect(outcome).toMatchObject({ ok: true, department: '经济和信息化', trustedAs: null });
-    if (!outcome.ok) return;
+    if (!outcome.ok) throw new Error(outcome.reason);
+    return { file, office, outcome };
+  }
+
+  it('extracts only what the screen shows, and removes it when the backend closes', async () => {
+    const { office, outcome } = await receivedAtOffice();
     expect(outcome.files.map((entry) => entry.path)).toContain('attachments/2.1.1/会议纪要.pdf');
     const folder = join(office.layout.tmp, `verified-${outcome.verifiedId}`);
     expect(readdirSync(folder).sort()).toEqual(['report.html', 'report.json']);
@@ -372,16 +377,10 @@ describe('verifying received reports', () => {
   });
 
   it('saves a listed file of a verified package, checked again as it is taken out', async () => {
-    const backend = await coordinator();
-    await backend.call('reports.createKey', { passphrase });
-    await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
-    const { file } = await exportTo(backend, '2016-H2', passphrase);
-    const office = await openTestBackend();
-    const outcome = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
-    if (!outcome.ok) throw new Error(outcome.reason);
+    const { file, office, outcome } = await receivedAtOffice();
     const { verifiedId } = outcome;
-    const saveTo = (name: string) => office.ctx.files.registerSaveTarget(join(folder, name)).id;
     const folder = tempDir();
+    const saveTo = (name: string) => office.ctx.files.registerSaveTarget(join(folder, name)).id;
 
     // To a place the user chose (desktop): the whole file, under its name, nothing else beside it.
     writeFileSync(join(folder, '纪要.pdf'), 'an older file the user chose to replace');
