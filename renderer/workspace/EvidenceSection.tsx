@@ -46,14 +46,16 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
   const toasts = useToasts();
   const { job, run: runJob, cancel: cancelJob, reset: resetJob } = useJob();
   const [transfer, setTransfer] = useState<Transfer | null>(null);
+  /** From the click to the end, the file chooser and an empty answer included. */
+  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<number | null>(null);
   const active = useRef<AbortController | null>(null);
   const measureCode = detail.measure.code;
   const { attachments, tasks } = detail;
 
   useEffect(() => {
-    setEvidenceBusy(transfer !== null);
-  }, [transfer]);
+    setEvidenceBusy(busy);
+  }, [busy]);
   useEffect(() => () => setEvidenceBusy(false), []);
 
   const attach = useCallback(
@@ -64,7 +66,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
       }
       const controller = new AbortController();
       active.current = controller;
-      setEvidenceBusy(true);
+      setBusy(true);
       const onProgress: UploadProgress = (sent, total, name) =>
         setTransfer({ phase: 'upload', name: name ?? '', done: sent, total, index: 0, count: 0 });
       const added: Attachment[] = [];
@@ -105,6 +107,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
         active.current = null;
         resetJob();
         setTransfer(null);
+        setBusy(false);
         await queryClient.invalidateQueries();
       }
       if (cancelled && added.length === 0) toasts.show('success', t('evidence.cancelled'));
@@ -160,7 +163,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
         <Paperclip size={16} aria-hidden />
         {t('evidence.title')}
         <span className="badge">{t('evidence.count', { count: attachments.length })}</span>
-        <button type="button" className="button button-small" disabled={transfer !== null} onClick={() => void attach({ taskId: null })}>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => void attach({ taskId: null })}>
           <Upload size={14} aria-hidden />
           {t('evidence.add')}
         </button>

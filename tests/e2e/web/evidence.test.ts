@@ -97,6 +97,15 @@ describe('evidence files', () => {
     await waitForText(measure.evidenceRow('照片.png'), '任务:制定年度标准化工作计划');
   });
 
+  it('is ready for the next file after the chooser comes back empty', async () => {
+    const { measure } = await openMeasure(['制定年度标准化工作计划']);
+    const taskButton = measure.taskAt(0).getByRole('button', { name: '为任务“制定年度标准化工作计划”添加材料' });
+    await measure.attachThroughChooser([]);
+    await measure.page.waitForFunction(() => !document.querySelector('[data-testid="task-evidence"] button')?.hasAttribute('disabled'), undefined, { timeout: 5000 });
+    expect(await taskButton.isEnabled()).toBe(true);
+    expect(await measure.evidence().getByRole('button', { name: '添加材料…' }).isEnabled()).toBe(true);
+  });
+
   it('shows upload progress with the file name and cancels without leaving anything behind', async () => {
     const { app, measure } = await openMeasure();
     const big = join(tempDir(), '全年影像资料.zip');
