@@ -27,9 +27,27 @@ export const planBenchmark: Benchmark = {
         }
       });
     }
+    // A long circular (the seed's chapter 二 150 times, about 2 MB) and 5 MB of prose with no numbering.
+    const body = seedText.split('\n').slice(10, 38).join('\n');
+    const large = `某某方案\n${`${body}\n`.repeat(150)}`;
+    const sentence = '为贯彻落实《国务院关于加强质量工作的意见》(国发〔2016〕18号),各市、各部门于2017年1月底前将工作开展情况报省质监局;省财政厅负责。\n';
+    const prose = sentence.repeat(Math.ceil((5 * 1024 * 1024) / (sentence.length * 3)));
+    const largeMs = (await timeMs(() => parsePlanText(large))).ms;
+    const proseMs = (await timeMs(() => expectRefused(() => parsePlanText(prose)))).ms;
     return [
       { name: 'plan.parse.seed.ms', value: round(percentile(parse, 50)), unit: 'ms', budget: 50 },
       { name: 'plan.import.seed.ms', value: round(percentile(imports, 50)), unit: 'ms', budget: 200 },
+      { name: 'plan.parse.large.ms', value: round(largeMs), unit: 'ms', budget: 3000 },
+      { name: 'plan.parse.structureless.ms', value: round(proseMs), unit: 'ms', budget: 1000 },
     ];
   },
 };
+
+function expectRefused(parse: () => unknown): void {
+  try {
+    parse();
+  } catch {
+    return;
+  }
+  throw new Error('structureless text was accepted as a plan');
+}

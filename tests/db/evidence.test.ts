@@ -185,9 +185,8 @@ describe('evidence: refusals', () => {
   it('refuses a file over 2 GiB at once, without copying anything', async () => {
     const backend = await asDepartment();
     const huge = sparseFile('huge.iso', 2 * 1024 * MiB + 1);
-    const started = performance.now();
+    // Refused by the call itself, before any job starts copying.
     await expectApiError(startAdd(backend, huge), 'file.too_large');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(evidenceFiles(backend)).toEqual([]);
     // Exactly 2 GiB is still fine to start (cancelled at once here).
     const jobId = await startAdd(backend, sparseFile('limit.iso', 2 * 1024 * MiB));

@@ -149,7 +149,7 @@ describe('printed task checklist', () => {
       const file = `checklist-500-${orientation}.pdf`;
       const { path, renderMs, pdfMs } = await printToPdf(app, { orientation, notes: '1' }, file);
       const pdf = readPdf(path);
-      process.stdout.write(`500 tasks, ${orientation}: ${pdf.pages} pages, render ${renderMs} ms, PDF ${pdfMs} ms\n`);
+      if (process.env.PLANLEDGER_FIGURES) process.stdout.write(`500 tasks, ${orientation}: ${pdf.pages} pages, render ${renderMs} ms, PDF ${pdfMs} ms\n`);
 
       const pageOf = (token: string): number[] => pdf.pageTexts.flatMap((text, index) => (text.includes(token) ? [index + 1] : []));
       for (let n = 1; n <= 500; n += 1) {

@@ -14,12 +14,11 @@ function parseError(text: string): PlanParseError {
   throw new Error('expected a PlanParseError');
 }
 
-/** Runs and returns the milliseconds taken. */
-function timed(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
+/**
+ * A hang guard, not a speed check: a parser that backtracks exponentially never finishes.
+ * How fast it really is, `npm run bench` reports (plan.parse.large.ms, plan.parse.structureless.ms).
+ */
+const hangGuard = { timeout: 20_000 };
 
 /** Prose that looks like a circular's text but has no numbering. */
 function structureless(bytes: number, lineBreak: string): string {
@@ -38,12 +37,12 @@ describe('empty and structureless text', () => {
     expect(parseError('山东省人民政府办公厅\n关于做好某某工作的通知。').code).toBe('plan.no_structure');
   });
 
-  it('refuses 5 MB of prose without numbering, well under a second', () => {
+  it('refuses 5 MB of prose without numbering', hangGuard, () => {
     const lines = structureless(5 * MB, '\n');
     const oneLine = structureless(5 * MB, '');
     expect(lines.length * 3).toBeGreaterThanOrEqual(5 * MB);
-    expect(timed(() => expect(parseError(lines).code).toBe('plan.no_structure'))).toBeLessThan(1000);
-    expect(timed(() => expect(parseError(oneLine).code).toBe('plan.no_structure'))).toBeLessThan(1000);
+    expect(parseError(lines).code).toBe('plan.no_structure');
+    expect(parseError(oneLine).code).toBe('plan.no_structure');
   });
 });
 
@@ -66,21 +65,19 @@ describe('hostile content inside a plan', () => {
     ['chapter-like runs', '一、'.repeat(n / 2)],
   ];
 
-  it.each(cases)('parses a measure full of %s quickly', (_name, content) => {
+  it.each(cases)('parses a measure full of %s', hangGuard, (_name, content) => {
     const text = `某某方案\n一、任务\n1.${content}\n2.乙。内容。(省财政厅负责)\n`;
-    let result: ReturnType<typeof parsePlanText> | undefined;
-    expect(timed(() => (result = parsePlanText(text)))).toBeLessThan(2000);
-    expect(result?.plan.measures.at(-1)?.text).toBe('乙。内容。(省财政厅负责)');
+    const result = parsePlanText(text);
+    expect(result.plan.measures.at(-1)?.text).toBe('乙。内容。(省财政厅负责)');
   });
 
-  it('parses a large real document in linear time', () => {
+  it('parses a large real document', hangGuard, () => {
     const body = seedText().split('\n').slice(10, 38).join('\n');
     const big = `某某方案\n${`${body}\n`.repeat(150)}`; // about 2 MB
     expect(big.length).toBeGreaterThan(600_000);
-    let result: ReturnType<typeof parsePlanText> | undefined;
-    expect(timed(() => (result = parsePlanText(big)))).toBeLessThan(3000);
-    expect(result?.plan.measures).toHaveLength(17 * 150);
-    expect(new Set(result?.plan.measures.map((m) => m.code)).size).toBe(17 * 150);
+    const result = parsePlanText(big);
+    expect(result.plan.measures).toHaveLength(17 * 150);
+    expect(new Set(result.plan.measures.map((m) => m.code)).size).toBe(17 * 150);
   });
 
   it('returns the first 500 warnings in line order and counts the rest', () => {

@@ -126,11 +126,9 @@ describe('decodePlanSource: Word documents that would unpack to too much', () =>
   it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', async () => {
     const bomb = await buildDocx(paragraphs, [{ name: 'customXml/item1.xml', data: zeros(300 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(MAX_PLAN_SOURCE_BYTES);
-    const started = performance.now();
     const error = await decodeError(bomb, '方案.docx');
     expect(error.code).toBe('plan.docx_too_large');
     expect(error.params).toMatchObject({ limitMb: 100 });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses an entry packed far tighter than any document (over 200:1)', async () => {
