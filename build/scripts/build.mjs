@@ -64,9 +64,9 @@ const targets = {
   }),
   'crash-writer': nodeTarget('tests/db/support/crash-writer.ts', 'out/crash-writer', {
     external: ['better-sqlite3'],
-    sources: ['electron', 'tests/db/support'],
+    sources: ['electron', 'tests/db/support', 'tests/support'],
   }),
-  bench: nodeTarget('tests/bench/index.ts', 'out/bench', { external: ['better-sqlite3'], sources: ['electron', 'tests/bench'] }),
+  bench: nodeTarget('tests/bench/index.ts', 'out/bench', { external: ['better-sqlite3'], sources: ['electron', 'tests/bench', 'tests/support'] }),
 };
 const defaultTargets = ['renderer', 'main', 'preload', 'devhost', 'cli'];
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../electron/app/log';
 
 export interface Metric {
   name: string;
@@ -15,8 +14,6 @@ export interface Benchmark {
   name: string;
   run(): Promise<Metric[]>;
 }
-
-export const silentLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -2,7 +2,8 @@ import seedText from '../../seeds/shandong-2016-quality-action-plan.txt?raw';
 import { openBackend } from '../../electron/app/backend';
 import { parseSource, storePlan } from '../../electron/services/plan/import';
 import { parsePlanText } from '../../shared/plan';
-import { percentile, round, silentLog, timeMs, withTempDir, type Benchmark } from './harness';
+import { quietLog } from '../support/call';
+import { percentile, round, timeMs, withTempDir, type Benchmark } from './harness';
 
 const runs = 50;
 
@@ -17,7 +18,7 @@ export const planBenchmark: Benchmark = {
     const imports: number[] = [];
     for (let i = 0; i < 20; i += 1) {
       await withTempDir(async (dir) => {
-        const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: silentLog });
+        const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog });
         try {
           // The backend already holds the seed; import a copy with one changed byte so it is a new source.
           const bytes = Buffer.from(`${seedText}\n`, 'utf8');

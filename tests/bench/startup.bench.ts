@@ -1,12 +1,13 @@
 import { openBackend } from '../../electron/app/backend';
-import { percentile, round, silentLog, timeMs, withTempDir, type Benchmark } from './harness';
+import { quietLog } from '../support/call';
+import { percentile, round, timeMs, withTempDir, type Benchmark } from './harness';
 
 /** Opening a data folder for the first time (create + migrate) and a warm API round trip. */
 export const startupBenchmark: Benchmark = {
   name: 'startup',
   run: () =>
     withTempDir(async (dir) => {
-      const { ms: openMs, result: backend } = await timeMs(() => openBackend({ dataDir: dir, runtime: 'cli', logger: silentLog }));
+      const { ms: openMs, result: backend } = await timeMs(() => openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog }));
       try {
         const samples: number[] = [];
         for (let i = 0; i < 500; i += 1) {

@@ -1,5 +1,7 @@
 import { openBackend } from '../../electron/app/backend';
-import { percentile, round, silentLog, timeMs, withTempDir, type Benchmark } from './harness';
+import type { CallName, CallRequest } from '../../shared/api/contract';
+import { callOrThrow, quietLog } from '../support/call';
+import { percentile, round, timeMs, withTempDir, type Benchmark } from './harness';
 import { generateWorkspace, largeDataset, seeded } from './workspace-data';
 
 const samples = 200;
@@ -9,16 +11,12 @@ export const workspaceBenchmark: Benchmark = {
   name: 'workspace',
   run: () =>
     withTempDir(async (dir) => {
-      const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: silentLog });
+      const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog });
       try {
         const { ms: generateMs } = await timeMs(() => generateWorkspace(backend.db, largeDataset, '经济和信息化'));
         backend.db.pragma('optimize');
-        const call = async (name: string, request: unknown) => {
-          const result = await backend.router.dispatch(name, request);
-          if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-          return result.value;
-        };
-        const dashboard = (await call('workspace.dashboard', {})) as { measures: { code: string }[] };
+        const call = <K extends CallName>(name: K, request: CallRequest<K>) => callOrThrow(backend.router, name, request);
+        const dashboard = await call('workspace.dashboard', {});
         const codes = dashboard.measures.map((measure) => measure.code);
         const next = seeded(7);
         const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;

@@ -6,7 +6,7 @@ import { openBackend } from '../../electron/app/backend';
 import { startApp, type AppHost } from '../../electron/app/startup';
 import { dailyBackupIfDue } from '../../electron/services/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
-import { quietLog } from '../support/backend';
+import { callOrThrow, quietLog } from '../support/call';
 import { latestSchemaVersion } from '../../electron/db/migrations';
 import { useTempDirs } from '../support/temp';
 
@@ -25,10 +25,8 @@ async function start(dataDir: string): Promise<AppHost> {
   return host;
 }
 
-async function call<K extends CallName>(host: AppHost, name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await host.router.dispatch(name, request);
-  if (!result.ok) throw Object.assign(new Error(result.error.code), { apiError: result.error });
-  return result.value as CallResponse<K>;
+function call<K extends CallName>(host: AppHost, name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  return callOrThrow(host.router, name, request);
 }
 
 async function settle(host: AppHost): Promise<void> {

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend, type Backend } from '../../electron/app/backend';
-import type { Logger } from '../../electron/app/log';
+import { quietLog } from '../support/call';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let backend: Backend | null = null;
 afterEach(() => {
   backend?.close();

@@ -1,10 +1,8 @@
 import { afterEach } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/app/backend';
-import type { Logger } from '../../electron/app/log';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
+import { callOrThrow, quietLog } from './call';
 import { useTempDirs } from './temp';
-
-export const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface TestBackend extends Backend {
   /** Calls through the real router (validation included) and unwraps the result, throwing typed errors. */
@@ -22,11 +20,7 @@ export function useBackends(): (options?: Partial<BackendOptions>) => Promise<Te
     const backend = await openBackend({ dataDir: tempDir(), runtime: 'cli', logger: quietLog, ...options });
     open.push(backend);
     return Object.assign(backend, {
-      async call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-        const result = await backend.router.dispatch(name, request);
-        if (!result.ok) throw Object.assign(new Error(result.error.code), { apiError: result.error });
-        return result.value as CallResponse<K>;
-      },
+      call: <K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> => callOrThrow(backend.router, name, request),
     });
   };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/app/backend';
-import { quietLog } from '../../support/backend';
+import { callOrThrow, quietLog } from '../../support/call';
 import { AppFrame } from '../pages/AppFrame';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
@@ -18,9 +18,9 @@ afterAll(closeChromium);
 /** A data folder with one good backup whose database was then damaged on disk. */
 async function damagedDataFolder(dataDir: string): Promise<void> {
   const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
-  await backend.router.dispatch('settings.update', { department: '质监' });
-  await backend.router.dispatch('tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
-  await backend.router.dispatch('backups.create', {});
+  await callOrThrow(backend.router, 'settings.update', { department: '质监' });
+  await callOrThrow(backend.router, 'tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
+  await callOrThrow(backend.router, 'backups.create', {});
   backend.close();
   const file = join(dataDir, 'planledger.sqlite');
   const bytes = readFileSync(file);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/services/context';
 import { FileRegistry } from '../../../electron/services/files';
 import { writePdfToTarget } from '../../../electron/services/print/pdf-file';
-import { quietLog } from '../../support/backend';
+import { quietLog } from '../../support/call';
 import { useTempDirs } from '../../support/temp';
 
 const tempDir = useTempDirs();
