@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, 
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/api/calls/jobs';
-import { useBackends, type TestBackend } from '../support/backend';
+import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
 
 const openTestBackend = useBackends();
@@ -12,15 +12,8 @@ const tempDir = useTempDirs();
 const clock = () => new Date(2016, 8, 1, 9, 30);
 const MiB = 1024 * 1024;
 
-async function asDepartment(options: Parameters<typeof openTestBackend>[0] = {}, department = '经济和信息化'): Promise<TestBackend> {
-  const backend = await openTestBackend({ now: clock, ...options });
-  await backend.call('settings.update', { department, operator: '张三' });
-  return backend;
-}
-
-async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
-  await expect(promise).rejects.toMatchObject({ apiError: { code } });
-}
+const asDepartment = (options: Parameters<typeof openTestBackend>[0] = {}, department?: string) =>
+  openAsDepartment(openTestBackend, department, { now: clock, ...options });
 
 function writeFile(name: string, content: string | Uint8Array): string {
   const path = join(tempDir(), name);

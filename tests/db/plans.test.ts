@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanJson, planSchema } from '../../shared/plan';
-import { useBackends, type TestBackend } from '../support/backend';
+import { expectApiError, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
 import { buildDocx, fixtureBytes } from '../unit/plan/helpers';
 
@@ -19,10 +19,6 @@ function fileFor(backend: TestBackend, name: string, bytes: Uint8Array | string)
   const path = join(tempDir(), name);
   writeFileSync(path, bytes);
   return backend.ctx.files.registerExisting(path).id;
-}
-
-async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
-  await expect(promise).rejects.toMatchObject({ apiError: { code } });
 }
 
 describe('plans', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useBackends, type TestBackend } from '../support/backend';
+import { expectApiError, openAsDepartment, useBackends } from '../support/backend';
 
 const openTestBackend = useBackends();
 /** 2016-09-01, between the plan's issue date and its reporting deadline. */
 const clock = () => new Date(2016, 8, 1, 9, 30);
 
-async function backendAs(department: string): Promise<TestBackend> {
-  const backend = await openTestBackend({ now: clock });
-  await backend.call('settings.update', { department, operator: '张三' });
-  return backend;
-}
-
-async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
-  await expect(promise).rejects.toMatchObject({ apiError: { code } });
-}
+const backendAs = (department: string) => openAsDepartment(openTestBackend, department, { now: clock });
 
 describe('print.checklist', () => {
   it('lists all 11 measures of 质监 in document order on a first run, each with its tasks', async () => {

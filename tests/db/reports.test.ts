@@ -10,7 +10,7 @@ import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import { ReportData } from '../../shared/report/data';
-import { useBackends, type TestBackend } from '../support/backend';
+import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
 import { useTempDirs } from '../support/temp';
 import { fixtureBytes } from '../unit/plan/helpers';
@@ -21,15 +21,9 @@ const passphrase = '省质监局报送口令2016';
 let clock = new Date(2016, 8, 1, 10, 0, 0);
 const now = () => clock;
 
-async function coordinator(options: { osSecrets?: OsSecretStore } = {}): Promise<TestBackend> {
+function coordinator(options: { osSecrets?: OsSecretStore } = {}): Promise<TestBackend> {
   clock = new Date(2016, 8, 1, 10, 0, 0);
-  const backend = await openTestBackend({ now, ...options });
-  await backend.call('settings.update', { department: '经济和信息化', operator: '张三' });
-  return backend;
-}
-
-async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
-  await expect(promise).rejects.toMatchObject({ apiError: { code } });
+  return openAsDepartment(openTestBackend, '经济和信息化', { now, ...options });
 }
 
 /** Exports to a file and waits for the job; returns the file and the job's result. */

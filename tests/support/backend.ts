@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/app/backend';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from './call';
@@ -23,4 +23,20 @@ export function useBackends(): (options?: Partial<BackendOptions>) => Promise<Te
       call: <K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> => callOrThrow(backend.router, name, request),
     });
   };
+}
+
+/** A backend whose coordinator has chosen `department`, so department-scoped calls work. */
+export async function openAsDepartment(
+  open: (options?: Partial<BackendOptions>) => Promise<TestBackend>,
+  department = '经济和信息化',
+  options: Partial<BackendOptions> = {},
+): Promise<TestBackend> {
+  const backend = await open(options);
+  await backend.call('settings.update', { department, operator: '张三' });
+  return backend;
+}
+
+/** Expects the call to fail with the typed API error `code`. */
+export async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ apiError: { code } });
 }
