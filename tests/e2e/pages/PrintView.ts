@@ -61,18 +61,11 @@ export function readPdf(path: string): PdfText {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? 0);
   const size = /^Page size:\s+([\d.]+) x ([\d.]+)/mu.exec(info);
-  const pageTexts = Array.from({ length: pages }, (_, index) =>
-    execFileSync('pdftotext', ['-layout', '-f', String(index + 1), '-l', String(index + 1), path, '-'], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  );
-  return {
-    pages,
-    size: { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) },
-    pageTexts,
-    text: pageTexts.join('\f'),
-  };
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // pdftotext ends every page with a form feed: the last piece is the empty tail.
+  const pageTexts = text.split('\f').slice(0, -1);
+  if (pageTexts.length !== pages) throw new Error(`pdftotext gave ${pageTexts.length} pages, pdfinfo says ${pages}`);
+  return { pages, size: { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) }, pageTexts, text };
 }
 
 /** Text without any white space, for matching phrases a line break or column spacing may cut. */
