@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { buildIfStale } from '../../support/build';
 
-/** End-to-end tests drive the built app: build whatever is out of date first. */
+/** End-to-end tests drive the built app (dev host, renderer, CLI): build whatever is out of date first. */
 export default function setup(): void {
-  const result = spawnSync(process.execPath, ['build/scripts/build.mjs', '--if-stale', '--quiet'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('build failed');
+  buildIfStale();
 }
