@@ -139,7 +139,6 @@ describe('tracking a measure', () => {
     await measure.addTask('编制年度计量工作要点');
     await measure.typeDue(0, '09302016');
     expect(await measure.dueField(0).inputValue()).toBe('2016-09-30');
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await measure.dueChanges()).toEqual([]);
 
     await measure.saving(() => measure.dueField(0).blur());
