@@ -25,25 +25,30 @@ export class PrintView {
   }
 
   /** The PDF exactly as Electron's printToPDF is asked for it (shared/print/pdf-options.ts). */
-  async pdf(path: string, orientation: Orientation): Promise<void> {
-    const options = pdfOptions(orientation);
-    const inches = (value: number) => `${value}in`;
-    await this.page.pdf({
-      path,
-      format: options.pageSize,
-      landscape: options.landscape,
-      printBackground: options.printBackground,
-      preferCSSPageSize: options.preferCSSPageSize,
-      displayHeaderFooter: options.displayHeaderFooter,
-      outline: options.generateDocumentOutline,
-      margin: {
-        top: inches(options.margins.top),
-        right: inches(options.margins.right),
-        bottom: inches(options.margins.bottom),
-        left: inches(options.margins.left),
-      },
-    });
+  pdf(path: string, orientation: Orientation): Promise<void> {
+    return printPdf(this.page, path, orientation);
   }
+}
+
+/** Prints any page to PDF with the options Electron's printToPDF gets (shared/print/pdf-options.ts). */
+export async function printPdf(page: Page, path: string, orientation: Orientation): Promise<void> {
+  const options = pdfOptions(orientation);
+  const inches = (value: number) => `${value}in`;
+  await page.pdf({
+    path,
+    format: options.pageSize,
+    landscape: options.landscape,
+    printBackground: options.printBackground,
+    preferCSSPageSize: options.preferCSSPageSize,
+    displayHeaderFooter: options.displayHeaderFooter,
+    outline: options.generateDocumentOutline,
+    margin: {
+      top: inches(options.margins.top),
+      right: inches(options.margins.right),
+      bottom: inches(options.margins.bottom),
+      left: inches(options.margins.left),
+    },
+  });
 }
 
 /** A PDF read back with poppler: page count, page size and the text of each page. */

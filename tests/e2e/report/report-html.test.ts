@@ -2,13 +2,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfOptions } from '../../../shared/print/pdf-options';
 import { renderReportHtml } from '../../../shared/report/html';
 import { hostileTaskText, hostileWorkDone, reportData } from '../../fixtures/report-data';
-import { chromiumArgs, chromiumPath } from '../../support/chromium';
-import { readPdf, squeeze } from '../pages/PrintView';
+import { printPdf, readPdf, squeeze } from '../pages/PrintView';
+import { closeChromium, launchChromium } from '../support/app';
 
 /**
  * report.html as the receiving office sees it: the package extracted to a folder and the
@@ -18,7 +17,6 @@ import { readPdf, squeeze } from '../pages/PrintView';
 const artifactsDir = process.env.PLANLEDGER_PRINT_ARTIFACTS;
 const files = reportData.measures.flatMap((m) => [...m.attachments, ...m.tasks.flatMap((t) => t.attachments)]);
 
-let browser: Browser;
 let work = '';
 let page: Page;
 const requests: string[] = [];
@@ -31,8 +29,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(work, file.path)), { recursive: true });
     writeFileSync(join(work, file.path), file.name);
   }
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  page = await (await launchChromium()).newPage({ viewport: { width: 1000, height: 1400 } });
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
@@ -40,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeChromium();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -98,16 +95,9 @@ describe('report.html opened from the extracted package', () => {
   });
 
   it('prints on A4 with the Chinese text, running header and page numbers intact', { timeout: 30_000 }, async () => {
-    const options = pdfOptions('portrait');
     const path = join(work, 'report.pdf');
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({
-      path,
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      margin: { top: `${options.margins.top}in`, right: `${options.margins.right}in`, bottom: `${options.margins.bottom}in`, left: `${options.margins.left}in` },
-    });
+    await printPdf(page, path, 'portrait');
     keep('report.pdf');
     const pdf = readPdf(path);
     expect(pdf.size).toMatchObject({ width: expect.closeTo(595, 0), height: expect.closeTo(842, 0) });
