@@ -7,6 +7,7 @@ import { startApp, type AppHost } from '../../electron/app/startup';
 import { dailyBackupIfDue } from '../../electron/services/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from '../support/call';
+import { corruptDatabase } from '../support/damage';
 import { latestSchemaVersion } from '../../electron/db/migrations';
 import { useTempDirs } from '../support/temp';
 
@@ -39,13 +40,6 @@ async function settle(host: AppHost): Promise<void> {
 function stop(host: AppHost): void {
   host.close();
   hosts.splice(hosts.indexOf(host), 1);
-}
-
-/** Overwrites a stretch in the middle of the file, as a failing disk would. */
-function corrupt(file: string): void {
-  const bytes = readFileSync(file);
-  for (let i = 8192; i < 8192 + 4096 && i < bytes.length; i += 1) bytes[i] = (i * 131) % 256;
-  writeFileSync(file, bytes);
 }
 
 /** A sound copy of a backup that claims a schema from a newer app version: it passes its check but will not open. */
@@ -189,7 +183,7 @@ describe('a damaged database at start', () => {
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
     stop(host);
-    corrupt(join(dir, 'planledger.sqlite'));
+    corruptDatabase(join(dir, 'planledger.sqlite'));
     return { dir, good };
   }
 
@@ -226,7 +220,7 @@ describe('a damaged database at start', () => {
     const [daily] = await call(host, 'backups.list', {});
     stop(host);
     writeFileSync(join(dir, 'planledger.sqlite'), 'not a database at all '.repeat(500));
-    corrupt(join(dir, 'backups', daily?.name as string));
+    corruptDatabase(join(dir, 'backups', daily?.name as string));
 
     const again = await start(dir);
     const status = await call(again, 'recovery.status', {});
@@ -273,7 +267,7 @@ describe('recovery at start', () => {
     const good = await call(host, 'backups.create', {});
     stop(host);
     const newer = plantNewerBackup(dir, join(dir, 'backups', good.name));
-    corrupt(join(dir, 'planledger.sqlite'));
+    corruptDatabase(join(dir, 'planledger.sqlite'));
     const damagedBytes = readFileSync(join(dir, 'planledger.sqlite'));
 
     const again = await start(dir);

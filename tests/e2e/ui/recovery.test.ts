@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/app/backend';
 import { callOrThrow, quietLog } from '../../support/call';
+import { corruptDatabase } from '../../support/damage';
 import { AppFrame } from '../pages/AppFrame';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
@@ -22,10 +23,7 @@ async function damagedDataFolder(dataDir: string): Promise<void> {
   await callOrThrow(backend.router, 'tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
   await callOrThrow(backend.router, 'backups.create', {});
   backend.close();
-  const file = join(dataDir, 'planledger.sqlite');
-  const bytes = readFileSync(file);
-  for (let i = 8192; i < 12288 && i < bytes.length; i += 1) bytes[i] = (i * 131) % 256;
-  writeFileSync(file, bytes);
+  corruptDatabase(join(dataDir, 'planledger.sqlite'));
 }
 
 describe('a damaged database', () => {
