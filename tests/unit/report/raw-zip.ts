@@ -1,6 +1,5 @@
 import { createHash, sign } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
 import { Manifest } from '../../../shared/report/manifest';
 import { fingerprintOf, type SigningKey } from '../../../electron/services/report/keys';
 import { sampleContent, signer } from './support';
@@ -134,16 +133,3 @@ export const sampleFiles: readonly PackageFile[] = [
   { path: 'report.json', data: Buffer.from('{"tasks":[]}\n') },
   { path: 'attachments/photo.jpg', data: Buffer.from('not really a jpeg, but bytes all the same') },
 ];
-
-/** Every entry of a ZIP, in order, read with yauzl (for small test packages only). */
-export async function readZipEntries(file: string): Promise<RawEntry[]> {
-  const zip = await yauzl.openPromise(file);
-  const entries: RawEntry[] = [];
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    entries.push({ name: entry.fileName, data: Buffer.concat(chunks), deflate: entry.compressionMethod === 8 });
-  }
-  zip.close();
-  return entries;
-}
