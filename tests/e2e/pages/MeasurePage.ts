@@ -1,4 +1,5 @@
 import type { FileChooser, Locator, Page } from 'playwright-core';
+import { dropFiles } from '../support/drop';
 
 /** One measure: its tasks, suggestions, official text and history. */
 export class MeasurePage {
@@ -129,17 +130,8 @@ export class MeasurePage {
   }
 
   /** Drops files on the evidence card the way a file manager does (a drop carrying a DataTransfer). */
-  async dropOnEvidence(files: { name: string; type: string; text: string }[], target?: Locator): Promise<void> {
-    const zone = target ?? this.evidence();
-    const dataTransfer = await this.page.evaluateHandle((list) => {
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([file.text], file.name, { type: file.type }));
-      return transfer;
-    }, files);
-    await zone.dispatchEvent('dragenter', { dataTransfer });
-    await zone.dispatchEvent('dragover', { dataTransfer });
-    await zone.dispatchEvent('drop', { dataTransfer });
-    await dataTransfer.dispose();
+  dropOnEvidence(files: { name: string; type: string; text: string }[], target?: Locator): Promise<void> {
+    return dropFiles(target ?? this.evidence(), files);
   }
 
   /** Removes a file, confirming inline. */

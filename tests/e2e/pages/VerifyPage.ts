@@ -1,4 +1,5 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { dropFiles } from '../support/drop';
 
 export class VerifyPage {
   readonly heading: Locator;
@@ -24,17 +25,8 @@ export class VerifyPage {
   }
 
   /** Drops files on the screen the way a file manager does (a drop carrying a DataTransfer). */
-  async drop(files: { name: string; base64: string }[]): Promise<void> {
-    const zone = this.page.getByTestId('verify-page');
-    const dataTransfer = await this.page.evaluateHandle((list) => {
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name));
-      return transfer;
-    }, files);
-    await zone.dispatchEvent('dragenter', { dataTransfer });
-    await zone.dispatchEvent('dragover', { dataTransfer });
-    await zone.dispatchEvent('drop', { dataTransfer });
-    await dataTransfer.dispose();
+  drop(files: { name: string; base64: string }[]): Promise<void> {
+    return dropFiles(this.page.getByTestId('verify-page'), files);
   }
 
   /** Saves one of the package's files from the list (a browser download here) to `saveAs`. */
