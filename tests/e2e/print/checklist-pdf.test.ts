@@ -1,12 +1,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../../shared/api/calls/print';
 import type { TaskStatus } from '../../../shared/api/calls/workspace';
 import { PrintView, readPdf, squeeze } from '../pages/PrintView';
 import { callApi, callApiBatch } from '../support/api';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchAs, useApp, type AppUnderTest } from '../support/app';
 
 /** Set to a folder to keep the PDFs and screenshots (to look at them: pdftoppm -r 80 -png). */
 const artifactsDir = process.env.PLANLEDGER_PRINT_ARTIFACTS;
@@ -15,27 +15,18 @@ const runningTitle = `${department}·工作任务清单`;
 
 let app: AppUnderTest | null = null;
 let work = '';
+useApp();
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'planledger-print-'));
 });
-afterEach(async () => {
-  await app?.close();
-  app = null;
+afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
-afterAll(closeChromium);
 
 function keep(path: string, name: string): void {
   if (!artifactsDir) return;
   mkdirSync(artifactsDir, { recursive: true });
   copyFileSync(path, join(artifactsDir, name));
-}
-
-async function startAs(name: string): Promise<AppUnderTest> {
-  const started = await launchApp();
-  await started.open('#/');
-  await callApi(started.page, 'settings.update', { department: name, operator: '张三' });
-  return started;
 }
 
 interface TaskSpec {
@@ -89,7 +80,7 @@ function expectRunningHeaderAndPageNumbers(pageTexts: string[], docNumber: strin
 // Uses Chromium's page.pdf(), which Electron windows do not have: a browser-only spec (not in tests/e2e/ui).
 describe('printed task checklist', () => {
   it('prints all 11 measures of 质监, every task and the page numbers', { timeout: 120_000 }, async () => {
-    app = await startAs(department);
+    app = await launchAs(department);
     const plan = await callApi(app.page, 'print.checklist', { department, measure: null });
     expect(plan.measures).toHaveLength(11);
     const [m1, m2, m3, , m5] = plan.measures;
@@ -126,7 +117,7 @@ describe('printed task checklist', () => {
   });
 
   it('never splits one of 500 tasks across pages, repeats the header and ends with the sign-off', { timeout: 300_000 }, async () => {
-    app = await startAs(department);
+    app = await launchAs(department);
     const plan: Checklist = await callApi(app.page, 'print.checklist', { department, measure: null });
     const filler = '落实质量强省战略推进标准化改革强化计量基础加强认证认可监管提升检验检测能力完善质量诚信体系';
     const statuses: TaskStatus[] = ['not_started', 'in_progress', 'done', 'blocked'];
@@ -181,7 +172,7 @@ describe('printed task checklist', () => {
   });
 
   it('honours the options: landscape, typed notes, titles only, statuses and one measure', { timeout: 120_000 }, async () => {
-    app = await startAs(department);
+    app = await launchAs(department);
     const plan = await callApi(app.page, 'print.checklist', { department, measure: null });
     const [m1, m2] = plan.measures;
     await addTasks(
@@ -221,7 +212,7 @@ describe('printed task checklist', () => {
   });
 
   it('offers the options in a preview screen and keeps them in the link', { timeout: 120_000 }, async () => {
-    app = await startAs(department);
+    app = await launchAs(department);
     const plan = await callApi(app.page, 'print.checklist', { department, measure: null });
     await addTasks(app, new Map([[plan.measures[0]!.code, [{ text: '预览中的任务', status: 'done' as const, owner: '王科长' }]]]));
     await app.reload();
@@ -257,7 +248,7 @@ describe('printed task checklist', () => {
   });
 
   it('opens the preview from the dashboard and from a measure', { timeout: 60_000 }, async () => {
-    app = await startAs(department);
+    app = await launchAs(department);
     const plan = await callApi(app.page, 'print.checklist', { department, measure: null });
     await app.reload();
     await app.page.getByTestId('print-checklist-link').click();

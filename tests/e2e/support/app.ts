@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
+import type { Language } from '../../../shared/api/calls/settings';
 import { chromiumArgs, chromiumPath } from '../../support/chromium';
+import { Dashboard } from '../pages/Dashboard';
+import { DepartmentPicker } from '../pages/DepartmentPicker';
+import { callApi } from './api';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..', '..');
 export const e2eTarget = process.env.PLANLEDGER_E2E_TARGET === 'electron' ? 'electron' : 'web';
@@ -96,7 +101,53 @@ export interface LaunchOptions {
   prepare?: (dataDir: string) => Promise<void> | void;
 }
 
+/** Apps launched and not yet closed. */
+const running = new Set<AppUnderTest>();
+
+/** Closes the apps each test launched after it, and the shared Chromium after the file. */
+export function useApp(): void {
+  afterEach(async () => {
+    for (const app of [...running]) await app.close();
+  });
+  afterAll(closeChromium);
+}
+
+/** Launches the app; `close()` may be called more than once. */
 export async function launchApp(options: LaunchOptions = {}): Promise<AppUnderTest> {
+  const app = await launchUntracked(options);
+  const close = app.close;
+  running.add(app);
+  app.close = async () => {
+    if (!running.delete(app)) return;
+    await close();
+  };
+  return app;
+}
+
+/** Launches the app and chooses `department` in the department picker, as a coordinator does on a first run. */
+export async function startAs(department: string, options: LaunchOptions = {}): Promise<AppUnderTest> {
+  const app = await launchApp(options);
+  await app.open('#/');
+  const picker = new DepartmentPicker(app.page);
+  await picker.card(department).waitFor();
+  await picker.choose(department);
+  await new Dashboard(app.page).measureRows.first().waitFor();
+  return app;
+}
+
+/**
+ * Launches the app and sets `department` (operator 张三) through the API, faster than the picker.
+ * The page loaded before the change; a reload or another screen shows it.
+ */
+export async function launchAs(department: string, options: LaunchOptions & { language?: Language } = {}): Promise<AppUnderTest> {
+  const app = await launchApp(options);
+  await app.open('#/');
+  await app.page.locator('main#main').waitFor();
+  await callApi(app.page, 'settings.update', { department, operator: '张三', ...(options.language ? { language: options.language } : {}) });
+  return app;
+}
+
+async function launchUntracked(options: LaunchOptions): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'planledger-e2e-'));
   await options.prepare?.(dataDir);
   const viewport = options.viewport ?? { width: 1280, height: 800 };

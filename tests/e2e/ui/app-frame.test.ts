@@ -1,15 +1,11 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppFrame } from '../pages/AppFrame';
 import { SettingsPage } from '../pages/SettingsPage';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchApp, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 describe('app frame', () => {
   it('opens in Chinese, switches to English, and keeps English after a reload', async () => {

@@ -1,20 +1,16 @@
 import { resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppFrame } from '../pages/AppFrame';
 import { Dashboard } from '../pages/Dashboard';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { PlansPage } from '../pages/PlansPage';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchApp, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../../fixtures/plans', name);
 
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 describe('plans', () => {
   it('asks a fresh data folder for its department, then lists that department’s 11 measures', async () => {

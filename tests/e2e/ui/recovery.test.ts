@@ -1,20 +1,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/app/backend';
 import { callOrThrow, quietLog } from '../../support/call';
 import { corruptDatabase } from '../../support/damage';
 import { AppFrame } from '../pages/AppFrame';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchApp, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 /** A data folder with one good backup whose database was then damaged on disk. */
 async function damagedDataFolder(dataDir: string): Promise<void> {

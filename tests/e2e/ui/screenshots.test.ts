@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeChromium, launchApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { launchAs, useApp } from '../support/app';
 import { callApi as api } from '../support/api';
 
 const outDir = resolve(import.meta.dirname, '../../../out/screenshots');
@@ -21,7 +21,7 @@ const screens = [
   ['print', '#/print/checklist'],
 ] as const;
 
-afterAll(closeChromium);
+useApp();
 
 /**
  * Every screen in both languages at the two window sizes coordinators use, saved under
@@ -31,11 +31,8 @@ describe('screens', () => {
   for (const language of ['zh-CN', 'en'] as const) {
     for (const viewport of viewports) {
       it(`fit ${viewport.width}x${viewport.height} in ${language}`, async () => {
-        const app = await launchApp({ viewport });
+        const app = await launchAs('经济和信息化', { viewport, language });
         try {
-          await app.open('#/settings');
-          await app.page.locator('main#main').waitFor();
-          await api(app.page, 'settings.update', { language, department: '经济和信息化', operator: '张三' });
           const tasks = await api(app.page, 'tasks.create', {
             measureCode: '2.1.1',
             texts: ['制定年度标准化工作计划', '组织节能家电计量测试中心建设', '开展节能、低碳、环保等重点领域认证推广'],

@@ -1,26 +1,11 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../pages/Dashboard';
-import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { MeasurePage } from '../pages/MeasurePage';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { startAs, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
-
-async function startAs(department: string, options: Parameters<typeof launchApp>[0] = {}): Promise<AppUnderTest> {
-  const launched = await launchApp(options);
-  await launched.open('#/');
-  const picker = new DepartmentPicker(launched.page);
-  await picker.card(department).waitFor();
-  await picker.choose(department);
-  await new Dashboard(launched.page).measureRows.first().waitFor();
-  return launched;
-}
+useApp();
 
 describe('tracking a measure', () => {
   it('keeps tasks, statuses, owners, dates and notes across a reload, with the history of each change', async () => {

@@ -1,27 +1,18 @@
 import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeasurePage } from '../pages/MeasurePage';
 import { callApi } from '../support/api';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchAs, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
 
 const tempDir = useTempDirs();
-let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 /** The app as 经济和信息化 on measure 2.1.1, with the given tasks. */
 async function openMeasure(tasks: string[] = []): Promise<{ app: AppUnderTest; measure: MeasurePage }> {
-  const launched = await launchApp();
-  app = launched;
-  await launched.open('#/settings');
-  await launched.page.locator('main#main').waitFor();
-  await callApi(launched.page, 'settings.update', { department: '经济和信息化', operator: '张三' });
+  const launched = await launchAs('经济和信息化');
   if (tasks.length > 0) await callApi(launched.page, 'tasks.create', { measureCode: '2.1.1', texts: tasks });
   await launched.open('#/measures/2.1.1');
   const measure = new MeasurePage(launched.page);

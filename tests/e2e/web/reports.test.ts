@@ -1,24 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Dashboard } from '../pages/Dashboard';
-import { DepartmentPicker } from '../pages/DepartmentPicker';
+import { describe, expect, it } from 'vitest';
 import { ReportsPage } from '../pages/ReportsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { callApi } from '../support/api';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { startAs, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
 
 const tempDir = useTempDirs();
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 /** Screenshots of the states these tests reach, saved beside the other screens' to be looked at. */
 const screenshotDir = resolve(import.meta.dirname, '../../../out/screenshots');
@@ -53,12 +47,7 @@ async function exportAndUpload(page: Page, period: string, passphrase: string | 
 
 describe('the period report', () => {
   it('is written in the UI, exported signed, and verified in the verify screen', async () => {
-    app = await launchApp();
-    await app.open('#/');
-    const picker = new DepartmentPicker(app.page);
-    await picker.card('经济和信息化').waitFor();
-    await picker.choose('经济和信息化');
-    await new Dashboard(app.page).measureRows.first().waitFor();
+    app = await startAs('经济和信息化');
     const [task] = await callApi(app.page, 'tasks.create', { measureCode: '2.1.1', texts: ['制定年度标准化工作计划'] });
     await callApi(app.page, 'tasks.update', { id: task!.id, patch: { status: 'done' } });
 
@@ -125,12 +114,7 @@ describe('the period report', () => {
   });
 
   it('verifies a report handed to the verify screen by route, as the desktop does for a double-clicked file', async () => {
-    app = await launchApp();
-    await app.open('#/');
-    const picker = new DepartmentPicker(app.page);
-    await picker.card('质监').waitFor();
-    await picker.choose('质监');
-    await new Dashboard(app.page).measureRows.first().waitFor();
+    app = await startAs('质监');
     await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令2016' });
     // The downloaded bytes go back up as the "opened" file, the way a browser user would hand it over.
     const uploaded = await exportAndUpload(app.page, '2016', '质监报送口令2016');
@@ -140,12 +124,7 @@ describe('the period report', () => {
   });
 
   it('says what it checks before a file is chosen, and verifies a report file dropped on the screen', async () => {
-    app = await launchApp();
-    await app.open('#/');
-    const picker = new DepartmentPicker(app.page);
-    await picker.card('质监').waitFor();
-    await picker.choose('质监');
-    await new Dashboard(app.page).measureRows.first().waitFor();
+    app = await startAs('质监');
     await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令2016' });
     const downloadId = await exportPackage(app.page, '2016', '质监报送口令2016');
     const base64 = await app.page.evaluate(async (id) => {
@@ -176,12 +155,7 @@ describe('the period report', () => {
   });
 
   it('keeps the signing key and the trusted signers in Settings, and flags a signer registered for another department', async () => {
-    app = await launchApp();
-    await app.open('#/');
-    const picker = new DepartmentPicker(app.page);
-    await picker.card('经济和信息化').waitFor();
-    await picker.choose('经济和信息化');
-    await new Dashboard(app.page).measureRows.first().waitFor();
+    app = await startAs('经济和信息化');
 
     // The key is created in Settings, its passphrase entered twice.
     await app.open('#/settings');

@@ -1,20 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../pages/Dashboard';
 import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { MeasurePage } from '../pages/MeasurePage';
-import { closeChromium, launchApp, type AppUnderTest } from '../support/app';
+import { launchApp, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
 
 const tempDir = useTempDirs();
 let app: AppUnderTest | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(closeChromium);
+useApp();
 
 describe('a coordinator’s day', () => {
   it('picks the department, breaks a measure into tasks with statuses, owners, dates and a file, and finds it all after a reload', async () => {
