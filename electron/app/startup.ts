@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { RecoveryStatus } from '../../shared/api/calls/backups';
 import { callNames, type CallName } from '../../shared/api/contract';
 import { AppError, type ApiResult } from '../../shared/api/errors';
@@ -46,20 +46,14 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     timer.unref();
   };
 
-  if (!existsSync(layout.database) && listBackups(layout.backups).length > 0) {
-    // The data file is gone but backups are there (deleted by hand, a sync tool, a bad disk):
-    // starting afresh with the embedded plan would look like every task was lost.
-    damage = { cause: 'missing', file: layout.database, detail: '' };
-    log.error('database missing at start, backups present', { file: layout.database });
-  } else {
-    try {
-      backend = await openBackend({ ...options, logger: log });
-      startBackups(backend);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'db.damaged')) throw error;
-      damage = { cause: 'damaged', file: String(error.params.file), detail: String(error.params.detail) };
-      log.error('database failed its check at start', damage);
-    }
+  try {
+    backend = await openBackend({ ...options, logger: log });
+    startBackups(backend);
+  } catch (error) {
+    if (!(error instanceof AppError && (error.code === 'db.damaged' || error.code === 'db.missing'))) throw error;
+    const cause = error.code === 'db.damaged' ? 'damaged' : 'missing';
+    damage = { cause, file: String(error.params.file), detail: String(error.params.detail ?? '') };
+    log.error(cause === 'damaged' ? 'database failed its check at start' : 'database missing at start, backups present', damage);
   }
 
   const files = backend?.ctx.files ?? new FileRegistry(layout.tmp);
@@ -84,7 +78,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
    * and recovery goes on.
    */
   let busy = false;
-  const replaceDamaged = async (install: () => void): Promise<string | null> => {
+  const replaceDamaged = async (install: () => void, startFresh = false): Promise<string | null> => {
     if (damage === null) throw new AppError('unsupported', { what: 'recovery' });
     if (busy) throw new AppError('unsupported', { what: 'recovery' });
     busy = true;
@@ -92,7 +86,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
       const aside = setAsideDamaged(layout, now());
       try {
         install();
-        backend = await openBackend({ ...options, logger: log, files });
+        backend = await openBackend({ ...options, logger: log, files, startFresh });
       } catch (error) {
         log.error('recovery failed; the damaged file is back in place', errorDetails(error));
         if (aside) putBackAside(layout, aside.path);
@@ -126,7 +120,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     },
     'recovery.startFresh': async () => {
       // openBackend creates the new database and loads the embedded plan, as on a first run.
-      const damagedCopy = await replaceDamaged(() => undefined);
+      const damagedCopy = await replaceDamaged(() => undefined, true);
       log.info('started fresh after a damaged start', { damagedCopy });
       return { damagedCopy };
     },

@@ -35,6 +35,7 @@ export const errorCodes = [
   'db.newer_version',
   'db.open_failed',
   'db.damaged',
+  'db.missing',
   'backup.not_found',
   'backup.damaged',
   'report.bad_public_key',

@@ -261,6 +261,20 @@ describe('recovery at start', () => {
     expect((await call(again, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['数据文件丢失前的任务']);
   });
 
+  it('starts fresh when asked although backups are there', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    clockMs += 1000;
+    await call(host, 'backups.create', {});
+    stop(host);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
+
+    const again = await start(dir);
+    expect(await call(again, 'recovery.startFresh', {})).toEqual({ damagedCopy: null });
+    expect(await call(again, 'recovery.status', {})).toEqual({ damaged: false });
+    expect(await call(again, 'plans.active', {})).toMatchObject({ docNumber: '鲁政办字〔2016〕103号' });
+  });
+
   it('starts as usual in an empty data folder', async () => {
     const host = await start(tempDir());
     expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });

@@ -64,6 +64,7 @@ const en: Messages<typeof zh> = {
     newer_version: 'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
     open_failed: 'Could not open the data file {{file}}: {{reason}}. Another program (a database tool, a virus scanner, another PlanLedger window) may be using it: close it and try again. Nothing was changed.',
     damaged: 'The data file is damaged (its integrity check failed), so it was not opened. You can restore a backup; the damaged file is kept aside.',
+    missing: 'The data file is missing but there are backups: open the desktop app to restore one. Nothing in the data folder was changed.',
   },
   backup: {
     not_found: 'Backup “{{name}}” was not found.',
