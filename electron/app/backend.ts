@@ -71,7 +71,8 @@ export interface Backend {
   migration: MigrationOutcome;
   /** Documents for the sandboxed preview frame (see services/report/preview.ts); null when the path is not one. */
   preview(path: string, params: URLSearchParams): PreviewResponse | null;
-  close(): void;
+  /** Cancels running jobs and waits for their cleanup (no partial files left behind), then closes the database. */
+  close(): Promise<void>;
 }
 
 function systemUser(): string {
@@ -136,12 +137,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     router: createRouter(handlers, log),
     migration,
     preview: (path, params) => previewResponse(ctx, verified, path, params),
-    close: () => {
+    close: async () => {
       // Verified packages' extracted copies are only for this session's preview.
       verified.dispose();
       // Running copies stop and remove their temp files; none reaches the database after this.
+      await ctx.jobs.cancelAll();
       if (!ctx.db.open) return;
-      void ctx.jobs.cancelAll();
       // Keeps the query planner's statistics fresh, as SQLite recommends before closing.
       ctx.db.pragma('optimize');
       ctx.db.close();

@@ -28,7 +28,8 @@ export interface AppHost {
   backend(): Backend | null;
   /** Preview documents of the open backend (none in recovery mode). */
   preview: PreviewSource;
-  close(): void;
+  /** Waits for running jobs to clean up, then closes the database. */
+  close(): Promise<void>;
 }
 
 export async function startApp(options: BackendOptions): Promise<AppHost> {
@@ -135,9 +136,9 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     files,
     backend: () => backend,
     preview: (path, params) => backend?.preview(path, params) ?? null,
-    close: () => {
+    close: async () => {
       if (timer) clearInterval(timer);
-      backend?.close();
+      await backend?.close();
     },
   };
 }

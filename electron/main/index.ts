@@ -63,7 +63,14 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', (event) => {
+    // Running exports and copies must remove their partial files before the process ends.
+    if (!host) return;
+    event.preventDefault();
+    const closing = host;
+    host = null;
+    void closing.close().finally(() => app.quit());
+  });
   app.whenReady().then(start, fail);
 }
 

@@ -23,7 +23,7 @@ export const planBenchmark: Benchmark = {
           const bytes = Buffer.from(`${seedText}\n`, 'utf8');
           imports.push((await timeMs(async () => storePlan(backend.ctx, await parseSource(backend.db, bytes, 'seed-copy.txt')))).ms);
         } finally {
-          backend.close();
+          await backend.close();
         }
       });
     }

@@ -44,7 +44,7 @@ export const workspaceBenchmark: Benchmark = {
           },
         ];
       } finally {
-        backend.close();
+        await backend.close();
       }
     }),
 };

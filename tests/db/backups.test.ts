@@ -12,8 +12,8 @@ import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
 const hosts: AppHost[] = [];
-afterEach(() => {
-  for (const host of hosts.splice(0)) host.close();
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
 });
 
 let clockMs = Date.UTC(2026, 10, 25, 1, 0, 0);
@@ -38,9 +38,9 @@ async function settle(host: AppHost): Promise<void> {
   }
 }
 
-function stop(host: AppHost): void {
-  host.close();
+async function stop(host: AppHost): Promise<void> {
   hosts.splice(hosts.indexOf(host), 1);
+  await host.close();
 }
 
 /** Overwrites a stretch in the middle of the file, as a failing disk would. */
@@ -72,13 +72,13 @@ describe('backups', () => {
     let host = await start(dir);
     await settle(host);
     expect((await call(host, 'backups.list', {})).filter((b) => b.kind === 'daily')).toHaveLength(1);
-    stop(host);
+    await stop(host);
 
     clockMs += 60 * 60 * 1000;
     host = await start(dir);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await call(host, 'backups.list', {})).filter((b) => b.kind === 'daily')).toHaveLength(1);
-    stop(host);
+    await stop(host);
 
     for (let day = 1; day <= 8; day += 1) {
       clockMs += 25 * 60 * 60 * 1000;
@@ -88,7 +88,7 @@ describe('backups', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
-      stop(host);
+      await stop(host);
     }
     const dailies = readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('planledger-daily-'));
     expect(dailies).toHaveLength(7);
@@ -125,7 +125,7 @@ describe('backups', () => {
       // The oldest copies of before the jump made room.
       expect(dailies().filter((name) => beforeJump.includes(name))).toEqual(beforeJump.slice(2));
     } finally {
-      backend.close();
+      await backend.close();
     }
   });
 
@@ -190,7 +190,7 @@ describe('a damaged database at start', () => {
     await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['损坏之前记下的任务'] });
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     corrupt(join(dir, 'planledger.sqlite'));
     return { dir, good };
   }
@@ -226,7 +226,7 @@ describe('a damaged database at start', () => {
     const host = await start(dir);
     await settle(host);
     const [daily] = await call(host, 'backups.list', {});
-    stop(host);
+    await stop(host);
     writeFileSync(join(dir, 'planledger.sqlite'), 'not a database at all '.repeat(500));
     corrupt(join(dir, 'backups', daily?.name as string));
 
@@ -246,7 +246,7 @@ describe('recovery at start', () => {
     await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['数据文件丢失前的任务'] });
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
 
     const again = await start(dir);
@@ -266,7 +266,7 @@ describe('recovery at start', () => {
     const host = await start(dir);
     clockMs += 1000;
     await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
 
     const again = await start(dir);
@@ -287,7 +287,7 @@ describe('recovery at start', () => {
     await settle(host);
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     const newer = plantNewerBackup(dir, join(dir, 'backups', good.name));
     corrupt(join(dir, 'planledger.sqlite'));
     const damagedBytes = readFileSync(join(dir, 'planledger.sqlite'));
@@ -319,7 +319,7 @@ describe('recovery at start', () => {
     expect((await call(host, 'settings.get', {})).department).toBeNull();
 
     // Never twice over the same name: a second damaged file is kept too.
-    stop(host);
+    await stop(host);
     writeFileSync(join(dir, 'planledger.sqlite'), 'damaged again '.repeat(500));
     const again = await start(dir);
     const second = await call(again, 'recovery.startFresh', {});

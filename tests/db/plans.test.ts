@@ -49,7 +49,7 @@ describe('plans', () => {
   it('does not load the embedded plan again on later starts', async () => {
     const first = await openTestBackend();
     const dataDir = first.layout.dataDir;
-    first.close();
+    await first.close();
     const again = await openTestBackend({ dataDir });
     expect((await again.call('plans.list', {})).plans).toHaveLength(1);
   });

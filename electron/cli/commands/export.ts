@@ -54,7 +54,7 @@ export const exportCommand: Command = {
       );
       return 0;
     } finally {
-      backend.close();
+      await backend.close();
     }
   },
 };

@@ -41,7 +41,7 @@ export const parsePlanCommand: Command = {
       try {
         aliases = aliasTable(backend.db);
       } finally {
-        backend.close();
+        await backend.close();
       }
     }
     const result = parsePlanText(decoded.text, { aliases });
@@ -71,7 +71,7 @@ export const importPlanCommand: Command = {
       );
       return 0;
     } finally {
-      backend.close();
+      await backend.close();
     }
   },
 };

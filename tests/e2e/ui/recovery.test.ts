@@ -21,7 +21,7 @@ async function damagedDataFolder(dataDir: string): Promise<void> {
   await backend.router.dispatch('settings.update', { department: '质监' });
   await backend.router.dispatch('tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
   await backend.router.dispatch('backups.create', {});
-  backend.close();
+  await backend.close();
   const file = join(dataDir, 'planledger.sqlite');
   const bytes = readFileSync(file);
   for (let i = 8192; i < 12288 && i < bytes.length; i += 1) bytes[i] = (i * 131) % 256;
