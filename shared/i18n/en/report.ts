@@ -10,6 +10,7 @@ const en: Messages<typeof zh> = {
       out: 'where to write the report file',
       done: 'Exported: {{file}} ({{size}} bytes)',
       signer: 'Signer fingerprint: {{fingerprint}}',
+      progress: 'Exporting… {{percent}}% (Ctrl+C to cancel)',
     },
     verify: {
       summary: 'check a report file’s integrity and signature (exit code 0 when intact)',

@@ -7,6 +7,7 @@ export default {
       out: '报告文件的保存位置',
       done: '已导出:{{file}}({{size}} 字节)',
       signer: '签名人指纹:{{fingerprint}}',
+      progress: '正在导出…{{percent}}%(按 Ctrl+C 取消)',
     },
     verify: {
       summary: '核验报告文件的完整性和签名(完好时退出码为 0)',
