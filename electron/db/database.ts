@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { backupDatabase, backupName, pruneBackups } from './backup';
+import { takeBackupCopy } from './backup';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -105,9 +105,13 @@ async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationO
 
   let backup: string | null = null;
   if (from > 0) {
-    const name = backupName('pre-migration', (options.now ?? (() => new Date()))(), `v${from}-to-v${latest}`);
-    backup = await backupDatabase(db, join(options.backupDir, name), options.nativeBinding);
-    pruneBackups(options.backupDir, 'pre-migration');
+    backup = await takeBackupCopy(db, {
+      dir: options.backupDir,
+      kind: 'pre-migration',
+      now: (options.now ?? (() => new Date()))(),
+      detail: `v${from}-to-v${latest}`,
+      nativeBinding: options.nativeBinding,
+    });
   }
 
   const pending = migrations.filter((m) => m.version > from);

@@ -6,7 +6,7 @@ import { copyFileDurably, fsyncDirectory } from '../app/atomic-write';
 import type { HandlerGroup } from '../api/handlers';
 import { errorDetails } from '../app/log';
 import type { DataLayout } from '../app/paths';
-import { backupDatabase, backupName, checkDatabaseFile, fileStamp, listBackups, pruneBackups, type BackupFile, type BackupKind } from '../db/backup';
+import { checkDatabaseFile, fileStamp, listBackups, takeBackupCopy, type BackupFile, type BackupKind } from '../db/backup';
 import type { ServiceContext } from './context';
 
 const day = 24 * 60 * 60 * 1000;
@@ -17,9 +17,7 @@ function info(backup: BackupFile): BackupInfo {
 
 /** A verified copy of the live database, keeping the newest seven of its kind. */
 export async function takeBackup(ctx: ServiceContext, kind: Exclude<BackupKind, 'pre-migration'>): Promise<BackupInfo> {
-  const path = join(ctx.layout.backups, backupName(kind, ctx.now()));
-  await backupDatabase(ctx.db, path, ctx.nativeBinding);
-  pruneBackups(ctx.layout.backups, kind, undefined, { now: ctx.now(), protect: path });
+  const path = await takeBackupCopy(ctx.db, { dir: ctx.layout.backups, kind, now: ctx.now(), nativeBinding: ctx.nativeBinding });
   const taken = listBackups(ctx.layout.backups).find((backup) => backup.path === path);
   if (!taken) throw new Error(`backup ${path} vanished`);
   return info(taken);
