@@ -5,7 +5,7 @@ import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { checkDatabaseFile, listBackups } from '../db/backup';
-import { dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
+import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createFileLogger, errorDetails } from './log';
@@ -58,6 +58,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
   }
 
   const files = backend?.ctx.files ?? new FileRegistry(layout.tmp);
+  // quick_check for the listing (fast, up to 28 files); the chosen copy gets the full check before it is restored.
   const recoveryStatus = (): RecoveryStatus =>
     damage === null
       ? { damaged: false }
@@ -65,11 +66,8 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
           damaged: true,
           ...damage,
           backups: listBackups(layout.backups).map((backup) => ({
-            name: backup.name,
-            kind: backup.kind,
-            createdAt: backup.createdAt,
-            size: backup.size,
-            ok: checkDatabaseFile(backup.path, options.nativeBinding) === 'ok',
+            ...backupInfo(backup),
+            ok: checkDatabaseFile(backup.path, options.nativeBinding, 'quick') === 'ok',
           })),
         };
 
@@ -78,25 +76,30 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
    * backend opens it. If either fails, the damaged file comes back where it was, untouched,
    * and recovery goes on.
    */
-  let busy = false;
   const replaceDamaged = async (install: () => void, startFresh = false): Promise<string | null> => {
+    const aside = setAsideDamaged(layout, now());
+    try {
+      install();
+      backend = await openBackend({ ...options, logger: log, files, startFresh });
+    } catch (error) {
+      log.error('recovery failed; the damaged file is back in place', errorDetails(error));
+      if (aside) putBackAside(layout, aside.path);
+      else for (const suffix of ['', '-wal', '-shm']) rmSync(`${layout.database}${suffix}`, { force: true });
+      throw error;
+    }
+    damage = null;
+    startBackups(backend);
+    return aside?.name ?? null;
+  };
+
+  /** One recovery step at a time: two would clash on the staged copy and the file set aside. */
+  let busy = false;
+  const exclusive = async <T>(step: () => Promise<T>): Promise<T> => {
     if (damage === null) throw new AppError('unsupported', { what: 'recovery' });
-    if (busy) throw new AppError('unsupported', { what: 'recovery' });
+    if (busy) throw new AppError('recovery.busy');
     busy = true;
     try {
-      const aside = setAsideDamaged(layout, now());
-      try {
-        install();
-        backend = await openBackend({ ...options, logger: log, files, startFresh });
-      } catch (error) {
-        log.error('recovery failed; the damaged file is back in place', errorDetails(error));
-        if (aside) putBackAside(layout, aside.path);
-        else for (const suffix of ['', '-wal', '-shm']) rmSync(`${layout.database}${suffix}`, { force: true });
-        throw error;
-      }
-      damage = null;
-      startBackups(backend);
-      return aside?.name ?? null;
+      return await step();
     } finally {
       busy = false;
     }
@@ -108,23 +111,25 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
   const recoveryHandlers = {
     ...(Object.fromEntries(callNames.map((name) => [name, refuse])) as unknown as Handlers),
     'recovery.status': recoveryStatus,
-    'recovery.restore': async ({ name }: { name: string }) => {
-      const chosen = usableBackup(layout, name, options.nativeBinding);
-      const staged = await stageDatabaseFile(layout, chosen.path);
-      try {
-        const damagedCopy = await replaceDamaged(() => swapInStaged(layout, staged));
-        log.info('restored after a damaged start', { backup: name, damagedCopy });
-        return { restored: name, damagedCopy };
-      } finally {
-        rmSync(staged, { force: true });
-      }
-    },
-    'recovery.startFresh': async () => {
-      // openBackend creates the new database and loads the embedded plan, as on a first run.
-      const damagedCopy = await replaceDamaged(() => undefined, true);
-      log.info('started fresh after a damaged start', { damagedCopy });
-      return { damagedCopy };
-    },
+    'recovery.restore': ({ name }: { name: string }) =>
+      exclusive(async () => {
+        const chosen = usableBackup(layout, name, options.nativeBinding);
+        const staged = await stageDatabaseFile(layout, chosen.path);
+        try {
+          const damagedCopy = await replaceDamaged(() => swapInStaged(layout, staged));
+          log.info('restored after a damaged start', { backup: name, damagedCopy });
+          return { restored: name, damagedCopy };
+        } finally {
+          rmSync(staged, { force: true });
+        }
+      }),
+    'recovery.startFresh': () =>
+      exclusive(async () => {
+        // openBackend creates the new database and loads the embedded plan, as on a first run.
+        const damagedCopy = await replaceDamaged(() => undefined, true);
+        log.info('started fresh after a damaged start', { damagedCopy });
+        return { damagedCopy };
+      }),
   } satisfies Handlers;
   const recoveryRouter = createRouter(recoveryHandlers, log);
 

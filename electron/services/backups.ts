@@ -11,7 +11,7 @@ import type { ServiceContext } from './context';
 
 const day = 24 * 60 * 60 * 1000;
 
-function info(backup: BackupFile): BackupInfo {
+export function backupInfo(backup: BackupFile): BackupInfo {
   return { name: backup.name, kind: backup.kind, createdAt: backup.createdAt, size: backup.size };
 }
 
@@ -20,7 +20,7 @@ export async function takeBackup(ctx: ServiceContext, kind: Exclude<BackupKind, 
   const path = await takeBackupCopy(ctx.db, { dir: ctx.layout.backups, kind, now: ctx.now(), nativeBinding: ctx.nativeBinding });
   const taken = listBackups(ctx.layout.backups).find((backup) => backup.path === path);
   if (!taken) throw new Error(`backup ${path} vanished`);
-  return info(taken);
+  return backupInfo(taken);
 }
 
 /**
@@ -40,7 +40,7 @@ export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo 
 }
 
 export function listBackupInfo(layout: DataLayout): BackupInfo[] {
-  return listBackups(layout.backups).map(info);
+  return listBackups(layout.backups).map(backupInfo);
 }
 
 /** A backup by name, checked to be sound; names come from the listing, never from a path. */

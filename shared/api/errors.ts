@@ -38,6 +38,7 @@ export const errorCodes = [
   'db.missing',
   'backup.not_found',
   'backup.damaged',
+  'recovery.busy',
   'report.bad_public_key',
   'report.passphrase_required',
   'report.wrong_passphrase',

@@ -275,6 +275,22 @@ describe('recovery at start', () => {
     expect(await call(again, 'plans.active', {})).toMatchObject({ docNumber: '鲁政办字〔2016〕103号' });
   });
 
+  it('takes one recovery at a time: a second restore while one runs is refused, the first goes through', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    clockMs += 1000;
+    const good = await call(host, 'backups.create', {});
+    await stop(host);
+    corrupt(join(dir, 'planledger.sqlite'));
+
+    const again = await start(dir);
+    const first = call(again, 'recovery.restore', { name: good.name });
+    const second = call(again, 'recovery.startFresh', {});
+    await expect(second).rejects.toMatchObject({ apiError: { code: 'recovery.busy' } });
+    await expect(first).resolves.toMatchObject({ restored: good.name });
+    expect(await call(again, 'recovery.status', {})).toEqual({ damaged: false });
+  });
+
   it('starts as usual in an empty data folder', async () => {
     const host = await start(tempDir());
     expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });

@@ -70,6 +70,9 @@ const en: Messages<typeof zh> = {
     not_found: 'Backup “{{name}}” was not found.',
     damaged: 'Backup “{{name}}” fails its own integrity check and cannot be restored.',
   },
+  recovery: {
+    busy: 'A recovery is already under way; please wait for it to finish.',
+  },
   report: {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',
     passphrase_required: 'Set a passphrase to protect the signing key.',

@@ -67,6 +67,9 @@ export default {
     not_found: '找不到备份“{{name}}”。',
     damaged: '备份“{{name}}”本身未通过完整性检查,不能用于恢复。',
   },
+  recovery: {
+    busy: '正在恢复数据,请等这一步完成。',
+  },
   report: {
     bad_public_key: '不是有效的 Ed25519 公钥(PEM 格式)。',
     passphrase_required: '请设置保护签名密钥的口令。',
