@@ -13,7 +13,6 @@ import {
   insertMeasure,
   insertMeasureDepartment,
   insertPlan,
-  listPlanContents,
   type NewPlan,
 } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
@@ -38,26 +37,16 @@ export interface ParsedSource {
  * parsed from text and one read from JSON, so that a plan exported and imported again is
  * recognised as the plan it came from.
  */
-export function canonicalPlanContent(plan: Plan): string {
+function canonicalPlanContent(plan: Plan): string {
   return JSON.stringify(planSchema.parse(plan));
 }
 
 /**
  * The stored plan this source is: the same source file (same SHA-256), or the same plan
- * content (its exported JSON, the same text re-saved). Rows stored in another form by an
- * earlier version are compared in canonical form.
+ * content (its exported JSON, the same text re-saved). Every row is stored canonically.
  */
-export function findSamePlan(db: Db, parsed: Pick<ParsedSource, 'sha256' | 'content'>): { id: number; title: string } | undefined {
-  const same = findPlanBySha(db, parsed.sha256) ?? findPlanByContent(db, parsed.content);
-  if (same) return same;
-  for (const row of listPlanContents(db)) {
-    try {
-      if (JSON.stringify(planSchema.parse(JSON.parse(row.content))) === parsed.content) return { id: row.id, title: row.title };
-    } catch {
-      // A row this version cannot read is not the same plan.
-    }
-  }
-  return undefined;
+function findSamePlan(db: Db, parsed: Pick<ParsedSource, 'sha256' | 'content'>): { id: number; title: string } | undefined {
+  return findPlanBySha(db, parsed.sha256) ?? findPlanByContent(db, parsed.content);
 }
 
 /** The built-in spellings plus the user's own (theirs win). */
