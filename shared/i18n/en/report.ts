@@ -2,6 +2,9 @@ import type zh from '../zh-CN/report';
 import type { Messages } from '../types';
 
 const en: Messages<typeof zh> = {
+  preview: {
+    notFound: 'The file to preview was not found; please open it again.',
+  },
   cli: {
     export: {
       summary: 'export the signed report file (.plreport) of a department for a period; the passphrase comes from PLANLEDGER_PASSPHRASE',

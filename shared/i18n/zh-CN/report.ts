@@ -1,4 +1,7 @@
 export default {
+  preview: {
+    notFound: '找不到要预览的文件,请重新打开。',
+  },
   cli: {
     export: {
       summary: '导出本部门某一期间的签名报告文件(.plreport);口令取自环境变量 PLANLEDGER_PASSPHRASE',
