@@ -75,12 +75,18 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+let systemUserName: string | null = null;
+
+/** The OS account name, asked once per process. */
 function systemUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
+  if (systemUserName === null) {
+    try {
+      systemUserName = userInfo().username;
+    } catch {
+      systemUserName = '';
+    }
   }
+  return systemUserName;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {

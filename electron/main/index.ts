@@ -81,7 +81,9 @@ async function start(): Promise<void> {
     runtime: 'electron',
     electronVersion: process.versions.electron,
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: appRoot }),
-    onSettingsChanged: (settings) => setMenu(settings.language),
+    onSettingsChanged: (settings) => {
+      if (settings.language !== menuLanguage) setMenu(settings.language);
+    },
     dialogs: dialogHandlers(() => mainWindow),
     openPath: (path) => shell.openPath(path),
     showInFolder: (path) => shell.showItemInFolder(path),
@@ -144,7 +146,10 @@ function createWindow(): void {
   void mainWindow.loadURL(appEntryUrl);
 }
 
+let menuLanguage: Language | null = null;
+
 function setMenu(language: Language): void {
+  menuLanguage = language;
   const t = createTranslator(language);
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(menuCommandChannel, command);
   const template = menuTemplate(
