@@ -8,7 +8,7 @@ import { checkDatabaseFile, listBackups } from '../db/backup';
 import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
-import { createFileLogger, errorDetails } from './log';
+import { createFileLogger, errorDetails, type Logger } from './log';
 import { dataLayout } from './paths';
 import type { PreviewSource } from './preview-http';
 
@@ -25,6 +25,7 @@ const backupCheckEveryMs = 60 * 60 * 1000;
 export interface AppHost {
   router: Router;
   files: FileRegistry;
+  log: Logger;
   backend(): Backend | null;
   /** Preview documents of the open backend (none in recovery mode). */
   preview: PreviewSource;
@@ -139,6 +140,7 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
         (backend?.router ?? recoveryRouter).dispatch(name as CallName, request),
     },
     files,
+    log,
     backend: () => backend,
     preview: (path, params) => backend?.preview(path, params) ?? null,
     close: async () => {
