@@ -204,6 +204,6 @@ describe('plans', () => {
     expect((await backend.call('plans.list', {})).activeId).toBe(plan.id);
     await backend.call('plans.activate', { planId: seed?.id as number });
     expect((await backend.call('plans.active', {}))?.id).toBe(seed?.id);
-    await expectApiError(backend.call('plans.activate', { planId: 9999 }), 'not_found');
+    await expectApiError(backend.call('plans.activate', { planId: 9999 }), 'plan.not_found');
   });
 });

@@ -9,7 +9,6 @@ const en: Messages<typeof zh> = {
   },
   internal: 'An internal error stopped the operation; nothing was changed. Details are in the log.',
   unsupported: 'This environment does not support: {{what}}',
-  not_found: 'Could not find {{what}}.',
   department: {
     unknown: 'The active plan has no department named “{{name}}”.',
     not_chosen: 'Choose your department first.',
@@ -17,6 +16,7 @@ const en: Messages<typeof zh> = {
   plan: {
     none: 'No action plan has been loaded yet.',
     preview_expired: 'This import preview has expired (it was already imported, or the app restarted); please choose the file again.',
+    not_found: 'That plan was not found; it may have been deleted. Please refresh the plan list.',
     empty: 'The file is empty; there is nothing to read.',
     no_structure: 'No plan numbering (such as “一、”, “(一)”, “1.”) was found in the file, so no measures could be recognised.',
     binary: 'This file is neither a text file nor a Word document and cannot be read. Please choose a .txt, .docx or plan .json file.',

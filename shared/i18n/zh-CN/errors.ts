@@ -6,7 +6,6 @@ export default {
   },
   internal: '程序内部错误,操作未完成,数据未作改动。详细信息已写入日志。',
   unsupported: '当前环境不支持此操作:{{what}}',
-  not_found: '找不到{{what}}。',
   department: {
     unknown: '当前计划中没有名为“{{name}}”的部门。',
     not_chosen: '请先选择本部门。',
@@ -14,6 +13,7 @@ export default {
   plan: {
     none: '还没有载入行动计划。',
     preview_expired: '导入预览已过期(可能已经导入过,或程序重新启动过),请重新选择文件。',
+    not_found: '找不到该计划,可能已被删除。请刷新计划列表。',
     empty: '文件是空的,没有可读取的内容。',
     no_structure: '文件中没有找到方案的层次编号(如“一、”“(一)”“1.”),无法识别措施。',
     binary: '该文件不是文本文件或 Word 文档,无法读取。请选择 .txt、.docx 或方案 .json 文件。',
