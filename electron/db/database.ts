@@ -57,6 +57,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
 }
 
+/** Opens an existing database read-only, untouched: no migration, no copy, nothing written (the CLI's look-ups). */
+export function openDatabaseReadOnly(file: string, nativeBinding?: string): Db {
+  try {
+    return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+  }
+}
+
 export function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/cli';
@@ -56,6 +56,14 @@ describe('command-line tool', () => {
     const result = await run(['info', '--data-dir', dir, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Error: The data file was created by a newer version of PlanLedger \(schema version 999/u);
+  });
+
+  it('parses a plan with a data folder’s aliases without setting the folder up', async () => {
+    const dir = tempDir();
+    const result = await run(['parse-plan', 'seeds/shandong-2016-quality-action-plan.txt', '--data-dir', dir]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).measures.length).toBeGreaterThan(0);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('does not start afresh when the data file is gone but backups are there', async () => {

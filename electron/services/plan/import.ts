@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
-import { PlanParseError } from '../../../shared/plan/errors';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
 import {
@@ -16,9 +14,8 @@ import {
   type NewPlan,
 } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
-import { unreadableFile } from '../../app/file-errors';
 import type { ServiceContext } from '../context';
-import { decodePlanSource, MAX_PLAN_SOURCE_BYTES, type PlanSourceKind } from './source';
+import { decodePlanSource, readPlanSourceFile, type PlanSourceKind } from './source';
 
 export interface ParsedSource {
   sourceName: string;
@@ -60,15 +57,15 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads a plan source (text, Word or plan JSON) into a plan; refuses junk with a clear error. */
-export async function parseSource(db: Db, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
+/** Reads a plan source (text, Word or plan JSON) into a plan, naming departments by `aliases` (see aliasTable); refuses junk with a clear error. */
+export async function parseSource(aliases: Record<string, string>, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
   const decoded = await decodePlanSource(bytes, sourceName);
   const sha256 = sha256Hex(bytes);
   if (decoded.kind === 'json') {
     const plan = parsePlanJson(decoded.text);
     return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings: [], omittedWarnings: 0 };
   }
-  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases: aliasTable(db) });
+  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases });
   return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings, omittedWarnings };
 }
 
@@ -95,18 +92,13 @@ export class PreviewCache {
 
 export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCache, fileId: string): Promise<PlanPreview> {
   const file = ctx.files.get(fileId);
-  if (file.size > MAX_PLAN_SOURCE_BYTES) {
-    throw new PlanParseError('plan.too_large', { sizeMb: Math.round(file.size / 104_857.6) / 10, limitMb: MAX_PLAN_SOURCE_BYTES / 1_048_576 });
-  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file.path);
-  } catch (error) {
-    throw unreadableFile(file.name, error);
+    bytes = await readPlanSourceFile(file.path, file.name);
   } finally {
     ctx.files.release(fileId);
   }
-  const parsed = await parseSource(ctx.db, bytes, file.name);
+  const parsed = await parseSource(aliasTable(ctx.db), bytes, file.name);
   return {
     previewId: previews.put(parsed),
     sourceName: parsed.sourceName,
