@@ -39,7 +39,7 @@ export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo 
   return takeBackup(ctx, 'daily');
 }
 
-export function listBackupInfo(layout: DataLayout): BackupInfo[] {
+function listBackupInfo(layout: DataLayout): BackupInfo[] {
   return listBackups(layout.backups).map(backupInfo);
 }
 

@@ -3,7 +3,7 @@ import { listPlanSummaries } from '../../db/repos/plans';
 import type { ServiceContext } from '../context';
 import { aliasTable, parseSource, storePlan } from './import';
 
-export const seedFileName = 'shandong-2016-quality-action-plan.txt';
+const seedFileName = 'shandong-2016-quality-action-plan.txt';
 
 /** First run: the embedded 2016 Shandong plan is loaded so the user can start at once. */
 export async function ensureSeedPlan(ctx: ServiceContext): Promise<void> {

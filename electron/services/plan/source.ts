@@ -13,9 +13,9 @@ import { unreadableFile } from '../../app/file-errors';
 
 export const MAX_PLAN_SOURCE_BYTES = 20 * 1024 * 1024;
 /** What a .docx may unpack to in all; real plans unpack to a few megabytes. */
-export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
+const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** Tightest packing allowed for a sizeable part; XML and images stay well under 50:1. */
-export const MAX_DOCX_ENTRY_RATIO = 200;
+const MAX_DOCX_ENTRY_RATIO = 200;
 /** Parts smaller than this are not ratio-checked (a tiny part of repeated text may pack tightly). */
 const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
@@ -76,7 +76,7 @@ function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
-export interface DocxLimits {
+interface DocxLimits {
   maxUnpackedBytes?: number;
   maxEntryRatio?: number;
 }
