@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Runtime } from '../../shared/api/calls/app';
 import type { Settings } from '../../shared/api/calls/settings';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerGroup, Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
+import { listBackups } from '../db/backup';
 import { openDatabase, type Db, type MigrationOutcome } from '../db/database';
 import { appHandlers } from '../services/app';
 import { backupHandlers } from '../services/backups';
@@ -44,6 +46,8 @@ export interface BackendOptions {
   showInFolder?: (path: string) => void;
   /** The OS secret store for signing keys (Electron's safeStorage), when there is a real one. */
   osSecrets?: OsSecretStore | null;
+  /** The user chose to start afresh in recovery: a missing data file is then created even though backups exist. */
+  startFresh?: boolean;
 }
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
@@ -67,21 +71,34 @@ export interface Backend {
   migration: MigrationOutcome;
   /** Documents for the sandboxed preview frame (see services/report/preview.ts); null when the path is not one. */
   preview(path: string, params: URLSearchParams): PreviewResponse | null;
-  close(): void;
+  /** Cancels running jobs and waits for their cleanup (no partial files left behind), then closes the database. */
+  close(): Promise<void>;
 }
 
+let systemUserName: string | null = null;
+
+/** The OS account name, asked once per process. */
 function systemUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
+  if (systemUserName === null) {
+    try {
+      systemUserName = userInfo().username;
+    } catch {
+      systemUserName = '';
+    }
   }
+  return systemUserName;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const layout = dataLayout(options.dataDir);
   const log = options.logger ?? createFileLogger(layout.logs);
   const now = options.now ?? (() => new Date());
+  if (!options.startFresh && !existsSync(layout.database) && listBackups(layout.backups).length > 0) {
+    // The data file is gone but backups are there (deleted by hand, a sync tool, a bad disk):
+    // starting afresh with the embedded plan would look like every task was lost, and would
+    // hide the loss from the desktop app's recovery screen.
+    throw new AppError('db.missing', { file: layout.database });
+  }
   const databaseOptions = { file: layout.database, backupDir: layout.backups, nativeBinding: options.nativeBinding, now };
   const { db, migration } = await openDatabase(databaseOptions);
   if (migration.from !== migration.to) log.info('database migrated', { ...migration });
@@ -126,12 +143,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     router: createRouter(handlers, log),
     migration,
     preview: (path, params) => previewResponse(ctx, verified, path, params),
-    close: () => {
+    close: async () => {
       // Verified packages' extracted copies are only for this session's preview.
       verified.dispose();
       // Running copies stop and remove their temp files; none reaches the database after this.
+      await ctx.jobs.cancelAll();
       if (!ctx.db.open) return;
-      void ctx.jobs.cancelAll();
       // Keeps the query planner's statistics fresh, as SQLite recommends before closing.
       ctx.db.pragma('optimize');
       ctx.db.close();

@@ -2,11 +2,18 @@ import i18next, { type TFunction } from 'i18next';
 import { languages, type Language } from '../../shared/api/calls/settings';
 import { i18nDefaults, resources } from '../../shared/i18n/resources';
 
-/** A translator for main-process text (menus, dialogs, CLI), from the same resources as the UI. */
+const translators = new Map<Language, TFunction>();
+
+/** A translator for main-process text (menus, dialogs, CLI, preview), from the same resources as the UI; one per language. */
 export function createTranslator(language: Language): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({ ...i18nDefaults, resources, lng: language, initAsync: false });
-  return instance.t;
+  let t = translators.get(language);
+  if (!t) {
+    const instance = i18next.createInstance();
+    void instance.init({ ...i18nDefaults, resources, lng: language, initAsync: false });
+    t = instance.t;
+    translators.set(language, t);
+  }
+  return t;
 }
 
 export function toLanguage(value: string | undefined): Language | undefined {

@@ -1,14 +1,14 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { RecoveryStatus } from '../../shared/api/calls/backups';
 import { callNames, type CallName } from '../../shared/api/contract';
 import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Handlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { checkDatabaseFile, listBackups } from '../db/backup';
-import { dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
+import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
-import { createFileLogger, errorDetails } from './log';
+import { createFileLogger, errorDetails, type Logger } from './log';
 import { dataLayout } from './paths';
 import type { PreviewSource } from './preview-http';
 
@@ -25,10 +25,12 @@ const backupCheckEveryMs = 60 * 60 * 1000;
 export interface AppHost {
   router: Router;
   files: FileRegistry;
+  log: Logger;
   backend(): Backend | null;
   /** Preview documents of the open backend (none in recovery mode). */
   preview: PreviewSource;
-  close(): void;
+  /** Waits for running jobs to clean up, then closes the database. */
+  close(): Promise<void>;
 }
 
 export async function startApp(options: BackendOptions): Promise<AppHost> {
@@ -46,23 +48,18 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
     timer.unref();
   };
 
-  if (!existsSync(layout.database) && listBackups(layout.backups).length > 0) {
-    // The data file is gone but backups are there (deleted by hand, a sync tool, a bad disk):
-    // starting afresh with the embedded plan would look like every task was lost.
-    damage = { cause: 'missing', file: layout.database, detail: '' };
-    log.error('database missing at start, backups present', { file: layout.database });
-  } else {
-    try {
-      backend = await openBackend({ ...options, logger: log });
-      startBackups(backend);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'db.damaged')) throw error;
-      damage = { cause: 'damaged', file: String(error.params.file), detail: String(error.params.detail) };
-      log.error('database failed its check at start', damage);
-    }
+  try {
+    backend = await openBackend({ ...options, logger: log });
+    startBackups(backend);
+  } catch (error) {
+    if (!(error instanceof AppError && (error.code === 'db.damaged' || error.code === 'db.missing'))) throw error;
+    const cause = error.code === 'db.damaged' ? 'damaged' : 'missing';
+    damage = { cause, file: String(error.params.file), detail: String(error.params.detail ?? '') };
+    log.error(cause === 'damaged' ? 'database failed its check at start' : 'database missing at start, backups present', damage);
   }
 
   const files = backend?.ctx.files ?? new FileRegistry(layout.tmp);
+  // quick_check for the listing (fast, up to 28 files); the chosen copy gets the full check before it is restored.
   const recoveryStatus = (): RecoveryStatus =>
     damage === null
       ? { damaged: false }
@@ -70,11 +67,8 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
           damaged: true,
           ...damage,
           backups: listBackups(layout.backups).map((backup) => ({
-            name: backup.name,
-            kind: backup.kind,
-            createdAt: backup.createdAt,
-            size: backup.size,
-            ok: checkDatabaseFile(backup.path, options.nativeBinding) === 'ok',
+            ...backupInfo(backup),
+            ok: checkDatabaseFile(backup.path, options.nativeBinding, 'quick') === 'ok',
           })),
         };
 
@@ -83,25 +77,30 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
    * backend opens it. If either fails, the damaged file comes back where it was, untouched,
    * and recovery goes on.
    */
+  const replaceDamaged = async (install: () => void, startFresh = false): Promise<string | null> => {
+    const aside = setAsideDamaged(layout, now());
+    try {
+      install();
+      backend = await openBackend({ ...options, logger: log, files, startFresh });
+    } catch (error) {
+      log.error('recovery failed; the damaged file is back in place', errorDetails(error));
+      if (aside) putBackAside(layout, aside.path);
+      else for (const suffix of ['', '-wal', '-shm']) rmSync(`${layout.database}${suffix}`, { force: true });
+      throw error;
+    }
+    damage = null;
+    startBackups(backend);
+    return aside?.name ?? null;
+  };
+
+  /** One recovery step at a time: two would clash on the staged copy and the file set aside. */
   let busy = false;
-  const replaceDamaged = async (install: () => void): Promise<string | null> => {
+  const exclusive = async <T>(step: () => Promise<T>): Promise<T> => {
     if (damage === null) throw new AppError('unsupported', { what: 'recovery' });
-    if (busy) throw new AppError('unsupported', { what: 'recovery' });
+    if (busy) throw new AppError('recovery.busy');
     busy = true;
     try {
-      const aside = setAsideDamaged(layout, now());
-      try {
-        install();
-        backend = await openBackend({ ...options, logger: log, files });
-      } catch (error) {
-        log.error('recovery failed; the damaged file is back in place', errorDetails(error));
-        if (aside) putBackAside(layout, aside.path);
-        else for (const suffix of ['', '-wal', '-shm']) rmSync(`${layout.database}${suffix}`, { force: true });
-        throw error;
-      }
-      damage = null;
-      startBackups(backend);
-      return aside?.name ?? null;
+      return await step();
     } finally {
       busy = false;
     }
@@ -113,23 +112,25 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
   const recoveryHandlers = {
     ...(Object.fromEntries(callNames.map((name) => [name, refuse])) as unknown as Handlers),
     'recovery.status': recoveryStatus,
-    'recovery.restore': async ({ name }: { name: string }) => {
-      const chosen = usableBackup(layout, name, options.nativeBinding);
-      const staged = await stageDatabaseFile(layout, chosen.path);
-      try {
-        const damagedCopy = await replaceDamaged(() => swapInStaged(layout, staged));
-        log.info('restored after a damaged start', { backup: name, damagedCopy });
-        return { restored: name, damagedCopy };
-      } finally {
-        rmSync(staged, { force: true });
-      }
-    },
-    'recovery.startFresh': async () => {
-      // openBackend creates the new database and loads the embedded plan, as on a first run.
-      const damagedCopy = await replaceDamaged(() => undefined);
-      log.info('started fresh after a damaged start', { damagedCopy });
-      return { damagedCopy };
-    },
+    'recovery.restore': ({ name }: { name: string }) =>
+      exclusive(async () => {
+        const chosen = usableBackup(layout, name, options.nativeBinding);
+        const staged = await stageDatabaseFile(layout, chosen.path);
+        try {
+          const damagedCopy = await replaceDamaged(() => swapInStaged(layout, staged));
+          log.info('restored after a damaged start', { backup: name, damagedCopy });
+          return { restored: name, damagedCopy };
+        } finally {
+          rmSync(staged, { force: true });
+        }
+      }),
+    'recovery.startFresh': () =>
+      exclusive(async () => {
+        // openBackend creates the new database and loads the embedded plan, as on a first run.
+        const damagedCopy = await replaceDamaged(() => undefined, true);
+        log.info('started fresh after a damaged start', { damagedCopy });
+        return { damagedCopy };
+      }),
   } satisfies Handlers;
   const recoveryRouter = createRouter(recoveryHandlers, log);
 
@@ -139,11 +140,12 @@ export async function startApp(options: BackendOptions): Promise<AppHost> {
         (backend?.router ?? recoveryRouter).dispatch(name as CallName, request),
     },
     files,
+    log,
     backend: () => backend,
     preview: (path, params) => backend?.preview(path, params) ?? null,
-    close: () => {
+    close: async () => {
       if (timer) clearInterval(timer);
-      backend?.close();
+      await backend?.close();
     },
   };
 }

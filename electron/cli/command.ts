@@ -4,6 +4,10 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** stderr is a terminal: long work may show its progress there. */
+  progress?: boolean;
+  /** Calls `handler` on Ctrl+C (SIGINT) until the returned function is called. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export interface OptionSpec {

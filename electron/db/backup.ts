@@ -24,7 +24,7 @@ export function fileStamp(date: Date): string {
 }
 
 /** e.g. planledger-daily-2026-11-25T21-55-45Z.sqlite, planledger-pre-migration-v1-to-v2-…sqlite. */
-export function backupName(kind: BackupKind, date: Date, detail?: string): string {
+function backupName(kind: BackupKind, date: Date, detail?: string): string {
   return `planledger-${kind}${detail ? `-${detail}` : ''}-${fileStamp(date)}.sqlite`;
 }
 
@@ -47,7 +47,7 @@ export function listBackups(dir: string): BackupFile[] {
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-export interface PruneOptions {
+interface PruneOptions {
   /** The current time: copies stamped later than this were taken before the clock went back. */
   now?: Date;
   /** A copy never removed, whatever its stamp (the one just taken). */
@@ -55,12 +55,13 @@ export interface PruneOptions {
 }
 
 /**
- * Keeps the `keep` most recent backups of a kind and removes the rest. "Most recent" is by
+ * Keeps the most recent backups of a kind (backupsKept) and removes the rest. "Most recent" is by
  * stamp, except that a copy stamped in the future (the clock has gone backwards since, say
  * after a dead BIOS battery) can only have been taken before every copy stamped up to now,
  * so those rank below them; the copy in `protect` is always kept.
  */
-export function pruneBackups(dir: string, kind: BackupKind, keep = backupsKept, options: PruneOptions = {}): void {
+function pruneBackups(dir: string, kind: BackupKind, options: PruneOptions): void {
+  const keep = backupsKept;
   const nowIso = options.now?.toISOString() ?? null;
   const future = (backup: BackupFile) => nowIso !== null && backup.createdAt > nowIso.replace(/\.\d{3}Z$/u, 'Z');
   const ordered = listBackups(dir)
@@ -78,12 +79,26 @@ export function pruneBackups(dir: string, kind: BackupKind, keep = backupsKept, 
   }
 }
 
-/** integrity_check of a database file: 'ok', or what SQLite found wrong. */
-export function checkDatabaseFile(path: string, nativeBinding?: string): string {
+/**
+ * A verified copy of a live database in `dir`, named for its kind and time, then the oldest
+ * copies of that kind beyond backupsKept removed (never this one). Returns the copy's path.
+ */
+export async function takeBackupCopy(
+  db: Database.Database,
+  options: { dir: string; kind: BackupKind; now: Date; detail?: string; nativeBinding?: string | undefined },
+): Promise<string> {
+  const path = join(options.dir, backupName(options.kind, options.now, options.detail));
+  await backupDatabase(db, path, options.nativeBinding);
+  pruneBackups(options.dir, options.kind, { now: options.now, protect: path });
+  return path;
+}
+
+/** integrity_check (or the faster quick_check) of a database file: 'ok', or what SQLite found wrong. */
+export function checkDatabaseFile(path: string, nativeBinding?: string, depth: 'full' | 'quick' = 'full'): string {
   let copy: Database.Database | undefined;
   try {
     copy = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    return String(copy.pragma('integrity_check', { simple: true }));
+    return String(copy.pragma(depth === 'full' ? 'integrity_check' : 'quick_check', { simple: true }));
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   } finally {
@@ -96,7 +111,7 @@ export function checkDatabaseFile(path: string, nativeBinding?: string): string 
  * self-contained file (rollback journal, not WAL), then proves it sound with
  * integrity_check before anyone relies on it.
  */
-export async function backupDatabase(db: Database.Database, destination: string, nativeBinding?: string): Promise<string> {
+async function backupDatabase(db: Database.Database, destination: string, nativeBinding?: string): Promise<string> {
   mkdirSync(dirname(destination), { recursive: true });
   await db.backup(destination);
   const copy = new Database(destination, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
-import { backupDatabase, backupName, pruneBackups } from './backup';
+import { takeBackupCopy } from './backup';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -57,6 +57,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
 }
 
+/** Opens an existing database read-only, untouched: no migration, no copy, nothing written (the CLI's look-ups). */
+export function openDatabaseReadOnly(file: string, nativeBinding?: string): Db {
+  try {
+    return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+  }
+}
+
 export function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -105,9 +114,13 @@ async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationO
 
   let backup: string | null = null;
   if (from > 0) {
-    const name = backupName('pre-migration', (options.now ?? (() => new Date()))(), `v${from}-to-v${latest}`);
-    backup = await backupDatabase(db, join(options.backupDir, name), options.nativeBinding);
-    pruneBackups(options.backupDir, 'pre-migration');
+    backup = await takeBackupCopy(db, {
+      dir: options.backupDir,
+      kind: 'pre-migration',
+      now: (options.now ?? (() => new Date()))(),
+      detail: `v${from}-to-v${latest}`,
+      nativeBinding: options.nativeBinding,
+    });
   }
 
   const pending = migrations.filter((m) => m.version > from);

@@ -43,10 +43,10 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -62,11 +62,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     if (fromQuery) {
       response.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
+    // Whatever it is sent to, a POST from another site's page is refused (the token cookie is SameSite, this is the second lock).
+    const origin = request.headers.origin;
+    if (request.method === 'POST' && origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
 
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
       const body = await readJson(request);
       const result = body.ok
         ? await options.router.dispatch(safeDecode(url.pathname.slice('/api/'.length)), body.value)
@@ -83,8 +84,6 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
     if (url.pathname === '/upload') {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://127.0.0.1:${port}`) return forbidden(response);
       const result = await receiveUpload(request, options.files, url.searchParams.get('name') ?? 'file');
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }

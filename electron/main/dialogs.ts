@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
+import type { TFunction } from 'i18next';
 import type { FilePurpose } from '../../shared/api/calls/files';
 import type { DialogHandlers } from '../app/backend';
 import { createTranslator } from '../app/i18n';
@@ -17,20 +18,19 @@ const extensions: Record<FilePurpose, string[] | null> = {
 /** Native open and save dialogs, in the user's language; chosen paths are registered, never sent to the renderer. */
 export function dialogHandlers(window: () => BrowserWindow | null): (ctx: ServiceContext) => DialogHandlers {
   return (ctx) => {
-    const filtersFor = (purpose: FilePurpose): FileFilter[] => {
-      const t = createTranslator(readSettings(ctx.db).language);
+    const filtersFor = (purpose: FilePurpose, t: TFunction): FileFilter[] => {
       const allFiles = { name: t('dialogs.allFiles'), extensions: ['*'] };
       const own = extensions[purpose];
       return own ? [{ name: t(`dialogs.filters.${purpose}`), extensions: own }, allFiles] : [allFiles];
     };
-    const titleFor = (purpose: FilePurpose, mode: 'open' | 'save'): string =>
-      createTranslator(readSettings(ctx.db).language)(`dialogs.${mode}.${purpose}`);
+    const translator = (): TFunction => createTranslator(readSettings(ctx.db).language);
 
     return {
       'files.pick': async ({ purpose, multiple }) => {
+        const t = translator();
         const options: OpenDialogOptions = {
-          title: titleFor(purpose, 'open'),
-          filters: filtersFor(purpose),
+          title: t(`dialogs.open.${purpose}`),
+          filters: filtersFor(purpose, t),
           properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
         };
         const parent = window();
@@ -38,10 +38,11 @@ export function dialogHandlers(window: () => BrowserWindow | null): (ctx: Servic
         return result.canceled ? [] : result.filePaths.map((path) => ctx.files.registerExisting(path));
       },
       'files.chooseSaveTarget': async ({ purpose, suggestedName }) => {
+        const t = translator();
         const options: SaveDialogOptions = {
-          title: titleFor(purpose, 'save'),
+          title: t(`dialogs.save.${purpose}`),
           defaultPath: join(app.getPath('documents'), suggestedName),
-          filters: filtersFor(purpose),
+          filters: filtersFor(purpose, t),
         };
         const parent = window();
         const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { TFunction } from 'i18next';
 import { menuCommandChannel, openReportChannel, openReportReadyChannel, type MenuCommand } from '../../shared/api/bridge';
@@ -6,7 +6,9 @@ import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
 import { startApp, type AppHost } from '../app/startup';
 import { describeError } from '../app/errors';
+import { unreadableFile } from '../app/file-errors';
 import { createTranslator } from '../app/i18n';
+import { errorDetails } from '../app/log';
 import { defaultDataDir } from '../app/paths';
 import { appInfo } from '../services/app';
 import { readSettings } from '../services/settings';
@@ -35,8 +37,8 @@ registerAppScheme();
 
 let host: AppHost | null = null;
 let mainWindow: BrowserWindow | null = null;
-/** A report opened before the app was ready (launch by double-click; macOS open-file). */
-let pendingReport: string | null = args.openFile;
+/** Reports opened before the app was ready (launch by double-click; macOS sends one open-file event per file). */
+const pendingReports: string[] = args.openFile ? [args.openFile] : [];
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -50,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('open-file', (event, path) => {
     event.preventDefault();
     if (host) openReport(path);
-    else pendingReport = path;
+    else pendingReports.push(path);
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -63,7 +65,14 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', (event) => {
+    // Running exports and copies must remove their partial files before the process ends.
+    if (!host) return;
+    event.preventDefault();
+    const closing = host;
+    host = null;
+    void closing.close().finally(() => app.quit());
+  });
   app.whenReady().then(start, fail);
 }
 
@@ -74,7 +83,9 @@ async function start(): Promise<void> {
     runtime: 'electron',
     electronVersion: process.versions.electron,
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: appRoot }),
-    onSettingsChanged: (settings) => setMenu(settings.language),
+    onSettingsChanged: (settings) => {
+      if (settings.language !== menuLanguage) setMenu(settings.language);
+    },
     dialogs: dialogHandlers(() => mainWindow),
     openPath: (path) => shell.openPath(path),
     showInFolder: (path) => shell.showItemInFolder(path),
@@ -92,8 +103,7 @@ async function start(): Promise<void> {
   const opened = host.backend();
   setMenu(opened ? readSettings(opened.db).language : 'zh-CN');
   createWindow();
-  if (pendingReport) openReport(pendingReport);
-  pendingReport = null;
+  for (const path of pendingReports.splice(0)) openReport(path);
 }
 
 /**
@@ -107,7 +117,12 @@ function openReport(path: string): void {
   if (!host) return;
   try {
     heldReports.push(host.files.registerExisting(path));
-  } catch {
+  } catch (error) {
+    // e.g. the file is unreadable or gone: say so instead of doing nothing.
+    host.log.warn('could not open a report file', { file: path, ...errorDetails(error) });
+    const opened = host.backend();
+    const t = createTranslator(opened ? readSettings(opened.db).language : 'zh-CN');
+    dialog.showErrorBox(t('app.name'), describeError(unreadableFile(basename(path), error), t));
     return;
   }
   flushReports();
@@ -137,7 +152,10 @@ function createWindow(): void {
   void mainWindow.loadURL(appEntryUrl);
 }
 
+let menuLanguage: Language | null = null;
+
 function setMenu(language: Language): void {
+  menuLanguage = language;
   const t = createTranslator(language);
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(menuCommandChannel, command);
   const template = menuTemplate(

@@ -1,7 +1,14 @@
 import { safeStorage } from 'electron';
 import type { OsSecretStore } from '../services/report/signing';
 
-/** Electron's newer non-blocking safeStorage API, where this Electron has it. */
+/**
+ * Electron's non-blocking safeStorage API, required by the issue. The Electron this app ships
+ * (41) does not have it yet: its electron.d.ts has no isAsyncEncryptionAvailable,
+ * encryptStringAsync or decryptStringAsync. Later versions add it and drop the synchronous
+ * one (removed in Electron 46), so the async calls are used as soon as they exist and the
+ * synchronous ones until then. decryptStringAsync's answer is accepted as a string or as
+ * an object with `result`, the shapes its documentation has shown.
+ */
 interface AsyncSafeStorage {
   isAsyncEncryptionAvailable?(): Promise<boolean>;
   encryptStringAsync?(plainText: string): Promise<Buffer>;

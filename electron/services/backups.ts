@@ -6,23 +6,21 @@ import { copyFileDurably, fsyncDirectory } from '../app/atomic-write';
 import type { HandlerGroup } from '../api/handlers';
 import { errorDetails } from '../app/log';
 import type { DataLayout } from '../app/paths';
-import { backupDatabase, backupName, checkDatabaseFile, fileStamp, listBackups, pruneBackups, type BackupFile, type BackupKind } from '../db/backup';
+import { checkDatabaseFile, fileStamp, listBackups, takeBackupCopy, type BackupFile, type BackupKind } from '../db/backup';
 import type { ServiceContext } from './context';
 
 const day = 24 * 60 * 60 * 1000;
 
-function info(backup: BackupFile): BackupInfo {
+export function backupInfo(backup: BackupFile): BackupInfo {
   return { name: backup.name, kind: backup.kind, createdAt: backup.createdAt, size: backup.size };
 }
 
 /** A verified copy of the live database, keeping the newest seven of its kind. */
 export async function takeBackup(ctx: ServiceContext, kind: Exclude<BackupKind, 'pre-migration'>): Promise<BackupInfo> {
-  const path = join(ctx.layout.backups, backupName(kind, ctx.now()));
-  await backupDatabase(ctx.db, path, ctx.nativeBinding);
-  pruneBackups(ctx.layout.backups, kind, undefined, { now: ctx.now(), protect: path });
+  const path = await takeBackupCopy(ctx.db, { dir: ctx.layout.backups, kind, now: ctx.now(), nativeBinding: ctx.nativeBinding });
   const taken = listBackups(ctx.layout.backups).find((backup) => backup.path === path);
   if (!taken) throw new Error(`backup ${path} vanished`);
-  return info(taken);
+  return backupInfo(taken);
 }
 
 /**
@@ -41,8 +39,8 @@ export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo 
   return takeBackup(ctx, 'daily');
 }
 
-export function listBackupInfo(layout: DataLayout): BackupInfo[] {
-  return listBackups(layout.backups).map(info);
+function listBackupInfo(layout: DataLayout): BackupInfo[] {
+  return listBackups(layout.backups).map(backupInfo);
 }
 
 /** A backup by name, checked to be sound; names come from the listing, never from a path. */

@@ -11,7 +11,11 @@ import type { ServiceContext } from './context';
 const maxRecentDepartments = 10;
 
 export function readSettings(db: Db): Settings {
-  const stored = readAllSettings(db);
+  return settingsFrom(readAllSettings(db));
+}
+
+/** Settings from the stored values (see readAllSettings). */
+export function settingsFrom(stored: ReadonlyMap<string, unknown>): Settings {
   // A stored value that no longer validates falls back to its default instead of failing start-up.
   const pick = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
     const parsed = schema.safeParse(stored.get(key));

@@ -18,7 +18,7 @@ export const startupBenchmark: Benchmark = {
           { name: 'api.settings.get.p95.ms', value: round(percentile(samples, 95), 3), unit: 'ms', budget: 5 },
         ];
       } finally {
-        backend.close();
+        await backend.close();
       }
     }),
 };

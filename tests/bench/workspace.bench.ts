@@ -42,7 +42,7 @@ export const workspaceBenchmark: Benchmark = {
           },
         ];
       } finally {
-        backend.close();
+        await backend.close();
       }
     }),
 };

@@ -13,8 +13,8 @@ import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
 const hosts: AppHost[] = [];
-afterEach(() => {
-  for (const host of hosts.splice(0)) host.close();
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
 });
 
 let clockMs = Date.UTC(2026, 10, 25, 1, 0, 0);
@@ -37,9 +37,9 @@ async function settle(host: AppHost): Promise<void> {
   }
 }
 
-function stop(host: AppHost): void {
-  host.close();
+async function stop(host: AppHost): Promise<void> {
   hosts.splice(hosts.indexOf(host), 1);
+  await host.close();
 }
 
 /** A sound copy of a backup that claims a schema from a newer app version: it passes its check but will not open. */
@@ -64,13 +64,13 @@ describe('backups', () => {
     let host = await start(dir);
     await settle(host);
     expect((await call(host, 'backups.list', {})).filter((b) => b.kind === 'daily')).toHaveLength(1);
-    stop(host);
+    await stop(host);
 
     clockMs += 60 * 60 * 1000;
     host = await start(dir);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await call(host, 'backups.list', {})).filter((b) => b.kind === 'daily')).toHaveLength(1);
-    stop(host);
+    await stop(host);
 
     for (let day = 1; day <= 8; day += 1) {
       clockMs += 25 * 60 * 60 * 1000;
@@ -80,7 +80,7 @@ describe('backups', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
-      stop(host);
+      await stop(host);
     }
     const dailies = readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('planledger-daily-'));
     expect(dailies).toHaveLength(7);
@@ -117,7 +117,7 @@ describe('backups', () => {
       // The oldest copies of before the jump made room.
       expect(dailies().filter((name) => beforeJump.includes(name))).toEqual(beforeJump.slice(2));
     } finally {
-      backend.close();
+      await backend.close();
     }
   });
 
@@ -182,7 +182,7 @@ describe('a damaged database at start', () => {
     await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['损坏之前记下的任务'] });
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     corruptDatabase(join(dir, 'planledger.sqlite'));
     return { dir, good };
   }
@@ -218,7 +218,7 @@ describe('a damaged database at start', () => {
     const host = await start(dir);
     await settle(host);
     const [daily] = await call(host, 'backups.list', {});
-    stop(host);
+    await stop(host);
     writeFileSync(join(dir, 'planledger.sqlite'), 'not a database at all '.repeat(500));
     corruptDatabase(join(dir, 'backups', daily?.name as string));
 
@@ -238,7 +238,7 @@ describe('recovery at start', () => {
     await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['数据文件丢失前的任务'] });
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
 
     const again = await start(dir);
@@ -253,6 +253,36 @@ describe('recovery at start', () => {
     expect((await call(again, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['数据文件丢失前的任务']);
   });
 
+  it('starts fresh when asked although backups are there', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    clockMs += 1000;
+    await call(host, 'backups.create', {});
+    await stop(host);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
+
+    const again = await start(dir);
+    expect(await call(again, 'recovery.startFresh', {})).toEqual({ damagedCopy: null });
+    expect(await call(again, 'recovery.status', {})).toEqual({ damaged: false });
+    expect(await call(again, 'plans.active', {})).toMatchObject({ docNumber: '鲁政办字〔2016〕103号' });
+  });
+
+  it('takes one recovery at a time: a second restore while one runs is refused, the first goes through', async () => {
+    const dir = tempDir();
+    const host = await start(dir);
+    clockMs += 1000;
+    const good = await call(host, 'backups.create', {});
+    await stop(host);
+    corruptDatabase(join(dir, 'planledger.sqlite'));
+
+    const again = await start(dir);
+    const first = call(again, 'recovery.restore', { name: good.name });
+    const second = call(again, 'recovery.startFresh', {});
+    await expect(second).rejects.toMatchObject({ apiError: { code: 'recovery.busy' } });
+    await expect(first).resolves.toMatchObject({ restored: good.name });
+    expect(await call(again, 'recovery.status', {})).toEqual({ damaged: false });
+  });
+
   it('starts as usual in an empty data folder', async () => {
     const host = await start(tempDir());
     expect(await call(host, 'recovery.status', {})).toEqual({ damaged: false });
@@ -265,7 +295,7 @@ describe('recovery at start', () => {
     await settle(host);
     clockMs += 1000;
     const good = await call(host, 'backups.create', {});
-    stop(host);
+    await stop(host);
     const newer = plantNewerBackup(dir, join(dir, 'backups', good.name));
     corruptDatabase(join(dir, 'planledger.sqlite'));
     const damagedBytes = readFileSync(join(dir, 'planledger.sqlite'));
@@ -297,7 +327,7 @@ describe('recovery at start', () => {
     expect((await call(host, 'settings.get', {})).department).toBeNull();
 
     // Never twice over the same name: a second damaged file is kept too.
-    stop(host);
+    await stop(host);
     writeFileSync(join(dir, 'planledger.sqlite'), 'damaged again '.repeat(500));
     const again = await start(dir);
     const second = await call(again, 'recovery.startFresh', {});

@@ -1,3 +1,4 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/cli';
@@ -55,5 +56,25 @@ describe('command-line tool', () => {
     const result = await run(['info', '--data-dir', dir, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Error: The data file was created by a newer version of PlanLedger \(schema version 999/u);
+  });
+
+  it('parses a plan with a data folder’s aliases without setting the folder up', async () => {
+    const dir = tempDir();
+    const result = await run(['parse-plan', 'seeds/shandong-2016-quality-action-plan.txt', '--data-dir', dir]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).measures.length).toBeGreaterThan(0);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('does not start afresh when the data file is gone but backups are there', async () => {
+    const dir = tempDir();
+    expect((await run(['info', '--data-dir', dir])).code).toBe(0);
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    copyFileSync(join(dir, 'planledger.sqlite'), join(dir, 'backups', 'planledger-manual-2026-01-01T00-00-00Z.sqlite'));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
+    const result = await run(['info', '--data-dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('数据文件不见了,但有备份');
+    expect(existsSync(join(dir, 'planledger.sqlite'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,18 @@ describe('opening the database', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('keeps the copy taken before migrating even when older copies carry later stamps (the clock went back)', async () => {
+    const options = paths();
+    (await openDatabase({ ...options, migrations: [toyV1] })).db.close();
+    mkdirSync(options.backupDir, { recursive: true });
+    for (let day = 1; day <= 7; day += 1) writeFileSync(join(options.backupDir, `planledger-pre-migration-v0-to-v1-2030-01-0${day}T00-00-00Z.sqlite`), '');
+
+    const v2 = await openDatabase({ ...options, migrations: [toyV1, toyV2] });
+    v2.db.close();
+    expect(existsSync(v2.migration.backup as string)).toBe(true);
+    expect(readdirSync(options.backupDir)).toHaveLength(7);
   });
 
   it('runs all pending migrations in one transaction: a failing step changes nothing', async () => {

@@ -45,7 +45,7 @@ describe('plans', () => {
   it('does not load the embedded plan again on later starts', async () => {
     const first = await openTestBackend();
     const dataDir = first.layout.dataDir;
-    first.close();
+    await first.close();
     const again = await openTestBackend({ dataDir });
     expect((await again.call('plans.list', {})).plans).toHaveLength(1);
   });
@@ -200,6 +200,6 @@ describe('plans', () => {
     expect((await backend.call('plans.list', {})).activeId).toBe(plan.id);
     await backend.call('plans.activate', { planId: seed?.id as number });
     expect((await backend.call('plans.active', {}))?.id).toBe(seed?.id);
-    await expectApiError(backend.call('plans.activate', { planId: 9999 }), 'not_found');
+    await expectApiError(backend.call('plans.activate', { planId: 9999 }), 'plan.not_found');
   });
 });

@@ -328,7 +328,7 @@ describe('signing key replacement', () => {
     const sealedHere = await coordinator({ osSecrets: fakeKeychain() });
     const created = await sealedHere.call('reports.createKey', { passphrase: null });
     const dataDir = sealedHere.layout.dataDir;
-    sealedHere.close();
+    await sealedHere.close();
 
     // The same data folder on another PC or profile: the keychain there cannot open the key.
     const moved = await openTestBackend({ dataDir, now, osSecrets: foreignKeychain() });
@@ -365,7 +365,7 @@ describe('verifying received reports', () => {
     expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams())?.status).toBe(200);
     expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.csv`, new URLSearchParams())?.status).toBe(404);
 
-    office.close();
+    await office.close();
     expect(existsSync(folder)).toBe(false);
     expect(readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'))).toEqual([]);
   });

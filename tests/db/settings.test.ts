@@ -5,8 +5,8 @@ import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
 let backend: Backend | null = null;
-afterEach(() => {
-  backend?.close();
+afterEach(async () => {
+  await backend?.close();
   backend = null;
 });
 
@@ -29,7 +29,7 @@ describe('settings', () => {
     expect(await router.dispatch('settings.update', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(onSettingsChanged).toHaveBeenCalledWith(expect.objectContaining({ language: 'en' }));
     const dataDir = first.layout.dataDir;
-    first.close();
+    await first.close();
 
     backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
     expect(await backend.router.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });

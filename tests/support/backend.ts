@@ -13,8 +13,8 @@ export interface TestBackend extends Backend {
 export function useBackends(): (options?: Partial<BackendOptions>) => Promise<TestBackend> {
   const tempDir = useTempDirs();
   const open: Backend[] = [];
-  afterEach(() => {
-    for (const backend of open.splice(0)) backend.close();
+  afterEach(async () => {
+    for (const backend of open.splice(0)) await backend.close();
   });
   return async (options = {}) => {
     const backend = await openBackend({ dataDir: tempDir(), runtime: 'cli', logger: quietLog, ...options });

@@ -2,12 +2,30 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { openBackend } from '../../app/backend';
-import { findDepartmentId } from '../../db/repos/departments';
-import { findSigningKey } from '../../db/repos/reports';
-import { activePlanId } from '../../services/plan/active';
+import type { TFunction } from 'i18next';
+import type { Job } from '../../../shared/api/calls/jobs';
+import type { JobRunner } from '../../services/jobs';
 import { startExport } from '../../services/report/export';
 import { createKey } from '../../services/report/signing';
+import { scopeFor } from '../../services/workspace/scope';
 import type { Command } from '../command';
+
+const progressEveryMs = 200;
+
+/** Waits for the job; on a terminal, shows its percentage on one line of stderr meanwhile. */
+async function settleShowingProgress(jobs: JobRunner, jobId: string, show: ((text: string) => void) | null, t: TFunction): Promise<Job> {
+  if (show === null) return jobs.settled(jobId);
+  const timer = setInterval(() => {
+    const { state, done, total } = jobs.get(jobId);
+    if (state === 'running' && total > 0) show(`\r${t('report.cli.export.progress', { percent: Math.floor((done / total) * 100) })}`);
+  }, progressEveryMs);
+  try {
+    return await jobs.settled(jobId);
+  } finally {
+    clearInterval(timer);
+    show('\r\x1b[K');
+  }
+}
 
 /**
  * `export --department NAME --period P --out FILE`: the same signed package the app
@@ -36,15 +54,18 @@ export const exportCommand: Command = {
     // An empty data folder is set up like the app's first run: the embedded plan is loaded.
     const backend = await openBackend({ dataDir, runtime: 'cli' });
     try {
-      const planId = activePlanId(backend.db);
-      if (planId === null) throw new AppError('plan.none');
-      const departmentId = findDepartmentId(backend.db, department);
-      if (departmentId === undefined) throw new AppError('department.unknown', { name: department });
-      const scope = { planId, departmentId, department };
-      if (!findSigningKey(backend.db, departmentId)) await createKey(backend.ctx, scope, passphrase);
+      const scope = scopeFor(backend.db, department);
+      await createKey(backend.ctx, scope, passphrase);
 
       const jobId = await startExport(backend.ctx, scope, { periodKey: period, outFile: resolve(out), passphrase });
-      const job = await backend.ctx.jobs.settled(jobId);
+      // Ctrl+C cancels the job, which removes its partial file, instead of killing the process mid-write.
+      const stopListening = io.onInterrupt?.(() => backend.ctx.jobs.cancel(jobId)) ?? (() => undefined);
+      const job = await settleShowingProgress(backend.ctx.jobs, jobId, io.progress === true ? io.stderr : null, t);
+      stopListening();
+      if (job.state === 'cancelled') {
+        io.stderr(`${t('errors.report.cancelled')}\n`);
+        return 130;
+      }
       if (job.state !== 'done' || job.result?.kind !== 'report.export') {
         throw job.error ? new AppError(job.error.code, job.error.params) : new AppError('internal');
       }
@@ -54,7 +75,7 @@ export const exportCommand: Command = {
       );
       return 0;
     } finally {
-      backend.close();
+      await backend.close();
     }
   },
 };

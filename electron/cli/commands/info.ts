@@ -14,7 +14,7 @@ export const infoCommand: Command = {
       io.stdout(`${JSON.stringify(appInfo(backend.ctx), null, 2)}\n`);
       return 0;
     } finally {
-      backend.close();
+      await backend.close();
     }
   },
 };

@@ -1,17 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parsePlanJson, parsePlanText, planWarningMessageKey, serializePlan, DEFAULT_DEPARTMENT_ALIASES } from '../../../shared/plan';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { planWarningMessageKey, serializePlan, DEFAULT_DEPARTMENT_ALIASES } from '../../../shared/plan';
 import { openBackend } from '../../app/backend';
-import { unreadableFile } from '../../app/file-errors';
-import { decodePlanSource } from '../../services/plan/source';
+import { dataLayout } from '../../app/paths';
+import { openDatabaseReadOnly } from '../../db/database';
 import { aliasTable, parseSource, storePlan } from '../../services/plan/import';
+import { readPlanSourceFile } from '../../services/plan/source';
 import type { Command, CommandContext } from '../command';
 
-function readSource(file: string): Buffer {
+function readSource(file: string): Promise<Buffer> {
+  return readPlanSourceFile(resolve(file), basename(file));
+}
+
+/** An explicit --data-dir brings that folder's alias table, read without changing the folder; otherwise the built-in one. */
+function aliasesFor(context: CommandContext): Record<string, string> {
+  const { database } = dataLayout(context.dataDir);
+  if (typeof context.values['data-dir'] !== 'string' || !existsSync(database)) return { ...DEFAULT_DEPARTMENT_ALIASES };
+  const db = openDatabaseReadOnly(database);
   try {
-    return readFileSync(resolve(file));
-  } catch (error) {
-    throw unreadableFile(file, error);
+    return aliasTable(db);
+  } finally {
+    db.close();
   }
 }
 
@@ -28,25 +37,9 @@ export const parsePlanCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(context) {
     const file = context.positionals[0] as string;
-    const bytes = readSource(file);
-    const decoded = await decodePlanSource(bytes, file);
-    if (decoded.kind === 'json') {
-      context.io.stdout(serializePlan(parsePlanJson(decoded.text)));
-      return 0;
-    }
-    // An explicit --data-dir brings that folder's alias table; otherwise the built-in one.
-    let aliases: Record<string, string> = { ...DEFAULT_DEPARTMENT_ALIASES };
-    if (typeof context.values['data-dir'] === 'string') {
-      const backend = await openBackend({ dataDir: context.dataDir, runtime: 'cli' });
-      try {
-        aliases = aliasTable(backend.db);
-      } finally {
-        backend.close();
-      }
-    }
-    const result = parsePlanText(decoded.text, { aliases });
-    context.io.stdout(serializePlan(result.plan));
-    printWarnings(context, result.warnings);
+    const parsed = await parseSource(aliasesFor(context), await readSource(file), basename(file));
+    context.io.stdout(serializePlan(parsed.plan));
+    printWarnings(context, parsed.warnings);
     return 0;
   },
 };
@@ -60,10 +53,10 @@ export const importPlanCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(context) {
     const file = context.positionals[0] as string;
-    const bytes = readSource(file);
+    const bytes = await readSource(file);
     const backend = await openBackend({ dataDir: context.dataDir, runtime: 'cli' });
     try {
-      const parsed = await parseSource(backend.db, bytes, file.split(/[\\/]/u).pop() ?? file);
+      const parsed = await parseSource(aliasTable(backend.db), bytes, basename(file));
       printWarnings(context, parsed.warnings);
       const { plan, created } = storePlan(backend.ctx, parsed);
       context.io.stdout(
@@ -71,7 +64,7 @@ export const importPlanCommand: Command = {
       );
       return 0;
     } finally {
-      backend.close();
+      await backend.close();
     }
   },
 };

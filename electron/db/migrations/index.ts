@@ -6,7 +6,11 @@ import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-/** Every schema step in order. Append only: a landed migration is never edited or removed. */
+/**
+ * Every schema step in order. No version has been released yet, so until the first release
+ * (0.1.0 shipped to users) a step may still be rewritten; from then on append only: a released
+ * migration is never edited or removed.
+ */
 export const migrations: readonly Migration[] = [initial, workspace, reports, retiredSigningKeys];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

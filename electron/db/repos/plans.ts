@@ -44,11 +44,6 @@ export function findPlanByContent(db: Db, content: string): { id: number; title:
   return db.prepare('SELECT id, title FROM plan WHERE content = ? ORDER BY id LIMIT 1').get(content) as { id: number; title: string } | undefined;
 }
 
-/** Every plan's stored content, oldest first, for comparing content that was stored in another form. */
-export function listPlanContents(db: Db): { id: number; title: string; content: string }[] {
-  return db.prepare('SELECT id, title, content FROM plan ORDER BY id').all() as { id: number; title: string; content: string }[];
-}
-
 /** The plan's own JSON as imported (deadlines, requirements, chapters…). */
 export function readPlanContent(db: Db, planId: number): unknown {
   const row = db.prepare('SELECT content FROM plan WHERE id = ?').get(planId) as { content: string } | undefined;

@@ -4,8 +4,8 @@ import { readAllSettings } from '../../db/repos/settings';
 import type { Db } from '../../db/database';
 
 /** The plan the user works in: the one they chose, else the most recently imported. */
-export function activePlanId(db: Db): number | null {
-  const chosen = readAllSettings(db).get('activePlanId');
+export function activePlanId(db: Db, stored: ReadonlyMap<string, unknown> = readAllSettings(db)): number | null {
+  const chosen = stored.get('activePlanId');
   if (typeof chosen === 'number' && planExists(db, chosen)) return chosen;
   return findLatestPlanId(db) ?? null;
 }

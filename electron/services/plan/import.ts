@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
-import { PlanParseError } from '../../../shared/plan/errors';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
 import {
@@ -13,13 +11,11 @@ import {
   insertMeasure,
   insertMeasureDepartment,
   insertPlan,
-  listPlanContents,
   type NewPlan,
 } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
-import { unreadableFile } from '../../app/file-errors';
 import type { ServiceContext } from '../context';
-import { decodePlanSource, MAX_PLAN_SOURCE_BYTES, type PlanSourceKind } from './source';
+import { decodePlanSource, readPlanSourceFile, type PlanSourceKind } from './source';
 
 export interface ParsedSource {
   sourceName: string;
@@ -38,26 +34,16 @@ export interface ParsedSource {
  * parsed from text and one read from JSON, so that a plan exported and imported again is
  * recognised as the plan it came from.
  */
-export function canonicalPlanContent(plan: Plan): string {
+function canonicalPlanContent(plan: Plan): string {
   return JSON.stringify(planSchema.parse(plan));
 }
 
 /**
  * The stored plan this source is: the same source file (same SHA-256), or the same plan
- * content (its exported JSON, the same text re-saved). Rows stored in another form by an
- * earlier version are compared in canonical form.
+ * content (its exported JSON, the same text re-saved). Every row is stored canonically.
  */
-export function findSamePlan(db: Db, parsed: Pick<ParsedSource, 'sha256' | 'content'>): { id: number; title: string } | undefined {
-  const same = findPlanBySha(db, parsed.sha256) ?? findPlanByContent(db, parsed.content);
-  if (same) return same;
-  for (const row of listPlanContents(db)) {
-    try {
-      if (JSON.stringify(planSchema.parse(JSON.parse(row.content))) === parsed.content) return { id: row.id, title: row.title };
-    } catch {
-      // A row this version cannot read is not the same plan.
-    }
-  }
-  return undefined;
+function findSamePlan(db: Db, parsed: Pick<ParsedSource, 'sha256' | 'content'>): { id: number; title: string } | undefined {
+  return findPlanBySha(db, parsed.sha256) ?? findPlanByContent(db, parsed.content);
 }
 
 /** The built-in spellings plus the user's own (theirs win). */
@@ -71,15 +57,15 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads a plan source (text, Word or plan JSON) into a plan; refuses junk with a clear error. */
-export async function parseSource(db: Db, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
+/** Reads a plan source (text, Word or plan JSON) into a plan, naming departments by `aliases` (see aliasTable); refuses junk with a clear error. */
+export async function parseSource(aliases: Record<string, string>, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
   const decoded = await decodePlanSource(bytes, sourceName);
   const sha256 = sha256Hex(bytes);
   if (decoded.kind === 'json') {
     const plan = parsePlanJson(decoded.text);
     return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings: [], omittedWarnings: 0 };
   }
-  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases: aliasTable(db) });
+  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases });
   return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings, omittedWarnings };
 }
 
@@ -106,18 +92,13 @@ export class PreviewCache {
 
 export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCache, fileId: string): Promise<PlanPreview> {
   const file = ctx.files.get(fileId);
-  if (file.size > MAX_PLAN_SOURCE_BYTES) {
-    throw new PlanParseError('plan.too_large', { sizeMb: Math.round(file.size / 104_857.6) / 10, limitMb: MAX_PLAN_SOURCE_BYTES / 1_048_576 });
-  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file.path);
-  } catch (error) {
-    throw unreadableFile(file.name, error);
+    bytes = await readPlanSourceFile(file.path, file.name);
   } finally {
     ctx.files.release(fileId);
   }
-  const parsed = await parseSource(ctx.db, bytes, file.name);
+  const parsed = await parseSource(aliasTable(ctx.db), bytes, file.name);
   return {
     previewId: previews.put(parsed),
     sourceName: parsed.sourceName,

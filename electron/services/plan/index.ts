@@ -44,7 +44,7 @@ export function planHandlers(ctx: ServiceContext): HandlerGroup<PlanCalls> {
 function activatePlan(ctx: ServiceContext, planId: number) {
   return ctx.db.transaction(() => {
     const summary = findPlanSummary(ctx.db, planId);
-    if (!summary) throw new AppError('not_found', { what: String(planId) });
+    if (!summary) throw new AppError('plan.not_found', { planId });
     writeSetting(ctx.db, 'activePlanId', planId);
     return summary;
   })();
@@ -62,7 +62,7 @@ function planDepartments(ctx: ServiceContext): PlanDepartmentSummary[] {
 
 function exportPlan(ctx: ServiceContext, planId: number, targetId: string | null) {
   const summary = findPlanSummary(ctx.db, planId);
-  if (!summary) throw new AppError('not_found', { what: String(planId) });
+  if (!summary) throw new AppError('plan.not_found', { planId });
   const json = serializePlan(planSchema.parse(readPlanContent(ctx.db, planId)));
   if (targetId !== null) {
     writeFileAtomic(ctx.files.takeSaveTarget(targetId), json);

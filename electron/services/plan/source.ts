@@ -5,15 +5,17 @@
  * for parsePlanJson. Refuses, with a PlanParseError, empty files, files over 20 MB, binary
  * files, zip bombs and old Word / WPS / RTF documents.
  */
+import { readFile, stat } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { PlanParseError } from '../../../shared/plan/errors';
+import { unreadableFile } from '../../app/file-errors';
 
 export const MAX_PLAN_SOURCE_BYTES = 20 * 1024 * 1024;
 /** What a .docx may unpack to in all; real plans unpack to a few megabytes. */
-export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
+const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** Tightest packing allowed for a sizeable part; XML and images stay well under 50:1. */
-export const MAX_DOCX_ENTRY_RATIO = 200;
+const MAX_DOCX_ENTRY_RATIO = 200;
 /** Parts smaller than this are not ratio-checked (a tiny part of repeated text may pack tightly). */
 const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
@@ -74,7 +76,7 @@ function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
-export interface DocxLimits {
+interface DocxLimits {
   maxUnpackedBytes?: number;
   maxEntryRatio?: number;
 }
@@ -141,14 +143,27 @@ async function readDocx(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** Refuses a plan source over MAX_PLAN_SOURCE_BYTES (plan.too_large, sizes in MB). */
+export function checkPlanSourceSize(size: number): void {
+  if (size > MAX_PLAN_SOURCE_BYTES) {
+    throw new PlanParseError('plan.too_large', { sizeMb: Math.round((size / (1024 * 1024)) * 10) / 10, limitMb: MAX_PLAN_SOURCE_BYTES / (1024 * 1024) });
+  }
+}
+
+/** The bytes of a plan source file, its size checked before reading; `name` is what errors show. */
+export async function readPlanSourceFile(path: string, name: string): Promise<Buffer> {
+  try {
+    checkPlanSourceSize((await stat(path)).size);
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof PlanParseError) throw error;
+    throw unreadableFile(name, error);
+  }
+}
+
 export async function decodePlanSource(bytes: Uint8Array, fileName: string): Promise<DecodedPlanSource> {
   if (bytes.length === 0) throw new PlanParseError('plan.empty');
-  if (bytes.length > MAX_PLAN_SOURCE_BYTES) {
-    throw new PlanParseError('plan.too_large', {
-      sizeMb: Math.round((bytes.length / (1024 * 1024)) * 10) / 10,
-      limitMb: MAX_PLAN_SOURCE_BYTES / (1024 * 1024),
-    });
-  }
+  checkPlanSourceSize(bytes.length);
   const extension = extensionOf(fileName);
   if (OLD_WORD_EXTENSIONS.has(extension) || startsWith(bytes, OLE_MAGIC) || startsWith(bytes, RTF_MAGIC)) {
     throw new PlanParseError('plan.doc_unsupported', { extension });

@@ -2,12 +2,10 @@ import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/workspace/dates';
 import type { HandlerGroup } from '../../api/handlers';
-import { findDepartmentId } from '../../db/repos/departments';
-import { departmentRole, findMeasure } from '../../db/repos/measures';
-import { findPlanSummary } from '../../db/repos/plans';
+import { findPlanIdentity } from '../../db/repos/plans';
 import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
 import type { ServiceContext } from '../context';
-import { activePlanId } from '../plan/active';
+import { assignedMeasure, scopeFor } from '../workspace/scope';
 
 /** Printing itself needs a browser window: Electron main provides these; elsewhere they answer `unsupported`. */
 export type PrintingHandlers = HandlerGroup<'print.dialog' | 'print.savePdf'>;
@@ -25,24 +23,14 @@ export const noPrinting: PrintingHandlers = {
  * What a printed checklist shows for `department` in the active plan: every measure it
  * carries (or the one asked for), each with its tasks. Read-only, one consistent snapshot.
  */
-export function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
+function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
   const { db } = ctx;
   return db.transaction((): Checklist => {
-    const planId = activePlanId(db);
-    if (planId === null) throw new AppError('plan.none');
-    const plan = findPlanSummary(db, planId);
+    const { planId, departmentId } = scopeFor(db, department);
+    if (!planHasDepartment(db, planId, departmentId)) throw new AppError('department.unknown', { name: department });
+    const plan = findPlanIdentity(db, planId);
     if (!plan) throw new AppError('plan.none');
-    const departmentId = findDepartmentId(db, department);
-    if (departmentId === undefined || !planHasDepartment(db, planId, departmentId)) {
-      throw new AppError('department.unknown', { name: department });
-    }
-    let measureId: number | null = null;
-    if (measureCode !== null) {
-      const measure = findMeasure(db, planId, measureCode);
-      if (!measure) throw new AppError('measure.not_found', { code: measureCode });
-      if (!departmentRole(db, measure.id, departmentId)) throw new AppError('measure.not_assigned', { code: measureCode, department });
-      measureId = measure.id;
-    }
+    const measureId = measureCode === null ? null : assignedMeasure(db, { planId, departmentId, department }, measureCode).id;
 
     const scope = { planId, departmentId, measureId };
     const tasksByMeasure = new Map<number, ChecklistTaskRow[]>();

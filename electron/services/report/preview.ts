@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { renderReportHtml } from '../../../shared/report/html';
 import { mimeTypeFor, resolveStaticFile } from '../../security/static-files';
+import { describeError } from '../../app/errors';
+import { createTranslator } from '../../app/i18n';
 import type { ServiceContext } from '../context';
+import { readSettings } from '../settings';
 import { activeScope } from '../workspace/scope';
 import { buildReport } from './build';
 import { periodOf } from './export';
@@ -20,19 +23,26 @@ const verifiedRoute = /^\/preview\/verified\/([\w-]{8,64})(\/.+)$/u;
  * bytes the package will hold), and the files of a package verified in this session.
  */
 export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages, path: string, params: URLSearchParams): PreviewResponse | null {
+  if (!path.startsWith('/preview/')) return null;
+  const t = createTranslator(readSettings(ctx.db).language);
   if (path === '/preview/report.html') {
-    const period = periodOf(params.get('period') ?? '');
-    const html = renderReportHtml(buildReport(ctx, activeScope(ctx.db), period).data);
-    return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
+    try {
+      const period = periodOf(params.get('period') ?? '');
+      const html = renderReportHtml(buildReport(ctx, activeScope(ctx.db), period).data);
+      return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
+    } catch (error) {
+      // e.g. no department chosen or an unknown period: the frame shows one plain line, nothing leaks.
+      return { status: 400, contentType: 'text/plain; charset=utf-8', body: describeError(error, t) };
+    }
   }
+  const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', body: t('report.preview.notFound') };
   const match = verifiedRoute.exec(path);
-  if (!match) return null;
-  const folder = verified.folder(match[1] as string);
-  const file = folder ? resolveStaticFile(folder, match[2] as string) : null;
-  if (!file) return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not found' };
+  const folder = match ? verified.folder(match[1] as string) : undefined;
+  const file = match && folder ? resolveStaticFile(folder, match[2] as string) : null;
+  if (!file) return notFound;
   try {
     return { status: 200, contentType: mimeTypeFor(file), body: readFileSync(file) };
   } catch {
-    return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not found' };
+    return notFound;
   }
 }

@@ -9,16 +9,16 @@ import { activeScope } from './scope';
 const trigramMinimum = 3;
 const snippetRadius = 30;
 
-export function ftsPhrase(query: string): string {
+function ftsPhrase(query: string): string {
   return `"${query.replaceAll('"', '""')}"`;
 }
 
-export function likePattern(query: string): string {
+function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 }
 
 /** The passage around the first match, at most about 60 characters, on one line. */
-export function snippetOf(body: string, query: string): string {
+function snippetOf(body: string, query: string): string {
   const flat = body.replace(/\s+/gu, ' ').trim();
   const at = query === '' ? -1 : flat.toLowerCase().indexOf(query.toLowerCase());
   if (at === -1) return flat.length > snippetRadius * 2 ? `${flat.slice(0, snippetRadius * 2)}…` : flat;

@@ -9,7 +9,6 @@ const en: Messages<typeof zh> = {
   },
   internal: 'An internal error stopped the operation; nothing was changed. Details are in the log.',
   unsupported: 'This environment does not support: {{what}}',
-  not_found: 'Could not find {{what}}.',
   department: {
     unknown: 'The active plan has no department named “{{name}}”.',
     not_chosen: 'Choose your department first.',
@@ -17,6 +16,7 @@ const en: Messages<typeof zh> = {
   plan: {
     none: 'No action plan has been loaded yet.',
     preview_expired: 'This import preview has expired (it was already imported, or the app restarted); please choose the file again.',
+    not_found: 'That plan was not found; it may have been deleted. Please refresh the plan list.',
     empty: 'The file is empty; there is nothing to read.',
     no_structure: 'No plan numbering (such as “一、”, “(一)”, “1.”) was found in the file, so no measures could be recognised.',
     binary: 'This file is neither a text file nor a Word document and cannot be read. Please choose a .txt, .docx or plan .json file.',
@@ -64,10 +64,14 @@ const en: Messages<typeof zh> = {
     newer_version: 'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
     open_failed: 'Could not open the data file {{file}}: {{reason}}. Another program (a database tool, a virus scanner, another PlanLedger window) may be using it: close it and try again. Nothing was changed.',
     damaged: 'The data file is damaged (its integrity check failed), so it was not opened. You can restore a backup; the damaged file is kept aside.',
+    missing: 'The data file is missing but there are backups: open the desktop app to restore one. Nothing in the data folder was changed.',
   },
   backup: {
     not_found: 'Backup “{{name}}” was not found.',
     damaged: 'Backup “{{name}}” fails its own integrity check and cannot be restored.',
+  },
+  recovery: {
+    busy: 'A recovery is already under way; please wait for it to finish.',
   },
   report: {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',

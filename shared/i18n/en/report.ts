@@ -2,6 +2,9 @@ import type zh from '../zh-CN/report';
 import type { Messages } from '../types';
 
 const en: Messages<typeof zh> = {
+  preview: {
+    notFound: 'The file to preview was not found; please open it again.',
+  },
   cli: {
     export: {
       summary: 'export the signed report file (.plreport) of a department for a period; the passphrase comes from PLANLEDGER_PASSPHRASE',
@@ -10,6 +13,7 @@ const en: Messages<typeof zh> = {
       out: 'where to write the report file',
       done: 'Exported: {{file}} ({{size}} bytes)',
       signer: 'Signer fingerprint: {{fingerprint}}',
+      progress: 'Exporting… {{percent}}% (Ctrl+C to cancel)',
     },
     verify: {
       summary: 'check a report file’s integrity and signature (exit code 0 when intact)',

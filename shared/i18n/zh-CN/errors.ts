@@ -6,7 +6,6 @@ export default {
   },
   internal: '程序内部错误,操作未完成,数据未作改动。详细信息已写入日志。',
   unsupported: '当前环境不支持此操作:{{what}}',
-  not_found: '找不到{{what}}。',
   department: {
     unknown: '当前计划中没有名为“{{name}}”的部门。',
     not_chosen: '请先选择本部门。',
@@ -14,6 +13,7 @@ export default {
   plan: {
     none: '还没有载入行动计划。',
     preview_expired: '导入预览已过期(可能已经导入过,或程序重新启动过),请重新选择文件。',
+    not_found: '找不到该计划,可能已被删除。请刷新计划列表。',
     empty: '文件是空的,没有可读取的内容。',
     no_structure: '文件中没有找到方案的层次编号(如“一、”“(一)”“1.”),无法识别措施。',
     binary: '该文件不是文本文件或 Word 文档,无法读取。请选择 .txt、.docx 或方案 .json 文件。',
@@ -61,10 +61,14 @@ export default {
     newer_version: '数据文件由较新版本的工作台账创建(结构版本 {{found}},本程序支持到 {{supported}})。请安装新版本后再打开,数据未作改动。',
     open_failed: '无法打开数据文件 {{file}}:{{reason}}。文件可能正被其他程序(如数据库工具、杀毒软件或另一个工作台账窗口)占用:请关闭这些程序后重试。数据未作改动。',
     damaged: '数据文件已损坏(完整性检查未通过),为防止进一步损失,程序没有打开它。可以从备份恢复,损坏的文件会另存保留。',
+    missing: '数据文件不见了,但有备份:请打开桌面应用从备份恢复。数据文件夹未作改动。',
   },
   backup: {
     not_found: '找不到备份“{{name}}”。',
     damaged: '备份“{{name}}”本身未通过完整性检查,不能用于恢复。',
+  },
+  recovery: {
+    busy: '正在恢复数据,请等这一步完成。',
   },
   report: {
     bad_public_key: '不是有效的 Ed25519 公钥(PEM 格式)。',

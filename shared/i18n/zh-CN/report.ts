@@ -1,4 +1,7 @@
 export default {
+  preview: {
+    notFound: '找不到要预览的文件,请重新打开。',
+  },
   cli: {
     export: {
       summary: '导出本部门某一期间的签名报告文件(.plreport);口令取自环境变量 PLANLEDGER_PASSPHRASE',
@@ -7,6 +10,7 @@ export default {
       out: '报告文件的保存位置',
       done: '已导出:{{file}}({{size}} 字节)',
       signer: '签名人指纹:{{fingerprint}}',
+      progress: '正在导出…{{percent}}%(按 Ctrl+C 取消)',
     },
     verify: {
       summary: '核验报告文件的完整性和签名(完好时退出码为 0)',

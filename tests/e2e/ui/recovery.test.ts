@@ -18,7 +18,7 @@ async function damagedDataFolder(dataDir: string): Promise<void> {
   await callOrThrow(backend.router, 'settings.update', { department: '质监' });
   await callOrThrow(backend.router, 'tasks.create', { measureCode: '2.1.1', texts: ['备份里的任务'] });
   await callOrThrow(backend.router, 'backups.create', {});
-  backend.close();
+  await backend.close();
   corruptDatabase(join(dataDir, 'planledger.sqlite'));
 }
 
