@@ -8,6 +8,7 @@ import { ApiCallError, call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { queryClient } from '../api/queries';
 import { useJob } from '../api/useJob';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDateTime } from '../format';
@@ -208,15 +209,15 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
                   </span>
                 </div>
                 {confirming === attachment.id ? (
-                  <div className="evidence-confirm" role="group" aria-label={t('evidence.removeLabel', { name: attachment.name })}>
-                    <span>{t('evidence.confirmRemove', { name: attachment.name })}</span>
-                    <button type="button" className="button button-small button-danger" onClick={() => void remove(attachment)}>
-                      {t('evidence.confirmYes')}
-                    </button>
-                    <button type="button" className="button button-small" autoFocus onClick={() => setConfirming(null)}>
-                      {t('evidence.keep')}
-                    </button>
-                  </div>
+                  <InlineConfirm
+                    question={t('evidence.confirmRemove', { name: attachment.name })}
+                    confirmLabel={t('evidence.confirmYes')}
+                    cancelLabel={t('evidence.keep')}
+                    busy={false}
+                    danger
+                    onConfirm={() => void remove(attachment)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <div className="evidence-actions">
                     <button
