@@ -8,6 +8,8 @@ import { call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { queryClient, useCall } from '../api/queries';
 import { useJob } from '../api/useJob';
+import { ErrorPanel, Loading } from '../components/ErrorPanel';
+import { checkNewPassphrase, PassphraseFields } from '../components/PassphraseFields';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes } from '../format';
 import { startDownload } from '../platform/files';
@@ -29,7 +31,6 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const passphraseId = useId();
-  const confirmId = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -39,11 +40,15 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const needsNewKey = status !== undefined && status.fingerprint === null;
   const askPassphrase = status !== undefined && (status.protection === 'passphrase' || (needsNewKey && !status.osStoreAvailable));
 
+  function passphraseRefusal(): string | null {
+    if (!askPassphrase) return null;
+    if (needsNewKey) return checkNewPassphrase(passphrase, confirm, t);
+    return passphrase.length < minPassphraseLength ? t('reporting.dialog.tooShort', { min: minPassphraseLength }) : null;
+  }
+
   async function start(): Promise<void> {
-    if (askPassphrase && passphrase.length < minPassphraseLength) {
-      return setStep({ step: 'form', error: t('reporting.dialog.tooShort', { min: minPassphraseLength }) });
-    }
-    if (needsNewKey && askPassphrase && passphrase !== confirm) return setStep({ step: 'form', error: t('reporting.dialog.mismatch') });
+    const refusal = passphraseRefusal();
+    if (refusal !== null) return setStep({ step: 'form', error: refusal });
     try {
       const secret = askPassphrase ? passphrase : null;
       if (!needsNewKey) {
@@ -87,6 +92,17 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
 
       {step.step !== 'done' && <p>{t('reporting.dialog.intro', { period: periodLabel })}</p>}
 
+      {step.step === 'form' && key.isPending && <Loading />}
+      {step.step === 'form' && key.isError && (
+        <>
+          <ErrorPanel error={key.error} onRetry={() => void key.refetch()} />
+          <div className="dialog-actions">
+            <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
+              {t('reporting.dialog.close')}
+            </button>
+          </div>
+        </>
+      )}
       {(step.step === 'form' || step.step === 'checking') && status && (
         <form
           className="export-form"
@@ -98,26 +114,24 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
           {needsNewKey && <p className="notice notice-info">{t('reporting.dialog.keyMissing')}</p>}
           {status.protection === 'os' && <p className="muted">{t('reporting.dialog.keyOs')}</p>}
           {status.protection === 'passphrase' && <p className="muted">{t('reporting.dialog.keyPassphrase')}</p>}
-          {askPassphrase && (
-            <>
-              <div className="field">
-                <label className="field-label" htmlFor={passphraseId}>
-                  {needsNewKey ? t('reporting.dialog.newPassphrase') : t('reporting.dialog.passphrase')}
-                </label>
-                <input id={passphraseId} className="field-input" type="password" autoComplete="off" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
-              </div>
-              {needsNewKey && (
-                <>
-                  <div className="field">
-                    <label className="field-label" htmlFor={confirmId}>
-                      {t('reporting.dialog.confirmPassphrase')}
-                    </label>
-                    <input id={confirmId} className="field-input" type="password" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-                  </div>
-                  <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
-                </>
-              )}
-            </>
+          {askPassphrase && needsNewKey && (
+            <PassphraseFields
+              passphrase={passphrase}
+              confirm={confirm}
+              autoFocus
+              onChange={(nextPassphrase, nextConfirm) => {
+                setPassphrase(nextPassphrase);
+                setConfirm(nextConfirm);
+              }}
+            />
+          )}
+          {askPassphrase && !needsNewKey && (
+            <div className="field">
+              <label className="field-label" htmlFor={passphraseId}>
+                {t('reporting.dialog.passphrase')}
+              </label>
+              <input id={passphraseId} className="field-input" type="password" autoComplete="off" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
+            </div>
           )}
           {step.step === 'form' && step.error && (
             <p className="text-danger" role="alert">
