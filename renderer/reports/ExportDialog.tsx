@@ -6,7 +6,7 @@ import { minPassphraseLength } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
 import { call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { queryClient, useCall } from '../api/queries';
+import { refreshAfterWrite, useCall } from '../api/queries';
 import { useJob } from '../api/useJob';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { checkNewPassphrase, PassphraseFields } from '../components/PassphraseFields';
@@ -66,7 +66,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
       if (needsNewKey) await call('reports.createKey', { passphrase: secret });
       setStep({ step: 'working' });
       const finished = await job.run(() => call('reports.export', { period: periodKey, targetId, passphrase: secret }));
-      await queryClient.invalidateQueries();
+      await refreshAfterWrite();
       if (finished.state === 'done') {
         setStep({ step: 'done', job: finished });
         const download = finished.result?.kind === 'report.export' ? finished.result.download : null;
@@ -75,7 +75,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
         setStep({ step: 'form', error: finished.error ? t(finished.error.messageKey as never, finished.error.params) : null });
       }
     } catch (error) {
-      await queryClient.invalidateQueries();
+      await refreshAfterWrite();
       setStep({ step: 'form', error: errorMessage(error, t) });
     }
   }

@@ -5,7 +5,7 @@ import type { MeasureDetail, Task, TaskPatch } from '../../shared/api/calls/work
 import { localDate } from '../../shared/workspace/dates';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { queryClient, useCall } from '../api/queries';
+import { refreshAfterWrite, useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatDate } from '../format';
@@ -52,11 +52,11 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
     async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
       try {
         const result = await work();
-        await queryClient.invalidateQueries();
+        await refreshAfterWrite();
         return result;
       } catch (error) {
         toasts.show('error', errorMessage(error, t));
-        await queryClient.invalidateQueries();
+        await refreshAfterWrite();
         return undefined;
       }
     },
