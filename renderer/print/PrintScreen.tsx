@@ -105,7 +105,7 @@ function PrintPreview({ department, options }: { department: string | null; opti
       const name = pdfFileName(t('print.doc.title'), current.department, options.measure, current.printedAt);
       const outcome = await saveOutput('pdf', name, async (targetId) => {
         if (targetId !== null) saved = (await call('print.savePdf', { targetId, orientation: options.orientation })).name;
-        return { downloadId: null };
+        return { download: null };
       });
       if (outcome === 'saved' && saved !== null) toasts.show('success', t('print.screen.saved', { name: saved }));
     });

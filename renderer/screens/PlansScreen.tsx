@@ -50,10 +50,7 @@ export function PlansScreen() {
 
   async function exportPlan(plan: PlanSummary): Promise<void> {
     try {
-      const outcome = await saveOutput('plan', planFileName(plan.title), async (targetId) => {
-        const { download } = await call('plans.export', { planId: plan.id, targetId });
-        return { downloadId: download?.downloadId ?? null };
-      });
+      const outcome = await saveOutput('plan', planFileName(plan.title), (targetId) => call('plans.export', { planId: plan.id, targetId }));
       if (outcome === 'saved') toasts.show('success', t('plans.exported'));
     } catch (error) {
       fail(error);

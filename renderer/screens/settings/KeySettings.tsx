@@ -34,10 +34,7 @@ export function KeySettings() {
 
   async function exportPublic(department: string): Promise<void> {
     try {
-      const outcome = await saveOutput('key', publicKeyFileName(department), async (targetId) => {
-        const { download } = await call('reports.exportPublicKey', { targetId });
-        return { downloadId: download?.downloadId ?? null };
-      });
+      const outcome = await saveOutput('key', publicKeyFileName(department), (targetId) => call('reports.exportPublicKey', { targetId }));
       if (outcome === 'saved') toasts.show('success', t('reporting.keys.exported'));
     } catch (error) {
       fail(error);
