@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../shared/api/calls/jobs';
 import { minPassphraseLength } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
+import { percentDone } from '../../shared/workspace/progress';
 import { call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { refreshAfterWrite, useCall } from '../api/queries';
@@ -81,7 +82,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   }
 
   const result = step.step === 'done' && step.job.result?.kind === 'report.export' ? step.job.result : null;
-  const percent = job.job && job.job.total > 0 ? Math.round((job.job.done / job.job.total) * 100) : null;
+  const percent = job.job && job.job.total > 0 ? percentDone(job.job.done, job.job.total) : null;
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={onClose} onCancel={(event) => step.step === 'working' && event.preventDefault()}>

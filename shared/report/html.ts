@@ -1,5 +1,6 @@
 import zhPrint from '../i18n/zh-CN/print';
 import { pageCss } from '../print/pdf-options';
+import { percentDone } from '../workspace/progress';
 import type { ReportAttachment, ReportData, ReportMeasure, ReportTask } from './data';
 import { isSafeEntryPath } from './manifest';
 import {
@@ -132,7 +133,7 @@ ${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</t
 function overview(data: ReportData): string {
   const s = data.summary;
   const notStarted = Math.max(0, s.tasks - s.tasksDone - s.tasksInProgress - s.tasksBlocked);
-  const rate = s.tasks === 0 ? 0 : Math.round((s.tasksDone / s.tasks) * 100);
+  const rate = percentDone(s.tasksDone, s.tasks);
   const sentence =
     s.tasks === 0
       ? zh`本期,${esc(data.department)}承担措施${s.measures}条,尚未分解工作任务。`
