@@ -24,7 +24,7 @@ export function ChecklistDocument({ checklist, options }: { checklist: Checklist
   const filteredLabel = taskStatuses
     .filter((status) => shown.has(status))
     .map((status) => t(`workspace.status.${status}`))
-    .join(t('print.doc.listSeparator'));
+    .join(t('listSeparator'));
 
   return (
     <article

@@ -41,7 +41,7 @@ export function TaskEvidence({ task, attachments }: { task: Task; attachments: r
       onDrop={onDrop}
     >
       {own.length > 0 && (
-        <span className="task-evidence-count" title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join('、') })}>
+        <span className="task-evidence-count" title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join(t('listSeparator')) })}>
           <Paperclip size={13} aria-hidden />
           {t('evidence.taskFiles', { count: own.length })}
         </span>

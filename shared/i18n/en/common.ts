@@ -52,6 +52,7 @@ const en: Messages<typeof zh> = {
       next: 'Move between controls',
     },
   },
+  listSeparator: ', ',
   status: {
     loading: 'Loading…',
     saving: 'Saving…',

@@ -49,6 +49,8 @@ export default {
       next: '在控件之间移动',
     },
   },
+  /** Between the names of a list (部门、别名、文件). */
+  listSeparator: '、',
   status: {
     loading: '正在加载…',
     saving: '正在保存…',
