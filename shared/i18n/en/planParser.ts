@@ -13,6 +13,7 @@ const en: Messages<typeof zh> = {
     plan_title_missing: 'No plan title was found; please enter it.',
   },
   warningsOmitted: '{{count}} more notes are not listed.',
+  warningsOmitted_one: '{{count}} more note is not listed.',
   roles: {
     lead: 'Lead',
     support: 'Supporting',

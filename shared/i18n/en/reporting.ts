@@ -37,6 +37,7 @@ const en: Messages<typeof zh> = {
     noChanges: 'No changes recorded in this period.',
     progress: '{{done}}/{{total}} done · {{percent}}%',
     attachments: '{{count}} files',
+    attachments_one: '{{count}} file',
   },
   overall: 'Overall',
   problems: 'Problems',
