@@ -143,7 +143,7 @@ export function ImportPreview({
                       {measure.departments.map((department) => (
                         <span key={department.name} className={`chip chip-${department.role}`}>
                           {department.name}
-                          {department.role !== 'responsible' && <em>{t(`planParser.roles.${department.role}`)}</em>}
+                          {department.role !== 'responsible' && <em>{t(`workspace.role.${department.role}`)}</em>}
                         </span>
                       ))}
                     </div>

@@ -55,7 +55,7 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
 
       {nothingToReport && (
         <p className="notice notice-warning" role="status" data-testid="nothing-to-report">
-          {t('reporting.nothingToReport')}
+          {t('errors.report.nothing_to_report', { department })}
         </p>
       )}
 

@@ -14,11 +14,6 @@ const en: Messages<typeof zh> = {
   },
   warningsOmitted: '{{count}} more notes are not listed.',
   warningsOmitted_one: '{{count}} more note is not listed.',
-  roles: {
-    lead: 'Lead',
-    support: 'Supporting',
-    responsible: 'Responsible',
-  },
 };
 
 export default en;

@@ -50,7 +50,6 @@ const en: Messages<typeof zh> = {
   previewTitle: 'Report preview (exactly the exported report.html)',
   closePreview: 'Close preview',
   export: 'Export report…',
-  nothingToReport: 'Your department carries no measure in the active plan, so there is nothing to report and no report can be exported. Check the chosen department and the active plan.',
   history: 'Exported reports',
   historyEmpty: 'No report has been exported yet.',
   historyFile: 'File',
