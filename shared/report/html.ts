@@ -321,14 +321,13 @@ const serif = `"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han
 const sans = `"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
 
 function styles(data: ReportData): string {
-  // Running header and page numbers in print, the same as the printed checklists. The
-  // department and document number are CSS strings here: a `<` in them must not end the
-  // style element, so it is written as a CSS escape.
+  // Running header and page numbers in print, the same as the printed checklists (cssString
+  // escapes a `<` in the department or document number, so neither can end the style element).
   const page = pageCss('portrait', {
     headerLeft: `${data.department} · ${data.period.label}贯彻落实情况报告`,
     headerRight: data.plan.docNumber ?? '',
     pageTemplate: zhPrint.doc.page,
-  }).replace(/</gu, '\\3c ');
+  });
   return `${cleanText(page)}
 * { box-sizing: border-box; }
 html { background: #e8e8e8; }

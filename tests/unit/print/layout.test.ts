@@ -24,6 +24,8 @@ describe('pdf options', () => {
     expect(pageCounterContent('第 {{page}} 页 / 共 {{pages}} 页')).toBe('"第 " counter(page) " 页 / 共 " counter(pages) " 页"');
     expect(pageCounterContent('Page {{page}} of {{pages}}')).toBe('"Page " counter(page) " of " counter(pages)');
     expect(cssString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c d"');
+    // Inside a <style> element a `<` (as in </style>) is written as a CSS escape.
+    expect(cssString('x</style>')).toBe('"x\\3c /style>"');
     const css = pageCss('landscape', { headerLeft: '质监 · 工作任务清单', headerRight: '鲁政办字〔2016〕103号', pageTemplate: '第 {{page}} 页 / 共 {{pages}} 页' });
     const m = pageMarginsMm.landscape;
     expect(css).toContain('size: A4 landscape;');
