@@ -1,3 +1,5 @@
+import { scaleBytes } from '../shared/file-size';
+
 /** Dates and sizes as people read them, in the UI language. */
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '';
@@ -13,13 +15,7 @@ export function formatDateTime(iso: string, language: string): string {
 }
 
 export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  const { value, unit } = scaleBytes(bytes);
+  const digits = unit === 'B' || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${unit}`;
 }

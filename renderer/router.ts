@@ -10,9 +10,16 @@ function readHash(): string {
   return window.location.hash.replace(/^#/u, '') || '/';
 }
 
+/** useRoute's listeners, told of replaceRoute (history.replaceState fires no hashchange). */
+const listeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  listeners.add(onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    listeners.delete(onChange);
+  };
 }
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +41,12 @@ export function href(path: string, params?: Record<string, string | undefined>):
 
 export function navigate(path: string, params?: Record<string, string | undefined>): void {
   window.location.hash = href(path, params);
+}
+
+/** Rewrites the address without a history entry (options, a search, a period kept for a reload). */
+export function replaceRoute(path: string, params?: Record<string, string | undefined>): void {
+  window.history.replaceState(window.history.state, '', href(path, params));
+  for (const listener of listeners) listener();
 }
 
 /** A path segment as text; a malformed %-escape (a hand-edited address) stays as typed rather than throwing. */

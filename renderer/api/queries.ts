@@ -1,4 +1,4 @@
-import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { call } from './client';
 
@@ -23,17 +23,25 @@ export function useCall<K extends CallName>(name: K, request: CallRequest<K>, op
   });
 }
 
+/** Reads whose answer cannot change while the app runs: not fetched again after a write. */
+const unchangingCalls: readonly CallName[] = ['app.info'];
+
 /**
- * A write call. Afterwards every cached read is marked stale and the visible ones refetch:
- * local calls are cheap, and a view can never show what was just changed the old way.
+ * After any write: every cached read is marked stale and the visible ones refetch (local
+ * calls are cheap, and a view can never show what was just changed the old way), except
+ * those that never change. Listing those, not the ones to refresh, keeps a new call fresh.
  */
+export function refreshAfterWrite(): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => !unchangingCalls.includes(query.queryKey[0] as CallName) });
+}
+
+/** A write call; afterwards the reads are refreshed (see refreshAfterWrite). */
 export function useCallMutation<K extends CallName>(name: K, options: { onSuccess?: (value: CallResponse<K>) => void } = {}) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (request: CallRequest<K>) => call(name, request),
     onSuccess: async (value) => {
       options.onSuccess?.(value);
-      await client.invalidateQueries();
+      await refreshAfterWrite();
     },
   });
 }

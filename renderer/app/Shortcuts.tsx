@@ -20,7 +20,8 @@ const keys = {
   next: 'Tab  Shift+Tab',
 };
 
-function typing(target: EventTarget | null): boolean {
+/** Whether a key went to a text field (where keys type rather than command). */
+export function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]') !== null;
 }
 

@@ -1,25 +1,8 @@
 import { AlertTriangle, CalendarClock, CheckCircle2, FileText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanPreview } from '../../shared/api/calls/plan';
-import { planWarningMessageKey, type PlanMeasure } from '../../shared/plan';
+import { groupByHeading, planWarningMessageKey } from '../../shared/plan';
 import { formatDate } from '../format';
-
-interface Group {
-  chapter: string | null;
-  group: string | null;
-  measures: PlanMeasure[];
-}
-
-/** Measures in document order, bunched under their chapter and group headings. */
-function groupMeasures(measures: readonly PlanMeasure[]): Group[] {
-  const groups: Group[] = [];
-  for (const measure of measures) {
-    const last = groups.at(-1);
-    if (last && last.chapter === measure.chapter && last.group === measure.group) last.measures.push(measure);
-    else groups.push({ chapter: measure.chapter, group: measure.group, measures: [measure] });
-  }
-  return groups;
-}
 
 export function ImportPreview({
   preview,
@@ -36,7 +19,7 @@ export function ImportPreview({
 }) {
   const { t, i18n } = useTranslation();
   const { plan, warnings } = preview;
-  const groups = groupMeasures(plan.measures);
+  const groups = groupByHeading(plan.measures);
   const chapterCount = new Set(plan.measures.map((m) => m.chapter)).size;
   const groupCount = new Set(plan.measures.filter((m) => m.group !== null).map((m) => `${m.chapter}/${m.group}`)).size;
   const unknown = t('plans.preview.notFound');
@@ -149,7 +132,7 @@ export function ImportPreview({
               {(index === 0 || groups[index - 1]?.chapter !== group.chapter) && group.chapter && <h3 className="plan-tree-chapter">{group.chapter}</h3>}
               <h4 className="plan-tree-heading">{group.group ?? t('plans.preview.noGroup')}</h4>
               <ul className="plan-tree-measures">
-                {group.measures.map((measure) => (
+                {group.items.map((measure) => (
                   <li key={measure.code}>
                     <div className="plan-tree-measure">
                       <span className="measure-label">{measure.label}</span>
@@ -160,7 +143,7 @@ export function ImportPreview({
                       {measure.departments.map((department) => (
                         <span key={department.name} className={`chip chip-${department.role}`}>
                           {department.name}
-                          {department.role !== 'responsible' && <em>{t(`planParser.roles.${department.role}`)}</em>}
+                          {department.role !== 'responsible' && <em>{t(`workspace.role.${department.role}`)}</em>}
                         </span>
                       ))}
                     </div>

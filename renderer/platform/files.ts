@@ -1,4 +1,4 @@
-import type { FilePurpose, FileRef } from '../../shared/api/calls/files';
+import type { Download, FilePurpose, FileRef } from '../../shared/api/calls/files';
 import type { ApiResult } from '../../shared/api/errors';
 import { ApiCallError, call, isDesktop } from '../api/client';
 
@@ -103,7 +103,7 @@ function upload(file: File, onProgress: (sent: number) => void, signal?: AbortSi
 export async function saveOutput(
   purpose: FilePurpose,
   suggestedName: string,
-  produce: (targetId: string | null) => Promise<{ downloadId: string | null }>,
+  produce: (targetId: string | null) => Promise<{ download: Download | null }>,
 ): Promise<'saved' | 'cancelled'> {
   if (isDesktop) {
     const target = await call('files.chooseSaveTarget', { purpose, suggestedName });
@@ -111,8 +111,8 @@ export async function saveOutput(
     await produce(target.id);
     return 'saved';
   }
-  const { downloadId } = await produce(null);
-  if (downloadId) startDownload(downloadId, suggestedName);
+  const { download } = await produce(null);
+  if (download) startDownload(download.downloadId, download.name);
   return 'saved';
 }
 

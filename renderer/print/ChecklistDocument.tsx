@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Checklist } from '../../shared/api/calls/print';
 import { taskStatuses } from '../../shared/api/calls/workspace';
+import { isTaskOverdue } from '../../shared/workspace/progress';
 import { formatDate } from '../format';
-import { bodyText, isOverdue, layoutChecklist, type MeasureBlock, type NumberedTask } from './model';
+import { bodyText, layoutChecklist, type MeasureBlock, type NumberedTask } from './model';
 import { isFiltered, shownStatuses, type ChecklistOptions } from './options';
 
 export type DocumentOptions = Pick<ChecklistOptions, 'statuses' | 'done' | 'notes' | 'text' | 'orientation'>;
@@ -23,7 +24,7 @@ export function ChecklistDocument({ checklist, options }: { checklist: Checklist
   const filteredLabel = taskStatuses
     .filter((status) => shown.has(status))
     .map((status) => t(`workspace.status.${status}`))
-    .join(t('print.doc.listSeparator'));
+    .join(t('listSeparator'));
 
   return (
     <article
@@ -196,7 +197,7 @@ function CheckBox({ checked }: { checked: boolean }) {
 
 function TaskRow({ task, options, printedAt }: { task: NumberedTask; options: DocumentOptions; printedAt: string }) {
   const { t } = useTranslation();
-  const overdue = isOverdue(task, printedAt);
+  const overdue = isTaskOverdue(task, printedAt);
   const status = t(`workspace.status.${task.status}`);
   return (
     <tr className={`pd-row-task pd-status-${task.status}`} data-index={task.index}>

@@ -10,7 +10,7 @@ import { useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { saveOutput } from '../platform/files';
-import { href } from '../router';
+import { replaceRoute } from '../router';
 import { ChecklistDocument, type DocumentOptions } from './ChecklistDocument';
 import { pdfFileName } from './model';
 import { checklistPath, openStatuses, optionParams, readOptions, type ChecklistOptions, type OpenStatus } from './options';
@@ -79,12 +79,8 @@ function PrintPreview({ department, options }: { department: string | null; opti
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const data = checklist.data;
 
-  // Options live in the URL: replace it (no history entry per click) and tell the router at once,
-  // so the inputs never show the old value while a hashchange event is on its way.
-  const change = (patch: Partial<ChecklistOptions>) => {
-    window.history.replaceState(window.history.state, '', href(checklistPath, optionParams({ ...options, department, ...patch })));
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  };
+  // Options live in the URL, replaced (no history entry per click).
+  const change = (patch: Partial<ChecklistOptions>) => replaceRoute(checklistPath, optionParams({ ...options, department, ...patch }));
 
   const run = async (kind: 'print' | 'pdf', work: () => Promise<void>) => {
     setBusy(kind);
@@ -109,7 +105,7 @@ function PrintPreview({ department, options }: { department: string | null; opti
       const name = pdfFileName(t('print.doc.title'), current.department, options.measure, current.printedAt);
       const outcome = await saveOutput('pdf', name, async (targetId) => {
         if (targetId !== null) saved = (await call('print.savePdf', { targetId, orientation: options.orientation })).name;
-        return { downloadId: null };
+        return { download: null };
       });
       if (outcome === 'saved' && saved !== null) toasts.show('success', t('print.screen.saved', { name: saved }));
     });

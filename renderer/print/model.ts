@@ -70,11 +70,6 @@ export function bodyText(measure: Pick<ChecklistMeasure, 'title' | 'text'>): str
   return text;
 }
 
-/** Not done and past its due date on the day of printing. */
-export function isOverdue(task: Pick<ChecklistTask, 'status' | 'due'>, printedAt: string): boolean {
-  return task.status !== 'done' && task.due !== null && task.due < printedAt;
-}
-
 /** A safe file name for the saved PDF: 工作任务清单-质监-2016-09-01.pdf */
 export function pdfFileName(title: string, department: string, measure: string | null, printedAt: string): string {
   const parts = [title, department, measure, printedAt].filter((part): part is string => !!part);

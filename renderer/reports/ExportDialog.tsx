@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../shared/api/calls/jobs';
 import { minPassphraseLength } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
+import { percentDone } from '../../shared/workspace/progress';
 import { call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { queryClient, useCall } from '../api/queries';
+import { refreshAfterWrite, useCall } from '../api/queries';
 import { useJob } from '../api/useJob';
+import { ErrorPanel, Loading } from '../components/ErrorPanel';
+import { checkNewPassphrase, PassphraseFields } from '../components/PassphraseFields';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes } from '../format';
 import { startDownload } from '../platform/files';
@@ -29,7 +32,6 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const passphraseId = useId();
-  const confirmId = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -39,11 +41,15 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const needsNewKey = status !== undefined && status.fingerprint === null;
   const askPassphrase = status !== undefined && (status.protection === 'passphrase' || (needsNewKey && !status.osStoreAvailable));
 
+  function passphraseRefusal(): string | null {
+    if (!askPassphrase) return null;
+    if (needsNewKey) return checkNewPassphrase(passphrase, confirm, t);
+    return passphrase.length < minPassphraseLength ? t('reporting.dialog.tooShort', { min: minPassphraseLength }) : null;
+  }
+
   async function start(): Promise<void> {
-    if (askPassphrase && passphrase.length < minPassphraseLength) {
-      return setStep({ step: 'form', error: t('reporting.dialog.tooShort', { min: minPassphraseLength }) });
-    }
-    if (needsNewKey && askPassphrase && passphrase !== confirm) return setStep({ step: 'form', error: t('reporting.dialog.mismatch') });
+    const refusal = passphraseRefusal();
+    if (refusal !== null) return setStep({ step: 'form', error: refusal });
     try {
       const secret = askPassphrase ? passphrase : null;
       if (!needsNewKey) {
@@ -61,7 +67,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
       if (needsNewKey) await call('reports.createKey', { passphrase: secret });
       setStep({ step: 'working' });
       const finished = await job.run(() => call('reports.export', { period: periodKey, targetId, passphrase: secret }));
-      await queryClient.invalidateQueries();
+      await refreshAfterWrite();
       if (finished.state === 'done') {
         setStep({ step: 'done', job: finished });
         const download = finished.result?.kind === 'report.export' ? finished.result.download : null;
@@ -70,13 +76,13 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
         setStep({ step: 'form', error: finished.error ? t(finished.error.messageKey as never, finished.error.params) : null });
       }
     } catch (error) {
-      await queryClient.invalidateQueries();
+      await refreshAfterWrite();
       setStep({ step: 'form', error: errorMessage(error, t) });
     }
   }
 
   const result = step.step === 'done' && step.job.result?.kind === 'report.export' ? step.job.result : null;
-  const percent = job.job && job.job.total > 0 ? Math.round((job.job.done / job.job.total) * 100) : null;
+  const percent = job.job && job.job.total > 0 ? percentDone(job.job.done, job.job.total) : null;
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={onClose} onCancel={(event) => step.step === 'working' && event.preventDefault()}>
@@ -87,6 +93,17 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
 
       {step.step !== 'done' && <p>{t('reporting.dialog.intro', { period: periodLabel })}</p>}
 
+      {step.step === 'form' && key.isPending && <Loading />}
+      {step.step === 'form' && key.isError && (
+        <>
+          <ErrorPanel error={key.error} onRetry={() => void key.refetch()} />
+          <div className="dialog-actions">
+            <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
+              {t('reporting.dialog.close')}
+            </button>
+          </div>
+        </>
+      )}
       {(step.step === 'form' || step.step === 'checking') && status && (
         <form
           className="export-form"
@@ -98,26 +115,24 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
           {needsNewKey && <p className="notice notice-info">{t('reporting.dialog.keyMissing')}</p>}
           {status.protection === 'os' && <p className="muted">{t('reporting.dialog.keyOs')}</p>}
           {status.protection === 'passphrase' && <p className="muted">{t('reporting.dialog.keyPassphrase')}</p>}
-          {askPassphrase && (
-            <>
-              <div className="field">
-                <label className="field-label" htmlFor={passphraseId}>
-                  {needsNewKey ? t('reporting.dialog.newPassphrase') : t('reporting.dialog.passphrase')}
-                </label>
-                <input id={passphraseId} className="field-input" type="password" autoComplete="off" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
-              </div>
-              {needsNewKey && (
-                <>
-                  <div className="field">
-                    <label className="field-label" htmlFor={confirmId}>
-                      {t('reporting.dialog.confirmPassphrase')}
-                    </label>
-                    <input id={confirmId} className="field-input" type="password" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-                  </div>
-                  <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
-                </>
-              )}
-            </>
+          {askPassphrase && needsNewKey && (
+            <PassphraseFields
+              passphrase={passphrase}
+              confirm={confirm}
+              autoFocus
+              onChange={(nextPassphrase, nextConfirm) => {
+                setPassphrase(nextPassphrase);
+                setConfirm(nextConfirm);
+              }}
+            />
+          )}
+          {askPassphrase && !needsNewKey && (
+            <div className="field">
+              <label className="field-label" htmlFor={passphraseId}>
+                {t('reporting.dialog.passphrase')}
+              </label>
+              <input id={passphraseId} className="field-input" type="password" autoComplete="off" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
+            </div>
           )}
           {step.step === 'form' && step.error && (
             <p className="text-danger" role="alert">

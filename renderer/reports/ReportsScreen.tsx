@@ -8,7 +8,7 @@ import { parsePeriod } from '../../shared/report/period';
 import { useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { formatBytes, formatDateTime } from '../format';
-import { href } from '../router';
+import { replaceRoute } from '../router';
 import { ExportDialog } from './ExportDialog';
 import { fieldsFor, periodKey, PeriodPicker, type PeriodFields } from './PeriodPicker';
 import { ReportEditor } from './ReportEditor';
@@ -29,7 +29,7 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
 
   useEffect(() => {
     // Keep the period in the address so a reload (or a bookmark) comes back to it.
-    if (key) window.history.replaceState(null, '', href('/reports', { period: key }));
+    if (key) replaceRoute('/reports', { period: key });
   }, [key]);
 
   return (
@@ -55,7 +55,7 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
 
       {nothingToReport && (
         <p className="notice notice-warning" role="status" data-testid="nothing-to-report">
-          {t('reporting.nothingToReport')}
+          {t('errors.report.nothing_to_report', { department })}
         </p>
       )}
 

@@ -200,7 +200,7 @@ function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path
     try {
       const outcome = await saveOutput('evidence', name, async (targetId) => {
         const { download } = await call('reports.saveVerifiedFile', { verifiedId, path, targetId });
-        return { downloadId: download?.downloadId ?? null };
+        return { download };
       });
       if (outcome === 'saved') toasts.show('success', t('reporting.verify.fileSaved', { name }));
     } catch (error) {

@@ -68,7 +68,7 @@ export function DepartmentPicker({ plan, current }: { plan: PlanSummary; current
                 <span className="department-card-name">{department.name}</span>
                 <span className="department-card-count">{t('plans.picker.measures', { count: department.measureCount })}</span>
                 {department.aliases.length > 0 && (
-                  <span className="department-card-aliases">{t('plans.picker.alsoWritten', { names: department.aliases.join('、') })}</span>
+                  <span className="department-card-aliases">{t('plans.picker.alsoWritten', { names: department.aliases.join(t('listSeparator')) })}</span>
                 )}
               </button>
             </li>

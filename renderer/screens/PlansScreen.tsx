@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanPreview, PlanSummary } from '../../shared/api/calls/plan';
 import { planFileName } from '../../shared/plan/file-name';
+import { percentDone } from '../../shared/workspace/progress';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useCall, useCallMutation } from '../api/queries';
@@ -37,7 +38,7 @@ export function PlansScreen() {
   async function startImport(): Promise<void> {
     try {
       const [file] = await pickFiles('plan', {
-        onProgress: (sent, total) => setState({ step: 'reading', percent: total ? Math.round((sent / total) * 100) : null }),
+        onProgress: (sent, total) => setState({ step: 'reading', percent: total ? percentDone(sent, total) : null }),
       });
       if (!file) return setState({ step: 'idle' });
       setState({ step: 'reading', percent: null });
@@ -50,10 +51,7 @@ export function PlansScreen() {
 
   async function exportPlan(plan: PlanSummary): Promise<void> {
     try {
-      const outcome = await saveOutput('plan', planFileName(plan.title), async (targetId) => {
-        const { download } = await call('plans.export', { planId: plan.id, targetId });
-        return { downloadId: download?.downloadId ?? null };
-      });
+      const outcome = await saveOutput('plan', planFileName(plan.title), (targetId) => call('plans.export', { planId: plan.id, targetId }));
       if (outcome === 'saved') toasts.show('success', t('plans.exported'));
     } catch (error) {
       fail(error);

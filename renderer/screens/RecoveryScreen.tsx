@@ -5,6 +5,7 @@ import type { RecoveryStatus } from '../../shared/api/calls/backups';
 import { errorMessage } from '../api/errors';
 import { useCall, useCallMutation } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDateTime } from '../format';
 
@@ -104,15 +105,15 @@ function StartFresh() {
       <h2 id="start-fresh">{t('recovery.fresh.title')}</h2>
       <p>{t('recovery.fresh.body')}</p>
       {confirming ? (
-        <div className="recovery-confirm" role="group" aria-label={t('recovery.fresh.title')}>
-          <p>{t('recovery.fresh.confirm')}</p>
-          <button type="button" className="button button-danger" disabled={fresh.isPending} onClick={start}>
-            {fresh.isPending ? t('recovery.fresh.starting') : t('recovery.fresh.confirmYes')}
-          </button>{' '}
-          <button type="button" className="button" disabled={fresh.isPending} onClick={() => setConfirming(false)} autoFocus>
-            {t('recovery.fresh.cancel')}
-          </button>
-        </div>
+        <InlineConfirm
+          question={t('recovery.fresh.confirm')}
+          confirmLabel={fresh.isPending ? t('recovery.fresh.starting') : t('recovery.fresh.confirmYes')}
+          cancelLabel={t('recovery.fresh.cancel')}
+          busy={fresh.isPending}
+          danger
+          onConfirm={start}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="button" onClick={() => setConfirming(true)}>
           {t('recovery.fresh.start')}

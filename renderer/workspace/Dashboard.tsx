@@ -1,6 +1,8 @@
 import { AlertCircle, CalendarClock, CheckCircle2, ChevronRight, Clock, ListChecks, Paperclip } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard as DashboardData, MeasureProgress } from '../../shared/api/calls/workspace';
+import { groupByHeading } from '../../shared/plan/headings';
+import { percentDone } from '../../shared/workspace/progress';
 import { useCall } from '../api/queries';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
@@ -9,22 +11,6 @@ import { PrintChecklistLink } from '../print/PrintChecklistLink';
 import { href } from '../router';
 import { HistoryList } from './HistoryList';
 import { StatusBadge } from './StatusBadge';
-
-interface Section {
-  chapter: string | null;
-  group: string | null;
-  measures: MeasureProgress[];
-}
-
-function sections(measures: readonly MeasureProgress[]): Section[] {
-  const out: Section[] = [];
-  for (const measure of measures) {
-    const last = out.at(-1);
-    if (last && last.chapter === measure.chapter && last.group === measure.group) last.measures.push(measure);
-    else out.push({ chapter: measure.chapter, group: measure.group, measures: [measure] });
-  }
-  return out;
-}
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -46,12 +32,12 @@ export function Dashboard() {
       <Summary data={data} />
       <div className="dashboard-columns">
         <section className="dashboard-measures" aria-label={t('workspace.dashboard.measures')}>
-          {sections(data.measures).map((section, index, all) => (
+          {groupByHeading(data.measures).map((section, index, all) => (
             <div key={`${section.chapter}-${section.group}-${index}`} className="measure-section">
               {section.chapter && all[index - 1]?.chapter !== section.chapter && <h2 className="section-chapter">{section.chapter}</h2>}
               {section.group && <h3 className="section-group">{section.group}</h3>}
               <ul className="measure-list">
-                {section.measures.map((measure) => (
+                {section.items.map((measure) => (
                   <MeasureRow key={measure.code} measure={measure} />
                 ))}
               </ul>
@@ -99,7 +85,7 @@ function NothingAssigned({ department, plan }: { department: string; plan: strin
 function Summary({ data }: { data: DashboardData }) {
   const { t, i18n } = useTranslation();
   const { totals, nextDeadline } = data;
-  const percent = totals.tasks === 0 ? 0 : Math.round((totals.done / totals.tasks) * 100);
+  const percent = percentDone(totals.done, totals.tasks);
   return (
     <div className="summary-row">
       <div className="summary-card">

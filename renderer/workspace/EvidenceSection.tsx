@@ -6,8 +6,9 @@ import type { FileRef } from '../../shared/api/calls/files';
 import type { Attachment, MeasureDetail } from '../../shared/api/calls/workspace';
 import { ApiCallError, call } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { queryClient } from '../api/queries';
+import { refreshAfterWrite } from '../api/queries';
 import { useJob } from '../api/useJob';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDateTime } from '../format';
@@ -97,7 +98,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
           else if (final.state === 'failed' && final.error) toasts.show('error', errorMessage(new ApiCallError(final.error), t));
           if (final.state === 'cancelled') break;
           // Each file shows up in the list as soon as it is stored.
-          await queryClient.invalidateQueries();
+          await refreshAfterWrite();
         }
         cancelled = controller.signal.aborted;
       } catch (error) {
@@ -108,7 +109,6 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
         resetJob();
         setTransfer(null);
         setBusy(false);
-        await queryClient.invalidateQueries();
       }
       if (cancelled && added.length === 0) toasts.show('success', t('evidence.cancelled'));
       else if (added.length === 1) toasts.show('success', t('evidence.added', { name: added[0]?.name ?? '' }));
@@ -143,7 +143,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
     } catch (error) {
       toasts.show('error', errorMessage(error, t));
     }
-    await queryClient.invalidateQueries();
+    await refreshAfterWrite();
   }
 
   const drop = useFileDrop((files) => void attach({ taskId: null, files }));
@@ -208,15 +208,15 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
                   </span>
                 </div>
                 {confirming === attachment.id ? (
-                  <div className="evidence-confirm" role="group" aria-label={t('evidence.removeLabel', { name: attachment.name })}>
-                    <span>{t('evidence.confirmRemove', { name: attachment.name })}</span>
-                    <button type="button" className="button button-small button-danger" onClick={() => void remove(attachment)}>
-                      {t('evidence.confirmYes')}
-                    </button>
-                    <button type="button" className="button button-small" autoFocus onClick={() => setConfirming(null)}>
-                      {t('evidence.keep')}
-                    </button>
-                  </div>
+                  <InlineConfirm
+                    question={t('evidence.confirmRemove', { name: attachment.name })}
+                    confirmLabel={t('evidence.confirmYes')}
+                    cancelLabel={t('evidence.keep')}
+                    busy={false}
+                    danger
+                    onConfirm={() => void remove(attachment)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <div className="evidence-actions">
                     <button

@@ -5,7 +5,8 @@ import type { MeasureDetail, Task, TaskPatch } from '../../shared/api/calls/work
 import { localDate } from '../../shared/workspace/dates';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { queryClient, useCall } from '../api/queries';
+import { refreshAfterWrite, useCall } from '../api/queries';
+import { typing } from '../app/Shortcuts';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatDate } from '../format';
@@ -52,11 +53,11 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
     async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
       try {
         const result = await work();
-        await queryClient.invalidateQueries();
+        await refreshAfterWrite();
         return result;
       } catch (error) {
         toasts.show('error', errorMessage(error, t));
-        await queryClient.invalidateQueries();
+        await refreshAfterWrite();
         return undefined;
       }
     },
@@ -99,9 +100,8 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
   // Ctrl+Z outside a text field brings back the last deleted task.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
       if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey) return;
-      if (target.closest('input, textarea, select, [contenteditable]')) return;
+      if (typing(event.target)) return;
       const last = deleted.current.at(-1);
       if (last) {
         event.preventDefault();

@@ -7,7 +7,7 @@ import { taskStatuses, type TaskStatus } from '../../shared/api/calls/workspace'
 import { useCall } from '../api/queries';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatDate } from '../format';
-import { href, navigate } from '../router';
+import { href, navigate, replaceRoute } from '../router';
 import { StatusBadge } from './StatusBadge';
 
 const debounceMs = 200;
@@ -50,7 +50,7 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
     const timer = window.setTimeout(() => {
       setQuery(text.trim());
       // Keep the query in the address so a reload shows the same results.
-      window.history.replaceState(null, '', href('/search', text.trim() ? { q: text.trim() } : undefined));
+      replaceRoute('/search', text.trim() ? { q: text.trim() } : undefined);
     }, debounceMs);
     return () => window.clearTimeout(timer);
   }, [text]);

@@ -1,8 +1,7 @@
 import { Paperclip, Plus } from 'lucide-react';
-import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Task } from '../../shared/api/calls/workspace';
-import { carriesFiles } from '../platform/file-drop';
+import { useFileDrop } from '../platform/file-drop';
 import { requestAttach, useEvidenceBusy } from './evidenceBus';
 import './evidence.css';
 
@@ -13,35 +12,13 @@ import './evidence.css';
 export function TaskEvidence({ task, attachments }: { task: Task; attachments: readonly Attachment[] }) {
   const { t } = useTranslation();
   const busy = useEvidenceBusy();
-  const [dropTarget, setDropTarget] = useState(false);
   const own = attachments.filter((attachment) => attachment.taskId === task.id);
-
-  const onDragOver = (event: DragEvent) => {
-    if (!carriesFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    event.stopPropagation();
-    event.dataTransfer.dropEffect = 'copy';
-    setDropTarget(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    setDropTarget(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length === 0) return;
-    event.preventDefault();
-    event.stopPropagation();
-    requestAttach({ taskId: task.id, files });
-  };
+  const drop = useFileDrop((files) => requestAttach({ taskId: task.id, files }));
 
   return (
-    <div
-      className={`task-evidence${dropTarget ? ' task-evidence-drop' : ''}`}
-      data-testid="task-evidence"
-      onDragOver={onDragOver}
-      onDragLeave={() => setDropTarget(false)}
-      onDrop={onDrop}
-    >
+    <div className={`task-evidence${drop.dragging ? ' task-evidence-drop' : ''}`} data-testid="task-evidence" {...drop.handlers}>
       {own.length > 0 && (
-        <span className="task-evidence-count" title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join('、') })}>
+        <span className="task-evidence-count" title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join(t('listSeparator')) })}>
           <Paperclip size={13} aria-hidden />
           {t('evidence.taskFiles', { count: own.length })}
         </span>
@@ -57,7 +34,7 @@ export function TaskEvidence({ task, attachments }: { task: Task; attachments: r
         {own.length === 0 ? <Paperclip size={13} aria-hidden /> : <Plus size={13} aria-hidden />}
         {t('evidence.attachToTask')}
       </button>
-      {dropTarget && <span className="task-evidence-hint">{t('evidence.dropOnTask')}</span>}
+      {drop.dragging && <span className="task-evidence-hint">{t('evidence.dropOnTask')}</span>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../shared/api/calls/common';
 import { taskStatuses, type Task, type TaskPatch } from '../../shared/api/calls/workspace';
+import { isTaskOverdue } from '../../shared/workspace/progress';
 import { useDraft } from './useDraft';
 
 export const taskDragType = 'application/x-planledger-task';
@@ -59,7 +60,7 @@ export function TaskRow({
     else if (isPlausibleDueDate(next)) actions.update(task.id, { due: next });
     else due.revert();
   });
-  const overdue = task.status !== 'done' && task.due !== null && task.due < today;
+  const overdue = isTaskOverdue(task, today);
 
   useEffect(() => {
     if (!menuOpen) return undefined;

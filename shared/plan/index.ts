@@ -28,3 +28,4 @@ export {
 } from './schema';
 export { DEFAULT_DEPARTMENT_ALIASES } from './departments';
 export { planFileName } from './file-name';
+export { groupByHeading, type HeadingRun } from './headings';

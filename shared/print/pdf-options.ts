@@ -64,9 +64,15 @@ export function systemPrintOptions(orientation: Orientation): {
   return { silent: false, printBackground: true, landscape: orientation === 'landscape', pageSize: 'A4', margins: { marginType: 'default' } };
 }
 
-/** A CSS string literal for `content:` (quotes, backslashes and line breaks escaped). */
+/**
+ * A CSS string literal for `content:` (quotes, backslashes and line breaks escaped). A `<`
+ * becomes a CSS escape, so text such as `</style>` cannot end the style element it sits in.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/gu, (c) => `\\${c}`).replace(/[\r\n]+/gu, ' ')}"`;
+  return `"${text
+    .replace(/[\\"]/gu, (c) => `\\${c}`)
+    .replace(/</gu, '\\3c ')
+    .replace(/[\r\n]+/gu, ' ')}"`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import zhPrint from '../i18n/zh-CN/print';
 import { pageCss } from '../print/pdf-options';
+import { percentDone } from '../workspace/progress';
 import type { ReportAttachment, ReportData, ReportMeasure, ReportTask } from './data';
 import { isSafeEntryPath } from './manifest';
 import {
@@ -132,7 +133,7 @@ ${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</t
 function overview(data: ReportData): string {
   const s = data.summary;
   const notStarted = Math.max(0, s.tasks - s.tasksDone - s.tasksInProgress - s.tasksBlocked);
-  const rate = s.tasks === 0 ? 0 : Math.round((s.tasksDone / s.tasks) * 100);
+  const rate = percentDone(s.tasksDone, s.tasks);
   const sentence =
     s.tasks === 0
       ? zh`本期,${esc(data.department)}承担措施${s.measures}条,尚未分解工作任务。`
@@ -320,14 +321,13 @@ const serif = `"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han
 const sans = `"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
 
 function styles(data: ReportData): string {
-  // Running header and page numbers in print, the same as the printed checklists. The
-  // department and document number are CSS strings here: a `<` in them must not end the
-  // style element, so it is written as a CSS escape.
+  // Running header and page numbers in print, the same as the printed checklists (cssString
+  // escapes a `<` in the department or document number, so neither can end the style element).
   const page = pageCss('portrait', {
     headerLeft: `${data.department} · ${data.period.label}贯彻落实情况报告`,
     headerRight: data.plan.docNumber ?? '',
     pageTemplate: zhPrint.doc.page,
-  }).replace(/</gu, '\\3c ');
+  });
   return `${cleanText(page)}
 * { box-sizing: border-box; }
 html { background: #e8e8e8; }

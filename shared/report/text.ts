@@ -1,4 +1,6 @@
+import { scaleBytes } from '../file-size';
 import zhWorkspace from '../i18n/zh-CN/workspace';
+import { isTaskOverdue } from '../workspace/progress';
 import type { ReportData, ReportMeasure, ReportTask } from './data';
 
 /**
@@ -69,21 +71,15 @@ export function timeAtOffset(at: string, offsetMinutes: number): string {
 
 /** `1288490` → `1.2 MB`: binary units, one decimal below 100, as file managers show sizes. */
 export function fileSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const text = unit === 0 || value >= 100 ? String(Math.round(value)) : value.toFixed(1);
-  return `${text} ${units[unit]}`;
+  const { value, unit } = scaleBytes(bytes);
+  const text = unit === 'B' || value >= 100 ? String(Math.round(value)) : value.toFixed(1);
+  return `${text} ${unit}`;
 }
 
 /** Whether a task counts as overdue in the report: not done, and due before the day it was generated. */
 export function isOverdue(task: Pick<ReportTask, 'status' | 'due'>, data: Pick<ReportData, 'generatedAt'>): boolean {
   const today = localDateOf(data.generatedAt);
-  return task.status !== 'done' && task.due !== null && today !== null && task.due < today;
+  return today !== null && isTaskOverdue(task, today);
 }
 
 /** 《title》, without doubling brackets the title already has. */

@@ -23,6 +23,11 @@ export function percentDone(done: number, total: number): number {
   return total === 0 ? 0 : Math.round((done / total) * 100);
 }
 
+/** Not done and due before `today` (YYYY-MM-DD): on screen, on the printed list and in the report. */
+export function isTaskOverdue(task: { status: TaskStatus; due: string | null }, today: string): boolean {
+  return task.status !== 'done' && task.due !== null && task.due < today;
+}
+
 /** Whole days from `from` to `to`, both YYYY-MM-DD (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
-import { href, navigate, parseRoute, useRoute } from '../../renderer/router';
+import { href, navigate, parseRoute, replaceRoute, useRoute } from '../../renderer/router';
 
 function Where() {
   const route = useRoute();
@@ -27,5 +27,16 @@ describe('hash routes', () => {
     await expect.element(screen.getByRole('status')).toHaveTextContent('/|');
     navigate('/print/checklist', { department: '经济和信息化' });
     await expect.element(screen.getByRole('status')).toHaveTextContent('/print/checklist|经济和信息化');
+  });
+
+  it('follows a replaced address, without a history entry', async () => {
+    navigate('/');
+    const screen = await render(<Where />);
+    await expect.element(screen.getByRole('status')).toHaveTextContent('/|');
+    const entries = window.history.length;
+    replaceRoute('/print/checklist', { department: '质监' });
+    await expect.element(screen.getByRole('status')).toHaveTextContent('/print/checklist|质监');
+    expect(window.location.hash).toBe(href('/print/checklist', { department: '质监' }));
+    expect(window.history.length).toBe(entries);
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/api/calls/backups';
 import { errorMessage } from '../../api/errors';
 import { useCall, useCallMutation } from '../../api/queries';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useToasts } from '../../components/Toasts';
 import { formatBytes, formatDateTime } from '../../format';
 
@@ -29,34 +30,25 @@ export function BackupSettings() {
       </h2>
       <p className="field-hint">{t('settings.backupsHint')}</p>
       {confirming && (
-        <div className="notice notice-warning" role="alertdialog" aria-labelledby="restore-question">
-          <p id="restore-question">{t('settings.backupRestoreConfirm', { date: date(confirming) })}</p>
-          <div className="notice-actions">
-            <button type="button" className="button" onClick={() => setConfirming(null)}>
-              {t('actions.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={restore.isPending}
-              autoFocus
-              onClick={() =>
-                restore.mutate(
-                  { name: confirming.name },
-                  {
-                    onSuccess: (outcome) => {
-                      toasts.show('success', t('settings.backupRestored', { date: date(confirming), name: outcome.safetyCopy }));
-                      setConfirming(null);
-                    },
-                    onError: fail,
-                  },
-                )
-              }
-            >
-              {t('settings.backupRestore')}
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          question={t('settings.backupRestoreConfirm', { date: date(confirming) })}
+          confirmLabel={t('settings.backupRestore')}
+          busy={restore.isPending}
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            restore.mutate(
+              { name: confirming.name },
+              {
+                onSuccess: (outcome) => {
+                  toasts.show('success', t('settings.backupRestored', { date: date(confirming), name: outcome.safetyCopy }));
+                  setConfirming(null);
+                },
+                onError: fail,
+              },
+            )
+          }
+        />
       )}
       {backups.data?.length === 0 && <p className="muted">{t('settings.backupsEmpty')}</p>}
       {backups.data && backups.data.length > 0 && (

@@ -1,12 +1,13 @@
 import { KeyRound } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { publicKeyFileName } from '../../../shared/report/file-names';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useCall, useCallMutation } from '../../api/queries';
+import { InlineConfirm } from '../../components/InlineConfirm';
+import { checkNewPassphrase, PassphraseFields } from '../../components/PassphraseFields';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format';
 import { saveOutput } from '../../platform/files';
@@ -33,10 +34,7 @@ export function KeySettings() {
 
   async function exportPublic(department: string): Promise<void> {
     try {
-      const outcome = await saveOutput('key', publicKeyFileName(department), async (targetId) => {
-        const { download } = await call('reports.exportPublicKey', { targetId });
-        return { downloadId: download?.downloadId ?? null };
-      });
+      const outcome = await saveOutput('key', publicKeyFileName(department), (targetId) => call('reports.exportPublicKey', { targetId }));
       if (outcome === 'saved') toasts.show('success', t('reporting.keys.exported'));
     } catch (error) {
       fail(error);
@@ -88,17 +86,15 @@ export function KeySettings() {
         </dl>
       )}
       {key?.fingerprint && replacing && (
-        <div className="notice notice-warning" role="alertdialog" aria-labelledby="key-replace-warning" data-testid="key-replace">
-          <p id="key-replace-warning">{t('reporting.keys.replaceWarning')}</p>
-          <KeyForm
-            askPassphrase={!key.osStoreAvailable}
-            submitLabel={t('reporting.keys.replaceConfirm')}
-            busyLabel={t('reporting.keys.replacing')}
-            busy={replace.isPending}
-            onSubmit={(passphrase) => replace.mutate({ passphrase }, { onError: fail })}
-            onCancel={() => setReplacing(false)}
-          />
-        </div>
+        <KeyForm
+          askPassphrase={!key.osStoreAvailable}
+          question={t('reporting.keys.replaceWarning')}
+          submitLabel={t('reporting.keys.replaceConfirm')}
+          busyLabel={t('reporting.keys.replacing')}
+          busy={replace.isPending}
+          onSubmit={(passphrase) => replace.mutate({ passphrase }, { onError: fail })}
+          onCancel={() => setReplacing(false)}
+        />
       )}
       {key && key.retired.length > 0 && (
         <div className="key-retired">
@@ -128,11 +124,12 @@ export function KeySettings() {
 }
 
 /**
- * Makes a key: with a passphrase entered twice where the OS cannot seal it (a typo would
- * lock the key away for good), else with a single button.
+ * Makes a key: with a passphrase entered twice where the OS cannot seal it, else with a
+ * single button. With a question (replacing the key) it is asked inline, Cancel first.
  */
 function KeyForm({
   askPassphrase,
+  question,
   submitLabel,
   busyLabel,
   busy,
@@ -140,6 +137,7 @@ function KeyForm({
   onCancel,
 }: {
   askPassphrase: boolean;
+  question?: string;
   submitLabel: string;
   busyLabel: string;
   busy: boolean;
@@ -150,52 +148,52 @@ function KeyForm({
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const passphraseId = useId();
-  const confirmId = useId();
 
-  function submit(event: FormEvent): void {
-    event.preventDefault();
+  function submit(): void {
     if (!askPassphrase) return onSubmit(null);
-    if (passphrase.length < minPassphraseLength) return setProblem(t('reporting.dialog.tooShort', { min: minPassphraseLength }));
-    if (passphrase !== confirm) return setProblem(t('reporting.dialog.mismatch'));
-    setProblem(null);
-    onSubmit(passphrase);
+    const refusal = checkNewPassphrase(passphrase, confirm, t);
+    setProblem(refusal);
+    if (refusal === null) onSubmit(passphrase);
   }
-  const edit = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setProblem(null);
-  };
-
-  return (
-    <form className="key-form" onSubmit={submit} noValidate>
+  const fields = (
+    <>
       {askPassphrase && (
-        <>
-          <div className="field">
-            <label className="field-label" htmlFor={passphraseId}>
-              {t('reporting.dialog.newPassphrase')}
-            </label>
-            <input id={passphraseId} className="field-input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => edit(setPassphrase)(e.target.value)} />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={confirmId}>
-              {t('reporting.dialog.confirmPassphrase')}
-            </label>
-            <input id={confirmId} className="field-input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => edit(setConfirm)(e.target.value)} />
-          </div>
-          <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
-        </>
+        <PassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onChange={(nextPassphrase, nextConfirm) => {
+            setPassphrase(nextPassphrase);
+            setConfirm(nextConfirm);
+            setProblem(null);
+          }}
+        />
       )}
       {problem && (
         <p className="text-danger" role="alert">
           {problem}
         </p>
       )}
+    </>
+  );
+
+  if (question !== undefined && onCancel) {
+    return (
+      <InlineConfirm question={question} confirmLabel={busy ? busyLabel : submitLabel} busy={busy} onConfirm={submit} onCancel={onCancel}>
+        {askPassphrase && <div className="key-form">{fields}</div>}
+      </InlineConfirm>
+    );
+  }
+  return (
+    <form
+      className="key-form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        submit();
+      }}
+      noValidate
+    >
+      {fields}
       <div className="key-form-actions">
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('actions.cancel')}
-          </button>
-        )}
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? busyLabel : submitLabel}
         </button>

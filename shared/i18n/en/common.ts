@@ -24,12 +24,8 @@ const en: Messages<typeof zh> = {
     noDepartment: 'No department chosen',
   },
   dashboard: {
-    title: 'Dashboard',
     emptyPlanTitle: 'No action plan yet',
     emptyPlanBody: 'PlanLedger needs an action plan (the circular issued by the provincial government) before it can list the measures your department carries.',
-    emptyDepartmentTitle: 'Choose your department',
-    emptyDepartmentBody: 'Choose your department in Settings and its measures will be listed here.',
-    openSettings: 'Open Settings',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -52,21 +48,17 @@ const en: Messages<typeof zh> = {
       next: 'Move between controls',
     },
   },
+  listSeparator: ', ',
   status: {
     loading: 'Loading…',
-    saving: 'Saving…',
-    saved: 'Saved',
   },
   actions: {
     retry: 'Retry',
     close: 'Close',
     cancel: 'Cancel',
-    confirm: 'OK',
-    reload: 'Reload',
   },
   failure: {
     title: 'Something went wrong',
-    body: 'The action did not complete; nothing was changed.',
     screenTitle: 'This page cannot be shown',
     screenBody: 'The page hit an unexpected error; your saved data is not affected. Go back to the dashboard, or use View → Reload.',
     toDashboard: 'Back to dashboard',

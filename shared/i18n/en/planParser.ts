@@ -13,11 +13,7 @@ const en: Messages<typeof zh> = {
     plan_title_missing: 'No plan title was found. Add the title at the top of the source text and import again, or export the plan JSON, edit it and import that.',
   },
   warningsOmitted: '{{count}} more notes are not listed.',
-  roles: {
-    lead: 'Lead',
-    support: 'Supporting',
-    responsible: 'Responsible',
-  },
+  warningsOmitted_one: '{{count}} more note is not listed.',
 };
 
 export default en;

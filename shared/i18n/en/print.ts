@@ -37,7 +37,6 @@ const en: Messages<typeof zh> = {
     printedAt: 'Printed: ',
     summary: '{{measures}} measures, {{tasks}} tasks, {{done}} done',
     filtered: 'Lists tasks that are: {{statuses}}',
-    listSeparator: ', ',
     columns: {
       index: 'No.',
       check: 'Done',

@@ -21,12 +21,8 @@ export default {
     noDepartment: '尚未选择部门',
   },
   dashboard: {
-    title: '工作台',
     emptyPlanTitle: '还没有可用的行动计划',
     emptyPlanBody: '工作台账需要先载入一份行动计划(省政府印发的通知文本),才能列出本部门承担的措施。',
-    emptyDepartmentTitle: '请选择本部门',
-    emptyDepartmentBody: '在设置中选择本部门后,这里会列出本部门承担的措施。',
-    openSettings: '前往设置',
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -49,21 +45,18 @@ export default {
       next: '在控件之间移动',
     },
   },
+  /** Between the names of a list (部门、别名、文件). */
+  listSeparator: '、',
   status: {
     loading: '正在加载…',
-    saving: '正在保存…',
-    saved: '已保存',
   },
   actions: {
     retry: '重试',
     close: '关闭',
     cancel: '取消',
-    confirm: '确定',
-    reload: '重新加载',
   },
   failure: {
     title: '出错了',
-    body: '操作没有完成,数据未作改动。',
     screenTitle: '这个页面无法显示',
     screenBody: '页面出现了意外错误,已保存的数据不受影响。可以返回工作台,或从菜单“视图 → 重新加载”。',
     toDashboard: '返回工作台',

@@ -11,9 +11,4 @@ export default {
     plan_title_missing: '没有找到方案标题。可在原文开头补上标题后重新导入,或导出计划 JSON 修改后再导入。',
   },
   warningsOmitted: '另有 {{count}} 条提示未列出。',
-  roles: {
-    lead: '牵头',
-    support: '配合',
-    responsible: '负责',
-  },
 };

@@ -34,7 +34,6 @@ export default {
     printedAt: '打印日期:',
     summary: '承担措施 {{measures}} 项,任务 {{tasks}} 项,已完成 {{done}} 项',
     filtered: '本清单列出状态为“{{statuses}}”的任务',
-    listSeparator: '、',
     columns: {
       index: '序号',
       check: '完成',

@@ -46,7 +46,6 @@ export default {
   previewTitle: '报告预览(与导出的 report.html 完全一致)',
   closePreview: '关闭预览',
   export: '导出报告…',
-  nothingToReport: '本部门在当前计划中没有承担的措施,没有可报送的内容,因此不能导出报告。请核对所选部门和当前计划。',
   history: '导出记录',
   historyEmpty: '还没有导出过报告。',
   historyFile: '文件',

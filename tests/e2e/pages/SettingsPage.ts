@@ -5,11 +5,13 @@ export class SettingsPage {
   /** The signing key card and the trusted signers card. */
   readonly keyCard: Locator;
   readonly trustedCard: Locator;
+  readonly backupsCard: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.keyCard = page.locator('section.card', { has: page.locator('#settings-key') });
     this.trustedCard = page.locator('section.card', { has: page.locator('#settings-trusted') });
+    this.backupsCard = page.locator('section.card', { has: page.locator('#settings-backups') });
   }
 
   languageOption(label: string): Locator {

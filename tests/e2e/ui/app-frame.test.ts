@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../../electron/app/backend';
+import { callOrThrow, quietLog } from '../../support/call';
 import { AppFrame } from '../pages/AppFrame';
 import { SettingsPage } from '../pages/SettingsPage';
 import { launchApp, useApp, type AppUnderTest } from '../support/app';
@@ -39,6 +43,28 @@ describe('app frame', () => {
     await waitForText(settings.heading, '设置');
     expect(await settings.fact('数据文件夹').textContent()).toContain(app.dataDir);
     expect(await settings.fact('数据库结构版本').textContent()).toMatch(/^\d+/u);
+  });
+
+  it('asks before restoring a backup, with Cancel focused so a stray Enter restores nothing', async () => {
+    app = await launchApp({
+      prepare: async (dataDir) => {
+        const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
+        await callOrThrow(backend.router, 'backups.create', {});
+        await backend.close();
+      },
+    });
+    await app.open('#/settings');
+    const settings = new SettingsPage(app.page);
+    await settings.backupsCard.locator('tbody tr').first().getByRole('button', { name: '恢复' }).click();
+    const question = settings.backupsCard.getByRole('alertdialog');
+    await waitForText(question, '替换当前数据');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+
+    await app.page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    // A restore would first have set the current data aside as a pre-restore backup.
+    const setAside = readdirSync(join(app.dataDir, 'backups')).filter((name) => name.includes('pre-restore'));
+    expect(setAside).toEqual([]);
   });
 
   it('makes no request outside the app', async () => {

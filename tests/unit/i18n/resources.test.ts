@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { messageLeaves, placeholders, type MessageTree } from '../../support/messages';
 import { errorCodes, messageKeyFor } from '../../../shared/api/errors';
-import { resources } from '../../../shared/i18n/resources';
+import { i18nDefaults, resources } from '../../../shared/i18n/resources';
 
 
 
@@ -10,9 +10,21 @@ describe('UI text resources', () => {
   const zh = messageLeaves(resources['zh-CN'].translation as unknown as MessageTree);
   const en = messageLeaves(resources.en.translation as unknown as MessageTree);
 
+  /** English singular forms ("1 task"), which Chinese does not have: each stands beside its key. */
+  const enSingulars = [...en.keys()].filter((key) => key.endsWith('_one'));
+
   it('has the same keys in zh-CN and en', () => {
-    expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
+    expect([...en.keys()].filter((key) => !enSingulars.includes(key)).sort()).toEqual([...zh.keys()].sort());
     expect(zh.size).toBeGreaterThan(50);
+  });
+
+  it('has an English singular only beside a key of both languages, with the same placeholders', () => {
+    expect(enSingulars.length).toBeGreaterThan(0);
+    for (const key of enSingulars) {
+      const base = key.slice(0, -'_one'.length);
+      expect(zh.has(base), key).toBe(true);
+      expect(placeholders(en.get(key) ?? ''), key).toEqual(placeholders(zh.get(base) ?? ''));
+    }
   });
 
   it('has no empty text and the same placeholders in both languages', () => {
@@ -32,6 +44,19 @@ describe('UI text resources', () => {
       expect(zh.has(messageKeyFor(code)), code).toBe(true);
       expect(en.has(messageKeyFor(code)), code).toBe(true);
     }
+  });
+
+  it('says one thing in the singular in English, and several in the plural', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ ...i18nDefaults, resources, lng: 'en' });
+    expect(instance.t('workspace.measure.taskCount', { count: 1 })).toBe('1 task');
+    expect(instance.t('workspace.measure.taskCount', { count: 2 })).toBe('2 tasks');
+    expect(instance.t('workspace.dashboard.daysLeft', { count: 1 })).toBe('1 day left');
+    expect(instance.t('workspace.dashboard.attachmentsCount', { count: 1 })).toBe('1 file');
+    expect(instance.t('plans.measures', { count: 1 })).toBe('1 measure');
+    expect(instance.t('plans.departments', { count: 1 })).toBe('1 department');
+    expect(instance.t('plans.picker.measures', { count: 1 })).toBe('1 measure');
+    expect(instance.t('plans.picker.measures', { count: 3 })).toBe('3 measures');
   });
 
   it('interpolates through i18next', async () => {

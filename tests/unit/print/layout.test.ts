@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Checklist, ChecklistTask } from '../../../shared/api/calls/print';
 import { cssString, pageCounterContent, pageCss, pageMarginsMm, pdfOptions, systemPrintOptions } from '../../../shared/print/pdf-options';
-import { bodyText, isOverdue, layoutChecklist, numberedHeadings, pdfFileName } from '../../../renderer/print/model';
+import { bodyText, layoutChecklist, numberedHeadings, pdfFileName } from '../../../renderer/print/model';
 import { isFiltered, optionParams, readOptions, shownStatuses } from '../../../renderer/print/options';
+import { isTaskOverdue } from '../../../shared/workspace/progress';
 
 describe('pdf options', () => {
   it('asks printToPDF for A4 in the chosen orientation, margins in inches, the page CSS deciding', () => {
@@ -23,6 +24,8 @@ describe('pdf options', () => {
     expect(pageCounterContent('第 {{page}} 页 / 共 {{pages}} 页')).toBe('"第 " counter(page) " 页 / 共 " counter(pages) " 页"');
     expect(pageCounterContent('Page {{page}} of {{pages}}')).toBe('"Page " counter(page) " of " counter(pages)');
     expect(cssString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c d"');
+    // Inside a <style> element a `<` (as in </style>) is written as a CSS escape.
+    expect(cssString('x</style>')).toBe('"x\\3c /style>"');
     const css = pageCss('landscape', { headerLeft: '质监 · 工作任务清单', headerRight: '鲁政办字〔2016〕103号', pageTemplate: '第 {{page}} 页 / 共 {{pages}} 页' });
     const m = pageMarginsMm.landscape;
     expect(css).toContain('size: A4 landscape;');
@@ -138,9 +141,9 @@ describe('checklist layout', () => {
     expect(numberedHeadings({ code: 'A-1', chapter: '章', group: '组' })).toEqual({ chapter: '章', group: '组' });
     expect(bodyText({ title: '大力加强质量技术基础建设', text: '大力加强质量技术基础建设。认真落实' })).toBe('认真落实');
     expect(bodyText({ title: '别的标题', text: '原文不以标题开头' })).toBe('原文不以标题开头');
-    expect(isOverdue(task(1, 'in_progress', '2016-08-31'), '2016-09-01')).toBe(true);
-    expect(isOverdue(task(1, 'done', '2016-08-31'), '2016-09-01')).toBe(false);
-    expect(isOverdue(task(1, 'blocked', '2016-09-01'), '2016-09-01')).toBe(false);
+    expect(isTaskOverdue(task(1, 'in_progress', '2016-08-31'), '2016-09-01')).toBe(true);
+    expect(isTaskOverdue(task(1, 'done', '2016-08-31'), '2016-09-01')).toBe(false);
+    expect(isTaskOverdue(task(1, 'blocked', '2016-09-01'), '2016-09-01')).toBe(false);
     expect(pdfFileName('工作任务清单', '质/监', null, '2016-09-01')).toBe('工作任务清单-质_监-2016-09-01.pdf');
   });
 });
