@@ -405,6 +405,9 @@ describe('verifying received reports', () => {
       office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('again.pdf') }),
       'report.changed_since_verified',
     );
+    // Only the chosen file is read again: another file's change does not stop this one.
+    const csv = await office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: null });
+    expect(readFileSync(office.ctx.files.takeDownload(csv.download!.downloadId)!.path, 'utf8')).toContain('会议纪要.pdf');
     rmSync(file);
     await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }), 'report.changed_since_verified');
     expect(readdirSync(folder)).toEqual(['纪要.pdf']);

@@ -74,7 +74,8 @@ export class VerifiedPackages {
   /**
    * Saves one listed file of a verified package where the user chose (or as a browser
    * download when targetId is null). The package is verified again while the file is taken
-   * out, so what is saved is what the signer signed, even if the package changed since.
+   * out (that file alone is read, against the signed manifest), so what is saved is what the
+   * signer signed, even if the package changed since.
    */
   async saveFile(id: string, path: string, targetId: string | null): Promise<{ download: Download | null }> {
     const known = this.packages.get(id);
@@ -102,7 +103,7 @@ export class VerifiedPackages {
     const changed = new AppError('report.changed_since_verified', { file: known.fileName });
     let result;
     try {
-      result = await verifyReportPackage(known.source, { extractTo: folder, extract: (entry) => entry === path });
+      result = await verifyReportPackage(known.source, { extractTo: folder, only: (entry) => entry === path });
     } catch (error) {
       if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file: path.slice(path.lastIndexOf('/') + 1) });
       // Moved, deleted or locked since it was checked.

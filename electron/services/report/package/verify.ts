@@ -72,6 +72,13 @@ export interface VerifyOptions {
    * Entries left out are read, hashed and checked all the same, just never written.
    */
   extract?: (path: string) => boolean;
+  /**
+   * Which listed entries to read and hash; all of them when absent. The directory, manifest,
+   * signature, signer and listing are checked all the same, and the signed manifest holds each
+   * entry's SHA-256, so one entry can be checked (and taken out) without reading the others.
+   * Only the entries read are in the result.
+   */
+  only?: (path: string) => boolean;
 }
 
 export interface VerifiedEntry {
@@ -94,7 +101,7 @@ interface PackageEntry {
  * Checks a report package in one streaming pass over its data, reading into memory only
  * manifest.json, manifest.sig and signer.pem (each capped). The container is checked first,
  * from its central directory alone (names, limits, layout), then the signed manifest, then
- * every entry's content against it. A refusal names its reason; only I/O failures throw.
+ * every entry's content (or the ones asked for) against it. A refusal names its reason; only I/O failures throw.
  */
 export async function verifyReportPackage(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const limits = { ...defaultVerifyLimits, ...options.limits };
@@ -119,19 +126,20 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     if (trusted && !trusted.has(fingerprint)) throw new Refusal('untrusted_signer', formatFingerprint(fingerprint));
     checkListing(entries, manifest);
 
-    const wanted = new Set(extraction ? entries.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
-    const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
     const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
+    const read = entries.filter(({ name }) => inMemory.has(name) || (options.only?.(name) ?? true));
+    const wanted = new Set(extraction ? read.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
+    const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
     const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
     // Deflated and stored entries in two lanes: one inflates on the thread pool while the
     // other is hashed here, so verification keeps pace with a plain hash of the file.
-    const verified = await mapInArchiveOrder(entries, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
+    const verified = await mapInArchiveOrder(read, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
       const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal));
       const expected = listed.get(packageEntry.name);
       if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
       return result;
     });
-    for (const read of inMemory.values()) await extractInto(read.verified.path)?.write(read.verified.path, read.content);
+    for (const small of inMemory.values()) await extractInto(small.verified.path)?.write(small.verified.path, small.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {
     await extraction?.discard();
