@@ -50,7 +50,7 @@ function shorten(name: string, maxLength: number): string {
  * Extensions the system would run, install or follow rather than show when asked to open
  * the file: programs, scripts, installers, shortcuts, control-panel items, registry files.
  */
-export const runnableExtensions: ReadonlySet<string> = new Set([
+const runnableExtensions: ReadonlySet<string> = new Set([
   'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'sys', 'drv', 'ocx', 'xll',
   'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'ps2', 'ps2xml', 'psc1', 'psc2',
   'js', 'jse', 'vb', 'vbs', 'vbe', 'wsf', 'wsh', 'ws', 'wsc', 'sct', 'hta', 'chm', 'hlp',

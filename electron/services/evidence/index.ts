@@ -25,9 +25,9 @@ import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
 import { blobPath, maxEvidenceLabel, removeStaleTemps, storeFile } from './store';
 
-export type OpenPath = (path: string) => Promise<string>;
+type OpenPath = (path: string) => Promise<string>;
 /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder). */
-export type ShowInFolder = (path: string) => void;
+type ShowInFolder = (path: string) => void;
 
 type EvidenceCalls = 'evidence.add' | 'evidence.remove' | 'evidence.open';
 
@@ -53,7 +53,7 @@ function toAttachment(row: AttachmentRow): Attachment {
   return { id: row.id, taskId: row.taskId, name: row.name, size: row.size, sha256: row.sha256, mediaType: mediaTypeFor(row.name), addedAt: row.addedAt };
 }
 
-export class EvidenceService {
+class EvidenceService {
   /** File ids being stored right now: the same chosen file cannot be consumed twice. */
   private readonly inFlight = new Set<string>();
 

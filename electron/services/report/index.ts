@@ -1,6 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
 import { publicKeyFileName } from '../../../shared/report/file-names';
-import { normalizeFingerprint } from '../../../shared/report/manifest';
 import type { HandlerGroup } from '../../api/handlers';
 import { writeFileAtomic } from '../../app/atomic-write';
 import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMeasureText, setTrustedSigner, type DraftField } from '../../db/repos/reports';
@@ -92,7 +91,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
     'reports.saveVerifiedFile': ({ verifiedId, path, targetId }) => verified.saveFile(verifiedId, path, targetId),
     'reports.trusted': () => listTrustedSigners(ctx.db),
     'reports.trust': ({ fingerprint, department }) => {
-      setTrustedSigner(ctx.db, normalizeFingerprint(fingerprint) ?? fingerprint, department, ctx.now().toISOString());
+      setTrustedSigner(ctx.db, fingerprint, department, ctx.now().toISOString());
       return listTrustedSigners(ctx.db);
     },
   };

@@ -44,7 +44,7 @@ export interface VerifyLimits {
 }
 
 const MiB = 1024 * 1024;
-export const defaultVerifyLimits: VerifyLimits = {
+const defaultVerifyLimits: VerifyLimits = {
   maxEntryBytes: 4 * 1024 * MiB,
   maxEntries: 100_000,
   maxManifestBytes: 16 * MiB,
