@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError } from '../../shared/api/errors';
 import { safeFileName } from '../../shared/file-names';
+import { unreadableFile } from '../app/file-errors';
 
 interface KnownFile {
   path: string;
@@ -29,9 +30,20 @@ export class FileRegistry {
     this.removeStale();
   }
 
-  /** A file chosen in a native dialog or dropped on the window: it stays where it is. */
+  /**
+   * A file chosen in a native dialog or dropped on the window: it stays where it is. A folder
+   * (a drop can be one) or a file that cannot be looked at is refused in words.
+   */
   registerExisting(path: string): FileRef {
-    return this.add({ path, name: basename(path), size: statSync(path).size, temporary: false });
+    const name = basename(path);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      throw unreadableFile(name, error);
+    }
+    if (stats.isDirectory()) throw new AppError('file.is_directory', { name });
+    return this.add({ path, name, size: stats.size, temporary: false });
   }
 
   /** Where the dev host streams a browser upload before registering it. */
