@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import { close, fstat, open } from 'node:fs';
 import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
@@ -20,7 +20,7 @@ import {
   signerKeyEntry,
   type VerifyFailureReason,
 } from '../../../../shared/report/manifest';
-import { fingerprintOf } from '../keys';
+import { ed25519PublicKey, fingerprintOf, fingerprintOfKey } from '../keys';
 import { readEntryContent, type ContentSink } from './entry-content';
 import {
   centralRecordSize,
@@ -348,13 +348,12 @@ function checkSignature(manifestBytes: Buffer, signature: Buffer, signerPem: Buf
   if (signature.length !== ed25519SignatureBytes) refuse('bad_signature', signatureEntry);
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: signerPem, format: 'pem' });
+    key = ed25519PublicKey(signerPem);
   } catch {
     return refuse('bad_signature', signerKeyEntry);
   }
-  if (key.asymmetricKeyType !== 'ed25519') refuse('bad_signature', signerKeyEntry);
   if (!verifySignature(null, manifestBytes, key, signature)) refuse('bad_signature', signatureEntry);
-  const fingerprint = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  const fingerprint = fingerprintOfKey(key);
   if (fingerprint !== manifest.signer.fingerprint) refuse('bad_signature', signerKeyEntry);
   return fingerprint;
 }
