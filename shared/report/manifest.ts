@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trailingDotsAndSpaces, unsafeFileNameCharacter, windowsDeviceName } from '../file-names';
 
 /**
  * The manifest of a report package (format v1): what the package is, and the size and
@@ -52,14 +53,13 @@ const maxEntryPathBytes = 255;
  */
 export function isSafeEntryPath(path: string): boolean {
   if (path === '' || utf8Length(path) > maxEntryPathBytes) return false;
-  if (/[\p{Cc}\p{Cf}\p{Cs}\\:<>"|?*]/u.test(path)) return false;
+  if (path.includes('\\') || unsafeFileNameCharacter.test(path)) return false;
   return path.split('/').every(isSafeSegment);
 }
 
 function isSafeSegment(segment: string): boolean {
   if (segment === '' || segment === '.' || segment === '..') return false;
-  if (/[. ]$/u.test(segment)) return false;
-  return !/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu.test(segment);
+  return !trailingDotsAndSpaces.test(segment) && !windowsDeviceName.test(segment);
 }
 
 /** UTF-8 byte length without TextEncoder (shared code has no DOM or Node globals). */
