@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FileRef } from '../../shared/api/calls/files';
+import type { Download, FileRef } from '../../shared/api/calls/files';
 import { AppError } from '../../shared/api/errors';
 import { safeFileName } from '../../shared/file-names';
-import { unreadableFile } from '../app/file-errors';
+import { writeFileAtomic } from '../app/atomic-write';
+import { unreadableFile, unwritableFile } from '../app/file-errors';
 
 interface KnownFile {
   path: string;
@@ -85,6 +86,20 @@ export class FileRegistry {
   /** A path in tmp/ for an output that will be handed to the browser as a download. */
   outputPath(): string {
     return join(this.tmpDir, `output-${randomUUID()}`);
+  }
+
+  /**
+   * Writes `data` whole to the save target the user chose, or, without one (the browser),
+   * to tmp/ as a download named `fileName`. A failure says why, in words.
+   */
+  saveOrDownload(targetId: string | null, fileName: string, data: string | Uint8Array): { download: Download | null } {
+    const path = targetId === null ? this.outputPath() : this.takeSaveTarget(targetId);
+    try {
+      writeFileAtomic(path, data);
+    } catch (error) {
+      throw unwritableFile(targetId === null ? fileName : basename(path), error);
+    }
+    return { download: targetId === null ? this.registerDownload(path, fileName) : null };
   }
 
   registerDownload(path: string, name: string): { downloadId: string; name: string; size: number } {

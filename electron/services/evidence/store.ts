@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
 import { AppError } from '../../../shared/api/errors';
-import { unreadableFile } from '../../app/file-errors';
+import { errnoCode, isDiskFull, unreadableFile } from '../../app/file-errors';
 import { syncDirectory } from '../../app/atomic-write';
 import type { DataLayout } from '../../app/paths';
 
@@ -53,7 +53,7 @@ export async function storeFile(layout: DataLayout, source: string, options: Sto
   const max = options.maxBytes ?? maxEvidenceBytes;
   options.signal?.throwIfAborted();
   const info = await stat(source).catch((error: unknown) => {
-    throw unreadable(name, error);
+    throw unreadableFile(name, error);
   });
   if (info.isDirectory()) throw new AppError('file.is_directory', { name });
   if (info.size > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
@@ -64,7 +64,7 @@ export async function storeFile(layout: DataLayout, source: string, options: Sto
       return await moveIn(layout, source, info.size, name, max, options);
     } catch (error) {
       // Not on the same file system after all: fall back to copying.
-      if (!(isFsError(error) && error.code === 'EXDEV')) throw error;
+      if (errnoCode(error) !== 'EXDEV') throw error;
     }
   }
   return copyIn(layout, source, info.size, name, max, options);
@@ -128,8 +128,8 @@ async function moveIn(layout: DataLayout, source: string, total: number, name: s
     options.signal?.throwIfAborted();
   } catch (error) {
     if (error instanceof AppError || isAbort(error)) throw error;
-    if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) throw new AppError('evidence.disk_full', { name });
-    throw isFsError(error) ? unreadable(name, error) : error;
+    if (isDiskFull(error)) throw new AppError('evidence.disk_full', { name });
+    throw errnoCode(error) ? unreadableFile(name, error) : error;
   }
   const sha256 = hash.digest('hex');
   return { sha256, size: bytes, path: await place(layout, source, sha256, bytes) };
@@ -179,25 +179,13 @@ export function removeStaleTemps(layout: DataLayout, now = Date.now()): void {
   }
 }
 
-interface FsError extends Error {
-  code?: string;
-}
-
-function isFsError(error: unknown): error is FsError {
-  return error instanceof Error && typeof (error as FsError).code === 'string';
-}
-
-function unreadable(name: string, error: unknown): AppError {
-  return unreadableFile(name, error);
-}
-
 function translate(error: unknown, name: string, readError: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) return new AppError('evidence.disk_full', { name });
-  if (readError !== null && (error === readError || !isAbort(error))) return unreadable(name, readError);
+  if (isDiskFull(error)) return new AppError('evidence.disk_full', { name });
+  if (readError !== null && (error === readError || !isAbort(error))) return unreadableFile(name, readError);
   return error;
 }
 
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || (error as FsError).code === 'ABORT_ERR');
+  return error instanceof Error && (error.name === 'AbortError' || errnoCode(error) === 'ABORT_ERR');
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { publicKeyFileName } from '../../../shared/report/file-names';
 import type { HandlerGroup } from '../../api/handlers';
-import { writeFileAtomic } from '../../app/atomic-write';
 import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMeasureText, setTrustedSigner, type DraftField } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure } from '../workspace/scope';
@@ -71,13 +70,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
       const scope = activeScope(ctx.db);
       const stored = findSigningKey(ctx.db, scope.departmentId);
       if (!stored) throw new AppError('report.no_key');
-      if (targetId !== null) {
-        writeFileAtomic(ctx.files.takeSaveTarget(targetId), stored.publicKeyPem);
-        return { download: null };
-      }
-      const path = ctx.files.outputPath();
-      writeFileAtomic(path, stored.publicKeyPem);
-      return { download: ctx.files.registerDownload(path, publicKeyFileName(scope.department)) };
+      return ctx.files.saveOrDownload(targetId, publicKeyFileName(scope.department), stored.publicKeyPem);
     },
     'reports.export': async ({ period, targetId, passphrase }) => ({
       jobId: await startExport(ctx, activeScope(ctx.db), {

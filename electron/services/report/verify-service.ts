@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportData } from '../../../shared/report/data';
 import { printableName } from '../../../shared/report/manifest';
 import { copyFileAtomic } from '../../app/atomic-write';
+import { failureReason, isDiskFull } from '../../app/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { verifyReportPackage } from './package/verify';
@@ -132,14 +133,8 @@ async function saveTo(source: string, target: string): Promise<void> {
   try {
     await copyFileAtomic(source, target);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
     const file = basename(target);
     if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file });
-    throw new AppError('report.save_failed', { file, reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) });
+    throw new AppError('report.save_failed', { file, reason: failureReason(error) });
   }
-}
-
-function isDiskFull(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
 }

@@ -7,7 +7,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
 import { partialPath, syncDirectory } from '../../../app/atomic-write';
 import { sha256Hex } from '../../../app/hash';
-import { unreadableFile } from '../../../app/file-errors';
+import { errnoCode, isDiskFull, unreadableFile } from '../../../app/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
   entryNameKey,
@@ -145,7 +145,7 @@ async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]
       const info = await stat(file).catch((error: unknown) => {
         throw sourceError(error, source);
       });
-      if (!info.isFile()) throw new AppError('file.unreadable', { name: evidence?.name ?? file, reason: 'not a regular file' });
+      if (!info.isFile()) throw new AppError('file.unreadable', { name: evidence?.name ?? file, reason: 'NOT_A_FILE' });
       sources.push({ ...source, size: info.size });
     }
   }
@@ -282,13 +282,8 @@ function sourceError(error: unknown, { origin, evidence }: Source): AppError {
 
 function outputError(error: unknown, outFile: string): unknown {
   if (error instanceof AppError) return error;
+  if (isDiskFull(error)) return new AppError('report.disk_full', { file: outFile });
   const code = errnoCode(error);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('report.disk_full', { file: outFile });
   if (code) return new AppError('report.write_failed', { file: outFile, reason: code });
   return error;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' ? code : undefined;
 }
