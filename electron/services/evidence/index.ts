@@ -1,7 +1,7 @@
 import { constants, existsSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
+import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import type { Download } from '../../../shared/api/calls/files';
 import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
@@ -23,7 +23,7 @@ import { appendEntry } from '../../db/repos/entries';
 import { findTask } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
-import { blobPath, maxEvidenceLabel, removeStaleTemps, storeFile } from './store';
+import { blobPath, removeStaleTemps, storeFile } from './store';
 
 type OpenPath = (path: string) => Promise<string>;
 /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder). */
@@ -92,7 +92,7 @@ class EvidenceService {
     return ctx.jobs.start('evidence.add', async (progress, signal) => {
       try {
         progress(0, size);
-        const blob = await storeFile(ctx.layout, file.path, { signal, progress, move: file.temporary, name });
+        const blob = await storeFile(ctx.layout, file.path, size, { signal, progress, move: file.temporary, name });
         signal.throwIfAborted();
         const attachment = ctx.db.transaction(() => {
           // The task may have been deleted while the file was copying.
