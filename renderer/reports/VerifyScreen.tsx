@@ -1,19 +1,19 @@
 import { Download, FileCheck2, FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion, Upload } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
-import { formatFingerprint, normalizeFingerprint } from '../../shared/report/manifest';
+import { formatFingerprint } from '../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../shared/report/trust';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { useCallMutation } from '../api/queries';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { useFileDrop } from '../platform/file-drop';
 import { filesFromDrop, pickFiles, saveOutput } from '../platform/files';
+import { SignerForm } from '../screens/settings/SignerForm';
 
 type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
@@ -153,7 +153,12 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
           </pre>
           {verdict === 'trusted' && <p className="text-success">{t('reporting.verify.trustedAs', { department: trustedAs })}</p>}
           {verdict === 'other_department' && <p className="text-danger">{t('reporting.verify.registeredElsewhere', { department: trustedAs })}</p>}
-          {verdict === 'unknown_signer' && <RegisterSigner fingerprint={outcome.fingerprint} claimed={outcome.department} onRegistered={setTrustedAs} />}
+          {verdict === 'unknown_signer' && (
+            <>
+              <p className="field-hint">{t('reporting.verify.untrusted')}</p>
+              <SignerForm expected={outcome.fingerprint} initialDepartment={outcome.department} onRegistered={setTrustedAs} />
+            </>
+          )}
         </section>
         {report && (
           <section className="card" aria-labelledby="verify-facts">
@@ -233,84 +238,5 @@ function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path
         ))}
       </ul>
     </details>
-  );
-}
-
-/**
- * Registers the signer of an intact report, but only with the fingerprint the department
- * gave the office through another channel, typed or pasted here: registering what the file
- * itself shows would trust whoever made the file.
- */
-function RegisterSigner({ fingerprint, claimed, onRegistered }: { fingerprint: string; claimed: string; onRegistered: (department: string) => void }) {
-  const { t } = useTranslation();
-  const toasts = useToasts();
-  const [department, setDepartment] = useState(claimed);
-  const [given, setGiven] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const departmentId = useId();
-  const fingerprintId = useId();
-  const problemId = useId();
-  const trust = useCallMutation('reports.trust');
-
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    const typed = normalizeFingerprint(given);
-    if (typed === null) return setProblem(t('reporting.verify.fingerprintInvalid'));
-    if (typed !== fingerprint) return setProblem(t('reporting.verify.fingerprintDiffers'));
-    setProblem(null);
-    const name = department.trim();
-    trust.mutate(
-      { fingerprint: typed, department: name },
-      {
-        onSuccess: () => {
-          onRegistered(name);
-          toasts.show('success', t('reporting.verify.registered'));
-        },
-        onError: (error) => toasts.show('error', errorMessage(error, t)),
-      },
-    );
-  }
-
-  return (
-    <form className="trust-form" onSubmit={submit} noValidate>
-      <p className="field-hint">{t('reporting.verify.untrusted')}</p>
-      <div className="field">
-        <label className="field-label" htmlFor={fingerprintId}>
-          {t('reporting.verify.fingerprintInput')}
-        </label>
-        <textarea
-          id={fingerprintId}
-          className="field-input fingerprint-input"
-          rows={2}
-          spellCheck={false}
-          autoComplete="off"
-          value={given}
-          placeholder={t('reporting.verify.fingerprintPlaceholder')}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? problemId : undefined}
-          data-testid="trust-fingerprint"
-          onChange={(e) => {
-            setGiven(e.target.value);
-            setProblem(null);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={departmentId}>
-          {t('reporting.verify.registerAs')}
-        </label>
-        <div className="field-row">
-          <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
-          <button type="submit" className="button" disabled={department.trim() === '' || given.trim() === '' || trust.isPending}>
-            {t('reporting.verify.register')}
-          </button>
-        </div>
-      </div>
-      {problem && (
-        <p id={problemId} className="text-danger" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
   );
 }

@@ -137,7 +137,6 @@ const en: Messages<typeof zh> = {
     fingerprintPlaceholder: '64 hex digits, e.g. 1A2B 3C4D …',
     fingerprintInvalid: 'Enter the whole fingerprint: 64 hexadecimal digits (0–9, A–F).',
     fingerprintDiffers: 'This fingerprint differs from the signer of this report; nothing was registered. Do not rely on the report; check with the department.',
-    registered: 'Registered as a trusted signer',
     department: 'Department',
     period: 'Period',
     plan: 'Plan',

@@ -134,7 +134,6 @@ export default {
     fingerprintPlaceholder: '64 位十六进制数字,如 1A2B 3C4D …',
     fingerprintInvalid: '请输入完整的签名指纹:64 位十六进制数字(0–9、A–F)。',
     fingerprintDiffers: '输入的指纹与本报告签名人的指纹不一致,未登记。请勿采信该报告,并与该部门核实。',
-    registered: '已登记为可信签名人',
     department: '报送部门',
     period: '报告期间',
     plan: '计划',
