@@ -9,13 +9,14 @@ import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { useFileDrop } from '../platform/file-drop';
 import { filesFromDrop, pickFiles, saveOutput } from '../platform/files';
 import { SignerForm } from '../screens/settings/SignerForm';
 
-type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
+type State = { step: 'idle' } | { step: 'checking'; name: string; uploaded: number | null } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
 /**
  * Opens a received .plreport, checks it like the CLI does, and shows who signed what. A file
@@ -28,7 +29,7 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const runs = useRef(0);
 
   const verify = useCallback(async (file: FileRef) => {
-    setState({ step: 'checking', name: file.name });
+    setState({ step: 'checking', name: file.name, uploaded: null });
     try {
       const outcome = await call('reports.verify', { fileId: file.id });
       // Each verification starts its outcome afresh (the registration form included), even for the same file.
@@ -47,9 +48,12 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
     if (initialId && initial.current) void verify(initial.current);
   }, [initialId, verify]);
 
+  // In a browser the file is uploaded to the dev host first: shown as checking from the start, with the upload's progress.
+  const uploading = (sent: number, total: number, name = '') => setState({ step: 'checking', name, uploaded: total ? Math.round((sent / total) * 100) : null });
+
   async function choose(): Promise<void> {
     try {
-      const [file] = await pickFiles('report');
+      const [file] = await pickFiles('report', { onProgress: uploading });
       if (file) await verify(file);
     } catch (error) {
       setState({ step: 'failed', error });
@@ -61,10 +65,9 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
     if (checking) return;
     if (files.length > 1) return toasts.show('error', t('reporting.verify.oneAtATime'));
     void (async () => {
-      // Shown at once: in a browser the file is uploaded to the dev host first.
-      setState({ step: 'checking', name: files[0]!.name });
+      setState({ step: 'checking', name: files[0]!.name, uploaded: null });
       try {
-        const [file] = await filesFromDrop(files);
+        const [file] = await filesFromDrop(files, uploading);
         if (file) await verify(file);
       } catch (error) {
         setState({ step: 'failed', error });
@@ -92,9 +95,10 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
         </EmptyState>
       )}
       {state.step === 'checking' && (
-        <p className="muted" role="status">
-          {t('reporting.verify.checking')} {state.name}
-        </p>
+        <div className="muted" role="status">
+          {state.uploaded === null ? t('reporting.verify.checking') : t('reporting.verify.uploading', { percent: state.uploaded })} {state.name}
+          {state.uploaded !== null && <ProgressBar value={state.uploaded} label={t('reporting.verify.checking')} />}
+        </div>
       )}
       {state.step === 'failed' && <ErrorPanel error={state.error} />}
       {state.step === 'done' && <Outcome key={state.run} outcome={state.outcome} />}
