@@ -89,7 +89,9 @@ export function entryNameKey(path: string): string {
   return path.normalize('NFC').toLowerCase();
 }
 
-const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u, 'lowercase hex SHA-256');
+/** Lowercase hex SHA-256, as in manifests and fingerprints. */
+export const sha256HexPattern = /^[0-9a-f]{64}$/u;
+const Sha256Hex = z.string().regex(sha256HexPattern, 'lowercase hex SHA-256');
 
 const EntryPath = z.string().refine(isSafeEntryPath, 'unsafe entry path');
 
@@ -150,7 +152,7 @@ export function serializeManifest(manifest: Manifest): string {
  */
 export function normalizeFingerprint(input: string): string | null {
   const hex = input.replace(/[\s:]/gu, '').toLowerCase();
-  return /^[0-9a-f]{64}$/u.test(hex) ? hex : null;
+  return sha256HexPattern.test(hex) ? hex : null;
 }
 
 /**
