@@ -1,3 +1,5 @@
+import { chineseDate } from './text';
+
 /**
  * Reporting periods: a year, a half-year, a quarter, a month or custom dates, written the
  * way the CLI takes them (`2016`, `2016-H2`, `2016-Q3`, `2016-07`, `2016-07-01..2017-01-31`)
@@ -71,7 +73,7 @@ export function parsePeriod(text: string): Period | null {
   if (match) {
     const [from, to] = [match[1] as string, match[2] as string];
     if (!validDate(from) || !validDate(to) || from > to) return null;
-    const label = `${Number(from.slice(0, 4))}年${Number(from.slice(5, 7))}月${Number(from.slice(8))}日至${Number(to.slice(0, 4))}年${Number(to.slice(5, 7))}月${Number(to.slice(8))}日`;
+    const label = `${chineseDate(from)}至${chineseDate(to)}`;
     return { kind: 'custom', key: `${from}..${to}`, from, to, label };
   }
   return null;
