@@ -16,6 +16,15 @@ export default {
     halves: { '1': '上半年', '2': '下半年' },
     quarter: '季度',
     quarters: { '1': '第一季度', '2': '第二季度', '3': '第三季度', '4': '第四季度' },
+    /** A period as the screen names it (periodLabel); report files always carry the Chinese label. */
+    labels: {
+      year: '{{year}}年',
+      half: '{{year}}年{{half}}',
+      quarter: '{{year}}年{{quarter}}',
+      month: '{{year}}年{{month}}月',
+      custom: '{{from}}至{{to}}',
+    },
+    date: '{{year}}年{{month}}月{{day}}日',
     month: '月份',
     from: '起始日期',
     to: '截止日期',
