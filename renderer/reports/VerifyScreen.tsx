@@ -5,8 +5,9 @@ import type { FileRef } from '../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../shared/report/trust';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { errorMessage } from '../api/errors';
+import { useJob } from '../api/useJob';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ProgressBar } from '../components/ProgressBar';
@@ -27,18 +28,27 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const toasts = useToasts();
   const [state, setState] = useState<State>({ step: 'idle' });
   const runs = useRef(0);
+  const job = useJob();
+  const runJob = job.run;
 
-  const verify = useCallback(async (file: FileRef) => {
-    setState({ step: 'checking', name: file.name, uploaded: null });
-    try {
-      const outcome = await call('reports.verify', { fileId: file.id });
-      // Each verification starts its outcome afresh (the registration form included), even for the same file.
-      runs.current += 1;
-      setState({ step: 'done', outcome, run: runs.current });
-    } catch (error) {
-      setState({ step: 'failed', error });
-    }
-  }, []);
+  const verify = useCallback(
+    async (file: FileRef) => {
+      setState({ step: 'checking', name: file.name, uploaded: null });
+      try {
+        const finished = await runJob(() => call('reports.verify', { fileId: file.id }));
+        if (finished.state === 'cancelled') return setState({ step: 'idle' });
+        if (finished.result?.kind !== 'report.verify') {
+          return setState({ step: 'failed', error: new ApiCallError(finished.error ?? { code: 'internal', messageKey: 'errors.internal', params: {} }) });
+        }
+        // Each verification starts its outcome afresh (the registration form included), even for the same file.
+        runs.current += 1;
+        setState({ step: 'done', outcome: finished.result.outcome, run: runs.current });
+      } catch (error) {
+        setState({ step: 'failed', error });
+      }
+    },
+    [runJob],
+  );
 
   // Keyed by id: the route hands over a new object on every render.
   const initialId = initialFile?.id;
@@ -98,6 +108,14 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
         <div className="muted" role="status">
           {state.uploaded === null ? t('reporting.verify.checking') : t('reporting.verify.uploading', { percent: state.uploaded })} {state.name}
           {state.uploaded !== null && <ProgressBar value={state.uploaded} label={t('reporting.verify.checking')} />}
+          {state.uploaded === null && job.job?.state === 'running' && job.job.total > 0 && (
+            <>
+              <ProgressBar value={Math.round((job.job.done / job.job.total) * 100)} label={t('reporting.verify.checking')} />
+              <button type="button" className="button" onClick={() => void job.cancel()}>
+                {t('reporting.verify.cancel')}
+              </button>
+            </>
+          )}
         </div>
       )}
       {state.step === 'failed' && <ErrorPanel error={state.error} />}

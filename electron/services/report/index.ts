@@ -80,7 +80,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
       }),
     }),
     'reports.history': () => listExports(ctx.db, activeScope(ctx.db)),
-    'reports.verify': ({ fileId }) => verified.verify(fileId),
+    'reports.verify': ({ fileId }) => ({ jobId: verified.start(fileId) }),
     'reports.saveVerifiedFile': ({ verifiedId, path, targetId }) => verified.saveFile(verifiedId, path, targetId),
     'reports.trusted': () => listTrustedSigners(ctx.db),
     'reports.trust': ({ fingerprint, department }) => {

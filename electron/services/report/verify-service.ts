@@ -10,6 +10,7 @@ import { copyFileAtomic } from '../../app/atomic-write';
 import { failureReason, isDiskFull } from '../../app/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
+import type { JobProgress } from '../jobs';
 import { verifyReportPackage } from './package/verify';
 
 const keptVerified = 5;
@@ -37,11 +38,22 @@ export class VerifiedPackages {
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  async verify(fileId: string): Promise<VerifyOutcome> {
+  /** Starts verifying a chosen file as a job (progress in bytes read, cancellable); its result holds the outcome. */
+  start(fileId: string): string {
     const file = this.ctx.files.get(fileId);
+    return this.ctx.jobs.start('report.verify', async (progress, signal) => ({ outcome: await this.verify(file, progress, signal) }));
+  }
+
+  private async verify(file: { path: string; name: string }, onProgress: JobProgress, signal: AbortSignal): Promise<VerifyOutcome> {
     const id = randomUUID();
     const folder = join(this.ctx.layout.tmp, `verified-${id}`);
-    const result = await verifyReportPackage(file.path, { extractTo: folder, extract: (path) => shownEntries.has(path) });
+    let result;
+    try {
+      result = await verifyReportPackage(file.path, { extractTo: folder, extract: (path) => shownEntries.has(path), onProgress, signal });
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
     if (!result.ok) {
       rmSync(folder, { recursive: true, force: true });
       return { ok: false, fileName: file.name, reason: result.reason, detail: result.detail };

@@ -110,7 +110,8 @@ export const reportCalls = {
     z.object({ jobId: z.string() }),
   ),
   'reports.history': call(Empty, z.array(ReportExport)),
-  'reports.verify': call(z.object({ fileId: FileId }).strict(), VerifyOutcome),
+  /** Verification runs as a job (progress in bytes read, cancellable); its result is the VerifyOutcome. */
+  'reports.verify': call(z.object({ fileId: FileId }).strict(), z.object({ jobId: z.string() })),
   /** Saves one file listed in a package verified in this session (checked again as it is taken out). */
   'reports.saveVerifiedFile': call(
     z.object({ verifiedId: z.string().regex(/^[\w-]{8,64}$/u), path: z.string().min(1).max(1000), targetId: TargetId }).strict(),

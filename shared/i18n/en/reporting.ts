@@ -120,6 +120,7 @@ const en: Messages<typeof zh> = {
     open: 'Choose a report file…',
     checking: 'Verifying…',
     uploading: 'Uploading {{percent}}%',
+    cancel: 'Cancel verification',
     emptyTitle: 'Check a report you received',
     emptyBody: 'Click “Choose a report file…” or drop a .plreport file here. Every file in it is checked against the signed list (size and SHA-256), the signature is checked, and you see whether the report is complete, unaltered, and signed by a registered signer.',
     dropHere: 'Release to verify',

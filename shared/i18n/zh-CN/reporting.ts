@@ -118,6 +118,7 @@ export default {
     open: '选择报告文件…',
     checking: '正在核验…',
     uploading: '正在上传 {{percent}}%',
+    cancel: '取消核验',
     emptyTitle: '核验收到的报告文件',
     emptyBody: '点击“选择报告文件…”或把 .plreport 文件拖到这里。将逐一核对其中每个文件的大小和 SHA-256 摘要,检查签名,并告诉您报告是否完整、未被改动,以及签名人是否已登记。',
     dropHere: '松开鼠标即开始核验',

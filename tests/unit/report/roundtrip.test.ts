@@ -154,6 +154,20 @@ describe.each([
     expect(await verifyReportPackage(file, { only: (path) => path === 'report.csv' })).toMatchObject({ ok: false });
   });
 
+  it('reports progress in bytes up to the total, and stops when asked, leaving nothing extracted', async () => {
+    const dir = tempDir();
+    const { file } = await writeSamplePackage(dir, { scale });
+    const seen: [number, number][] = [];
+    expect((await verifyReportPackage(file, { onProgress: (done, total) => seen.push([done, total]) })).ok).toBe(true);
+    const [done, total] = seen.at(-1) as [number, number];
+    expect(total).toBeGreaterThan(0);
+    expect(done).toBe(total);
+    const stop = new AbortController();
+    stop.abort();
+    await expect(verifyReportPackage(file, { extractTo: join(dir, 'out'), signal: stop.signal })).rejects.toThrow();
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+
   it('removes what it extracted when the package turns out to be altered', async () => {
     const dir = tempDir();
     const { file, evidence } = await writeSamplePackage(dir, { scale });

@@ -79,6 +79,10 @@ export interface VerifyOptions {
    * Only the entries read are in the result.
    */
   only?: (path: string) => boolean;
+  /** Bytes of entry content read so far, of the total to read. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the verification (it then throws the signal's reason, leaving nothing extracted). */
+  signal?: AbortSignal;
 }
 
 export interface VerifiedEntry {
@@ -133,8 +137,16 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
     // Deflated and stored entries in two lanes: one inflates on the thread pool while the
     // other is hashed here, so verification keeps pace with a plain hash of the file.
+    const total = read.reduce((sum, { name, entry }) => sum + (inMemory.has(name) ? 0 : entry.uncompressedSize), 0);
+    let done = 0;
+    const progress = (bytes: number) => {
+      options.signal?.throwIfAborted();
+      done += bytes;
+      options.onProgress?.(done, total);
+    };
+    options.onProgress?.(0, total);
     const verified = await mapInArchiveOrder(read, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
-      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal));
+      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal, progress));
       const expected = listed.get(packageEntry.name);
       if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
       return result;
@@ -264,11 +276,18 @@ async function readSmallEntry(fd: number, { name, entry, layout }: PackageEntry,
   return { content: Buffer.concat(chunks), verified: { path: name, ...content } };
 }
 
-async function readListedEntry(fd: number, { name, entry, layout }: PackageEntry, extraction: Extraction | null, signal: AbortSignal): Promise<VerifiedEntry> {
+async function readListedEntry(
+  fd: number,
+  { name, entry, layout }: PackageEntry,
+  extraction: Extraction | null,
+  signal: AbortSignal,
+  progress: (bytes: number) => void,
+): Promise<VerifiedEntry> {
   const output = await extraction?.create(name);
   try {
     const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
       signal.throwIfAborted();
+      progress(chunk.length);
       return output?.write(chunk);
     });
     return { path: name, ...content };
