@@ -5,11 +5,16 @@
  * and report packages all go through it.
  */
 
-/** Windows reserves these as device names, with or without an extension (CON, nul.txt, COM1.log). */
-const deviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
+/**
+ * Windows reserves these as device names, with or without an extension (CON, nul.txt, COM1.log).
+ * The sanitiser and the report verifier (shared/report/manifest.ts) share these rules.
+ */
+export const windowsDeviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
 /** Control, format (e.g. right-to-left override) and lone surrogate characters, and what Windows forbids. */
-const unsafeCharacters = /[\p{Cc}\p{Cf}\p{Cs}<>:"|?*]/gu;
-const trailingDotsAndSpaces = /[. ]+$/u;
+export const unsafeFileNameCharacter = /[\p{Cc}\p{Cf}\p{Cs}<>:"|?*]/u;
+const unsafeCharacters = new RegExp(unsafeFileNameCharacter.source, 'gu');
+/** Windows silently drops these at the end of a name. */
+export const trailingDotsAndSpaces = /[. ]+$/u;
 const maxExtensionLength = 10;
 
 export interface SafeFileNameOptions {
@@ -32,9 +37,17 @@ export function safeFileName(name: string, options: SafeFileNameOptions = {}): s
   const last = name.split(/[\\/]/u).pop() ?? '';
   let cleaned = last.replace(unsafeCharacters, '_').trim().replace(trailingDotsAndSpaces, '');
   if (cleaned === '') return fallback;
-  if (deviceName.test(cleaned)) cleaned = `_${cleaned}`;
+  if (windowsDeviceName.test(cleaned)) cleaned = `_${cleaned}`;
   if (cleaned.length > maxLength) cleaned = shorten(cleaned, maxLength).replace(trailingDotsAndSpaces, '');
   return cleaned === '' ? fallback : cleaned;
+}
+
+/**
+ * A file name made from a piece of text such as a plan title or a department, in which a
+ * slash is part of the text rather than a folder: slashes become "_", then as safeFileName.
+ */
+export function safeNamePart(text: string, maxLength = 200, fallback = 'file'): string {
+  return safeFileName(text.replace(/[\\/]/gu, '_'), { maxLength, fallback });
 }
 
 function shorten(name: string, maxLength: number): string {
@@ -50,7 +63,7 @@ function shorten(name: string, maxLength: number): string {
  * Extensions the system would run, install or follow rather than show when asked to open
  * the file: programs, scripts, installers, shortcuts, control-panel items, registry files.
  */
-export const runnableExtensions: ReadonlySet<string> = new Set([
+const runnableExtensions: ReadonlySet<string> = new Set([
   'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'sys', 'drv', 'ocx', 'xll',
   'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'ps2', 'ps2xml', 'psc1', 'psc2',
   'js', 'jse', 'vb', 'vbs', 'vbe', 'wsf', 'wsh', 'ws', 'wsc', 'sct', 'hta', 'chm', 'hlp',

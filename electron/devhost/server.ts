@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { maxEvidenceBytes, maxEvidenceLabel } from '../../shared/api/calls/evidence';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
@@ -16,8 +17,6 @@ import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
 export const tokenCookie = 'planledger_token';
 export const tokenHeader = 'x-planledger-token';
 const maxJsonBody = 16 * 1024 * 1024;
-/** Evidence files may be up to 2 GB; a little slack for nothing else. */
-export const maxUploadBytes = 2 * 1024 * 1024 * 1024;
 
 export interface DevHostOptions {
   router: Router;
@@ -179,12 +178,12 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
   return undefined;
 }
 
-/** Streams a browser upload into the data folder's tmp/ and registers it; the size is capped. */
+/** Streams a browser upload into the data folder's tmp/ and registers it; capped at the largest evidence file, the largest upload. */
 async function receiveUpload(request: IncomingMessage, files: FileRegistry, name: string): Promise<ApiResult<FileRef>> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (declared > maxUploadBytes) {
+  if (declared > maxEvidenceBytes) {
     request.resume();
-    return failure(new AppError('file.too_large', { max: '2 GB' }));
+    return failure(new AppError('file.too_large', { max: maxEvidenceLabel }));
   }
   const path = files.uploadPath();
   let received = 0;
@@ -194,7 +193,7 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, name
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           received += chunk.length;
-          if (received > maxUploadBytes) throw new AppError('file.too_large', { max: '2 GB' });
+          if (received > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
           yield chunk;
         }
       },

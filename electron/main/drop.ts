@@ -1,10 +1,8 @@
-import { statSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { droppedFilesChannel, maxDroppedFiles } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
-import { unreadableFile } from '../app/file-errors';
 import type { FileRegistry } from '../services/files';
 import { isTrustedSender } from './guards';
 
@@ -24,17 +22,7 @@ export function registerDropped(files: FileRegistry, paths: unknown): ApiResult<
     return failure(new AppError('request.invalid', { detail: 'paths' }));
   }
   try {
-    const refs = (paths as string[]).map((path) => {
-      const name = basename(path);
-      let isDirectory: boolean;
-      try {
-        isDirectory = statSync(path).isDirectory();
-      } catch (error) {
-        throw unreadableFile(name, error);
-      }
-      if (isDirectory) throw new AppError('file.is_directory', { name });
-      return files.registerExisting(path);
-    });
+    const refs = (paths as string[]).map((path) => files.registerExisting(path));
     return { ok: true, value: refs };
   } catch (error) {
     if (error instanceof AppError) return failure(error);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FileRef } from '../../shared/api/calls/files';
+import type { Download, FileRef } from '../../shared/api/calls/files';
 import { AppError } from '../../shared/api/errors';
 import { safeFileName } from '../../shared/file-names';
+import { writeFileAtomic } from '../app/atomic-write';
+import { unreadableFile, unwritableFile } from '../app/file-errors';
 
 interface KnownFile {
   path: string;
@@ -29,9 +31,20 @@ export class FileRegistry {
     this.removeStale();
   }
 
-  /** A file chosen in a native dialog or dropped on the window: it stays where it is. */
+  /**
+   * A file chosen in a native dialog or dropped on the window: it stays where it is. A folder
+   * (a drop can be one) or a file that cannot be looked at is refused in words.
+   */
   registerExisting(path: string): FileRef {
-    return this.add({ path, name: basename(path), size: statSync(path).size, temporary: false });
+    const name = basename(path);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      throw unreadableFile(name, error);
+    }
+    if (stats.isDirectory()) throw new AppError('file.is_directory', { name });
+    return this.add({ path, name, size: stats.size, temporary: false });
   }
 
   /** Where the dev host streams a browser upload before registering it. */
@@ -73,6 +86,20 @@ export class FileRegistry {
   /** A path in tmp/ for an output that will be handed to the browser as a download. */
   outputPath(): string {
     return join(this.tmpDir, `output-${randomUUID()}`);
+  }
+
+  /**
+   * Writes `data` whole to the save target the user chose, or, without one (the browser),
+   * to tmp/ as a download named `fileName`. A failure says why, in words.
+   */
+  saveOrDownload(targetId: string | null, fileName: string, data: string | Uint8Array): { download: Download | null } {
+    const path = targetId === null ? this.outputPath() : this.takeSaveTarget(targetId);
+    try {
+      writeFileAtomic(path, data);
+    } catch (error) {
+      throw unwritableFile(targetId === null ? fileName : basename(path), error);
+    }
+    return { download: targetId === null ? this.registerDownload(path, fileName) : null };
   }
 
   registerDownload(path: string, name: string): { downloadId: string; name: string; size: number } {

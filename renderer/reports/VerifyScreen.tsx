@@ -1,21 +1,23 @@
 import { Download, FileCheck2, FileSearch, ShieldAlert, ShieldCheck, ShieldQuestion, Upload } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
-import { formatFingerprint, normalizeFingerprint } from '../../shared/report/manifest';
+import { formatFingerprint } from '../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../shared/report/trust';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { useCallMutation } from '../api/queries';
+import { useJob } from '../api/useJob';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { ProgressBar } from '../components/ProgressBar';
 import { useToasts } from '../components/Toasts';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { useFileDrop } from '../platform/file-drop';
 import { filesFromDrop, pickFiles, saveOutput } from '../platform/files';
+import { SignerForm } from '../screens/settings/SignerForm';
 
-type State = { step: 'idle' } | { step: 'checking'; name: string } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
+type State = { step: 'idle' } | { step: 'checking'; name: string; uploaded: number | null } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
 /**
  * Opens a received .plreport, checks it like the CLI does, and shows who signed what. A file
@@ -26,18 +28,27 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   const toasts = useToasts();
   const [state, setState] = useState<State>({ step: 'idle' });
   const runs = useRef(0);
+  const job = useJob();
+  const runJob = job.run;
 
-  const verify = useCallback(async (file: FileRef) => {
-    setState({ step: 'checking', name: file.name });
-    try {
-      const outcome = await call('reports.verify', { fileId: file.id });
-      // Each verification starts its outcome afresh (the registration form included), even for the same file.
-      runs.current += 1;
-      setState({ step: 'done', outcome, run: runs.current });
-    } catch (error) {
-      setState({ step: 'failed', error });
-    }
-  }, []);
+  const verify = useCallback(
+    async (file: FileRef) => {
+      setState({ step: 'checking', name: file.name, uploaded: null });
+      try {
+        const finished = await runJob(() => call('reports.verify', { fileId: file.id }));
+        if (finished.state === 'cancelled') return setState({ step: 'idle' });
+        if (finished.result?.kind !== 'report.verify') {
+          return setState({ step: 'failed', error: new ApiCallError(finished.error ?? { code: 'internal', messageKey: 'errors.internal', params: {} }) });
+        }
+        // Each verification starts its outcome afresh (the registration form included), even for the same file.
+        runs.current += 1;
+        setState({ step: 'done', outcome: finished.result.outcome, run: runs.current });
+      } catch (error) {
+        setState({ step: 'failed', error });
+      }
+    },
+    [runJob],
+  );
 
   // Keyed by id: the route hands over a new object on every render.
   const initialId = initialFile?.id;
@@ -47,9 +58,12 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
     if (initialId && initial.current) void verify(initial.current);
   }, [initialId, verify]);
 
+  // In a browser the file is uploaded to the dev host first: shown as checking from the start, with the upload's progress.
+  const uploading = (sent: number, total: number, name = '') => setState({ step: 'checking', name, uploaded: total ? Math.round((sent / total) * 100) : null });
+
   async function choose(): Promise<void> {
     try {
-      const [file] = await pickFiles('report');
+      const [file] = await pickFiles('report', { onProgress: uploading });
       if (file) await verify(file);
     } catch (error) {
       setState({ step: 'failed', error });
@@ -61,10 +75,9 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
     if (checking) return;
     if (files.length > 1) return toasts.show('error', t('reporting.verify.oneAtATime'));
     void (async () => {
-      // Shown at once: in a browser the file is uploaded to the dev host first.
-      setState({ step: 'checking', name: files[0]!.name });
+      setState({ step: 'checking', name: files[0]!.name, uploaded: null });
       try {
-        const [file] = await filesFromDrop(files);
+        const [file] = await filesFromDrop(files, uploading);
         if (file) await verify(file);
       } catch (error) {
         setState({ step: 'failed', error });
@@ -92,9 +105,18 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
         </EmptyState>
       )}
       {state.step === 'checking' && (
-        <p className="muted" role="status">
-          {t('reporting.verify.checking')} {state.name}
-        </p>
+        <div className="muted" role="status">
+          {state.uploaded === null ? t('reporting.verify.checking') : t('reporting.verify.uploading', { percent: state.uploaded })} {state.name}
+          {state.uploaded !== null && <ProgressBar value={state.uploaded} label={t('reporting.verify.checking')} />}
+          {state.uploaded === null && job.job?.state === 'running' && job.job.total > 0 && (
+            <>
+              <ProgressBar value={Math.round((job.job.done / job.job.total) * 100)} label={t('reporting.verify.checking')} />
+              <button type="button" className="button" onClick={() => void job.cancel()}>
+                {t('reporting.verify.cancel')}
+              </button>
+            </>
+          )}
+        </div>
       )}
       {state.step === 'failed' && <ErrorPanel error={state.error} />}
       {state.step === 'done' && <Outcome key={state.run} outcome={state.outcome} />}
@@ -153,7 +175,12 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
           </pre>
           {verdict === 'trusted' && <p className="text-success">{t('reporting.verify.trustedAs', { department: trustedAs })}</p>}
           {verdict === 'other_department' && <p className="text-danger">{t('reporting.verify.registeredElsewhere', { department: trustedAs })}</p>}
-          {verdict === 'unknown_signer' && <RegisterSigner fingerprint={outcome.fingerprint} claimed={outcome.department} onRegistered={setTrustedAs} />}
+          {verdict === 'unknown_signer' && (
+            <>
+              <p className="field-hint">{t('reporting.verify.untrusted')}</p>
+              <SignerForm expected={outcome.fingerprint} initialDepartment={outcome.department} onRegistered={setTrustedAs} />
+            </>
+          )}
         </section>
         {report && (
           <section className="card" aria-labelledby="verify-facts">
@@ -233,84 +260,5 @@ function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path
         ))}
       </ul>
     </details>
-  );
-}
-
-/**
- * Registers the signer of an intact report, but only with the fingerprint the department
- * gave the office through another channel, typed or pasted here: registering what the file
- * itself shows would trust whoever made the file.
- */
-function RegisterSigner({ fingerprint, claimed, onRegistered }: { fingerprint: string; claimed: string; onRegistered: (department: string) => void }) {
-  const { t } = useTranslation();
-  const toasts = useToasts();
-  const [department, setDepartment] = useState(claimed);
-  const [given, setGiven] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const departmentId = useId();
-  const fingerprintId = useId();
-  const problemId = useId();
-  const trust = useCallMutation('reports.trust');
-
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    const typed = normalizeFingerprint(given);
-    if (typed === null) return setProblem(t('reporting.verify.fingerprintInvalid'));
-    if (typed !== fingerprint) return setProblem(t('reporting.verify.fingerprintDiffers'));
-    setProblem(null);
-    const name = department.trim();
-    trust.mutate(
-      { fingerprint: typed, department: name },
-      {
-        onSuccess: () => {
-          onRegistered(name);
-          toasts.show('success', t('reporting.verify.registered'));
-        },
-        onError: (error) => toasts.show('error', errorMessage(error, t)),
-      },
-    );
-  }
-
-  return (
-    <form className="trust-form" onSubmit={submit} noValidate>
-      <p className="field-hint">{t('reporting.verify.untrusted')}</p>
-      <div className="field">
-        <label className="field-label" htmlFor={fingerprintId}>
-          {t('reporting.verify.fingerprintInput')}
-        </label>
-        <textarea
-          id={fingerprintId}
-          className="field-input fingerprint-input"
-          rows={2}
-          spellCheck={false}
-          autoComplete="off"
-          value={given}
-          placeholder={t('reporting.verify.fingerprintPlaceholder')}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? problemId : undefined}
-          data-testid="trust-fingerprint"
-          onChange={(e) => {
-            setGiven(e.target.value);
-            setProblem(null);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={departmentId}>
-          {t('reporting.verify.registerAs')}
-        </label>
-        <div className="field-row">
-          <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
-          <button type="submit" className="button" disabled={department.trim() === '' || given.trim() === '' || trust.isPending}>
-            {t('reporting.verify.register')}
-          </button>
-        </div>
-      </div>
-      {problem && (
-        <p id={problemId} className="text-danger" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
   );
 }

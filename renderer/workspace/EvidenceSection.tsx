@@ -1,7 +1,7 @@
 import { ExternalLink, Paperclip, Trash2, Upload, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxEvidenceBytes } from '../../shared/api/calls/evidence';
+import { maxEvidenceBytes, maxEvidenceLabel } from '../../shared/api/calls/evidence';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Attachment, MeasureDetail } from '../../shared/api/calls/workspace';
 import { ApiCallError, call } from '../api/client';
@@ -30,7 +30,7 @@ interface Transfer {
 }
 
 const tooLarge = (): ApiCallError =>
-  new ApiCallError({ code: 'file.too_large', messageKey: 'errors.file.too_large', params: { max: '2 GB' } });
+  new ApiCallError({ code: 'file.too_large', messageKey: 'errors.file.too_large', params: { max: maxEvidenceLabel } });
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

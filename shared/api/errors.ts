@@ -25,6 +25,8 @@ export const errorCodes = [
   'file.not_found',
   'file.is_directory',
   'file.expired',
+  'file.write_failed',
+  'file.disk_full',
   'job.not_found',
   'evidence.not_found',
   'evidence.missing',

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const reportDataFormat = 'planledger-report-data';
 export const reportDataVersion = 1;
 
+// Frozen copies for format version 1, not the contract's: report.json must keep meaning
+// what it meant when it was signed, whatever the app's own types become.
 const IsoDate = z.iso.date();
 const TaskStatus = z.enum(['not_started', 'in_progress', 'done', 'blocked']);
 const Role = z.enum(['lead', 'support', 'responsible']);

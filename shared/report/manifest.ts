@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trailingDotsAndSpaces, unsafeFileNameCharacter, windowsDeviceName } from '../file-names';
 
 /**
  * The manifest of a report package (format v1): what the package is, and the size and
@@ -52,14 +53,13 @@ const maxEntryPathBytes = 255;
  */
 export function isSafeEntryPath(path: string): boolean {
   if (path === '' || utf8Length(path) > maxEntryPathBytes) return false;
-  if (/[\p{Cc}\p{Cf}\p{Cs}\\:<>"|?*]/u.test(path)) return false;
+  if (path.includes('\\') || unsafeFileNameCharacter.test(path)) return false;
   return path.split('/').every(isSafeSegment);
 }
 
 function isSafeSegment(segment: string): boolean {
   if (segment === '' || segment === '.' || segment === '..') return false;
-  if (/[. ]$/u.test(segment)) return false;
-  return !/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu.test(segment);
+  return !trailingDotsAndSpaces.test(segment) && !windowsDeviceName.test(segment);
 }
 
 /** UTF-8 byte length without TextEncoder (shared code has no DOM or Node globals). */
@@ -89,7 +89,9 @@ export function entryNameKey(path: string): string {
   return path.normalize('NFC').toLowerCase();
 }
 
-const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u, 'lowercase hex SHA-256');
+/** Lowercase hex SHA-256, as in manifests and fingerprints. */
+export const sha256HexPattern = /^[0-9a-f]{64}$/u;
+const Sha256Hex = z.string().regex(sha256HexPattern, 'lowercase hex SHA-256');
 
 const EntryPath = z.string().refine(isSafeEntryPath, 'unsafe entry path');
 
@@ -150,7 +152,7 @@ export function serializeManifest(manifest: Manifest): string {
  */
 export function normalizeFingerprint(input: string): string | null {
   const hex = input.replace(/[\s:]/gu, '').toLowerCase();
-  return /^[0-9a-f]{64}$/u.test(hex) ? hex : null;
+  return sha256HexPattern.test(hex) ? hex : null;
 }
 
 /**

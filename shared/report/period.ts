@@ -1,3 +1,7 @@
+import type { TFunction } from 'i18next';
+import zhReporting from '../i18n/zh-CN/reporting';
+import { chineseDate } from './text';
+
 /**
  * Reporting periods: a year, a half-year, a quarter, a month or custom dates, written the
  * way the CLI takes them (`2016`, `2016-H2`, `2016-Q3`, `2016-07`, `2016-07-01..2017-01-31`)
@@ -28,8 +32,7 @@ function validDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month);
 }
 
-const halfNames = ['上半年', '下半年'];
-const quarterNames = ['第一季度', '第二季度', '第三季度', '第四季度'];
+const { halves, quarters } = zhReporting.period;
 
 /** Reads a period; null when the text is not one of the accepted forms or names an impossible date. */
 export function parsePeriod(text: string): Period | null {
@@ -45,7 +48,7 @@ export function parsePeriod(text: string): Period | null {
     const half = Number(match[2]);
     const from = half === 1 ? `${year}-01-01` : `${year}-07-01`;
     const to = half === 1 ? `${year}-06-30` : `${year}-12-31`;
-    return { kind: 'half', key: `${year}-H${half}`, from, to, label: `${year}年${halfNames[half - 1]}` };
+    return { kind: 'half', key: `${year}-H${half}`, from, to, label: `${year}年${halves[String(half) as keyof typeof halves]}` };
   }
   match = /^(\d{4})-Q([1-4])$/iu.exec(value);
   if (match) {
@@ -57,7 +60,7 @@ export function parsePeriod(text: string): Period | null {
       key: `${year}-Q${quarter}`,
       from: `${year}-${pad(endMonth - 2)}-01`,
       to: `${year}-${pad(endMonth)}-${pad(lastDay(year, endMonth))}`,
-      label: `${year}年${quarterNames[quarter - 1]}`,
+      label: `${year}年${quarters[String(quarter) as keyof typeof quarters]}`,
     };
   }
   match = /^(\d{4})-(\d{2})$/u.exec(value);
@@ -71,8 +74,27 @@ export function parsePeriod(text: string): Period | null {
   if (match) {
     const [from, to] = [match[1] as string, match[2] as string];
     if (!validDate(from) || !validDate(to) || from > to) return null;
-    const label = `${Number(from.slice(0, 4))}年${Number(from.slice(5, 7))}月${Number(from.slice(8))}日至${Number(to.slice(0, 4))}年${Number(to.slice(5, 7))}月${Number(to.slice(8))}日`;
+    const label = `${chineseDate(from)}至${chineseDate(to)}`;
     return { kind: 'custom', key: `${from}..${to}`, from, to, label };
   }
   return null;
+}
+
+/** The period in the reader's language, for the screen (report files carry `period.label`, in Chinese). */
+export function periodLabel(period: Period, t: TFunction): string {
+  const translate = (key: string, params: Record<string, string | number>) => String(t(key as never, params as never));
+  const date = (iso: string) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    return translate('reporting.period.date', { year, month, day });
+  };
+  const [year = '', part = ''] = period.key.split(/-[HQ]?/iu);
+  const params = {
+    year,
+    half: period.kind === 'half' ? translate(`reporting.period.halves.${part}`, {}) : '',
+    quarter: period.kind === 'quarter' ? translate(`reporting.period.quarters.${part}`, {}) : '',
+    month: Number(part),
+    from: date(period.from),
+    to: date(period.to),
+  };
+  return translate(`reporting.period.labels.${period.kind}`, params);
 }

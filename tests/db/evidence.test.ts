@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/api/calls/jobs';
@@ -191,7 +191,14 @@ describe('evidence: refusals', () => {
   it('refuses a folder', async () => {
     const backend = await asDepartment();
     const folder = tempDir();
-    await expectApiError(startAdd(backend, folder), 'file.is_directory');
+    await expect(startAdd(backend, folder)).rejects.toMatchObject({ code: 'file.is_directory' });
+    // A file that has become a folder since it was chosen.
+    const chosen = join(tempDir(), 'chosen.pdf');
+    writeFileSync(chosen, '%PDF');
+    const file = backend.ctx.files.registerExisting(chosen);
+    rmSync(chosen);
+    mkdirSync(chosen);
+    await expectApiError(backend.call('evidence.add', { fileId: file.id, measureCode: '2.1.1', taskId: null }), 'file.is_directory');
   });
 
   it('answers job.not_found for unknown jobs', async () => {

@@ -9,6 +9,7 @@ import { blobPath } from '../../electron/services/evidence/store';
 import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
+import type { VerifyOutcome } from '../../shared/api/calls/reports';
 import { ReportData } from '../../shared/report/data';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
@@ -56,6 +57,15 @@ async function attach(backend: TestBackend, measureCode: string, name: string, c
   expect((await backend.ctx.jobs.settled(jobId)).state).toBe('done');
   const sha256 = createHash('sha256').update(content).digest('hex');
   return blobPath(backend.layout, sha256);
+}
+
+/** Verifies a chosen file at the office and waits for the job; answers its outcome. */
+async function verifyAt(office: TestBackend, fileId: string): Promise<VerifyOutcome> {
+  const { jobId } = await office.call('reports.verify', { fileId });
+  const job = await office.ctx.jobs.settled(jobId);
+  if (job.result?.kind !== 'report.verify') throw new Error(`verification ${job.state}: ${JSON.stringify(job.error)}`);
+  expect(job.done).toBe(job.total);
+  return job.result.outcome;
 }
 
 /** A keychain that can no longer open what it (or another profile) sealed, as after moving the data folder. */
@@ -227,11 +237,11 @@ describe('signed export', () => {
 
     const office = await openTestBackend();
     const received = office.ctx.files.registerExisting(file?.path as string);
-    const first = await office.call('reports.verify', { fileId: received.id });
+    const first = await verifyAt(office, received.id);
     expect(first).toMatchObject({ ok: true, trustedAs: null, report: { department: '经济和信息化', period: { label: '2016年第三季度' } } });
     if (!first.ok) return;
     await office.call('reports.trust', { fingerprint: first.fingerprint, department: '经济和信息化' });
-    const again = await office.call('reports.verify', { fileId: received.id });
+    const again = await verifyAt(office, received.id);
     expect(again).toMatchObject({ ok: true, trustedAs: '经济和信息化' });
     const preview = office.preview(`/preview/verified/${first.verifiedId}/report.html`, new URLSearchParams());
     expect(String(preview?.body)).toContain('经济和信息化');
@@ -241,7 +251,7 @@ describe('signed export', () => {
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = (bytes[middle] as number) ^ 0xff;
     writeFileSync(tampered, bytes);
-    const refused = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(tampered).id });
+    const refused = await verifyAt(office, office.ctx.files.registerExisting(tampered).id);
     expect(refused.ok).toBe(false);
   });
 
@@ -351,7 +361,7 @@ describe('verifying received reports', () => {
     await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
     const { file } = await exportTo(backend, '2016-H2', passphrase);
     const office = await openTestBackend();
-    const outcome = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
+    const outcome = await verifyAt(office, office.ctx.files.registerExisting(file).id);
     expect(outcome).toMatchObject({ ok: true, department: '经济和信息化', trustedAs: null });
     if (!outcome.ok) throw new Error(outcome.reason);
     return { file, office, outcome };
@@ -399,10 +409,22 @@ describe('verifying received reports', () => {
       office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('again.pdf') }),
       'report.changed_since_verified',
     );
+    // Only the chosen file is read again: another file's change does not stop this one.
+    const csv = await office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: null });
+    expect(readFileSync(office.ctx.files.takeDownload(csv.download!.downloadId)!.path, 'utf8')).toContain('会议纪要.pdf');
     rmSync(file);
     await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }), 'report.changed_since_verified');
     expect(readdirSync(folder)).toEqual(['纪要.pdf']);
     expect(readdirSync(office.layout.tmp).filter((name) => name.includes('-save-'))).toEqual([]);
+  });
+
+  it('verifies as a job that can be cancelled, leaving nothing behind', async () => {
+    const { file, office } = await receivedAtOffice();
+    const { jobId } = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
+    await office.call('jobs.cancel', { id: jobId });
+    expect(await office.ctx.jobs.settled(jobId)).toMatchObject({ state: 'cancelled', result: null, error: null });
+    const folders = readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'));
+    expect(folders).toHaveLength(1); // the one receivedAtOffice verified
   });
 
   it('registers and removes trusted signers', async () => {

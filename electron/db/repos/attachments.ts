@@ -49,6 +49,17 @@ export function listAttachments(db: Db, departmentId: number, measureId: number)
     .all(departmentId, measureId) as AttachmentRow[];
 }
 
+/** The evidence of one department for every measure of a plan, oldest first; removed files are left out. */
+export function listPlanAttachments(db: Db, departmentId: number, planId: number): (AttachmentRow & { measureId: number })[] {
+  return db
+    .prepare(
+      `SELECT ${rowColumns}, a.measure_id AS measureId
+         FROM attachment a JOIN measure m ON m.id = a.measure_id LEFT JOIN task t ON t.id = a.task_id
+        WHERE a.department_id = ? AND m.plan_id = ? AND a.removed_at IS NULL ORDER BY a.added_at, a.id`,
+    )
+    .all(departmentId, planId) as (AttachmentRow & { measureId: number })[];
+}
+
 export function findAttachment(db: Db, id: number): AttachmentRecord | undefined {
   return db
     .prepare(

@@ -1,7 +1,7 @@
 import { constants, existsSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
+import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import type { Download } from '../../../shared/api/calls/files';
 import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
@@ -23,11 +23,11 @@ import { appendEntry } from '../../db/repos/entries';
 import { findTask } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
-import { blobPath, maxEvidenceLabel, removeStaleTemps, storeFile } from './store';
+import { blobPath, removeStaleTemps, storeFile } from './store';
 
-export type OpenPath = (path: string) => Promise<string>;
+type OpenPath = (path: string) => Promise<string>;
 /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder). */
-export type ShowInFolder = (path: string) => void;
+type ShowInFolder = (path: string) => void;
 
 type EvidenceCalls = 'evidence.add' | 'evidence.remove' | 'evidence.open';
 
@@ -53,7 +53,7 @@ function toAttachment(row: AttachmentRow): Attachment {
   return { id: row.id, taskId: row.taskId, name: row.name, size: row.size, sha256: row.sha256, mediaType: mediaTypeFor(row.name), addedAt: row.addedAt };
 }
 
-export class EvidenceService {
+class EvidenceService {
   /** File ids being stored right now: the same chosen file cannot be consumed twice. */
   private readonly inFlight = new Set<string>();
 
@@ -92,7 +92,7 @@ export class EvidenceService {
     return ctx.jobs.start('evidence.add', async (progress, signal) => {
       try {
         progress(0, size);
-        const blob = await storeFile(ctx.layout, file.path, { signal, progress, move: file.temporary, name });
+        const blob = await storeFile(ctx.layout, file.path, size, { signal, progress, move: file.temporary, name });
         signal.throwIfAborted();
         const attachment = ctx.db.transaction(() => {
           // The task may have been deleted while the file was copying.

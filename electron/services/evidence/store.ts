@@ -4,9 +4,9 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { maxEvidenceBytes } from '../../../shared/api/calls/evidence';
+import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import { AppError } from '../../../shared/api/errors';
-import { unreadableFile } from '../../app/file-errors';
+import { errnoCode, isDiskFull, unreadableFile } from '../../app/file-errors';
 import { syncDirectory } from '../../app/atomic-write';
 import type { DataLayout } from '../../app/paths';
 
@@ -14,7 +14,6 @@ import type { DataLayout } from '../../app/paths';
 export interface StoredBlob {
   sha256: string;
   size: number;
-  path: string;
 }
 
 export interface StoreOptions {
@@ -29,12 +28,10 @@ export interface StoreOptions {
   move?: boolean;
   /** Name shown in error messages; defaults to the source's file name. */
   name?: string;
-  maxBytes?: number;
 }
 
 const tempPrefix = '.tmp-';
 const staleTempMs = 24 * 60 * 60 * 1000;
-export const maxEvidenceLabel = '2 GB';
 /** Read and write in 256 KiB chunks: fewer round trips than the 64 KiB default, memory still flat. */
 const chunkBytes = 256 * 1024;
 
@@ -46,31 +43,26 @@ export function blobPath(layout: DataLayout, sha256: string): string {
 /**
  * Stores a file content-addressed: streams it into a temp file inside evidence/ while
  * hashing and counting, fsyncs, then renames it to its final name (or drops it when that
- * content is already there). Never holds more than a stream buffer in memory.
+ * content is already there). Never holds more than a stream buffer in memory. `size` is the
+ * size the caller found (and checked against the limit) when it accepted the file.
  */
-export async function storeFile(layout: DataLayout, source: string, options: StoreOptions = {}): Promise<StoredBlob> {
+export async function storeFile(layout: DataLayout, source: string, size: number, options: StoreOptions = {}): Promise<StoredBlob> {
   const name = options.name ?? basename(source);
-  const max = options.maxBytes ?? maxEvidenceBytes;
   options.signal?.throwIfAborted();
-  const info = await stat(source).catch((error: unknown) => {
-    throw unreadable(name, error);
-  });
-  if (info.isDirectory()) throw new AppError('file.is_directory', { name });
-  if (info.size > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
   await mkdir(layout.evidence, { recursive: true });
 
   if (options.move) {
     try {
-      return await moveIn(layout, source, info.size, name, max, options);
+      return await moveIn(layout, source, size, name, options);
     } catch (error) {
       // Not on the same file system after all: fall back to copying.
-      if (!(isFsError(error) && error.code === 'EXDEV')) throw error;
+      if (errnoCode(error) !== 'EXDEV') throw error;
     }
   }
-  return copyIn(layout, source, info.size, name, max, options);
+  return copyIn(layout, source, size, name, options);
 }
 
-async function copyIn(layout: DataLayout, source: string, total: number, name: string, max: number, options: StoreOptions): Promise<StoredBlob> {
+async function copyIn(layout: DataLayout, source: string, total: number, name: string, options: StoreOptions): Promise<StoredBlob> {
   const temp = join(layout.evidence, `${tempPrefix}${randomUUID()}`);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -80,14 +72,15 @@ async function copyIn(layout: DataLayout, source: string, total: number, name: s
     const input = createReadStream(source, { highWaterMark: chunkBytes }).on('error', (error) => {
       readError = error;
     });
-    output = createWriteStream(temp, { flags: 'wx', highWaterMark: chunkBytes });
+    // flush: fsync before the stream closes, so the content is on disk before it is placed.
+    output = createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: chunkBytes });
     await pipeline(
       input,
       async function* meter(chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           bytes += chunk.length;
           // The file grew while we copied it.
-          if (bytes > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+          if (bytes > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
           hash.update(chunk);
           options.progress?.(bytes, Math.max(total, bytes));
           yield chunk;
@@ -96,10 +89,10 @@ async function copyIn(layout: DataLayout, source: string, total: number, name: s
       output,
       ...(options.signal ? [{ signal: options.signal }] : []),
     );
-    await syncFile(temp);
     options.signal?.throwIfAborted();
     const sha256 = hash.digest('hex');
-    return { sha256, size: bytes, path: await place(layout, temp, sha256, bytes) };
+    await place(layout, temp, sha256, bytes);
+    return { sha256, size: bytes };
   } catch (error) {
     if (output && !output.closed) await once(output, 'close').catch(() => undefined);
     await rm(temp, { force: true });
@@ -107,7 +100,7 @@ async function copyIn(layout: DataLayout, source: string, total: number, name: s
   }
 }
 
-async function moveIn(layout: DataLayout, source: string, total: number, name: string, max: number, options: StoreOptions): Promise<StoredBlob> {
+async function moveIn(layout: DataLayout, source: string, total: number, name: string, options: StoreOptions): Promise<StoredBlob> {
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -116,7 +109,7 @@ async function moveIn(layout: DataLayout, source: string, total: number, name: s
       async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) {
           bytes += chunk.length;
-          if (bytes > max) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+          if (bytes > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
           hash.update(chunk);
           options.progress?.(bytes, Math.max(total, bytes));
         }
@@ -128,27 +121,27 @@ async function moveIn(layout: DataLayout, source: string, total: number, name: s
     options.signal?.throwIfAborted();
   } catch (error) {
     if (error instanceof AppError || isAbort(error)) throw error;
-    if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) throw new AppError('evidence.disk_full', { name });
-    throw isFsError(error) ? unreadable(name, error) : error;
+    if (isDiskFull(error)) throw new AppError('evidence.disk_full', { name });
+    throw errnoCode(error) ? unreadableFile(name, error) : error;
   }
   const sha256 = hash.digest('hex');
-  return { sha256, size: bytes, path: await place(layout, source, sha256, bytes) };
+  await place(layout, source, sha256, bytes);
+  return { sha256, size: bytes };
 }
 
 /** Renames a complete, synced temp file to its content address; an existing copy wins. */
-async function place(layout: DataLayout, temp: string, sha256: string, size: number): Promise<string> {
+async function place(layout: DataLayout, temp: string, sha256: string, size: number): Promise<void> {
   const final = blobPath(layout, sha256);
   const folder = join(layout.evidence, sha256.slice(0, 2));
   await mkdir(folder, { recursive: true });
   const existing = await stat(final).catch(() => null);
   if (existing?.isFile() && existing.size === size) {
     await rm(temp, { force: true });
-    return final;
+    return;
   }
   // Absent, or a damaged earlier copy (wrong size): the new one replaces it atomically.
   await rename(temp, final);
   await syncDirectory(folder);
-  return final;
 }
 
 async function syncFile(path: string): Promise<void> {
@@ -161,7 +154,8 @@ async function syncFile(path: string): Promise<void> {
 }
 
 /** Temp files left by a crash mid-copy, older than a day (a copy in progress is never that old). */
-export function removeStaleTemps(layout: DataLayout, now = Date.now()): void {
+export function removeStaleTemps(layout: DataLayout): void {
+  const now = Date.now();
   let entries: string[];
   try {
     entries = readdirSync(layout.evidence);
@@ -179,25 +173,13 @@ export function removeStaleTemps(layout: DataLayout, now = Date.now()): void {
   }
 }
 
-interface FsError extends Error {
-  code?: string;
-}
-
-function isFsError(error: unknown): error is FsError {
-  return error instanceof Error && typeof (error as FsError).code === 'string';
-}
-
-function unreadable(name: string, error: unknown): AppError {
-  return unreadableFile(name, error);
-}
-
 function translate(error: unknown, name: string, readError: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (isFsError(error) && (error.code === 'ENOSPC' || error.code === 'EDQUOT')) return new AppError('evidence.disk_full', { name });
-  if (readError !== null && (error === readError || !isAbort(error))) return unreadable(name, readError);
+  if (isDiskFull(error)) return new AppError('evidence.disk_full', { name });
+  if (readError !== null && (error === readError || !isAbort(error))) return unreadableFile(name, readError);
   return error;
 }
 
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || (error as FsError).code === 'ABORT_ERR');
+  return error instanceof Error && (error.name === 'AbortError' || errnoCode(error) === 'ABORT_ERR');
 }

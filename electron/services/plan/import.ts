@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
+import { sha256Hex } from '../../app/hash';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
 import {
@@ -51,10 +52,6 @@ export function aliasTable(db: Db): Record<string, string> {
   const table: Record<string, string> = { ...DEFAULT_DEPARTMENT_ALIASES };
   for (const { alias, canonical } of listAliases(db)) table[alias] = canonical;
   return table;
-}
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Reads a plan source (text, Word or plan JSON) into a plan, naming departments by `aliases` (see aliasTable); refuses junk with a clear error. */

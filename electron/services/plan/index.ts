@@ -2,7 +2,6 @@ import type { PlanDepartmentSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { planFileName, planSchema, serializePlan } from '../../../shared/plan';
 import type { HandlerGroup } from '../../api/handlers';
-import { writeFileAtomic } from '../../app/atomic-write';
 import { listAliases, setAlias } from '../../db/repos/departments';
 import { findPlanSummary, listPlanSummaries, planDepartmentCounts, readPlanContent } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
@@ -64,12 +63,6 @@ function exportPlan(ctx: ServiceContext, planId: number, targetId: string | null
   const summary = findPlanSummary(ctx.db, planId);
   if (!summary) throw new AppError('plan.not_found', { planId });
   const json = serializePlan(planSchema.parse(readPlanContent(ctx.db, planId)));
-  if (targetId !== null) {
-    writeFileAtomic(ctx.files.takeSaveTarget(targetId), json);
-    return { download: null };
-  }
-  const path = ctx.files.outputPath();
-  writeFileAtomic(path, json);
-  return { download: ctx.files.registerDownload(path, planFileName(summary.title)) };
+  return ctx.files.saveOrDownload(targetId, planFileName(summary.title), json);
 }
 

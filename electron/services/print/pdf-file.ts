@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { writeFileAtomic } from '../../app/atomic-write';
+import { failureReason, isDiskFull } from '../../app/file-errors';
 import type { ServiceContext } from '../context';
 
 /**
@@ -13,9 +14,8 @@ export function writePdfToTarget(ctx: ServiceContext, targetId: string, pdf: Uin
   try {
     writeFileAtomic(path, pdf);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('print.disk_full', { file: name });
-    throw new AppError('print.write_failed', { file: name, reason: error instanceof Error ? error.message : String(error) });
+    if (isDiskFull(error)) throw new AppError('print.disk_full', { file: name });
+    throw new AppError('print.write_failed', { file: name, reason: failureReason(error) });
   }
   ctx.log.info('checklist pdf saved', { name, size: pdf.length });
   return { name, size: pdf.length };

@@ -1,4 +1,4 @@
-import { safeFileName } from '../../../shared/file-names';
+import { safeFileName, safeNamePart } from '../../../shared/file-names';
 import { entryNameKey, isSafeEntryPath } from '../../../shared/report/manifest';
 
 /** The verifier's limit for a whole entry path (see isSafeEntryPath). */
@@ -62,7 +62,7 @@ export class AttachmentPaths {
  */
 function safeFolderName(code: string): string {
   if (!code.includes('/') && utf8Bytes(code) <= maxFolderBytes && isSafeEntryPath(`attachments/${code}/x`)) return code;
-  const cleaned = truncateBytes(safeFileName(code.replace(/[\\/]/gu, '_'), { fallback: '' }), maxFolderBytes).replace(/[. ]+$/u, '');
+  const cleaned = truncateBytes(safeNamePart(code, 200, ''), maxFolderBytes).replace(/[. ]+$/u, '');
   return cleaned !== '' && isSafeEntryPath(`attachments/${cleaned}/x`) ? cleaned : 'measure';
 }
 

@@ -5,12 +5,12 @@ import { isoWithOffset, localDate, localDayRange } from '../../../shared/workspa
 import { describeHistoryEntry } from '../../../shared/workspace/history-text';
 import { addDays } from '../../../shared/workspace/progress';
 import { createTranslator } from '../../app/i18n';
-import { listAttachments } from '../../db/repos/attachments';
+import { listPlanAttachments } from '../../db/repos/attachments';
 import { listEntriesBetween } from '../../db/repos/entries';
 import { measureProgress } from '../../db/repos/measures';
 import { findPlanIdentity } from '../../db/repos/plans';
+import { checklistTasks } from '../../db/repos/print';
 import { findDraft, lastContact, measureTexts } from '../../db/repos/reports';
-import { listTasks } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
 import { blobPath } from '../evidence/store';
 import { dueSoonDays } from '../workspace/dashboard';
@@ -24,6 +24,20 @@ export interface BuiltReport {
   /** Evidence to pack: the path in the package, the stored file it comes from, and what that file must hash to. */
   files: Extract<ReportEntry, { file: string }>[];
   updatedAt: string | null;
+}
+
+// The receiving office reads Chinese, whatever the coordinator's UI language.
+const officeT = createTranslator('zh-CN');
+
+/** `items` in their order, grouped by `keyOf`. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /**
@@ -42,8 +56,9 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
   const texts = measureTexts(ctx.db, key);
   const { start, end } = localDayRange(period.from, period.to);
   const entries = listEntriesBetween(ctx.db, scope.departmentId, scope.planId, start, end);
-  // The receiving office reads Chinese, whatever the coordinator's UI language.
-  const t = createTranslator('zh-CN');
+  const attachmentsOf = groupBy(listPlanAttachments(ctx.db, scope.departmentId, scope.planId), (attachment) => attachment.measureId);
+  const tasksOf = groupBy(checklistTasks(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, measureId: null }), (task) => task.measureId);
+  const changesOf = groupBy(entries, (entry) => entry.measureCode);
   const paths = new AttachmentPaths();
   const files: BuiltReport['files'] = [];
   let overdue = 0;
@@ -52,7 +67,7 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
     const progress = toMeasureProgress(row);
     overdue += row.overdue;
     const evidence = new Map<number | null, ReportAttachment[]>();
-    for (const attachment of listAttachments(ctx.db, scope.departmentId, row.id)) {
+    for (const attachment of attachmentsOf.get(row.id) ?? []) {
       const path = paths.pathFor(row.code, attachment.name, attachment.sha256);
       files.push({
         path,
@@ -76,7 +91,7 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
       done: progress.done,
       percent: progress.percent,
       workDone: texts.get(row.id) ?? '',
-      tasks: listTasks(ctx.db, scope.departmentId, row.id).map((task) => ({
+      tasks: (tasksOf.get(row.id) ?? []).map((task) => ({
         text: task.text,
         status: task.status,
         progress: task.progress,
@@ -86,9 +101,7 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
         attachments: evidence.get(task.id) ?? [],
       })),
       attachments: evidence.get(null) ?? [],
-      changes: entries
-        .filter((entry) => entry.measureCode === row.code)
-        .map((entry) => ({ at: entry.at, actor: entry.actor, description: describeHistoryEntry(entry, t) })),
+      changes: (changesOf.get(row.code) ?? []).map((entry) => ({ at: entry.at, actor: entry.actor, description: describeHistoryEntry(entry, officeT) })),
     };
   });
 

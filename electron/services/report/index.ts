@@ -1,8 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { publicKeyFileName } from '../../../shared/report/file-names';
-import { normalizeFingerprint } from '../../../shared/report/manifest';
 import type { HandlerGroup } from '../../api/handlers';
-import { writeFileAtomic } from '../../app/atomic-write';
 import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMeasureText, setTrustedSigner, type DraftField } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure } from '../workspace/scope';
@@ -72,13 +70,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
       const scope = activeScope(ctx.db);
       const stored = findSigningKey(ctx.db, scope.departmentId);
       if (!stored) throw new AppError('report.no_key');
-      if (targetId !== null) {
-        writeFileAtomic(ctx.files.takeSaveTarget(targetId), stored.publicKeyPem);
-        return { download: null };
-      }
-      const path = ctx.files.outputPath();
-      writeFileAtomic(path, stored.publicKeyPem);
-      return { download: ctx.files.registerDownload(path, publicKeyFileName(scope.department)) };
+      return ctx.files.saveOrDownload(targetId, publicKeyFileName(scope.department), stored.publicKeyPem);
     },
     'reports.export': async ({ period, targetId, passphrase }) => ({
       jobId: await startExport(ctx, activeScope(ctx.db), {
@@ -88,11 +80,11 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
       }),
     }),
     'reports.history': () => listExports(ctx.db, activeScope(ctx.db)),
-    'reports.verify': ({ fileId }) => verified.verify(fileId),
+    'reports.verify': ({ fileId }) => ({ jobId: verified.start(fileId) }),
     'reports.saveVerifiedFile': ({ verifiedId, path, targetId }) => verified.saveFile(verifiedId, path, targetId),
     'reports.trusted': () => listTrustedSigners(ctx.db),
     'reports.trust': ({ fingerprint, department }) => {
-      setTrustedSigner(ctx.db, normalizeFingerprint(fingerprint) ?? fingerprint, department, ctx.now().toISOString());
+      setTrustedSigner(ctx.db, fingerprint, department, ctx.now().toISOString());
       return listTrustedSigners(ctx.db);
     },
   };

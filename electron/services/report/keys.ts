@@ -1,7 +1,6 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -13,6 +12,7 @@ import {
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
+import { sha256Hex } from '../../app/hash';
 
 /**
  * A department's Ed25519 signing key, and its passphrase sealing: the stored-key JSON below,
@@ -34,11 +34,15 @@ export function generateSigningKey(): SigningKey {
 
 /** Lowercase hex SHA-256 of the DER SPKI bytes, i.e. `openssl pkey -pubin -in signer.pem -outform DER | sha256sum`. */
 export function fingerprintOf(publicKeyPem: string): string {
-  return createHash('sha256').update(publicKeyDer(publicKeyPem)).digest('hex');
+  return fingerprintOfKey(ed25519PublicKey(publicKeyPem));
 }
 
-/** The DER SPKI of an Ed25519 public key in PEM; anything else is refused. */
-export function publicKeyDer(publicKeyPem: string): Buffer {
+export function fingerprintOfKey(publicKey: KeyObject): string {
+  return sha256Hex(spkiDer(publicKey));
+}
+
+/** An Ed25519 public key in PEM; anything else is refused. */
+export function ed25519PublicKey(publicKeyPem: string | Buffer): KeyObject {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: publicKeyPem, format: 'pem' });
@@ -46,7 +50,12 @@ export function publicKeyDer(publicKeyPem: string): Buffer {
     throw new AppError('report.bad_public_key');
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new AppError('report.bad_public_key');
-  return key.export({ type: 'spki', format: 'der' });
+  return key;
+}
+
+/** The DER SPKI of a public key, or of a private key's public half. */
+export function spkiDer(key: KeyObject): Buffer {
+  return (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
 }
 
 /**

@@ -7,8 +7,10 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportData } from '../../../shared/report/data';
 import { printableName } from '../../../shared/report/manifest';
 import { copyFileAtomic } from '../../app/atomic-write';
+import { failureReason, isDiskFull } from '../../app/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
+import type { JobProgress } from '../jobs';
 import { verifyReportPackage } from './package/verify';
 
 const keptVerified = 5;
@@ -36,11 +38,22 @@ export class VerifiedPackages {
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  async verify(fileId: string): Promise<VerifyOutcome> {
+  /** Starts verifying a chosen file as a job (progress in bytes read, cancellable); its result holds the outcome. */
+  start(fileId: string): string {
     const file = this.ctx.files.get(fileId);
+    return this.ctx.jobs.start('report.verify', async (progress, signal) => ({ outcome: await this.verify(file, progress, signal) }));
+  }
+
+  private async verify(file: { path: string; name: string }, onProgress: JobProgress, signal: AbortSignal): Promise<VerifyOutcome> {
     const id = randomUUID();
     const folder = join(this.ctx.layout.tmp, `verified-${id}`);
-    const result = await verifyReportPackage(file.path, { extractTo: folder, extract: (path) => shownEntries.has(path) });
+    let result;
+    try {
+      result = await verifyReportPackage(file.path, { extractTo: folder, extract: (path) => shownEntries.has(path), onProgress, signal });
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
     if (!result.ok) {
       rmSync(folder, { recursive: true, force: true });
       return { ok: false, fileName: file.name, reason: result.reason, detail: result.detail };
@@ -74,7 +87,8 @@ export class VerifiedPackages {
   /**
    * Saves one listed file of a verified package where the user chose (or as a browser
    * download when targetId is null). The package is verified again while the file is taken
-   * out, so what is saved is what the signer signed, even if the package changed since.
+   * out (that file alone is read, against the signed manifest), so what is saved is what the
+   * signer signed, even if the package changed since.
    */
   async saveFile(id: string, path: string, targetId: string | null): Promise<{ download: Download | null }> {
     const known = this.packages.get(id);
@@ -102,7 +116,7 @@ export class VerifiedPackages {
     const changed = new AppError('report.changed_since_verified', { file: known.fileName });
     let result;
     try {
-      result = await verifyReportPackage(known.source, { extractTo: folder, extract: (entry) => entry === path });
+      result = await verifyReportPackage(known.source, { extractTo: folder, only: (entry) => entry === path });
     } catch (error) {
       if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file: path.slice(path.lastIndexOf('/') + 1) });
       // Moved, deleted or locked since it was checked.
@@ -131,14 +145,8 @@ async function saveTo(source: string, target: string): Promise<void> {
   try {
     await copyFileAtomic(source, target);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
     const file = basename(target);
     if (isDiskFull(error)) throw new AppError('report.save_disk_full', { file });
-    throw new AppError('report.save_failed', { file, reason: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) });
+    throw new AppError('report.save_failed', { file, reason: failureReason(error) });
   }
-}
-
-function isDiskFull(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
 }

@@ -1,11 +1,12 @@
 import { ShieldCheck } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFingerprint, normalizeFingerprint } from '../../../shared/report/manifest';
+import { formatFingerprint } from '../../../shared/report/manifest';
 import { errorMessage } from '../../api/errors';
 import { useCall, useCallMutation } from '../../api/queries';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format';
+import { SignerForm } from './SignerForm';
 
 /**
  * The signers this office trusts, by department: registered here from the fingerprint a
@@ -95,74 +96,7 @@ export function TrustedSigners() {
         </table>
       )}
       <h3 className="trusted-add-title">{t('reporting.trusted.addTitle')}</h3>
-      <AddSigner onError={fail} />
+      <SignerForm />
     </section>
-  );
-}
-
-/** Registers a signer from the department's name and the fingerprint it gave (pasted or typed, spaces and case ignored). */
-function AddSigner({ onError }: { onError: (error: unknown) => void }) {
-  const { t } = useTranslation();
-  const toasts = useToasts();
-  const [department, setDepartment] = useState('');
-  const [given, setGiven] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const departmentId = useId();
-  const fingerprintId = useId();
-  const trust = useCallMutation('reports.trust');
-
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    const fingerprint = normalizeFingerprint(given);
-    if (fingerprint === null) return setProblem(t('reporting.verify.fingerprintInvalid'));
-    setProblem(null);
-    trust.mutate(
-      { fingerprint, department: department.trim() },
-      {
-        onSuccess: () => {
-          setDepartment('');
-          setGiven('');
-          toasts.show('success', t('reporting.trusted.added'));
-        },
-        onError,
-      },
-    );
-  }
-
-  return (
-    <form className="trusted-add" onSubmit={submit} noValidate>
-      <div className="field">
-        <label className="field-label" htmlFor={departmentId}>
-          {t('reporting.trusted.department')}
-        </label>
-        <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
-      </div>
-      <div className="field trusted-add-fingerprint">
-        <label className="field-label" htmlFor={fingerprintId}>
-          {t('reporting.verify.fingerprintInput')}
-        </label>
-        <input
-          id={fingerprintId}
-          className="field-input fingerprint-input"
-          spellCheck={false}
-          autoComplete="off"
-          value={given}
-          placeholder={t('reporting.verify.fingerprintPlaceholder')}
-          aria-invalid={problem !== null}
-          onChange={(e) => {
-            setGiven(e.target.value);
-            setProblem(null);
-          }}
-        />
-      </div>
-      <button type="submit" className="button" disabled={department.trim() === '' || given.trim() === '' || trust.isPending}>
-        {t('reporting.trusted.add')}
-      </button>
-      {problem && (
-        <p className="text-danger trusted-add-problem" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
   );
 }

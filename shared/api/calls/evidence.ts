@@ -8,6 +8,8 @@ export const AttachmentId = z.number().int().positive();
 
 /** Evidence files must not exceed this size (2 GiB). */
 export const maxEvidenceBytes = 2 * 1024 * 1024 * 1024;
+/** maxEvidenceBytes as messages show it. */
+export const maxEvidenceLabel = '2 GB';
 
 export const evidenceCalls = {
   /**

@@ -19,6 +19,9 @@ export type FileRef = z.infer<typeof FileRef>;
 
 export const FileId = z.string().regex(/^[\w-]{8,64}$/u);
 
+/** The id of a place the user chose to save to, from files.chooseSaveTarget. */
+export const SaveTargetId = z.string().min(1).max(64);
+
 /** A place the user chose to save to (desktop save dialog), or null when they cancelled. */
 export const SaveTarget = z.object({ id: z.string(), name: z.string() }).nullable();
 

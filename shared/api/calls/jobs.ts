@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from '../define';
 import { errorCodes } from '../errors';
 import { Download } from './files';
+import { VerifyOutcome } from './reports';
 import { Attachment } from './workspace';
 
 export const JobId = z.string().regex(/^[\w-]{8,64}$/u);
@@ -29,6 +30,7 @@ export const JobResult = z.discriminatedUnion('kind', [
     /** In the browser the package comes as a download; on the desktop it is already where the user chose. */
     download: Download.nullable(),
   }),
+  z.object({ kind: z.literal('report.verify'), outcome: VerifyOutcome }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 export type JobKind = JobResult['kind'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { planSchema, planWarningSchema } from '../../plan/schema';
 import { call } from '../define';
 import { Empty, IsoDate } from './common';
-import { Download, FileId } from './files';
+import { Download, FileId, SaveTargetId } from './files';
 
 export const PlanId = z.number().int().positive();
 
@@ -56,7 +56,7 @@ export const planCalls = {
   'plans.departments': call(Empty, z.array(PlanDepartmentSummary)),
   /** Writes the plan JSON to the chosen target (desktop) or prepares a download (browser). */
   'plans.export': call(
-    z.object({ planId: PlanId, targetId: z.string().min(1).max(64).nullable() }).strict(),
+    z.object({ planId: PlanId, targetId: SaveTargetId.nullable() }).strict(),
     z.object({ download: Download.nullable() }),
   ),
   'aliases.list': call(Empty, z.array(DepartmentAlias)),

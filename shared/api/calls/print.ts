@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { DepartmentName, IsoDate } from './common';
+import { SaveTargetId } from './files';
 import { DepartmentRole, MeasureCode, Task } from './workspace';
 
 export const pageOrientations = ['portrait', 'landscape'] as const;
@@ -37,8 +38,6 @@ export const Checklist = z.object({
 });
 export type Checklist = z.infer<typeof Checklist>;
 
-const TargetId = z.string().min(1).max(64);
-
 export const printCalls = {
   /** Any department of the active plan may be printed, not only the coordinator's own. */
   'print.checklist': call(
@@ -49,7 +48,7 @@ export const printCalls = {
   'print.dialog': call(z.object({ orientation: PageOrientation }).strict(), z.object({ printed: z.boolean() })),
   /** Desktop only: the window's current view as an A4 PDF, written atomically to a target from files.chooseSaveTarget. */
   'print.savePdf': call(
-    z.object({ targetId: TargetId, orientation: PageOrientation }).strict(),
+    z.object({ targetId: SaveTargetId, orientation: PageOrientation }).strict(),
     z.object({ name: z.string(), size: z.number().int().nonnegative() }),
   ),
 };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ReportData } from '../../report/data';
-import { verifyFailureReasons } from '../../report/manifest';
+import { sha256HexPattern, verifyFailureReasons } from '../../report/manifest';
 import { parsePeriod } from '../../report/period';
 import { call } from '../define';
 import { Empty } from './common';
-import { Download, FileId } from './files';
+import { Download, FileId, SaveTargetId } from './files';
 import { MeasureCode } from './workspace';
 
 /** A reporting period as the CLI spells it: 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31. */
@@ -17,8 +17,9 @@ export const PeriodKey = z
 /** The shortest passphrase that may seal a signing key; the UI checks the same before it asks the backend. */
 export const minPassphraseLength = 8;
 const Passphrase = z.string().min(minPassphraseLength).max(200);
-const TargetId = z.string().min(1).max(64).nullable();
-const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/u);
+/** Null in the browser, which receives a download instead. */
+const TargetId = SaveTargetId.nullable();
+const Fingerprint = z.string().regex(sha256HexPattern);
 
 export const KeyStatus = z.object({
   department: z.string(),
@@ -109,7 +110,8 @@ export const reportCalls = {
     z.object({ jobId: z.string() }),
   ),
   'reports.history': call(Empty, z.array(ReportExport)),
-  'reports.verify': call(z.object({ fileId: FileId }).strict(), VerifyOutcome),
+  /** Verification runs as a job (progress in bytes read, cancellable); its result is the VerifyOutcome. */
+  'reports.verify': call(z.object({ fileId: FileId }).strict(), z.object({ jobId: z.string() })),
   /** Saves one file listed in a package verified in this session (checked again as it is taken out). */
   'reports.saveVerifiedFile': call(
     z.object({ verifiedId: z.string().regex(/^[\w-]{8,64}$/u), path: z.string().min(1).max(1000), targetId: TargetId }).strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
-import { IsoDate } from './common';
+import { Empty, IsoDate } from './common';
 import { MeasureCode, TaskStatus } from './workspace';
 
 export const searchKinds = ['measure', 'task', 'attachment'] as const;
@@ -38,5 +38,5 @@ export type SearchResult = z.infer<typeof SearchResult>;
 export const searchCalls = {
   'search.query': call(SearchQuery, z.object({ results: z.array(SearchResult), truncated: z.boolean() })),
   /** What the filters can offer: the department's owners and the plan's groups. */
-  'search.facets': call(z.object({}).strict(), z.object({ owners: z.array(z.string()), groups: z.array(z.string()) })),
+  'search.facets': call(Empty, z.object({ owners: z.array(z.string()), groups: z.array(z.string()) })),
 };

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { DepartmentName, Empty, IsoDate } from './common';
+import { departmentRoleSchema } from '../../plan/schema';
 import { PlanSummary } from './plan';
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export const TaskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-export const departmentRoles = ['lead', 'support', 'responsible'] as const;
-export const DepartmentRole = z.enum(departmentRoles);
+/** As the plan schema defines it. */
+export const DepartmentRole = departmentRoleSchema;
 export type DepartmentRole = z.infer<typeof DepartmentRole>;
 
 export const MeasureCode = z.string().min(1).max(40);

@@ -44,6 +44,21 @@ export default {
     expired: '所选的文件已失效(可能已经用过,或程序重新启动过),请重新选择。',
     not_found: '找不到所选的文件,请重新选择。',
     is_directory: '“{{name}}”是文件夹,请选择或拖入文件。',
+    write_failed: '无法写出文件“{{name}}”:{{reason}}。',
+    disk_full: '磁盘空间不足,文件“{{name}}”未写出。请清理磁盘后重试。',
+  },
+  /** System error codes in a `reason` parameter, put in words (see shared/api/error-text.ts). */
+  reason: {
+    ENOENT: '文件或文件夹不存在,可能已被移走或删除',
+    EACCES: '没有访问权限',
+    EPERM: '操作不被允许,可能被安全软件阻止',
+    EBUSY: '文件正被其他程序占用',
+    EISDIR: '这是一个文件夹',
+    ENOTDIR: '路径中有一项不是文件夹',
+    ENOSPC: '磁盘空间不足',
+    EROFS: '该位置只能读取,不能写入',
+    EEXIST: '已有同名文件',
+    NOT_A_FILE: '这不是普通文件',
   },
   job: {
     not_found: '找不到该后台操作,可能已结束较久。',

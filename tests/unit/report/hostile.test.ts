@@ -83,6 +83,7 @@ describe('a hostile package is refused with the right reason and writes nothing'
     ['NUL', 'escaped.txt\u0000.jpg'],
     ['right-to-left override', 'attachments/photo\u202egpj.exe'],
     ['device name', 'attachments/CON.txt'],
+    ['console device name', 'attachments/1/CONIN$'],
     ['over 255 bytes', `attachments/${'长'.repeat(90)}.txt`],
   ])('unsafe_path: %s', async (_label, name) => {
     const result = await verifyBytes(samplePackage((entries) => [...entries, { name, data: Buffer.from('escaped') }]));

@@ -46,6 +46,7 @@ describe('entry paths', () => {
     ['lone surrogate', 'a\ud800b'],
     ['Windows device name', 'attachments/nul.txt'],
     ['Windows device name, any case', 'Com1'],
+    ['Windows console device name', 'attachments/conout$.txt'],
     ['trailing dot', 'report.'],
     ['trailing space', 'report '],
     ['Windows-reserved character', 'what?.txt'],

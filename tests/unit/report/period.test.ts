@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicKeyFileName, reportFileName } from '../../../shared/report/file-names';
-import { parsePeriod } from '../../../shared/report/period';
+import { parsePeriod, periodLabel } from '../../../shared/report/period';
+import { createTranslator } from '../../../electron/app/i18n';
 
 describe('reporting periods', () => {
   it('reads the five forms the CLI accepts', () => {
@@ -35,5 +36,21 @@ describe('reporting periods', () => {
     expect(reportFileName('经济和信息化', parsePeriod('2016-H2')!)).toBe('经济和信息化-2016年下半年.plreport');
     expect(reportFileName('a/b', parsePeriod('2016')!)).toBe('a_b-2016年.plreport');
     expect(publicKeyFileName('质监')).toBe('质监-签名公钥.pem');
+  });
+});
+
+describe('periodLabel', () => {
+  it('names a period in the reader’s language, while files keep the Chinese label', () => {
+    const zh = createTranslator('zh-CN');
+    const en = createTranslator('en');
+    const label = (key: string, t: typeof zh) => periodLabel(parsePeriod(key)!, t);
+    for (const key of ['2016', '2016-H2', '2016-Q3', '2016-07', '2016-07-01..2017-01-31']) expect(label(key, zh)).toBe(parsePeriod(key)!.label);
+    expect(['2016', '2016-H1', '2016-Q3', '2016-07', '2016-07-01..2017-01-31'].map((key) => label(key, en))).toEqual([
+      '2016',
+      'First half of 2016',
+      'Q3 2016',
+      '2016/7',
+      '2016/7/1 to 2017/1/31',
+    ]);
   });
 });

@@ -129,6 +129,45 @@ describe.each([
     expect(readdirSync(dir)).not.toContain('altered');
   });
 
+  it('reads only the entries asked for, still checking the manifest, signature and listing', async () => {
+    const dir = tempDir();
+    const { file, evidence } = await writeSamplePackage(dir, { scale });
+    const bytes = readFileSync(file);
+    const scan = evidence.get('attachments/scan.pdf') as Buffer;
+    const at = bytes.indexOf(scan) + 10;
+    bytes[at] = (bytes[at] as number) ^ 0xff;
+    writeFileSync(file, bytes);
+    const csvOnly = await verifyReportPackage(file, { extractTo: join(dir, 'csv'), only: (path) => path === 'report.csv' });
+    if (!csvOnly.ok) throw new Error(`refused: ${csvOnly.reason} ${csvOnly.detail}`);
+    expect(csvOnly.entries.map((entry) => entry.path)).toEqual(['report.csv', 'signer.pem', 'manifest.json', 'manifest.sig']);
+    expect(readFileSync(join(dir, 'csv', 'report.csv'), 'utf8')).toBe(reportCsv);
+    expect(await verifyReportPackage(file, { extractTo: join(dir, 'scan'), only: (path) => path === 'attachments/scan.pdf' })).toEqual({
+      ok: false,
+      reason: 'hash_mismatch',
+      detail: 'attachments/scan.pdf',
+    });
+    expect(readdirSync(dir)).not.toContain('scan');
+    // The signed manifest is checked all the same.
+    const manifestAt = bytes.indexOf(Buffer.from(sampleContent.department));
+    bytes[manifestAt] = (bytes[manifestAt] as number) ^ 0x01;
+    writeFileSync(file, bytes);
+    expect(await verifyReportPackage(file, { only: (path) => path === 'report.csv' })).toMatchObject({ ok: false });
+  });
+
+  it('reports progress in bytes up to the total, and stops when asked, leaving nothing extracted', async () => {
+    const dir = tempDir();
+    const { file } = await writeSamplePackage(dir, { scale });
+    const seen: [number, number][] = [];
+    expect((await verifyReportPackage(file, { onProgress: (done, total) => seen.push([done, total]) })).ok).toBe(true);
+    const [done, total] = seen.at(-1) as [number, number];
+    expect(total).toBeGreaterThan(0);
+    expect(done).toBe(total);
+    const stop = new AbortController();
+    stop.abort();
+    await expect(verifyReportPackage(file, { extractTo: join(dir, 'out'), signal: stop.signal })).rejects.toThrow();
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+
   it('removes what it extracted when the package turns out to be altered', async () => {
     const dir = tempDir();
     const { file, evidence } = await writeSamplePackage(dir, { scale });

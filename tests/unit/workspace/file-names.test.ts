@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mayRunWhenOpened, safeFileName } from '../../../shared/file-names';
+import { mayRunWhenOpened, safeFileName, safeNamePart } from '../../../shared/file-names';
+import { planFileName } from '../../../shared/plan';
+import { publicKeyFileName, reportFileName } from '../../../shared/report/file-names';
+import { parsePeriod } from '../../../shared/report/period';
 
 describe('safeFileName', () => {
   it('keeps ordinary Chinese and English names as they are', () => {
@@ -67,5 +70,26 @@ describe('mayRunWhenOpened', () => {
     for (const name of ['报告.pdf', 'scan.JPG', '会议纪要.docx', 'data.xlsx', 'notes.txt', 'bundle.zip', 'exe', 'no-extension']) {
       expect(mayRunWhenOpened(name), name).toBe(false);
     }
+  });
+});
+
+describe('names made from text (a plan title, a department)', () => {
+  it('keep slashes as part of the name, and are safe like any file name', () => {
+    expect(safeNamePart('质量/安全 工作')).toBe('质量_安全 工作');
+    expect(safeNamePart('a\\b')).toBe('a_b');
+    expect(safeNamePart('CON')).toBe('_CON');
+    expect(safeNamePart(' . ', 200, 'plan')).toBe('plan');
+  });
+
+  it('give plan, report and key files names every system accepts', () => {
+    expect(planFileName('2016年全省质量行动计划')).toBe('2016年全省质量行动计划.plan.json');
+    expect(planFileName('evil\u202Enosj')).toBe('evil_nosj.plan.json');
+    expect(planFileName('计划. . ')).toBe('计划.plan.json');
+    // Cut at 80 code units without splitting the emoji that straddles the limit.
+    expect(planFileName(`${'a'.repeat(79)}😀`)).toBe(`${'a'.repeat(79)}.plan.json`);
+    expect(reportFileName('CON', parsePeriod('2016')!)).toBe('CON-2016年.plreport');
+    expect(reportFileName('省\u202E局', parsePeriod('2016')!)).toBe('省_局-2016年.plreport');
+    expect(publicKeyFileName('nul')).toBe('nul-签名公钥.pem');
+    expect(publicKeyFileName('a/b\u200B')).toBe('a_b_-签名公钥.pem');
   });
 });

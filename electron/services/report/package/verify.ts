@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import { close, fstat, open } from 'node:fs';
 import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
@@ -20,7 +20,7 @@ import {
   signerKeyEntry,
   type VerifyFailureReason,
 } from '../../../../shared/report/manifest';
-import { fingerprintOf } from '../keys';
+import { ed25519PublicKey, fingerprintOf, fingerprintOfKey } from '../keys';
 import { readEntryContent, type ContentSink } from './entry-content';
 import {
   centralRecordSize,
@@ -44,7 +44,7 @@ export interface VerifyLimits {
 }
 
 const MiB = 1024 * 1024;
-export const defaultVerifyLimits: VerifyLimits = {
+const defaultVerifyLimits: VerifyLimits = {
   maxEntryBytes: 4 * 1024 * MiB,
   maxEntries: 100_000,
   maxManifestBytes: 16 * MiB,
@@ -72,6 +72,17 @@ export interface VerifyOptions {
    * Entries left out are read, hashed and checked all the same, just never written.
    */
   extract?: (path: string) => boolean;
+  /**
+   * Which listed entries to read and hash; all of them when absent. The directory, manifest,
+   * signature, signer and listing are checked all the same, and the signed manifest holds each
+   * entry's SHA-256, so one entry can be checked (and taken out) without reading the others.
+   * Only the entries read are in the result.
+   */
+  only?: (path: string) => boolean;
+  /** Bytes of entry content read so far, of the total to read. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the verification (it then throws the signal's reason, leaving nothing extracted). */
+  signal?: AbortSignal;
 }
 
 export interface VerifiedEntry {
@@ -94,7 +105,7 @@ interface PackageEntry {
  * Checks a report package in one streaming pass over its data, reading into memory only
  * manifest.json, manifest.sig and signer.pem (each capped). The container is checked first,
  * from its central directory alone (names, limits, layout), then the signed manifest, then
- * every entry's content against it. A refusal names its reason; only I/O failures throw.
+ * every entry's content (or the ones asked for) against it. A refusal names its reason; only I/O failures throw.
  */
 export async function verifyReportPackage(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const limits = { ...defaultVerifyLimits, ...options.limits };
@@ -119,19 +130,28 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     if (trusted && !trusted.has(fingerprint)) throw new Refusal('untrusted_signer', formatFingerprint(fingerprint));
     checkListing(entries, manifest);
 
-    const wanted = new Set(extraction ? entries.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
-    const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
     const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
+    const read = entries.filter(({ name }) => inMemory.has(name) || (options.only?.(name) ?? true));
+    const wanted = new Set(extraction ? read.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
+    const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
     const listed = new Map(manifest.files.map((listedFile) => [listedFile.path, listedFile]));
     // Deflated and stored entries in two lanes: one inflates on the thread pool while the
     // other is hashed here, so verification keeps pace with a plain hash of the file.
-    const verified = await mapInArchiveOrder(entries, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
-      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal));
+    const total = read.reduce((sum, { name, entry }) => sum + (inMemory.has(name) ? 0 : entry.uncompressedSize), 0);
+    let done = 0;
+    const progress = (bytes: number) => {
+      options.signal?.throwIfAborted();
+      done += bytes;
+      options.onProgress?.(done, total);
+    };
+    options.onProgress?.(0, total);
+    const verified = await mapInArchiveOrder(read, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
+      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal, progress));
       const expected = listed.get(packageEntry.name);
       if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
       return result;
     });
-    for (const read of inMemory.values()) await extractInto(read.verified.path)?.write(read.verified.path, read.content);
+    for (const small of inMemory.values()) await extractInto(small.verified.path)?.write(small.verified.path, small.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {
     await extraction?.discard();
@@ -256,11 +276,18 @@ async function readSmallEntry(fd: number, { name, entry, layout }: PackageEntry,
   return { content: Buffer.concat(chunks), verified: { path: name, ...content } };
 }
 
-async function readListedEntry(fd: number, { name, entry, layout }: PackageEntry, extraction: Extraction | null, signal: AbortSignal): Promise<VerifiedEntry> {
+async function readListedEntry(
+  fd: number,
+  { name, entry, layout }: PackageEntry,
+  extraction: Extraction | null,
+  signal: AbortSignal,
+  progress: (bytes: number) => void,
+): Promise<VerifiedEntry> {
   const output = await extraction?.create(name);
   try {
     const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
       signal.throwIfAborted();
+      progress(chunk.length);
       return output?.write(chunk);
     });
     return { path: name, ...content };
@@ -340,13 +367,12 @@ function checkSignature(manifestBytes: Buffer, signature: Buffer, signerPem: Buf
   if (signature.length !== ed25519SignatureBytes) refuse('bad_signature', signatureEntry);
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: signerPem, format: 'pem' });
+    key = ed25519PublicKey(signerPem);
   } catch {
     return refuse('bad_signature', signerKeyEntry);
   }
-  if (key.asymmetricKeyType !== 'ed25519') refuse('bad_signature', signerKeyEntry);
   if (!verifySignature(null, manifestBytes, key, signature)) refuse('bad_signature', signatureEntry);
-  const fingerprint = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  const fingerprint = fingerprintOfKey(key);
   if (fingerprint !== manifest.signer.fingerprint) refuse('bad_signature', signerKeyEntry);
   return fingerprint;
 }

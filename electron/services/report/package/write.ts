@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { createHash, sign, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
@@ -6,7 +6,8 @@ import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
 import { partialPath, syncDirectory } from '../../../app/atomic-write';
-import { unreadableFile } from '../../../app/file-errors';
+import { sha256Hex } from '../../../app/hash';
+import { errnoCode, isDiskFull, unreadableFile } from '../../../app/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
   entryNameKey,
@@ -23,7 +24,7 @@ import {
   type ManifestContent,
   type ManifestFile,
 } from '../../../../shared/report/manifest';
-import { fingerprintOf, publicKeyDer } from '../keys';
+import { ed25519PublicKey, spkiDer } from '../keys';
 import { entryMode } from './zip-layout';
 
 /**
@@ -109,7 +110,7 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
     const { size } = await stat(tempFile);
     await rename(tempFile, outFile);
     await syncDirectory(dirname(outFile));
-    return { file: outFile, size, manifestSha256: sha256(manifestJson), manifest };
+    return { file: outFile, size, manifestSha256: sha256Hex(manifestJson), manifest };
   } catch (error) {
     // Removing the file before the stream has let go of it could race its (delayed) open.
     output.destroy();
@@ -121,10 +122,9 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
 
 /** The manifest without its files, validated before a single byte is written. */
 function draftManifest({ manifest, signer }: WriteReportPackageOptions): Manifest {
-  if (!createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' }).equals(publicKeyDer(signer.publicKeyPem))) {
-    throw new Error('signer.publicKeyPem is not the public half of signer.privateKey');
-  }
-  const draft = { format: manifestFormat, formatVersion: manifestFormatVersion, ...manifest, signer: { fingerprint: fingerprintOf(signer.publicKeyPem) }, files: [] };
+  const publicKey = spkiDer(ed25519PublicKey(signer.publicKeyPem));
+  if (!spkiDer(signer.privateKey).equals(publicKey)) throw new Error('signer.publicKeyPem is not the public half of signer.privateKey');
+  const draft = { format: manifestFormat, formatVersion: manifestFormatVersion, ...manifest, signer: { fingerprint: sha256Hex(publicKey) }, files: [] };
   return Manifest.parse(draft);
 }
 
@@ -145,7 +145,7 @@ async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]
       const info = await stat(file).catch((error: unknown) => {
         throw sourceError(error, source);
       });
-      if (!info.isFile()) throw new AppError('file.unreadable', { name: evidence?.name ?? file, reason: 'not a regular file' });
+      if (!info.isFile()) throw new AppError('file.unreadable', { name: evidence?.name ?? file, reason: 'NOT_A_FILE' });
       sources.push({ ...source, size: info.size });
     }
   }
@@ -197,7 +197,7 @@ async function writeZip(
     zip.addBuffer(signerPem, signerKeyEntry, entryOptions(signerKeyEntry, false));
 
     const files = await untilStopped(Promise.all(hashed), stop.signal);
-    files.push({ path: signerKeyEntry, size: signerPem.length, sha256: sha256(signerPem) });
+    files.push({ path: signerKeyEntry, size: signerPem.length, sha256: sha256Hex(signerPem) });
     const manifest = { ...draft, files };
     const manifestJson = serializeManifest(manifest);
     const manifestBytes = Buffer.from(manifestJson, 'utf8');
@@ -282,17 +282,8 @@ function sourceError(error: unknown, { origin, evidence }: Source): AppError {
 
 function outputError(error: unknown, outFile: string): unknown {
   if (error instanceof AppError) return error;
+  if (isDiskFull(error)) return new AppError('report.disk_full', { file: outFile });
   const code = errnoCode(error);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('report.disk_full', { file: outFile });
   if (code) return new AppError('report.write_failed', { file: outFile, reason: code });
   return error;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }

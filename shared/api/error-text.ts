@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next';
+import type { ErrorParams } from './errors';
+
+/** Codes that can be words: a system error code (EACCES) or one of ours in that style (NOT_A_FILE). */
+const codeLike = /^[A-Z][A-Z0-9_]*$/u;
+
+/**
+ * The message of an error in the reader's language. A system error code in its `reason`
+ * ("EACCES") is put in words (`errors.reason.<CODE>`); a code without wording, or a reason
+ * that is not a code, is shown as it is.
+ */
+export function errorText(t: TFunction, messageKey: string, params: ErrorParams): string {
+  const { reason } = params;
+  const worded = typeof reason === 'string' && codeLike.test(reason) ? t(`errors.reason.${reason}` as never, { defaultValue: reason }) : reason;
+  return String(t(messageKey as never, (worded === undefined ? params : { ...params, reason: worded }) as never));
+}
