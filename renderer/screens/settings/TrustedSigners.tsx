@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { errorMessage } from '../../api/errors';
 import { useCall, useCallMutation } from '../../api/queries';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useToasts } from '../../components/Toasts';
 import { formatDateTime } from '../../format';
 import { SignerForm } from './SignerForm';
@@ -30,36 +31,25 @@ export function TrustedSigners() {
       </h2>
       <p className="field-hint">{t('reporting.trusted.hint')}</p>
       {confirming && (
-        <div className="notice notice-warning" role="alertdialog" aria-labelledby="trusted-remove-question">
-          <p id="trusted-remove-question">
-            {t('reporting.trusted.removeConfirm', { department: confirming.department, fingerprint: formatFingerprint(confirming.fingerprint).slice(0, 19) })}
-          </p>
-          <div className="notice-actions">
-            <button type="button" className="button" onClick={() => setRemoving(null)}>
-              {t('actions.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              autoFocus
-              disabled={trust.isPending}
-              onClick={() =>
-                trust.mutate(
-                  { fingerprint: confirming.fingerprint, department: null },
-                  {
-                    onSuccess: () => {
-                      setRemoving(null);
-                      toasts.show('success', t('reporting.trusted.removed'));
-                    },
-                    onError: fail,
-                  },
-                )
-              }
-            >
-              {t('reporting.trusted.remove')}
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          question={t('reporting.trusted.removeConfirm', { department: confirming.department, fingerprint: formatFingerprint(confirming.fingerprint).slice(0, 19) })}
+          confirmLabel={t('reporting.trusted.remove')}
+          busy={trust.isPending}
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() =>
+            trust.mutate(
+              { fingerprint: confirming.fingerprint, department: null },
+              {
+                onSuccess: () => {
+                  setRemoving(null);
+                  toasts.show('success', t('reporting.trusted.removed'));
+                },
+                onError: fail,
+              },
+            )
+          }
+        />
       )}
       {signers.data?.length === 0 && <p className="muted">{t('reporting.trusted.empty')}</p>}
       {signers.data && signers.data.length > 0 && (

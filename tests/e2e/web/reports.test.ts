@@ -200,6 +200,8 @@ describe('the period report', () => {
     await snapshot(app.page, 'settings-trusted-signers');
     await settings.trustedRows().first().getByRole('button', { name: /移除/u }).click();
     await waitForText(settings.trustedCard.getByRole('alertdialog'), '移除“质监”的签名人');
+    // Cancel has the focus: a stray Enter removes nobody.
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
     await settings.trustedCard.getByRole('alertdialog').getByRole('button', { name: '移除' }).click();
     await waitForText(settings.trustedCard, '还没有登记任何签名人');
     expect(await callApi(app.page, 'reports.trusted', {})).toEqual([]);
