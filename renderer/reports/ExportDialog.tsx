@@ -5,7 +5,7 @@ import type { Job } from '../../shared/api/calls/jobs';
 import { minPassphraseLength } from '../../shared/api/calls/reports';
 import { formatFingerprint } from '../../shared/report/manifest';
 import { percentDone } from '../../shared/workspace/progress';
-import { call, isDesktop } from '../api/client';
+import { ApiCallError, call, isDesktop } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { refreshAfterWrite, useCall } from '../api/queries';
 import { useJob } from '../api/useJob';
@@ -73,7 +73,7 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
         const download = finished.result?.kind === 'report.export' ? finished.result.download : null;
         if (download) startDownload(download.downloadId, download.name);
       } else {
-        setStep({ step: 'form', error: finished.error ? t(finished.error.messageKey as never, finished.error.params) : null });
+        setStep({ step: 'form', error: finished.error ? errorMessage(new ApiCallError(finished.error), t) : null });
       }
     } catch (error) {
       await refreshAfterWrite();

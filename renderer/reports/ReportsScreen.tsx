@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/api/calls/plan';
 import { reportFileName } from '../../shared/report/file-names';
 import { formatFingerprint } from '../../shared/report/manifest';
-import { parsePeriod } from '../../shared/report/period';
+import { parsePeriod, periodLabel } from '../../shared/report/period';
 import { useCall } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { formatBytes, formatDateTime } from '../format';
@@ -110,7 +110,7 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
       </section>
 
       {exporting && period && (
-        <ExportDialog periodKey={period.key} periodLabel={period.label} fileName={reportFileName(department, period)} onClose={() => setExporting(false)} />
+        <ExportDialog periodKey={period.key} periodLabel={periodLabel(period, t)} fileName={reportFileName(department, period)} onClose={() => setExporting(false)} />
       )}
     </div>
   );

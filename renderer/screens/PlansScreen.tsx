@@ -2,7 +2,7 @@ import { Download, FileUp, Star } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanPreview, PlanSummary } from '../../shared/api/calls/plan';
-import { planFileName } from '../../shared/plan/file-name';
+import { planFileName } from '../../shared/plan';
 import { percentDone } from '../../shared/workspace/progress';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';

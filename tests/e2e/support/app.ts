@@ -144,6 +144,8 @@ export async function launchAs(department: string, options: LaunchOptions & { la
   await app.open('#/');
   await app.page.locator('main#main').waitFor();
   await callApi(app.page, 'settings.update', { department, operator: '张三', ...(options.language ? { language: options.language } : {}) });
+  // Settings changed behind the page's back: reload so the frame shows them.
+  await app.reload();
   return app;
 }
 

@@ -6,7 +6,7 @@ import { ReportsPage } from '../pages/ReportsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { callApi } from '../support/api';
-import { startAs, useApp, type AppUnderTest } from '../support/app';
+import { launchAs, startAs, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
 
@@ -111,6 +111,14 @@ describe('the period report', () => {
     writeFileSync(tampered, bytes);
     await verify.open(tampered);
     await waitForText(verify.verdict, '报告未通过核验');
+  });
+
+  it('names the period in the reader\'s language in the export dialog', async () => {
+    app = await launchAs('经济和信息化', { language: 'en' });
+    await app.open('#/reports?period=2016-H2');
+    const reports = new ReportsPage(app.page);
+    await reports.exportButton.click();
+    await waitForText(reports.dialog, 'The report for “Second half of 2016”');
   });
 
   it('verifies a report handed to the verify screen by route, as the desktop does for a double-clicked file', async () => {
