@@ -1,5 +1,5 @@
 import type { TaskStatus } from '../../shared/api/calls/workspace';
-import type { Orientation } from '../../shared/print/pdf-options';
+import type { PageOrientation } from '../../shared/api/calls/print';
 
 /** The statuses a checklist can filter on besides done (done has its own switch). */
 export const openStatuses = ['not_started', 'in_progress', 'blocked'] as const satisfies readonly TaskStatus[];
@@ -15,7 +15,7 @@ export interface ChecklistOptions {
   done: boolean;
   notes: boolean;
   text: MeasureText;
-  orientation: Orientation;
+  orientation: PageOrientation;
   /** Just the document, without the app frame and the preview around it. */
   bare: boolean;
 }

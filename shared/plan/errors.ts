@@ -16,7 +16,3 @@ export class PlanParseError extends AppError {
     this.name = 'PlanParseError';
   }
 }
-
-export function isPlanParseError(value: unknown): value is PlanParseError {
-  return value instanceof PlanParseError;
-}

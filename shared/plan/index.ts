@@ -4,7 +4,6 @@ export { parsePlanJson, serializePlan } from './json';
 export {
   PLAN_ERROR_CODES,
   PlanParseError,
-  isPlanParseError,
   type PlanErrorCode,
 } from './errors';
 export {

@@ -1,3 +1,4 @@
+import type { PageOrientation } from '../api/calls/print';
 /**
  * How a printed checklist is laid out on A4, in one place: the renderer turns it into the
  * page's `@page` rule (size, margins, running header and footer as CSS margin boxes) and
@@ -9,7 +10,6 @@
  * path (printToPDF, webContents.print, window.print in the dev host), while templates only
  * exist for printToPDF and would be drawn on top of the margin boxes if both were on.
  */
-export type Orientation = 'portrait' | 'landscape';
 
 export interface PageMargins {
   top: number;
@@ -19,7 +19,7 @@ export interface PageMargins {
 }
 
 /** Page margins in millimetres; the left one is wider for binding, as on official papers. */
-export const pageMarginsMm: Record<Orientation, PageMargins> = {
+export const pageMarginsMm: Record<PageOrientation, PageMargins> = {
   portrait: { top: 24, right: 18, bottom: 20, left: 24 },
   landscape: { top: 20, right: 20, bottom: 17, left: 22 },
 };
@@ -39,7 +39,7 @@ export interface PdfOptions {
   generateDocumentOutline: false;
 }
 
-export function pdfOptions(orientation: Orientation): PdfOptions {
+export function pdfOptions(orientation: PageOrientation): PdfOptions {
   const mm = pageMarginsMm[orientation];
   const inches = (value: number) => Math.round((value / mmPerInch) * 10_000) / 10_000;
   return {
@@ -54,7 +54,7 @@ export function pdfOptions(orientation: Orientation): PdfOptions {
 }
 
 /** Options for the system print dialog (`webContents.print`): margins come from the page's CSS. */
-export function systemPrintOptions(orientation: Orientation): {
+export function systemPrintOptions(orientation: PageOrientation): {
   silent: false;
   printBackground: true;
   landscape: boolean;
@@ -102,7 +102,7 @@ const marginFont = `9pt "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "S
  * The `@page` rule of a printed checklist: A4 in the chosen orientation, the margins above,
  * a running header (with a thin rule under it) and `page X / Y` centred at the foot.
  */
-export function pageCss(orientation: Orientation, text: RunningText): string {
+export function pageCss(orientation: PageOrientation, text: RunningText): string {
   const m = pageMarginsMm[orientation];
   const headerBox = (content: string, align: string) => `
     content: ${content};

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
-import { pdfOptions, type Orientation } from '../../../shared/print/pdf-options';
+import type { PageOrientation } from '../../../shared/api/calls/print';
+import { pdfOptions } from '../../../shared/print/pdf-options';
 
 /** The print view: the bare document (deep link) and the in-app preview screen. */
 export class PrintView {
@@ -25,13 +26,13 @@ export class PrintView {
   }
 
   /** The PDF exactly as Electron's printToPDF is asked for it (shared/print/pdf-options.ts). */
-  pdf(path: string, orientation: Orientation): Promise<void> {
+  pdf(path: string, orientation: PageOrientation): Promise<void> {
     return printPdf(this.page, path, orientation);
   }
 }
 
 /** Prints any page to PDF with the options Electron's printToPDF gets (shared/print/pdf-options.ts). */
-export async function printPdf(page: Page, path: string, orientation: Orientation): Promise<void> {
+export async function printPdf(page: Page, path: string, orientation: PageOrientation): Promise<void> {
   const options = pdfOptions(orientation);
   const inches = (value: number) => `${value}in`;
   await page.pdf({
