@@ -1,28 +1,12 @@
-import type { DepartmentRole, TaskStatus } from '../../../shared/api/calls/workspace';
+import type { DepartmentRole } from '../../../shared/api/calls/workspace';
 import type { Db } from '../database';
+import type { NewMeasure } from './plans';
+import type { TaskRecord } from './tasks';
 
-export interface ChecklistMeasureRow {
-  id: number;
-  code: string;
-  label: string;
-  chapter: string | null;
-  group: string | null;
-  title: string;
-  text: string;
-  due: string | null;
-  role: DepartmentRole;
-}
+/** A measure as the checklist prints it, with this department's role in it. */
+export type ChecklistMeasureRow = Pick<NewMeasure, 'code' | 'label' | 'chapter' | 'group' | 'title' | 'text' | 'due'> & { id: number; role: DepartmentRole };
 
-export interface ChecklistTaskRow {
-  id: number;
-  measureId: number;
-  text: string;
-  status: TaskStatus;
-  progress: number;
-  owner: string;
-  due: string | null;
-  notes: string;
-}
+export type ChecklistTaskRow = Pick<TaskRecord, 'id' | 'measureId' | 'text' | 'status' | 'progress' | 'owner' | 'due' | 'notes'>;
 
 /** Whether the plan names the department in any measure. */
 export function planHasDepartment(db: Db, planId: number, departmentId: number): boolean {
