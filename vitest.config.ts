@@ -12,12 +12,12 @@ export default defineConfig({
       {
         // Repositories and services on real SQLite files; native module → separate processes.
         test: {
-          name: 'db',
-          include: ['tests/db/**/*.test.ts'],
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,
-          globalSetup: ['tests/db/support/global-setup.ts'],
+          globalSetup: ['tests/integration/support/global-setup.ts'],
         },
       },
       {

@@ -1,54 +1,66 @@
 // Project lint rules: the layer directions of the codebase, and no hard-coded UI text.
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-/** Which layer a project file belongs to. */
+/** The main-process folders, lowest first: each may import the ones before it, never after. */
+const electronLayers = ['lib', 'db', 'services', 'api', 'backend'];
+/** Entry points on top of the main-process layers; none imports another. */
+const electronEntries = ['main', 'devhost', 'cli'];
+
+/** Which layer a project file belongs to: its folder, read from the path alone. */
 export function layerOf(absolutePath) {
   const rel = relative(root, absolutePath).split(sep).join('/');
-  if (rel.startsWith('shared/')) return 'shared';
-  if (rel.startsWith('renderer/')) return 'renderer';
-  if (rel.startsWith('electron/main/')) return 'electron-main';
-  if (rel.startsWith('electron/preload/')) return 'electron-preload';
-  if (rel.startsWith('electron/')) return 'electron-core';
-  if (rel.startsWith('seeds/')) return 'seeds';
+  const [top, second] = rel.split('/');
+  if (top === 'shared' || top === 'renderer' || top === 'seeds') return top;
   if (rel === 'package.json') return 'package.json';
+  if (top === 'electron' && second && [...electronLayers, ...electronEntries, 'preload', 'types'].includes(second)) return `electron/${second}`;
   return 'other';
 }
 
 /**
  * Allowed directions:
- *   shared           → shared only; no Node, no Electron, no DOM libraries
- *   renderer         → renderer, shared; no Node, no Electron
- *   electron-core    → electron-core, shared, seeds, package.json; no `electron` module (services stay
- *                      runnable in plain Node)
- *   electron-main    → electron-main, electron-core, shared
- *   electron-preload → shared and the `electron` module only (it runs sandboxed)
+ *   shared            → shared only; no Node, no Electron, no DOM libraries
+ *   renderer          → renderer, shared; no Node, no Electron
+ *   electron/lib      ← db ← services ← api ← backend: each imports only itself, the layers below it, shared
+ *                       (services also seeds and package.json); no `electron` module, so all of them run in
+ *                       plain Node (tests, CLI, dev host); only db imports better-sqlite3's code
+ *   electron/main, electron/devhost, electron/cli → every layer above, never each other; only main imports `electron`
+ *   electron/preload  → shared and the `electron` module only (it runs sandboxed)
  */
 const allowedLayers = {
   shared: ['shared'],
   renderer: ['renderer', 'shared'],
-  'electron-core': ['electron-core', 'shared', 'seeds', 'package.json'],
-  'electron-main': ['electron-main', 'electron-core', 'shared'],
-  'electron-preload': ['electron-preload', 'shared'],
+  'electron/preload': ['electron/preload', 'shared'],
+  'electron/types': ['electron/types'],
 };
+electronLayers.forEach((layer, index) => {
+  const below = electronLayers.slice(0, index + 1).map((name) => `electron/${name}`);
+  allowedLayers[`electron/${layer}`] = [...below, 'shared', ...(layer === 'services' ? ['seeds', 'package.json'] : [])];
+});
+for (const entry of electronEntries) {
+  allowedLayers[`electron/${entry}`] = [`electron/${entry}`, ...electronLayers.map((name) => `electron/${name}`), 'shared', 'package.json'];
+}
 
 function packageProblem(layer, specifier) {
   const isNode = nodeBuiltins.has(specifier) || specifier.startsWith('node:');
   const isElectron = specifier === 'electron' || specifier.startsWith('electron/');
-  if (layer === 'shared' && (isNode || isElectron || ['react', 'react-dom', 'better-sqlite3'].includes(specifier))) return 'shared code runs everywhere';
-  if (layer === 'renderer' && (isNode || isElectron || specifier === 'better-sqlite3')) return 'the renderer has no Node and no Electron';
-  if (layer === 'electron-core' && isElectron) return 'services must run in plain Node (tests, CLI, dev host)';
-  if (layer === 'electron-preload' && !isElectron) return 'the sandboxed preload may only use electron and shared code';
+  const isSqlite = specifier === 'better-sqlite3';
+  if (layer === 'shared' && (isNode || isElectron || isSqlite || ['react', 'react-dom'].includes(specifier))) return 'shared code runs everywhere';
+  if (layer === 'renderer' && (isNode || isElectron || isSqlite)) return 'the renderer has no Node and no Electron';
+  if (layer === 'electron/preload') return isElectron ? null : 'the sandboxed preload may only use electron and shared code';
+  if (layer.startsWith('electron/') && layer !== 'electron/main' && isElectron) return 'only electron/main uses Electron; the rest runs in plain Node (tests, CLI, dev host)';
+  if (layer.startsWith('electron/') && layer !== 'electron/db' && isSqlite) return 'SQL lives in electron/db';
   return null;
 }
 
 const layers = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the import directions between shared/, renderer/ and electron/.' },
+    docs: { description: 'Enforce the import directions between the layers: shared/, renderer/ and the folders of electron/.' },
     schema: [],
     messages: {
       wrongLayer: '{{from}} may not import {{to}} ("{{specifier}}").',
@@ -57,7 +69,7 @@ const layers = {
   },
   create(context) {
     const from = layerOf(context.filename);
-    if (from === 'other') return {};
+    if (!allowedLayers[from]) return {};
     const check = (node, specifier) => {
       if (typeof specifier !== 'string') return;
       if (specifier.startsWith('.')) {

@@ -18,7 +18,7 @@ const { values } = parseArgs({
 const logLevel = values.quiet ? 'error' : 'warn';
 
 /** Sources every target depends on; a change to any of them rebuilds it. */
-const common = ['shared', 'seeds', 'package.json', 'build/scripts/build.mjs'];
+const common = ['shared', 'seeds', 'package.json', 'package-lock.json', 'build/scripts/build.mjs'];
 
 const nodeTarget = (entry, outDir, { external, banner, sources }) => ({
   sources: [...common, ...sources],
@@ -44,7 +44,7 @@ const nodeTarget = (entry, outDir, { external, banner, sources }) => ({
       // Bundle every dependency except the ones that must stay outside (native module, Electron).
       ssr: { noExternal: true, external },
       // yazl's CRC-32 from zlib's native code instead of JavaScript (same API).
-      resolve: { alias: { 'buffer-crc32': join(root, 'electron/app/crc32.ts') } },
+      resolve: { alias: { 'buffer-crc32': join(root, 'build/shims/buffer-crc32.ts') } },
     }),
 });
 
@@ -62,9 +62,9 @@ const targets = {
     banner: '#!/usr/bin/env node',
     sources: ['electron'],
   }),
-  'crash-writer': nodeTarget('tests/db/support/crash-writer.ts', 'out/crash-writer', {
+  'crash-writer': nodeTarget('tests/integration/support/crash-writer.ts', 'out/crash-writer', {
     external: ['better-sqlite3'],
-    sources: ['electron', 'tests/db/support', 'tests/support'],
+    sources: ['electron', 'tests/integration/support', 'tests/support'],
   }),
   bench: nodeTarget('tests/bench/index.ts', 'out/bench', { external: ['better-sqlite3'], sources: ['electron', 'tests/bench', 'tests/support'] }),
 };

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
-import { errorDetails, type Logger } from '../app/log';
-import type { Handler, Handlers } from './handlers';
+import { errorDetails, type Logger } from '../lib/log';
+import type { Handler, Handlers } from '../services/handler';
 
 export interface Router {
   /** Validates the call name and request, runs the handler, validates the answer. Never throws. */

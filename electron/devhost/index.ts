@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startApp } from '../app/startup';
-import { createFileLogger } from '../app/log';
-import { dataLayout, defaultDataDir } from '../app/paths';
+import { startApp } from '../backend/startup';
+import { createFileLogger } from '../lib/log';
+import { dataLayout, defaultDataDir } from '../lib/paths';
 import { startDevHost } from './server';
 
 const usage = `Usage: npm run web -- [--data-dir DIR] [--port N]

@@ -8,11 +8,11 @@ import { maxEvidenceBytes, maxEvidenceLabel } from '../../shared/api/calls/evide
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
-import { errorDetails, type Logger } from '../app/log';
+import { errorDetails, type Logger } from '../lib/log';
 import type { FileRegistry } from '../services/files';
-import { answerPreview, type PreviewSource } from '../app/preview-http';
-import { securityHeaders } from '../security/csp';
-import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
+import { answerPreview, type PreviewSource } from '../backend/preview-http';
+import { securityHeaders } from '../lib/csp';
+import { mimeTypeFor, resolveStaticFile } from '../lib/static-files';
 
 export const tokenCookie = 'planledger_token';
 export const tokenHeader = 'x-planledger-token';

@@ -2,8 +2,8 @@ import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOption
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { FilePurpose } from '../../shared/api/calls/files';
-import type { DialogHandlers } from '../app/backend';
-import { createTranslator } from '../app/i18n';
+import type { DialogHandlers } from '../backend/backend';
+import { createTranslator } from '../lib/i18n';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';
 

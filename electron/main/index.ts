@@ -4,12 +4,12 @@ import type { TFunction } from 'i18next';
 import { menuCommandChannel, openReportChannel, openReportReadyChannel, type MenuCommand } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
-import { startApp, type AppHost } from '../app/startup';
-import { describeError } from '../app/errors';
-import { unreadableFile } from '../app/file-errors';
-import { createTranslator } from '../app/i18n';
-import { errorDetails } from '../app/log';
-import { defaultDataDir } from '../app/paths';
+import { startApp, type AppHost } from '../backend/startup';
+import { describeError } from '../lib/errors';
+import { unreadableFile } from '../lib/file-errors';
+import { createTranslator } from '../lib/i18n';
+import { errorDetails } from '../lib/log';
+import { defaultDataDir } from '../lib/paths';
 import { appInfo } from '../services/app';
 import { readSettings } from '../services/settings';
 import { parseMainArgs } from './args';
@@ -31,7 +31,8 @@ const dataDir = args.dataDir ?? defaultDataDir();
 
 app.setName('PlanLedger');
 app.setPath('userData', dataDir);
-// Chromium's caches and storage stay out of the folder the user backs up.
+// Chromium's caches and storage get a subfolder of their own (chromium/), apart from the database,
+// backups and evidence; nothing in the app reads it, so it may be left out of a copy of the folder.
 app.setPath('sessionData', join(dataDir, 'chromium'));
 registerAppScheme();
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { answerPreview, type PreviewSource } from '../app/preview-http';
-import { securityHeaders } from '../security/csp';
-import { mimeTypeFor, resolveStaticFile } from '../security/static-files';
+import { answerPreview, type PreviewSource } from '../backend/preview-http';
+import { securityHeaders } from '../lib/csp';
+import { mimeTypeFor, resolveStaticFile } from '../lib/static-files';
 import { appHost, appScheme } from './guards';
 
 /** Must run before the app is ready: our scheme behaves like https (secure, standard origin). */

@@ -1,6 +1,6 @@
 import { productName, version } from '../../package.json';
 import type { AppInfo } from '../../shared/api/calls/app';
-import type { HandlerGroup } from '../api/handlers';
+import type { HandlerGroup } from './handler';
 import { schemaVersion } from '../db/database';
 import { sqliteVersion } from '../db/repos/meta';
 import type { ServiceContext } from './context';

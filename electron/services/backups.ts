@@ -2,10 +2,10 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../shared/api/calls/backups';
 import { AppError } from '../../shared/api/errors';
-import { copyFileDurably, fsyncDirectory } from '../app/atomic-write';
-import type { HandlerGroup } from '../api/handlers';
-import { errorDetails } from '../app/log';
-import type { DataLayout } from '../app/paths';
+import { copyFileDurably, fsyncDirectory } from '../lib/atomic-write';
+import type { HandlerGroup } from './handler';
+import { errorDetails } from '../lib/log';
+import type { DataLayout } from '../lib/paths';
 import { checkDatabaseFile, fileStamp, listBackups, takeBackupCopy, type BackupFile, type BackupKind } from '../db/backup';
 import type { ServiceContext } from './context';
 

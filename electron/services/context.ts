@@ -1,7 +1,7 @@
 import type { Settings } from '../../shared/api/calls/settings';
 import type { Runtime } from '../../shared/api/calls/app';
-import type { DataLayout } from '../app/paths';
-import type { Logger } from '../app/log';
+import type { DataLayout } from '../lib/paths';
+import type { Logger } from '../lib/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
 import type { OsSecretStore } from './report/signing';

@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import type { Download, FileRef } from '../../shared/api/calls/files';
 import { AppError } from '../../shared/api/errors';
 import { safeFileName } from '../../shared/file-names';
-import { writeFileAtomic } from '../app/atomic-write';
-import { unreadableFile, unwritableFile } from '../app/file-errors';
+import { writeFileAtomic } from '../lib/atomic-write';
+import { unreadableFile, unwritableFile } from '../lib/file-errors';
 
 interface KnownFile {
   path: string;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobKind, JobResult } from '../../shared/api/calls/jobs';
 import { AppError } from '../../shared/api/errors';
-import type { HandlerGroup } from '../api/handlers';
-import { errorDetails, type Logger } from '../app/log';
+import type { HandlerGroup } from './handler';
+import { errorDetails, type Logger } from '../lib/log';
 
 /** Reports how far a job is: `done` units out of `total` (bytes for copies; 0 = unknown). */
 export type JobProgress = (done: number, total: number) => void;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DepartmentName } from '../../shared/api/calls/common';
 import { defaultLanguage, Language, Settings, type SettingsPatch } from '../../shared/api/calls/settings';
 import { AppError } from '../../shared/api/errors';
-import type { HandlerGroup } from '../api/handlers';
+import type { HandlerGroup } from './handler';
 import { departmentExists } from '../db/repos/departments';
 import { readAllSettings, writeSetting } from '../db/repos/settings';
 import type { Db } from '../db/database';

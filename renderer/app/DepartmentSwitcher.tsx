@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/api/calls/settings';
 import { errorMessage } from '../api/errors';
 import { useCallMutation } from '../api/queries';
 import { useToasts } from '../components/Toasts';
-import { navigate } from '../router';
+import { navigate } from './router';
 
 /** The department in the header: one click switches to a recent one; the choice is remembered. */
 export function DepartmentSwitcher({ settings }: { settings: Settings }) {

@@ -2,7 +2,7 @@ import { FileText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/api/calls/plan';
 import type { Settings } from '../../shared/api/calls/settings';
-import { href } from '../router';
+import { href } from './router';
 import { DepartmentSwitcher } from './DepartmentSwitcher';
 
 export function Header({ plan, settings }: { plan: PlanSummary | null | undefined; settings: Settings }) {

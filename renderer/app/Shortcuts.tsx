@@ -1,7 +1,7 @@
 import { Keyboard } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../router';
+import { navigate } from './router';
 
 /** Key names as printed on keyboards, the same in every language. */
 const keys = {

@@ -1,6 +1,6 @@
 import { FileCheck2, FileText, FolderOpen, Keyboard, LayoutDashboard, Printer, Search, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { href } from '../router';
+import { href } from './router';
 
 export interface NavItem {
   path: string;

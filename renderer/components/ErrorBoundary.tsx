@@ -1,7 +1,7 @@
 import { CircleAlert } from 'lucide-react';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../router';
+import { navigate } from '../app/router';
 
 interface State {
   failed: boolean;

@@ -1,5 +1,5 @@
 import seedText from '../../seeds/shandong-2016-quality-action-plan.txt?raw';
-import { openBackend } from '../../electron/app/backend';
+import { openBackend } from '../../electron/backend/backend';
 import { aliasTable, parseSource, storePlan } from '../../electron/services/plan/import';
 import { parsePlanText } from '../../shared/plan';
 import { quietLog } from '../support/call';

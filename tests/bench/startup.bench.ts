@@ -1,4 +1,4 @@
-import { openBackend } from '../../electron/app/backend';
+import { openBackend } from '../../electron/backend/backend';
 import { quietLog } from '../support/call';
 import { percentile, round, timeMs, withTempDir, type Benchmark } from './harness';
 

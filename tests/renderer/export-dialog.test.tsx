@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import './setup';
-import { ExportDialog } from '../../renderer/reports/ExportDialog';
+import { ExportDialog } from '../../renderer/features/reports/ExportDialog';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
-import { href, navigate, parseRoute, replaceRoute, useRoute } from '../../renderer/router';
+import { href, navigate, parseRoute, replaceRoute, useRoute } from '../../renderer/app/router';
 
 function Where() {
   const route = useRoute();

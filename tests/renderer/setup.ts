@@ -1,2 +1,2 @@
-import '../../renderer/i18n';
-import '../../renderer/styles/app.css';
+import '../../renderer/app/i18n';
+import '../../renderer/app/base.css';

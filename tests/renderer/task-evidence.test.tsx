@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
-import i18next from '../../renderer/i18n';
+import i18next from '../../renderer/app/i18n';
 import './setup';
 import type { Attachment, Task } from '../../shared/api/calls/workspace';
-import { TaskEvidence } from '../../renderer/workspace/TaskEvidence';
+import { TaskEvidence } from '../../renderer/features/measure/TaskEvidence';
 
 afterEach(async () => {
   await i18next.changeLanguage('zh-CN');

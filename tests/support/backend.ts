@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import { openBackend, type Backend, type BackendOptions } from '../../electron/app/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from './call';
 import { useTempDirs } from './temp';

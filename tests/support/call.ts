@@ -1,6 +1,6 @@
 // No vitest here: the crash writer and the benchmarks bundle this file and run outside the test runner.
 import type { Router } from '../../electron/api/router';
-import type { Logger } from '../../electron/app/log';
+import type { Logger } from '../../electron/lib/log';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 
 /** Tests check outcomes, not log lines. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { formatFingerprint } from '../../../shared/report/manifest';
-import { openBackend } from '../../app/backend';
+import { openBackend } from '../../backend/backend';
 import type { TFunction } from 'i18next';
 import type { Job } from '../../../shared/api/calls/jobs';
 import type { JobRunner } from '../../services/jobs';

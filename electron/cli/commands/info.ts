@@ -1,4 +1,4 @@
-import { openBackend } from '../../app/backend';
+import { openBackend } from '../../backend/backend';
 import { appInfo } from '../../services/app';
 import type { Command } from '../command';
 

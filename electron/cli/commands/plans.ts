@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { planWarningMessageKey, serializePlan, DEFAULT_DEPARTMENT_ALIASES } from '../../../shared/plan';
-import { openBackend } from '../../app/backend';
-import { dataLayout } from '../../app/paths';
+import { openBackend } from '../../backend/backend';
+import { dataLayout } from '../../lib/paths';
 import { openDatabaseReadOnly } from '../../db/database';
 import { aliasTable, parseSource, storePlan } from '../../services/plan/import';
 import { readPlanSourceFile } from '../../services/plan/source';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
-import { unreadableFile } from '../../app/file-errors';
+import { unreadableFile } from '../../lib/file-errors';
 import { formatFingerprint, normalizeFingerprint, printableName, type Manifest } from '../../../shared/report/manifest';
 import { verifyReportPackage } from '../../services/report/package/verify';
 import type { Command } from '../command';

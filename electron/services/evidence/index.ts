@@ -7,8 +7,8 @@ import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
 import { mayRunWhenOpened, safeFileName } from '../../../shared/file-names';
 import { mediaTypeFor } from '../../../shared/workspace/media-types';
-import type { HandlerGroup } from '../../api/handlers';
-import { unreadableFile } from '../../app/file-errors';
+import type { HandlerGroup } from '../handler';
+import { unreadableFile } from '../../lib/file-errors';
 import type { Db } from '../../db/database';
 import {
   findAttachment,

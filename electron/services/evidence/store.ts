@@ -6,9 +6,9 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import { AppError } from '../../../shared/api/errors';
-import { errnoCode, isDiskFull, unreadableFile } from '../../app/file-errors';
-import { syncDirectory } from '../../app/atomic-write';
-import type { DataLayout } from '../../app/paths';
+import { errnoCode, isDiskFull, unreadableFile } from '../../lib/file-errors';
+import { syncDirectory } from '../../lib/atomic-write';
+import type { DataLayout } from '../../lib/paths';
 
 /** A file's content as stored under evidence/, named by its SHA-256. */
 export interface StoredBlob {

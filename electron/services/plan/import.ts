@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
-import { sha256Hex } from '../../app/hash';
+import { sha256Hex } from '../../lib/hash';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
 import {

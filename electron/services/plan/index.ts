@@ -1,7 +1,7 @@
 import type { PlanDepartmentSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { planFileName, planSchema, serializePlan } from '../../../shared/plan';
-import type { HandlerGroup } from '../../api/handlers';
+import type { HandlerGroup } from '../handler';
 import { listAliases, setAlias } from '../../db/repos/departments';
 import { findPlanSummary, listPlanSummaries, planDepartmentCounts, readPlanContent } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { PlanParseError } from '../../../shared/plan/errors';
-import { unreadableFile } from '../../app/file-errors';
+import { unreadableFile } from '../../lib/file-errors';
 
 export const MAX_PLAN_SOURCE_BYTES = 20 * 1024 * 1024;
 /** What a .docx may unpack to in all; real plans unpack to a few megabytes. */

@@ -1,7 +1,7 @@
 import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/workspace/dates';
-import type { HandlerGroup } from '../../api/handlers';
+import type { HandlerGroup } from '../handler';
 import { findPlanIdentity } from '../../db/repos/plans';
 import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
 import type { ServiceContext } from '../context';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { writeFileAtomic } from '../../app/atomic-write';
-import { failureReason, isDiskFull } from '../../app/file-errors';
+import { writeFileAtomic } from '../../lib/atomic-write';
+import { failureReason, isDiskFull } from '../../lib/file-errors';
 import type { ServiceContext } from '../context';
 
 /**

@@ -4,7 +4,7 @@ import type { Period } from '../../../shared/report/period';
 import { isoWithOffset, localDate, localDayRange } from '../../../shared/workspace/dates';
 import { describeHistoryEntry } from '../../../shared/workspace/history-text';
 import { addDays } from '../../../shared/workspace/progress';
-import { createTranslator } from '../../app/i18n';
+import { createTranslator } from '../../lib/i18n';
 import { listPlanAttachments } from '../../db/repos/attachments';
 import { listEntriesBetween } from '../../db/repos/entries';
 import { measureProgress } from '../../db/repos/measures';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { publicKeyFileName } from '../../../shared/report/file-names';
-import type { HandlerGroup } from '../../api/handlers';
+import type { HandlerGroup } from '../handler';
 import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMeasureText, setTrustedSigner, type DraftField } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure } from '../workspace/scope';

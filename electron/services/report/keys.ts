@@ -12,7 +12,7 @@ import {
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
-import { sha256Hex } from '../../app/hash';
+import { sha256Hex } from '../../lib/hash';
 
 /**
  * A department's Ed25519 signing key, and its passphrase sealing: the stored-key JSON below,

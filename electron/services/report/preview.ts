@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { renderReportHtml } from '../../../shared/report/html';
-import { mimeTypeFor, resolveStaticFile } from '../../security/static-files';
-import { describeError } from '../../app/errors';
-import { createTranslator } from '../../app/i18n';
+import { mimeTypeFor, resolveStaticFile } from '../../lib/static-files';
+import { describeError } from '../../lib/errors';
+import { createTranslator } from '../../lib/i18n';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { activeScope } from '../workspace/scope';

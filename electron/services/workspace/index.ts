@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../../api/handlers';
+import type { HandlerGroup } from '../handler';
 import type { ServiceContext } from '../context';
 import { buildDashboard } from './dashboard';
 import { measureDetail } from './measure';

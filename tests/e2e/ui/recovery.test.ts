@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../../electron/app/backend';
+import { openBackend } from '../../../electron/backend/backend';
 import { callOrThrow, quietLog } from '../../support/call';
 import { corruptDatabase } from '../../support/damage';
 import { AppFrame } from '../pages/AppFrame';

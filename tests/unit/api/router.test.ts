@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../../electron/api/handlers';
+import type { Handlers } from '../../../electron/services/handler';
 import { createRouter } from '../../../electron/api/router';
-import type { Logger } from '../../../electron/app/log';
+import type { Logger } from '../../../electron/lib/log';
 import { AppError } from '../../../shared/api/errors';
 
 type LogFn = Logger['error'];

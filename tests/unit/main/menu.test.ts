@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createTranslator } from '../../../electron/app/i18n';
+import { createTranslator } from '../../../electron/lib/i18n';
 import { menuTemplate } from '../../../electron/main/menu';
 
 function labels(items: MenuItemConstructorOptions[]): string[] {

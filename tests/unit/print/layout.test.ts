@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Checklist, ChecklistTask } from '../../../shared/api/calls/print';
 import { cssString, pageCounterContent, pageCss, pageMarginsMm, pdfOptions, systemPrintOptions } from '../../../shared/print/pdf-options';
-import { bodyText, layoutChecklist, numberedHeadings, pdfFileName } from '../../../renderer/print/model';
-import { isFiltered, optionParams, readOptions, shownStatuses } from '../../../renderer/print/options';
+import { bodyText, layoutChecklist, numberedHeadings, pdfFileName } from '../../../renderer/features/print/model';
+import { isFiltered, optionParams, readOptions, shownStatuses } from '../../../renderer/features/print/options';
 import { isTaskOverdue } from '../../../shared/workspace/progress';
 
 describe('pdf options', () => {

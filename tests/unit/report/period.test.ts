@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicKeyFileName, reportFileName } from '../../../shared/report/file-names';
 import { parsePeriod, periodLabel } from '../../../shared/report/period';
-import { createTranslator } from '../../../electron/app/i18n';
+import { createTranslator } from '../../../electron/lib/i18n';
 
 describe('reporting periods', () => {
   it('reads the five forms the CLI accepts', () => {

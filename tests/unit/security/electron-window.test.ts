@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appEntryUrl, isAllowedRequest, isAppUrl, isTrustedSender } from '../../../electron/main/guards';
 import { mainWindowOptions } from '../../../electron/main/window';
-import { contentSecurityPolicy, previewContentSecurityPolicy, securityHeaders } from '../../../electron/security/csp';
+import { contentSecurityPolicy, previewContentSecurityPolicy, securityHeaders } from '../../../electron/lib/csp';
 
 describe('main window', () => {
   it('runs the renderer isolated, sandboxed, without Node and with web security', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeTypeFor, resolveStaticFile } from '../../../electron/security/static-files';
+import { mimeTypeFor, resolveStaticFile } from '../../../electron/lib/static-files';
 
 describe('static file resolution', () => {
   const root = '/srv/app/renderer';

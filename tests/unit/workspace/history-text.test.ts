@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../electron/app/i18n';
+import { createTranslator } from '../../../electron/lib/i18n';
 import { resources } from '../../../shared/i18n/resources';
 import { describeHistoryEntry, type HistoryEntryText, type HistoryTranslate } from '../../../shared/workspace/history-text';
 

@@ -4,7 +4,7 @@ import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { unreadableFile } from '../../../app/file-errors';
+import { unreadableFile } from '../../../lib/file-errors';
 import {
   entryNameKey,
   formatFingerprint,

@@ -5,9 +5,9 @@ import { dirname, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
-import { partialPath, syncDirectory } from '../../../app/atomic-write';
-import { sha256Hex } from '../../../app/hash';
-import { errnoCode, isDiskFull, unreadableFile } from '../../../app/file-errors';
+import { partialPath, syncDirectory } from '../../../lib/atomic-write';
+import { sha256Hex } from '../../../lib/hash';
+import { errnoCode, isDiskFull, unreadableFile } from '../../../lib/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
   entryNameKey,

@@ -1,0 +1,118 @@
+import { Eye, FileOutput, X } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanSummary } from '../../../shared/api/calls/plan';
+import { reportFileName } from '../../../shared/report/file-names';
+import { formatFingerprint } from '../../../shared/report/manifest';
+import { parsePeriod, periodLabel } from '../../../shared/report/period';
+import { useCall } from '../../api/queries';
+import { ErrorPanel, Loading } from '../../components/ErrorPanel';
+import { formatBytes, formatDateTime } from '../../components/format';
+import { replaceRoute } from '../../app/router';
+import { ExportDialog } from './ExportDialog';
+import { fieldsFor, periodKey, PeriodPicker, type PeriodFields } from './PeriodPicker';
+import { ReportEditor } from './ReportEditor';
+import './reports.css';
+
+/** The period report: choose the period, write it, preview the exact report.html, export it signed. */
+export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanSummary; department: string; initialPeriod: string | null }) {
+  const { t, i18n } = useTranslation();
+  const defaultYear = Number((plan.issuedOn ?? new Date().toISOString()).slice(0, 4));
+  const [fields, setFields] = useState<PeriodFields>(() => fieldsFor(initialPeriod, defaultYear));
+  const [previewing, setPreviewing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const key = periodKey(fields);
+  const period = key ? parsePeriod(key) : null;
+  const draft = useCall('reports.draft', { period: key ?? '' }, { enabled: key !== null });
+  const history = useCall('reports.history', {});
+  // A department without a measure in the active plan has nothing to report; the backend refuses such an export too.
+  const nothingToReport = draft.data !== undefined && draft.data.data.measures.length === 0;
+
+  useEffect(() => {
+    // Keep the period in the address so a reload (or a bookmark) comes back to it.
+    if (key) replaceRoute('/reports', { period: key });
+  }, [key]);
+
+  return (
+    <div className="page page-wide reports-page">
+      <div className="page-heading">
+        <div>
+          <h1 className="page-title">{t('reporting.title')}</h1>
+          <p className="page-subtitle">{t('reporting.subtitle')}</p>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button" disabled={!key} aria-pressed={previewing} onClick={() => setPreviewing((value) => !value)}>
+            {previewing ? <X size={16} aria-hidden /> : <Eye size={16} aria-hidden />}
+            {previewing ? t('reporting.closePreview') : t('reporting.preview')}
+          </button>
+          <button type="button" className="button button-primary" disabled={!key || !draft.data || nothingToReport} onClick={() => setExporting(true)}>
+            <FileOutput size={16} aria-hidden />
+            {t('reporting.export')}
+          </button>
+        </div>
+      </div>
+
+      <PeriodPicker value={fields} onChange={setFields} />
+
+      {nothingToReport && (
+        <p className="notice notice-warning" role="status" data-testid="nothing-to-report">
+          {t('errors.report.nothing_to_report', { department })}
+        </p>
+      )}
+
+      {previewing && key && (
+        <section className="card report-preview" aria-label={t('reporting.previewTitle')}>
+          <h2 className="card-title">{t('reporting.previewTitle')}</h2>
+          <iframe
+            title={t('reporting.previewTitle')}
+            sandbox=""
+            src={`/preview/report.html?period=${encodeURIComponent(key)}&at=${encodeURIComponent(draft.data?.updatedAt ?? '')}`}
+          />
+        </section>
+      )}
+
+      {draft.isPending && key && <Loading />}
+      {draft.isError && <ErrorPanel error={draft.error} onRetry={() => void draft.refetch()} />}
+      {draft.data && key && <ReportEditor key={key} periodKey={key} data={draft.data.data} updatedAt={draft.data.updatedAt} />}
+
+      <section className="card" aria-labelledby="report-history">
+        <h2 id="report-history" className="card-title">
+          {t('reporting.history')}
+        </h2>
+        {history.data?.length === 0 && <p className="muted">{t('reporting.historyEmpty')}</p>}
+        {history.data && history.data.length > 0 && (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('reporting.historyTime')}</th>
+                <th>{t('reporting.historyPeriod')}</th>
+                <th>{t('reporting.historyFile')}</th>
+                <th>{t('reporting.historySize')}</th>
+                <th>{t('reporting.historyFingerprint')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.map((row) => (
+                <tr key={row.id}>
+                  <td>{formatDateTime(row.exportedAt, i18n.language)}</td>
+                  <td>{row.periodLabel}</td>
+                  <td>{row.fileName}</td>
+                  <td>{formatBytes(row.size, i18n.language)}</td>
+                  <td>
+                    <code className="fingerprint-short" title={formatFingerprint(row.fingerprint)}>
+                      {formatFingerprint(row.fingerprint).slice(0, 19)}…
+                    </code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {exporting && period && (
+        <ExportDialog periodKey={period.key} periodLabel={periodLabel(period, t)} fileName={reportFileName(department, period)} onClose={() => setExporting(false)} />
+      )}
+    </div>
+  );
+}

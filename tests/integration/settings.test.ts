@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openBackend, type Backend } from '../../electron/backend/backend';
+import { quietLog } from '../support/call';
+import { useTempDirs } from '../support/temp';
+
+const tempDir = useTempDirs();
+let backend: Backend | null = null;
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+async function open(onSettingsChanged = vi.fn()) {
+  backend = await openBackend({ dataDir: tempDir(), runtime: 'cli', logger: quietLog, onSettingsChanged });
+  return { backend, router: backend.router, onSettingsChanged };
+}
+
+describe('settings', () => {
+  it('starts in Chinese with no department', async () => {
+    const { router } = await open();
+    expect(await router.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+    });
+  });
+
+  it('remembers the language across restarts and tells listeners', async () => {
+    const { router, onSettingsChanged, backend: first } = await open();
+    expect(await router.dispatch('settings.update', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
+    expect(onSettingsChanged).toHaveBeenCalledWith(expect.objectContaining({ language: 'en' }));
+    const dataDir = first.layout.dataDir;
+    await first.close();
+
+    backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
+    expect(await backend.router.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+
+  it('accepts only departments the plans name, and keeps recent ones for switching', async () => {
+    // The embedded plan names both departments.
+    const { router } = await open();
+
+    expect(await router.dispatch('settings.update', { department: '不存在的部门' })).toEqual({
+      ok: false,
+      error: { code: 'department.unknown', messageKey: 'errors.department.unknown', params: { name: '不存在的部门' } },
+    });
+    expect(await router.dispatch('settings.get', {})).toMatchObject({ value: { department: null } });
+
+    await router.dispatch('settings.update', { department: '经济和信息化' });
+    await router.dispatch('settings.update', { department: '质监' });
+    expect(await router.dispatch('settings.update', { department: '经济和信息化' })).toEqual({
+      ok: true,
+      value: { language: 'zh-CN', department: '经济和信息化', recentDepartments: ['经济和信息化', '质监'], operator: '' },
+    });
+  });
+
+  it('falls back to defaults when a stored value is damaged', async () => {
+    const { router, backend: b } = await open();
+    b.db.exec(`INSERT INTO setting (key, value) VALUES ('language', '"klingon"'), ('recentDepartments', '42')`);
+    expect(await router.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+    });
+  });
+});
