@@ -22,7 +22,7 @@ export const RecoveryStatus = z.discriminatedUnion('damaged', [
     cause: z.enum(['damaged', 'missing']),
     file: z.string(),
     detail: z.string(),
-    /** Newest first, each checked with integrity_check; `ok` false means it cannot be used. */
+    /** Newest first, each checked with quick_check (restore runs the full integrity_check); `ok` false means it cannot be used. */
     backups: z.array(BackupInfo.extend({ ok: z.boolean() })),
   }),
 ]);
