@@ -77,7 +77,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const previewAnswer = request.method === 'GET' ? answerPreview(options.preview, url) : null;
     if (previewAnswer) {
       response.writeHead(previewAnswer.status, previewAnswer.headers);
-      response.end(previewAnswer.body);
+      if (typeof previewAnswer.body === 'string') response.end(previewAnswer.body);
+      else await pipeline(previewAnswer.body, response);
       return;
     }
 
