@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -438,8 +438,16 @@ describe('verifying received reports', () => {
 
     const byBytes = await openTestBackend({ verifiedLimits: { maxKept: 5, maxKeptBytes: Math.floor(extracted * 2.5) } });
     const outcomes = [];
-    for (let i = 0; i < 4; i += 1) outcomes.push(await verifiedAt(byBytes, file));
+    for (let i = 0; i < 4; i += 1) {
+      // As the dev host receives it: an upload in tmp/, which goes when its package is dropped.
+      const upload = byBytes.ctx.files.uploadPath();
+      copyFileSync(file, upload);
+      const outcome = await verifyAt(byBytes, byBytes.ctx.files.registerUpload(upload, '报告.plreport').id);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      outcomes.push(outcome);
+    }
     expect(verifiedFolders(byBytes)).toHaveLength(2);
+    expect(readdirSync(byBytes.layout.tmp).filter((name) => name.startsWith('upload-'))).toHaveLength(2);
     for (const [index, outcome] of outcomes.entries()) {
       const page = byBytes.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
       expect(page?.status).toBe(index < 2 ? 404 : 200);
