@@ -19,7 +19,7 @@ import { noPrinting, printHandlers, type PrintingHandlers } from '../services/pr
 import { reportHandlers } from '../services/report';
 import { previewResponse, type PreviewResponse } from '../services/report/preview';
 import type { OsSecretStore } from '../services/report/signing';
-import { VerifiedPackages } from '../services/report/verify-service';
+import { VerifiedPackages, type VerifiedLimits } from '../services/report/verify-service';
 import { readSettings, settingsHandlers } from '../services/settings';
 import { workspaceHandlers } from '../services/workspace';
 import { createFileLogger, type Logger } from '../lib/log';
@@ -48,6 +48,8 @@ export interface BackendOptions {
   osSecrets?: OsSecretStore | null;
   /** The user chose to start afresh in recovery: a missing data file is then created even though backups exist. */
   startFresh?: boolean;
+  /** Quota of received packages kept for the verify screen (tests set small ones). */
+  verifiedLimits?: Partial<VerifiedLimits>;
 }
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
@@ -119,7 +121,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     actor: () => readSettings(ctx.db).operator || systemUser(),
   };
   await ensureSeedPlan(ctx);
-  const verified = new VerifiedPackages(ctx);
+  const verified = new VerifiedPackages(ctx, options.verifiedLimits);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),

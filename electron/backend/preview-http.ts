@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { previewHeaders } from '../lib/csp';
 import type { PreviewResponse } from '../services/report/preview';
 
@@ -6,7 +7,8 @@ export type PreviewSource = (path: string, params: URLSearchParams) => PreviewRe
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer;
+  /** A stream is an extracted file: the host pipes it, never holding it whole. */
+  body: string | Readable;
 }
 
 /**
@@ -18,5 +20,7 @@ export function answerPreview(source: PreviewSource | undefined, url: URL): Http
   if (!source || !url.pathname.startsWith('/preview/')) return null;
   const response = source(url.pathname, url.searchParams);
   if (!response) return null;
-  return { status: response.status, headers: { ...previewHeaders, 'Content-Type': response.contentType, 'Cache-Control': 'no-store' }, body: response.body };
+  const headers: Record<string, string> = { ...previewHeaders, 'Content-Type': response.contentType, 'Cache-Control': 'no-store' };
+  if (response.size !== undefined) headers['Content-Length'] = String(response.size);
+  return { status: response.status, headers, body: response.body };
 }

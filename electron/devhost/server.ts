@@ -4,7 +4,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { maxEvidenceBytes, maxEvidenceLabel } from '../../shared/api/calls/evidence';
 import type { FileRef } from '../../shared/api/calls/files';
 import { AppError, failure, type ApiResult } from '../../shared/api/errors';
 import type { Router } from '../api/router';
@@ -14,9 +13,22 @@ import { answerPreview, type PreviewSource } from '../backend/preview-http';
 import { securityHeaders } from '../lib/csp';
 import { mimeTypeFor, resolveStaticFile } from '../lib/static-files';
 
-export const tokenCookie = 'planledger_token';
 export const tokenHeader = 'x-planledger-token';
 const maxJsonBody = 16 * 1024 * 1024;
+const GiB = 1024 * 1024 * 1024;
+
+/**
+ * Browser uploads stand in for native file dialogs, each one a file in tmp/ until it is used.
+ * One can be a report package (the verifier reads entries up to 4 GB) or evidence (up to
+ * 2 GB each, maxEvidenceBytes); together, received and in flight, they take at most a few
+ * of the largest (a batch of evidence is uploaded first, then stored).
+ */
+const uploadLimits = { maxBytes: 4 * GiB, maxLabel: '4 GB', maxCount: 256, maxTotalBytes: 8 * GiB, maxTotalLabel: '8 GB' };
+
+/** The token cookie, named per port: cookies ignore ports, so two dev hosts in one browser would replace each other's. */
+export function tokenCookie(port: number): string {
+  return `planledger_token_${port}`;
+}
 
 export interface DevHostOptions {
   router: Router;
@@ -42,6 +54,8 @@ export interface DevHost {
  */
 export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  /** Uploads being received, each holding the bytes it declared (or has sent, if more). */
+  const receiving = new Set<{ bytes: number }>();
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.log.error('dev host request failed', errorDetails(error));
@@ -54,12 +68,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const port = (server.address() as AddressInfo).port;
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (!isLoopbackHost(request.headers.host, port)) return forbidden(response);
-    const fromQuery = url.searchParams.get('token');
-    if (!tokenMatches(token, fromQuery ?? readCookie(request, tokenCookie) ?? headerValue(request, tokenHeader))) {
+    // The URL printed at start carries the token once, for the first load; from then on the cookie (or the header) does.
+    const fromQuery = request.method === 'GET' && url.pathname === '/' ? url.searchParams.get('token') : null;
+    if (!tokenMatches(token, fromQuery ?? readCookie(request, tokenCookie(port)) ?? headerValue(request, tokenHeader))) {
       return forbidden(response);
     }
     if (fromQuery) {
-      response.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      response.setHeader('Set-Cookie', `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     // Whatever it is sent to, a POST from another site's page is refused (the token cookie is SameSite, this is the second lock).
     const origin = request.headers.origin;
@@ -77,14 +92,15 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const previewAnswer = request.method === 'GET' ? answerPreview(options.preview, url) : null;
     if (previewAnswer) {
       response.writeHead(previewAnswer.status, previewAnswer.headers);
-      response.end(previewAnswer.body);
+      if (typeof previewAnswer.body === 'string') response.end(previewAnswer.body);
+      else await pipeline(previewAnswer.body, response);
       return;
     }
 
     if (url.pathname === '/upload') {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const result = await receiveUpload(request, options.files, url.searchParams.get('name') ?? 'file');
-      return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      const result = await receiveUpload(request, options.files, receiving, url.searchParams.get('name') ?? 'file');
+      return send(response, result.ok ? 200 : 413, 'application/json; charset=utf-8', JSON.stringify(result));
     }
 
     if (url.pathname.startsWith('/download/') && request.method === 'GET') {
@@ -178,13 +194,26 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
   return undefined;
 }
 
-/** Streams a browser upload into the data folder's tmp/ and registers it; capped at the largest evidence file, the largest upload. */
-async function receiveUpload(request: IncomingMessage, files: FileRegistry, name: string): Promise<ApiResult<FileRef>> {
-  const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (declared > maxEvidenceBytes) {
+/**
+ * Streams a browser upload into the data folder's tmp/ and registers it, within uploadLimits:
+ * one file, and all the uploads waiting to be used plus those in flight. A refusal is an
+ * error in words (answered as 413), before anything is written when the declared length says so.
+ */
+async function receiveUpload(request: IncomingMessage, files: FileRegistry, receiving: Set<{ bytes: number }>, name: string): Promise<ApiResult<FileRef>> {
+  const declared = Number(request.headers['content-length'] ?? 0) || 0;
+  const tooLarge = new AppError('file.too_large', { max: uploadLimits.maxLabel });
+  const full = new AppError('file.uploads_full', { count: uploadLimits.maxCount, max: uploadLimits.maxTotalLabel });
+  const waiting = () => {
+    const kept = files.uploads();
+    return { count: kept.count + receiving.size, bytes: [...receiving].reduce((sum, each) => sum + each.bytes, kept.bytes) };
+  };
+  const refusal = declared > uploadLimits.maxBytes ? tooLarge : waiting().count >= uploadLimits.maxCount || waiting().bytes + declared > uploadLimits.maxTotalBytes ? full : null;
+  if (refusal) {
     request.resume();
-    return failure(new AppError('file.too_large', { max: maxEvidenceLabel }));
+    return failure(refusal);
   }
+  const held = { bytes: declared };
+  receiving.add(held);
   const path = files.uploadPath();
   let received = 0;
   try {
@@ -193,7 +222,11 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, name
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           received += chunk.length;
-          if (received > maxEvidenceBytes) throw new AppError('file.too_large', { max: maxEvidenceLabel });
+          if (received > uploadLimits.maxBytes) throw tooLarge;
+          if (received > held.bytes) {
+            held.bytes = received;
+            if (waiting().bytes > uploadLimits.maxTotalBytes) throw full;
+          }
           yield chunk;
         }
       },
@@ -204,6 +237,8 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, name
     await rm(path, { force: true });
     if (error instanceof AppError) return failure(error);
     throw error;
+  } finally {
+    receiving.delete(held);
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { answerPreview, type PreviewSource } from '../backend/preview-http';
 import { securityHeaders } from '../lib/csp';
@@ -17,7 +18,11 @@ export function serveRenderer(rendererDir: string, preview: PreviewSource): void
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const answer = url.host === appHost ? answerPreview(preview, url) : null;
-    if (answer) return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+    if (answer) {
+      // An extracted file goes out as a stream: a received package's page is never read whole.
+      const body = typeof answer.body === 'string' ? answer.body : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>);
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
     const content = file ? await readFile(file).catch(() => null) : null;
     if (!file || !content) return new Response('Not found', { status: 404, headers: securityHeaders });

@@ -56,6 +56,18 @@ export class FileRegistry {
     return this.add({ path, name: safeFileName(name), size: statSync(path).size, temporary: true });
   }
 
+  /** Uploads registered and not yet used: how many, and their bytes in tmp/. */
+  uploads(): { count: number; bytes: number } {
+    let count = 0;
+    let bytes = 0;
+    for (const file of this.files.values()) {
+      if (!file.temporary) continue;
+      count += 1;
+      bytes += file.size;
+    }
+    return { count, bytes };
+  }
+
   get(id: string): KnownFile {
     const file = this.files.get(id);
     // Used already, or chosen before a restart: the id means nothing to the user, so it is not shown.

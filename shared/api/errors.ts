@@ -21,6 +21,7 @@ export const errorCodes = [
   'task.not_found',
   'task.merge_too_long',
   'file.too_large',
+  'file.uploads_full',
   'file.unreadable',
   'file.not_found',
   'file.is_directory',

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../electron/lib/i18n';
 import { blobPath } from '../../electron/services/evidence/store';
@@ -11,7 +12,7 @@ import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';
 import { ReportData } from '../../shared/report/data';
-import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
+import { expectApiError, openAsDepartment, previewText, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
 import { useTempDirs } from '../support/temp';
 import { fixtureBytes } from '../unit/plan/helpers';
@@ -244,7 +245,7 @@ describe('signed export', () => {
     const again = await verifyAt(office, received.id);
     expect(again).toMatchObject({ ok: true, trustedAs: '经济和信息化' });
     const preview = office.preview(`/preview/verified/${first.verifiedId}/report.html`, new URLSearchParams());
-    expect(String(preview?.body)).toContain('经济和信息化');
+    expect(await previewText(preview)).toContain('经济和信息化');
 
     const tampered = join(tempDir(), 'tampered.plreport');
     const bytes = readFileSync(file?.path as string);
@@ -354,30 +355,131 @@ describe('signing key replacement', () => {
 });
 
 describe('verifying received reports', () => {
-  /** A package with one evidence file, exported by a department and verified at the office. */
-  async function receivedAtOffice() {
+  /** A package with one evidence file, exported by a department. */
+  async function exportedPackage(): Promise<string> {
     const backend = await coordinator();
     await backend.call('reports.createKey', { passphrase });
     await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
-    const { file } = await exportTo(backend, '2016-H2', passphrase);
-    const office = await openTestBackend();
+    return (await exportTo(backend, '2016-H2', passphrase)).file;
+  }
+
+  /** Verifies `file` at `office` as if chosen anew; the outcome of an intact package. */
+  async function verifiedAt(office: TestBackend, file: string) {
     const outcome = await verifyAt(office, office.ctx.files.registerExisting(file).id);
     expect(outcome).toMatchObject({ ok: true, department: '经济和信息化', trustedAs: null });
     if (!outcome.ok) throw new Error(outcome.reason);
-    return { file, office, outcome };
+    return outcome;
   }
+
+  /** A package with one evidence file, exported by a department and verified at the office. */
+  async function receivedAtOffice() {
+    const file = await exportedPackage();
+    const office = await openTestBackend();
+    return { file, office, outcome: await verifiedAt(office, file) };
+  }
+
+  const verifiedFolders = (office: TestBackend) => readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'));
+  const sizeOf = (outcome: { files: { path: string; size: number }[] }, path: string) => outcome.files.find((entry) => entry.path === path)?.size ?? 0;
 
   it('extracts only what the screen shows, and removes it when the backend closes', async () => {
     const { office, outcome } = await receivedAtOffice();
     expect(outcome.files.map((entry) => entry.path)).toContain('attachments/2.1.1/会议纪要.pdf');
-    const folder = join(office.layout.tmp, `verified-${outcome.verifiedId}`);
+    expect(verifiedFolders(office)).toHaveLength(1);
+    const folder = join(office.layout.tmp, verifiedFolders(office)[0] as string);
     expect(readdirSync(folder).sort()).toEqual(['report.html', 'report.json']);
-    expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams())?.status).toBe(200);
+    const page = office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
+    expect(page?.status).toBe(200);
+    expect(await previewText(page)).toContain('经济和信息化');
     expect(office.preview(`/preview/verified/${outcome.verifiedId}/report.csv`, new URLSearchParams())?.status).toBe(404);
 
     await office.close();
     expect(existsSync(folder)).toBe(false);
     expect(readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'))).toEqual([]);
+  });
+
+  it('streams the page from the extracted file instead of reading it whole', async () => {
+    const { file, office, outcome } = await receivedAtOffice();
+    const page = office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
+    expect(page?.body).toBeInstanceOf(Readable);
+    expect(page?.size).toBe(sizeOf(outcome, 'report.html'));
+    const extracted = join(office.layout.tmp, 'extracted');
+    mkdirSync(extracted);
+    execFileSync('unzip', ['-q', file, 'report.html', '-d', extracted]);
+    expect(await previewText(page)).toBe(readFileSync(join(extracted, 'report.html'), 'utf8'));
+  });
+
+  it('shows a page too large to show here as a worded notice, and never takes it out of the package', async () => {
+    const file = await exportedPackage();
+    const sizes = await verifiedAt(await openTestBackend(), file);
+    const page = sizeOf(sizes, 'report.html');
+    const report = sizeOf(sizes, 'report.json');
+    expect(page).toBeGreaterThan(report);
+    const office = await openTestBackend({ verifiedLimits: { maxShownBytes: report } });
+    const outcome = await verifiedAt(office, file);
+    // report.json still fits: the screen shows the report's facts, and the package lists report.html to be saved.
+    expect(outcome.report).toMatchObject({ department: '经济和信息化' });
+    expect(outcome.files.map((entry) => entry.path)).toContain('report.html');
+    expect(readdirSync(join(office.layout.tmp, verifiedFolders(office)[0] as string))).toEqual(['report.json']);
+
+    const notice = office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
+    expect(notice).toMatchObject({ status: 200, contentType: 'text/plain; charset=utf-8' });
+    expect(await previewText(notice)).toMatch(/^这份报告的页面过大.*无法在此显示.*另存.*report\.html/u);
+    await office.call('settings.update', { language: 'en' });
+    const english = office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
+    expect(await previewText(english)).toMatch(/^This report’s page is too large to show here.*save report\.html/iu);
+    const { download } = await office.call('reports.saveVerifiedFile', { verifiedId: outcome.verifiedId, path: 'report.html', targetId: null });
+    expect(download?.size).toBe(page);
+  });
+
+  it('keeps tmp/ under a quota of packages and bytes, dropping the oldest first and never the newest', async () => {
+    const file = await exportedPackage();
+    const first = await verifiedAt(await openTestBackend(), file);
+    const extracted = sizeOf(first, 'report.html') + sizeOf(first, 'report.json');
+
+    const byBytes = await openTestBackend({ verifiedLimits: { maxKept: 5, maxKeptBytes: Math.floor(extracted * 2.5) } });
+    const outcomes = [];
+    for (let i = 0; i < 4; i += 1) {
+      // As the dev host receives it: an upload in tmp/, which goes when its package is dropped.
+      const upload = byBytes.ctx.files.uploadPath();
+      copyFileSync(file, upload);
+      const outcome = await verifyAt(byBytes, byBytes.ctx.files.registerUpload(upload, '报告.plreport').id);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      outcomes.push(outcome);
+    }
+    expect(verifiedFolders(byBytes)).toHaveLength(2);
+    expect(readdirSync(byBytes.layout.tmp).filter((name) => name.startsWith('upload-'))).toHaveLength(2);
+    for (const [index, outcome] of outcomes.entries()) {
+      const page = byBytes.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
+      expect(page?.status).toBe(index < 2 ? 404 : 200);
+      await previewText(page);
+    }
+    await expectApiError(byBytes.call('reports.saveVerifiedFile', { verifiedId: outcomes[0]!.verifiedId, path: 'report.csv', targetId: null }), 'report.verified_expired');
+
+    const byCount = await openTestBackend({ verifiedLimits: { maxKept: 3 } });
+    for (let i = 0; i < 4; i += 1) await verifiedAt(byCount, file);
+    expect(verifiedFolders(byCount)).toHaveLength(3);
+
+    // Even a quota smaller than one package keeps the package on screen.
+    const tiny = await openTestBackend({ verifiedLimits: { maxKeptBytes: 1 } });
+    await verifiedAt(tiny, file);
+    const last = await verifiedAt(tiny, file);
+    expect(verifiedFolders(tiny)).toHaveLength(1);
+    expect(await previewText(tiny.preview(`/preview/verified/${last.verifiedId}/report.html`, new URLSearchParams()))).toContain('经济和信息化');
+  });
+
+  it('removes at start what a verification left in tmp/ when its process ended, not what a running one uses', async () => {
+    const dataDir = tempDir();
+    const tmp = join(dataDir, 'tmp');
+    // No process has an id above Linux’s pid_max (2^22); the one that started this test is running.
+    const gone = join(tmp, `verified-4194305-${'a'.repeat(36)}`);
+    const running = join(tmp, `verified-${process.ppid}-${'b'.repeat(36)}`);
+    for (const folder of [gone, running]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'report.html'), 'x'.repeat(1000));
+    }
+    await openTestBackend({ dataDir });
+    expect(existsSync(gone)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 
   it('saves a listed file of a verified package, checked again as it is taken out', async () => {

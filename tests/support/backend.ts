@@ -40,3 +40,12 @@ export async function openAsDepartment(
 export async function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
   await expect(promise).rejects.toMatchObject({ apiError: { code } });
 }
+
+/** A preview answer's body as text: made in memory, or streamed from an extracted file (read to its end here). */
+export async function previewText(response: { body: string | NodeJS.ReadableStream } | null): Promise<string> {
+  if (!response) return '';
+  if (typeof response.body === 'string') return response.body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.body) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { scaleBytes } from '../../../shared/file-size';
 import { renderReportHtml } from '../../../shared/report/html';
 import { mimeTypeFor, resolveStaticFile } from '../../lib/static-files';
 import { describeError } from '../../lib/errors';
@@ -13,7 +15,10 @@ import type { VerifiedPackages } from './verify-service';
 export interface PreviewResponse {
   status: number;
   contentType: string;
-  body: string | Buffer;
+  /** Text made here, or an extracted file as a stream: a received package's page is never read whole. */
+  body: string | Readable;
+  /** Bytes of a streamed body. */
+  size?: number;
 }
 
 const verifiedRoute = /^\/preview\/verified\/([\w-]{8,64})(\/.+)$/u;
@@ -37,12 +42,25 @@ export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages,
   }
   const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', body: t('report.preview.notFound') };
   const match = verifiedRoute.exec(path);
-  const folder = match ? verified.folder(match[1] as string) : undefined;
-  const file = match && folder ? resolveStaticFile(folder, match[2] as string) : null;
+  const [id, entry] = [match?.[1] ?? '', match?.[2] ?? ''];
+  const withheld = verified.withheldSize(id, entry.slice(1));
+  if (withheld !== undefined) {
+    const notice = t('report.preview.tooLarge', { path: entry.slice(1), size: sizeLabel(withheld), max: sizeLabel(verified.maxShownBytes) });
+    return { status: 200, contentType: 'text/plain; charset=utf-8', body: notice };
+  }
+  const folder = match ? verified.folder(id) : undefined;
+  const file = folder ? resolveStaticFile(folder, entry) : null;
   if (!file) return notFound;
   try {
-    return { status: 200, contentType: mimeTypeFor(file), body: readFileSync(file) };
+    const stats = statSync(file);
+    if (!stats.isFile()) return notFound;
+    return { status: 200, contentType: mimeTypeFor(file), body: createReadStream(file), size: stats.size };
   } catch {
     return notFound;
   }
+}
+
+function sizeLabel(bytes: number): string {
+  const { value, unit } = scaleBytes(bytes);
+  return `${Number(value.toFixed(value < 10 ? 1 : 0))} ${unit}`;
 }

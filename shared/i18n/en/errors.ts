@@ -38,6 +38,7 @@ const en: Messages<typeof zh> = {
   },
   file: {
     too_large: 'The file is too large: at most {{max}} per file.',
+    uploads_full: 'Too many uploaded files are waiting to be used (at most {{count}} files, {{max}} in all). Add fewer files at a time, or finish what is in progress first.',
     unreadable: 'Could not read the file “{{name}}”: {{reason}}',
     unreadable_ENOENT: 'Could not read the file “{{name}}”: it is no longer there; it may have been moved, renamed or deleted. Please choose it again.',
     unreadable_EACCES: 'Could not read the file “{{name}}”: there is no permission to read it. Check its permissions, or copy it to the desktop and choose that copy.',

@@ -4,6 +4,7 @@ import type { Messages } from '../types';
 const en: Messages<typeof zh> = {
   preview: {
     notFound: 'The file to preview was not found; please open it again.',
+    tooLarge: 'This report’s page is too large to show here ({{path}}, {{size}}; at most {{max}} is shown here). Save {{path}} from the file list below and open it in a browser.',
   },
   cli: {
     export: {

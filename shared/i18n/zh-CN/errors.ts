@@ -35,6 +35,7 @@ export default {
   },
   file: {
     too_large: '文件过大:单个文件不能超过 {{max}}。',
+    uploads_full: '等待处理的上传文件过多(最多 {{count}} 个、共 {{max}})。请分批添加,或先完成正在进行的操作。',
     unreadable: '无法读取文件“{{name}}”:{{reason}}',
     unreadable_ENOENT: '无法读取文件“{{name}}”:文件不存在,可能已被移走、改名或删除。请重新选择。',
     unreadable_EACCES: '无法读取文件“{{name}}”:没有读取权限。请检查文件的权限,或先把它复制到桌面再选择。',

@@ -1,6 +1,7 @@
 export default {
   preview: {
     notFound: '找不到要预览的文件,请重新打开。',
+    tooLarge: '这份报告的页面过大({{path}},{{size}};此处最多显示 {{max}}),无法在此显示。请在下方文件列表中另存 {{path}},再用浏览器打开。',
   },
   cli: {
     export: {

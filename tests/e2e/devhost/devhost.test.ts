@@ -35,6 +35,42 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
+const GiB = 1024 * 1024 * 1024;
+
+/**
+ * Starts an upload that declares `length` bytes and sends none of them (Expect: 100-continue):
+ * `started` settles once the host has taken it in hand, `answered` when it answers early.
+ */
+function holdUpload(host: DevHostProcess, length: number): { started: Promise<void>; answered: Promise<Reply>; abort: () => void } {
+  const req = httpRequest(`${host.origin}/upload?name=big.bin`, {
+    method: 'POST',
+    headers: { 'x-planledger-token': host.token, 'content-length': String(length), expect: '100-continue' },
+  });
+  req.on('error', () => undefined);
+  const started = new Promise<void>((resolve) => req.once('continue', () => resolve()));
+  const answered = new Promise<Reply>((resolve) => {
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+  });
+  req.flushHeaders();
+  return { started, answered, abort: () => req.destroy() };
+}
+
+/** Polls `check` until it holds (a few seconds at most). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met');
+}
+
 function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
@@ -76,7 +112,7 @@ describe('browser dev host', () => {
     expect(first.body).toContain('<div id="root">');
     expect(first.headers['content-security-policy']).toContain("default-src 'none'");
     const cookie = String(first.headers['set-cookie']).split(';')[0] as string;
-    expect(cookie).toBe(`planledger_token=${host.token}`);
+    expect(cookie).toBe(`planledger_token_${new URL(host.origin).port}=${host.token}`);
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/u);
 
     const byCookie = await send(`${host.origin}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie } });
@@ -87,6 +123,94 @@ describe('browser dev host', () => {
       headers: { 'x-planledger-token': host.token },
     });
     expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' } });
+  });
+
+  it('takes the token from the query only on the first GET /', async () => {
+    host = await startDevHost(tempDir());
+    const token = `token=${host.token}`;
+    for (const reply of [
+      await send(`${host.origin}/index.html?${token}`),
+      await send(`${host.origin}/favicon.svg?${token}`),
+      await send(`${host.origin}/preview/report.html?period=2016&${token}`),
+      await send(`${host.origin}/api/app.info?${token}`, { method: 'POST', body: '{}' }),
+      await send(`${host.origin}/upload?name=a.txt&${token}`, { method: 'POST', body: 'a' }),
+      await send(`${host.origin}/?${token}`, { method: 'POST', body: '' }),
+    ]) {
+      expect(reply.status).toBe(403);
+    }
+    expect((await send(`${host.origin}/?${token}`)).status).toBe(200);
+  });
+
+  it('names its cookie after its port, so two dev hosts in one browser keep their own', async () => {
+    host = await startDevHost(tempDir());
+    const other = await startDevHost(tempDir());
+    try {
+      const cookies = [];
+      for (const each of [host, other]) {
+        const first = await send(each.url);
+        cookies.push(String(first.headers['set-cookie']).split(';')[0] as string);
+      }
+      expect(cookies[0]).toBe(`planledger_token_${new URL(host.origin).port}=${host.token}`);
+      expect(cookies[1]).toBe(`planledger_token_${new URL(other.origin).port}=${other.token}`);
+      // The browser sends both cookies to both hosts (cookies ignore the port): each takes its own.
+      const both = cookies.join('; ');
+      for (const each of [host, other]) {
+        const reply = await send(`${each.origin}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie: both } });
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('limits uploads in size, in number and in total waiting to be used, answering 413 in words', async () => {
+    const dataDir = tempDir();
+    host = await startDevHost(dataDir);
+    const headers = { 'x-planledger-token': host.token };
+    const upload = (body: string, extra: Record<string, string> = {}) =>
+      send(`${host?.origin}/upload?name=a.txt`, { method: 'POST', body, headers: { ...headers, ...extra } });
+
+    // Larger than a report package can be: refused from its declared length, before anything is written.
+    const huge = holdUpload(host, 4 * GiB + 1);
+    const refused = await huge.answered;
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'file.too_large', params: { max: '4 GB' } } });
+    huge.abort();
+
+    // Two uploads in flight hold the room they declared: a third finds none left.
+    const held = [holdUpload(host, 4 * GiB), holdUpload(host, 4 * GiB)];
+    for (const each of held) await each.started;
+    const full = await upload('a');
+    expect(full.status).toBe(413);
+    expect(JSON.parse(full.body)).toMatchObject({ ok: false, error: { code: 'file.uploads_full', params: { count: 256, max: '8 GB' } } });
+    for (const each of held) each.abort();
+    await waitFor(async () => (await upload('a')).status === 200);
+
+    // Uploads nobody used yet count too.
+    for (let i = 1; i < 256; i += 1) expect((await upload('a')).status).toBe(200);
+    const tooMany = await upload('a');
+    expect(tooMany.status).toBe(413);
+    expect(JSON.parse(tooMany.body)).toMatchObject({ ok: false, error: { code: 'file.uploads_full' } });
+    expect(readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('upload-'))).toHaveLength(256);
+  });
+
+  it('does not keep the upload of a report that failed verification', async () => {
+    const dataDir = tempDir();
+    host = await startDevHost(dataDir);
+    const headers = { 'x-planledger-token': host.token };
+    const uploaded = JSON.parse((await send(`${host.origin}/upload?name=x.plreport`, { method: 'POST', body: 'not a zip', headers })).body) as { value: { id: string } };
+    const uploads = () => readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('upload-'));
+    expect(uploads()).toHaveLength(1);
+    const started = JSON.parse((await send(`${host.origin}/api/reports.verify`, { method: 'POST', body: JSON.stringify({ fileId: uploaded.value.id }), headers })).body) as {
+      value: { jobId: string };
+    };
+    const job = async () =>
+      JSON.parse((await send(`${host?.origin}/api/jobs.get`, { method: 'POST', body: JSON.stringify({ id: started.value.jobId }), headers })).body) as {
+        value: { state: string; result: { outcome: { ok: boolean } } };
+      };
+    await waitFor(async () => (await job()).value.state === 'done');
+    expect((await job()).value.result.outcome).toMatchObject({ ok: false, reason: 'not_a_zip' });
+    expect(uploads()).toEqual([]);
   });
 
   it('validates API requests against the contract', async () => {
