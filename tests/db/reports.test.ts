@@ -3,13 +3,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../electron/app/i18n';
 import { blobPath } from '../../electron/services/evidence/store';
-import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
-import type { VerifyOutcome } from '../../shared/api/calls/reports';
+import { createKey, replaceKey, type OsSecretStore } from '../../electron/services/report/signing';
+import { activeScope } from '../../electron/services/workspace/scope';
+import { minPassphraseLength, type VerifyOutcome } from '../../shared/api/calls/reports';
 import { ReportData } from '../../shared/report/data';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
@@ -353,6 +355,23 @@ describe('signing key replacement', () => {
   });
 });
 
+describe('the passphrase minimum', () => {
+  it('is enforced by the key service itself, for whichever caller, before a key is made or replaced', async () => {
+    const backend = await coordinator();
+    const scope = activeScope(backend.db);
+    const tooShort = { code: 'report.passphrase_too_short', params: { min: minPassphraseLength } };
+    await expect(createKey(backend.ctx, scope, 'a')).rejects.toMatchObject(tooShort);
+    expect(await backend.call('reports.keyStatus', {})).toMatchObject({ fingerprint: null });
+    const key = await backend.call('reports.createKey', { passphrase });
+    await expect(replaceKey(backend.ctx, scope, 'x'.repeat(minPassphraseLength - 1))).rejects.toMatchObject(tooShort);
+    expect(await backend.call('reports.keyStatus', {})).toEqual(key);
+    const zh = createTranslator('zh-CN');
+    const en = createTranslator('en');
+    expect(zh('errors.report.passphrase_too_short', { min: minPassphraseLength })).toContain(`${minPassphraseLength}`);
+    expect(en('errors.report.passphrase_too_short', { min: minPassphraseLength })).toContain(`${minPassphraseLength} characters`);
+  });
+});
+
 describe('verifying received reports', () => {
   /** A package with one evidence file, exported by a department and verified at the office. */
   async function receivedAtOffice() {
@@ -468,5 +487,20 @@ describe('command-line export', () => {
     expect(unknown.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect((await cli(['export', '--data-dir', dataDir])).code).toBe(2);
+  });
+
+  it('refuses a one-letter passphrase as the app does, and makes no key with it', async () => {
+    const dataDir = tempDir();
+    const out = join(tempDir(), 'x.plreport');
+    const short = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out], { PLANLEDGER_PASSPHRASE: 'a' });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain(`口令至少 ${minPassphraseLength} 个字符`);
+    expect(existsSync(out)).toBe(false);
+    const db = new Database(join(dataDir, 'planledger.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM signing_key').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -90,6 +90,7 @@ const en: Messages<typeof zh> = {
   report: {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',
     passphrase_required: 'Set a passphrase to protect the signing key.',
+    passphrase_too_short: 'The passphrase needs at least {{min}} characters; choose a longer one to protect the signing key.',
     wrong_passphrase: 'Wrong passphrase, or the key file has been altered. If the passphrase is lost, replace the key in Settings → Signing key.',
     bad_key_file: 'The signing key file is not recognised; it may be damaged.',
     unsafe_entry: 'The file name “{{path}}” is not safe in a report package.',

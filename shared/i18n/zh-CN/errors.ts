@@ -88,6 +88,7 @@ export default {
   report: {
     bad_public_key: '不是有效的 Ed25519 公钥(PEM 格式)。',
     passphrase_required: '请设置保护签名密钥的口令。',
+    passphrase_too_short: '口令至少 {{min}} 个字符,请换一个更长的口令来保护签名密钥。',
     wrong_passphrase: '口令不正确,或密钥文件已被改动。忘记口令时,可在“设置 → 签名密钥”中更换密钥。',
     bad_key_file: '签名密钥文件无法识别,可能已损坏。',
     unsafe_entry: '报告中的文件名“{{path}}”不安全,不能写入报告。',
