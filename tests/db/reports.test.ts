@@ -80,17 +80,29 @@ function foreignKeychain(): OsSecretStore {
   };
 }
 
-/** A stand-in for the operating system's keychain: seals with a secret the test holds. */
-function fakeKeychain(): OsSecretStore & { sealed: Buffer[] } {
+/**
+ * A stand-in for the operating system's keychain: seals with a secret the test holds. It keeps
+ * the buffers it was given and gave out, to show the caller wipes them once done.
+ */
+function fakeKeychain(): OsSecretStore & { sealed: Buffer[]; given: Buffer[]; opened: Buffer[] } {
   const sealed: Buffer[] = [];
+  const given: Buffer[] = [];
+  const opened: Buffer[] = [];
   return {
     sealed,
+    given,
+    opened,
     seal: async (plain) => {
-      const box = Buffer.from(`os-sealed:${Buffer.from(plain).toString('hex')}`);
+      given.push(plain);
+      const box = Buffer.from(`os-sealed:${plain.toString('hex')}`);
       sealed.push(box);
       return box;
     },
-    open: async (box) => Buffer.from(box.toString().slice('os-sealed:'.length), 'hex').toString(),
+    open: async (box) => {
+      const plain = Buffer.from(box.toString().slice('os-sealed:'.length), 'hex');
+      opened.push(plain);
+      return plain;
+    },
   };
 }
 
@@ -226,6 +238,13 @@ describe('signed export', () => {
     expect(keychain.sealed).toHaveLength(1);
     const { file } = await exportTo(backend, '2016', null);
     expect((await verifyReportPackage(file, { trustFingerprints: [key.fingerprint as string] })).ok).toBe(true);
+    // The private key crossed to and from the keychain as bytes, never as a string, and those bytes were wiped after use.
+    const crossed = [...keychain.given, ...keychain.opened];
+    expect(crossed).toHaveLength(2);
+    for (const bytes of crossed) {
+      expect(Buffer.isBuffer(bytes)).toBe(true);
+      expect(bytes.every((byte) => byte === 0)).toBe(true);
+    }
   });
 
   it('offers the browser a download and the office a verification with trust', async () => {
@@ -352,6 +371,27 @@ describe('signing key replacement', () => {
     const replaced = await moved.call('reports.replaceKey', { passphrase: null });
     expect(replaced).toMatchObject({ protection: 'os', retired: [{ fingerprint: created.fingerprint }] });
     expect(replaced.fingerprint).not.toBe(created.fingerprint);
+  });
+
+  it('leaves no trace of a replaced sealed key in the database file (secure_delete)', async () => {
+    const sealedHere = await coordinator({ osSecrets: fakeKeychain() });
+    const created = await sealedHere.call('reports.createKey', { passphrase: null });
+    const oldSealed = sealedHere.db.prepare('SELECT sealed FROM signing_key').pluck().get() as string;
+    const { ciphertext } = JSON.parse(oldSealed) as { ciphertext: string };
+    // Another department's key beside it, so the replaced row is not simply written over in place.
+    await sealedHere.call('settings.update', { department: '质监' });
+    await sealedHere.call('reports.createKey', { passphrase: null });
+    const dataDir = sealedHere.layout.dataDir;
+    await sealedHere.close();
+
+    // Moved to a PC without that keychain: the key is replaced, sealed by a passphrase now.
+    const moved = await openAsDepartment(openTestBackend, '经济和信息化', { dataDir, now });
+    const replaced = await moved.call('reports.replaceKey', { passphrase });
+    expect(replaced.retired).toMatchObject([{ fingerprint: created.fingerprint }]);
+    // No checkpoint here: the replacement itself moves the log into the file and empties it.
+    const raw = Buffer.concat([readFileSync(moved.layout.database), readFileSync(`${moved.layout.database}-wal`)]);
+    expect(raw.includes(Buffer.from(ciphertext)), 'the old sealed blob').toBe(false);
+    expect(raw.includes(Buffer.from(oldSealed)), 'its stored JSON').toBe(false);
   });
 });
 
