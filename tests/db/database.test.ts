@@ -94,7 +94,7 @@ describe('opening the database', () => {
     try {
       expect(v2.migration.from).toBe(1);
       expect(v2.migration.to).toBe(2);
-      expect(v2.migration.backup).toBe(join(options.backupDir, 'planledger-pre-migration-v1-to-v2-2026-11-25T08-30-00Z.sqlite'));
+      expect(v2.migration.backup).toBe(join(options.backupDir, 'planledger-pre-migration-v1-to-v2-2026-11-25T08-30-00-000Z.sqlite'));
       expect(v2.db.prepare('SELECT body, tag FROM note').get()).toEqual({ body: '季度报告草稿', tag: 'none' });
     } finally {
       v2.db.close();
