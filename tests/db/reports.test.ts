@@ -15,6 +15,7 @@ import { minPassphraseLength, type VerifyOutcome } from '../../shared/api/calls/
 import { ReportData } from '../../shared/report/data';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
+import type { BackendOptions } from '../../electron/app/backend';
 import { useTempDirs } from '../support/temp';
 import { fixtureBytes } from '../unit/plan/helpers';
 
@@ -414,12 +415,12 @@ describe('the passphrase minimum', () => {
 
 describe('verifying received reports', () => {
   /** A package with one evidence file, exported by a department and verified at the office. */
-  async function receivedAtOffice() {
+  async function receivedAtOffice(officeOptions: Partial<BackendOptions> = {}) {
     const backend = await coordinator();
     await backend.call('reports.createKey', { passphrase });
     await attach(backend, '2.1.1', '会议纪要.pdf', '%PDF-1.4 会议纪要');
     const { file } = await exportTo(backend, '2016-H2', passphrase);
-    const office = await openTestBackend();
+    const office = await openTestBackend(officeOptions);
     const outcome = await verifyAt(office, office.ctx.files.registerExisting(file).id);
     expect(outcome).toMatchObject({ ok: true, department: '经济和信息化', trustedAs: null });
     if (!outcome.ok) throw new Error(outcome.reason);
@@ -475,6 +476,16 @@ describe('verifying received reports', () => {
     await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }), 'report.changed_since_verified');
     expect(readdirSync(folder)).toEqual(['纪要.pdf']);
     expect(readdirSync(office.layout.tmp).filter((name) => name.includes('-save-'))).toEqual([]);
+  });
+
+  it('marks a file saved out of a received package as from the internet on Windows', async () => {
+    const { office, outcome } = await receivedAtOffice({ platform: 'win32' });
+    const folder = tempDir();
+    const target = office.ctx.files.registerSaveTarget(join(folder, '纪要.pdf')).id;
+    await office.call('reports.saveVerifiedFile', { verifiedId: outcome.verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: target });
+    expect(readFileSync(join(folder, '纪要.pdf'), 'utf8')).toBe('%PDF-1.4 会议纪要');
+    // On Linux the stream name is an ordinary file beside it: proof of what Windows would get.
+    expect(readFileSync(join(folder, '纪要.pdf:Zone.Identifier'), 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
   });
 
   it('verifies as a job that can be cancelled, leaving nothing behind', async () => {
