@@ -58,24 +58,3 @@ function shorten(name: string, maxLength: number): string {
   while (base.length > 0 && length + extension.length > maxLength) length -= (base.pop() as string).length;
   return base.join('') + extension;
 }
-
-/**
- * Extensions the system would run, install or follow rather than show when asked to open
- * the file: programs, scripts, installers, shortcuts, control-panel items, registry files.
- */
-const runnableExtensions: ReadonlySet<string> = new Set([
-  'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'sys', 'drv', 'ocx', 'xll',
-  'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'ps2', 'ps2xml', 'psc1', 'psc2',
-  'js', 'jse', 'vb', 'vbs', 'vbe', 'wsf', 'wsh', 'ws', 'wsc', 'sct', 'hta', 'chm', 'hlp',
-  'msi', 'msp', 'mst', 'msix', 'msixbundle', 'appx', 'appxbundle', 'appinstaller', 'application', 'appref-ms', 'gadget',
-  'lnk', 'url', 'website', 'scf', 'shb', 'shs', 'settingcontent-ms', 'library-ms', 'search-ms', 'searchconnector-ms',
-  'reg', 'inf', 'jar', 'jnlp', 'iqy', 'slk', 'diagcab', 'mde', 'ade', 'adp',
-  'sh', 'bash', 'command', 'desktop', 'app', 'run', 'py', 'pyw', 'pl', 'rb',
-]);
-
-/** Whether opening `name` with the system app could run it (judged by its sanitised name's extension). */
-export function mayRunWhenOpened(name: string): boolean {
-  const safe = safeFileName(name);
-  const dot = safe.lastIndexOf('.');
-  return dot >= 0 && runnableExtensions.has(safe.slice(dot + 1).toLowerCase());
-}

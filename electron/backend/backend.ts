@@ -31,6 +31,8 @@ export interface BackendOptions {
   /** better-sqlite3 build for this runtime; omitted under plain Node. */
   nativeBinding?: string | undefined;
   electronVersion?: string | null;
+  /** Defaults to process.platform; tests stand in 'win32' to see what Windows would get. */
+  platform?: NodeJS.Platform;
   now?: () => Date;
   logger?: Logger;
   onSettingsChanged?: (settings: Settings) => void;
@@ -42,7 +44,7 @@ export interface BackendOptions {
   printing?: (ctx: ServiceContext) => PrintingHandlers;
   /** Opens a file with the system app (Electron's shell.openPath: '' or an error message); absent in the browser and CLI. */
   openPath?: (path: string) => Promise<string>;
-  /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder); used instead of openPath for programs and scripts. */
+  /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder); used instead of openPath for types that are not opened directly (programs, scripts, unknown types). */
   showInFolder?: (path: string) => void;
   /** The OS secret store for signing keys (Electron's safeStorage), when there is a real one. */
   osSecrets?: OsSecretStore | null;
@@ -111,6 +113,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     nativeBinding: options.nativeBinding,
     layout,
     runtime: options.runtime,
+    platform: options.platform ?? process.platform,
     now,
     log,
     electronVersion: options.electronVersion ?? null,

@@ -71,6 +71,9 @@ export function configure(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten with zeros, not left in free space: a replaced signing key's
+  // sealed private half must not linger in the file (or in backups taken after the replacement).
+  db.pragma('secure_delete = ON');
 }
 
 export function schemaVersion(db: Db): number {

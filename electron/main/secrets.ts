@@ -25,12 +25,14 @@ export async function osSecretStore(): Promise<OsSecretStore | null> {
   if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
   const available = api.isAsyncEncryptionAvailable ? await api.isAsyncEncryptionAvailable() : safeStorage.isEncryptionAvailable();
   if (!available) return null;
+  // safeStorage takes and gives strings only: the key's bytes are base64 just for that call (the stored format).
+  const decrypt = async (sealed: Buffer): Promise<string> => {
+    if (!api.decryptStringAsync) return safeStorage.decryptString(sealed);
+    const result = await api.decryptStringAsync(sealed);
+    return typeof result === 'string' ? result : result.result;
+  };
   return {
-    seal: async (plain) => (api.encryptStringAsync ? api.encryptStringAsync(plain) : safeStorage.encryptString(plain)),
-    open: async (sealed) => {
-      if (!api.decryptStringAsync) return safeStorage.decryptString(sealed);
-      const result = await api.decryptStringAsync(sealed);
-      return typeof result === 'string' ? result : result.result;
-    },
+    seal: async (plain) => (api.encryptStringAsync ? api.encryptStringAsync(plain.toString('base64')) : safeStorage.encryptString(plain.toString('base64'))),
+    open: async (sealed) => Buffer.from(await decrypt(sealed), 'base64'),
   };
 }

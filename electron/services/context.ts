@@ -21,6 +21,8 @@ export interface ServiceContext {
   nativeBinding: string | undefined;
   layout: DataLayout;
   runtime: Runtime;
+  /** process.platform, or the one a test stands in for (files from elsewhere are marked on 'win32'). */
+  platform: NodeJS.Platform;
   now: () => Date;
   log: Logger;
   electronVersion: string | null;

@@ -44,6 +44,7 @@ export const errorCodes = [
   'recovery.busy',
   'report.bad_public_key',
   'report.passphrase_required',
+  'report.passphrase_too_short',
   'report.wrong_passphrase',
   'report.bad_key_file',
   'report.unsafe_entry',

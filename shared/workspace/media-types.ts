@@ -65,3 +65,25 @@ export function mediaKind(mediaType: string): MediaKind {
   if (/zip|rar|7z|gzip|tar/u.test(mediaType)) return 'archive';
   return 'other';
 }
+
+/**
+ * What the desktop app opens with the system app: documents, PDF, spreadsheets, presentations,
+ * images and plain text, by extension. Everything else (programs, scripts, shortcuts, web pages,
+ * macro-enabled Office files, archives, media, unknown types) is shown in its folder instead:
+ * a list of what may open cannot miss a new kind of runnable file, as a list of what may not can.
+ */
+const opensDirectlyExtensions: ReadonlySet<string> = new Set([
+  'pdf', 'ofd',
+  'doc', 'docx', 'wps', 'rtf',
+  'xls', 'xlsx', 'et', 'csv',
+  'ppt', 'pptx', 'dps',
+  'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic',
+  'txt',
+]);
+
+/** Whether `name` (a sanitised file name) may be opened with the system app rather than shown in its folder. */
+export function opensDirectly(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0 || dot === name.length - 1) return false;
+  return opensDirectlyExtensions.has(name.slice(dot + 1).toLowerCase());
+}

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import { startApp, type AppHost } from '../../electron/backend/startup';
-import { dailyBackupIfDue } from '../../electron/services/backups';
+import { checkDatabaseFile, listBackups } from '../../electron/db/backup';
+import { dailyBackupIfDue, takeBackup } from '../../electron/services/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from '../support/call';
 import { corruptDatabase } from '../support/damage';
@@ -162,6 +163,76 @@ describe('backups', () => {
     await call(host, 'backups.restore', { name: good.name });
     expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['恢复失败也不能丢的任务']);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('keeps every copy taken in the same instant, the later ones listed first', async () => {
+    const dir = tempDir();
+    const instant = new Date(Date.UTC(2026, 10, 25, 8, 30, 0, 250));
+    const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog, now: () => instant });
+    try {
+      const first = await takeBackup(backend.ctx, 'manual');
+      const second = await takeBackup(backend.ctx, 'manual');
+      // Two at once as well: neither may take the other's name.
+      const [third, fourth] = await Promise.all([takeBackup(backend.ctx, 'manual'), takeBackup(backend.ctx, 'manual')]);
+      const names = [first, second, third!, fourth!].map((backup) => backup.name);
+      expect(new Set(names).size).toBe(4);
+      expect(first.name).toBe('planledger-manual-2026-11-25T08-30-00-250Z.sqlite');
+      expect(second.name).toBe('planledger-manual-2026-11-25T08-30-00-250Z-2.sqlite');
+      for (const backup of [first, second, third!, fourth!]) {
+        expect(backup.createdAt).toBe(instant.toISOString());
+        expect(checkDatabaseFile(join(dir, 'backups', backup.name))).toBe('ok');
+      }
+      const listed = listBackups(join(dir, 'backups')).map((backup) => backup.name);
+      expect(listed.slice(2)).toEqual([second.name, first.name]);
+      expect(listed.slice(0, 2).sort()).toEqual([third!.name, fourth!.name].sort());
+
+      // More than are kept, all in that instant: the first ones taken make room.
+      const more = [];
+      for (let i = 0; i < 5; i += 1) more.push((await takeBackup(backend.ctx, 'manual')).name);
+      const kept = listBackups(join(dir, 'backups')).map((backup) => backup.name);
+      expect(kept).toHaveLength(7);
+      expect(kept.slice(0, 5)).toEqual(more.reverse());
+      expect(kept).not.toContain(first.name);
+      expect(kept).not.toContain(second.name);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('keeps the first safety copy when two restores happen within one second', async () => {
+    const host = await start(tempDir());
+    await call(host, 'settings.update', { department: '经济和信息化' });
+    clockMs += 1000;
+    const manual = await call(host, 'backups.create', {});
+    await call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['第一次恢复前的任务'] });
+    const first = await call(host, 'backups.restore', { name: manual.name });
+    clockMs += 400;
+    const second = await call(host, 'backups.restore', { name: manual.name });
+    expect(second.safetyCopy).not.toBe(first.safetyCopy);
+    await call(host, 'backups.restore', { name: first.safetyCopy });
+    expect((await call(host, 'workspace.measure', { code: '2.1.1' })).tasks.map((t) => t.text)).toEqual(['第一次恢复前的任务']);
+  });
+
+  it('reads both name forms, to the second (older copies) and to the millisecond with a counter', () => {
+    const dir = tempDir();
+    const names = [
+      'planledger-daily-2026-11-25T08-30-00Z.sqlite',
+      'planledger-daily-2026-11-25T08-30-00-001Z.sqlite',
+      'planledger-daily-2026-11-25T08-30-00-001Z-2.sqlite',
+      'planledger-daily-2026-11-25T08-30-00-001Z-10.sqlite',
+      'planledger-pre-migration-v3-to-v4-2026-11-25T08-29-59-999Z.sqlite',
+      'planledger-daily-2026-11-25T08-30-00-01Z.sqlite',
+      'planledger-daily-2026-11-25T08-30-00Z-x.sqlite',
+      'notes.txt',
+    ];
+    for (const name of names) writeFileSync(join(dir, name), '');
+    expect(listBackups(dir).map(({ name, kind, createdAt }) => ({ name, kind, createdAt }))).toEqual([
+      { name: 'planledger-daily-2026-11-25T08-30-00-001Z-10.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.001Z' },
+      { name: 'planledger-daily-2026-11-25T08-30-00-001Z-2.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.001Z' },
+      { name: 'planledger-daily-2026-11-25T08-30-00-001Z.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.001Z' },
+      { name: 'planledger-daily-2026-11-25T08-30-00Z.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.000Z' },
+      { name: 'planledger-pre-migration-v3-to-v4-2026-11-25T08-29-59-999Z.sqlite', kind: 'pre-migration', createdAt: '2026-11-25T08:29:59.999Z' },
+    ]);
   });
 
   it('accepts only backup names from its own listing', async () => {

@@ -32,7 +32,7 @@ describe('opening the database', () => {
     expect(latestSchemaVersion).toBe(migrations.length);
   });
 
-  it('creates and migrates an empty database with WAL, foreign keys and synchronous=FULL', async () => {
+  it('creates and migrates an empty database with WAL, foreign keys, synchronous=FULL and secure_delete', async () => {
     const options = paths();
     const { db, migration } = await openDatabase(options);
     try {
@@ -41,6 +41,7 @@ describe('opening the database', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('secure_delete', { simple: true })).toBe(1);
       const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
       expect(tables).toEqual(expect.arrayContaining(['setting', 'plan', 'measure', 'department', 'measure_department']));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -93,7 +94,7 @@ describe('opening the database', () => {
     try {
       expect(v2.migration.from).toBe(1);
       expect(v2.migration.to).toBe(2);
-      expect(v2.migration.backup).toBe(join(options.backupDir, 'planledger-pre-migration-v1-to-v2-2026-11-25T08-30-00Z.sqlite'));
+      expect(v2.migration.backup).toBe(join(options.backupDir, 'planledger-pre-migration-v1-to-v2-2026-11-25T08-30-00-000Z.sqlite'));
       expect(v2.db.prepare('SELECT body, tag FROM note').get()).toEqual({ body: '季度报告草稿', tag: 'none' });
     } finally {
       v2.db.close();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../electron/lib/i18n';
 import type { Job } from '../../shared/api/calls/jobs';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
@@ -344,11 +345,25 @@ describe('evidence: removing and opening', () => {
     expect(await backend.call('evidence.open', { id: attachment.id })).toEqual({ download: null, shownInFolder: false });
 
     const failing = await asDepartment({ runtime: 'electron', openPath: async () => 'No application is associated' });
-    const other = attachmentOf(await addFile(failing, writeFile('x.abc', 'x')));
+    const other = attachmentOf(await addFile(failing, writeFile('x.pdf', 'x')));
     await expectApiError(failing.call('evidence.open', { id: other.id }), 'evidence.open_failed');
   });
 
-  it('never runs a program or script: those are shown in their folder instead', async () => {
+  it('marks the copy it opens as from the internet on Windows, so Office opens it in Protected View', async () => {
+    const opened: string[] = [];
+    const onWindows = await asDepartment({ runtime: 'electron', platform: 'win32', openPath: async (path) => (opened.push(path), '') });
+    const attachment = attachmentOf(await addFile(onWindows, writeFile('来文.docx', 'docx bytes')));
+    await onWindows.call('evidence.open', { id: attachment.id });
+    expect(readFileSync(`${opened[0]}:Zone.Identifier`, 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
+    expect(statSync(opened[0]!).mode & 0o222).toBe(0);
+
+    const elsewhere = await asDepartment({ runtime: 'electron', platform: 'linux', openPath: async (path) => (opened.push(path), '') });
+    const other = attachmentOf(await addFile(elsewhere, writeFile('来文.docx', 'docx bytes')));
+    await elsewhere.call('evidence.open', { id: other.id });
+    expect(readdirSync(join(opened[1]!, '..'))).toEqual(['来文.docx']);
+  });
+
+  it('opens only documents, images, PDF, spreadsheets and text: anything else is shown in its folder instead', async () => {
     const opened: string[] = [];
     const shown: string[] = [];
     const backend = await asDepartment({
@@ -356,7 +371,7 @@ describe('evidence: removing and opening', () => {
       openPath: async (path) => (opened.push(path), ''),
       showInFolder: (path) => void shown.push(path),
     });
-    for (const name of ['setup.exe', '说明.pdf.bat', 'macro.VBS', 'shortcut.lnk', 'install.msi', 'start.ps1', 'app.jar']) {
+    for (const name of ['setup.exe', '说明.pdf.bat', 'macro.VBS', 'shortcut.lnk', 'install.msi', 'start.ps1', 'app.jar', 'page.html', 'x.abc', 'bundle.zip']) {
       const attachment = attachmentOf(await addFile(backend, writeFile(name, 'MZ program bytes')));
       expect(await backend.call('evidence.open', { id: attachment.id }), name).toEqual({ download: null, shownInFolder: true });
       expect(shown.at(-1)).toBe(join(backend.layout.tmp, 'open', String(attachment.id), name));
@@ -372,11 +387,20 @@ describe('evidence: removing and opening', () => {
     const program = attachmentOf(await addFile(noFolder, writeFile('tool.exe', 'MZ')));
     await expectApiError(noFolder.call('evidence.open', { id: program.id }), 'evidence.runnable');
     expect(opened).toHaveLength(1);
+
+    // The messages say which types open, not that every other file is a program.
+    for (const language of ['zh-CN', 'en'] as const) {
+      const t = createTranslator(language);
+      for (const key of ['evidence.shownInFolder', 'errors.evidence.runnable']) {
+        expect(t(key, { name: 'x.abc' }), key).toContain(language === 'en' ? 'documents, PDF' : '文档、PDF');
+      }
+    }
   });
 
   it('stores and opens files under names Windows can hold', async () => {
     const opened: string[] = [];
-    const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), '') });
+    // A name without an extension ('_aux') is shown in its folder rather than opened: either way, under its safe name.
+    const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), ''), showInFolder: (path) => void opened.push(path) });
     const cases: [string, string][] = [
       ['notes:hidden.txt', 'notes_hidden.txt'],
       ['CON.txt', '_CON.txt'],

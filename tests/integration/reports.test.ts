@@ -4,16 +4,19 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../electron/lib/i18n';
 import { blobPath } from '../../electron/services/evidence/store';
-import type { OsSecretStore } from '../../electron/services/report/signing';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
-import type { VerifyOutcome } from '../../shared/api/calls/reports';
+import { createKey, replaceKey, type OsSecretStore } from '../../electron/services/report/signing';
+import { activeScope } from '../../electron/services/workspace/scope';
+import { minPassphraseLength, type VerifyOutcome } from '../../shared/api/calls/reports';
 import { ReportData } from '../../shared/report/data';
 import { expectApiError, openAsDepartment, previewText, useBackends, type TestBackend } from '../support/backend';
 import { runCliCaptured } from '../support/cli';
+import type { BackendOptions } from '../../electron/backend/backend';
 import { useTempDirs } from '../support/temp';
 import { fixtureBytes } from '../unit/plan/helpers';
 
@@ -79,17 +82,29 @@ function foreignKeychain(): OsSecretStore {
   };
 }
 
-/** A stand-in for the operating system's keychain: seals with a secret the test holds. */
-function fakeKeychain(): OsSecretStore & { sealed: Buffer[] } {
+/**
+ * A stand-in for the operating system's keychain: seals with a secret the test holds. It keeps
+ * the buffers it was given and gave out, to show the caller wipes them once done.
+ */
+function fakeKeychain(): OsSecretStore & { sealed: Buffer[]; given: Buffer[]; opened: Buffer[] } {
   const sealed: Buffer[] = [];
+  const given: Buffer[] = [];
+  const opened: Buffer[] = [];
   return {
     sealed,
+    given,
+    opened,
     seal: async (plain) => {
-      const box = Buffer.from(`os-sealed:${Buffer.from(plain).toString('hex')}`);
+      given.push(plain);
+      const box = Buffer.from(`os-sealed:${plain.toString('hex')}`);
       sealed.push(box);
       return box;
     },
-    open: async (box) => Buffer.from(box.toString().slice('os-sealed:'.length), 'hex').toString(),
+    open: async (box) => {
+      const plain = Buffer.from(box.toString().slice('os-sealed:'.length), 'hex');
+      opened.push(plain);
+      return plain;
+    },
   };
 }
 
@@ -225,6 +240,13 @@ describe('signed export', () => {
     expect(keychain.sealed).toHaveLength(1);
     const { file } = await exportTo(backend, '2016', null);
     expect((await verifyReportPackage(file, { trustFingerprints: [key.fingerprint as string] })).ok).toBe(true);
+    // The private key crossed to and from the keychain as bytes, never as a string, and those bytes were wiped after use.
+    const crossed = [...keychain.given, ...keychain.opened];
+    expect(crossed).toHaveLength(2);
+    for (const bytes of crossed) {
+      expect(Buffer.isBuffer(bytes)).toBe(true);
+      expect(bytes.every((byte) => byte === 0)).toBe(true);
+    }
   });
 
   it('offers the browser a download and the office a verification with trust', async () => {
@@ -352,6 +374,44 @@ describe('signing key replacement', () => {
     expect(replaced).toMatchObject({ protection: 'os', retired: [{ fingerprint: created.fingerprint }] });
     expect(replaced.fingerprint).not.toBe(created.fingerprint);
   });
+
+  it('leaves no trace of a replaced sealed key in the database file (secure_delete)', async () => {
+    const sealedHere = await coordinator({ osSecrets: fakeKeychain() });
+    const created = await sealedHere.call('reports.createKey', { passphrase: null });
+    const oldSealed = sealedHere.db.prepare('SELECT sealed FROM signing_key').pluck().get() as string;
+    const { ciphertext } = JSON.parse(oldSealed) as { ciphertext: string };
+    // Another department's key beside it, so the replaced row is not simply written over in place.
+    await sealedHere.call('settings.update', { department: '质监' });
+    await sealedHere.call('reports.createKey', { passphrase: null });
+    const dataDir = sealedHere.layout.dataDir;
+    await sealedHere.close();
+
+    // Moved to a PC without that keychain: the key is replaced, sealed by a passphrase now.
+    const moved = await openAsDepartment(openTestBackend, '经济和信息化', { dataDir, now });
+    const replaced = await moved.call('reports.replaceKey', { passphrase });
+    expect(replaced.retired).toMatchObject([{ fingerprint: created.fingerprint }]);
+    // No checkpoint here: the replacement itself moves the log into the file and empties it.
+    const raw = Buffer.concat([readFileSync(moved.layout.database), readFileSync(`${moved.layout.database}-wal`)]);
+    expect(raw.includes(Buffer.from(ciphertext)), 'the old sealed blob').toBe(false);
+    expect(raw.includes(Buffer.from(oldSealed)), 'its stored JSON').toBe(false);
+  });
+});
+
+describe('the passphrase minimum', () => {
+  it('is enforced by the key service itself, for whichever caller, before a key is made or replaced', async () => {
+    const backend = await coordinator();
+    const scope = activeScope(backend.db);
+    const tooShort = { code: 'report.passphrase_too_short', params: { min: minPassphraseLength } };
+    await expect(createKey(backend.ctx, scope, 'a')).rejects.toMatchObject(tooShort);
+    expect(await backend.call('reports.keyStatus', {})).toMatchObject({ fingerprint: null });
+    const key = await backend.call('reports.createKey', { passphrase });
+    await expect(replaceKey(backend.ctx, scope, 'x'.repeat(minPassphraseLength - 1))).rejects.toMatchObject(tooShort);
+    expect(await backend.call('reports.keyStatus', {})).toEqual(key);
+    const zh = createTranslator('zh-CN');
+    const en = createTranslator('en');
+    expect(zh('errors.report.passphrase_too_short', { min: minPassphraseLength })).toContain(`${minPassphraseLength}`);
+    expect(en('errors.report.passphrase_too_short', { min: minPassphraseLength })).toContain(`${minPassphraseLength} characters`);
+  });
 });
 
 describe('verifying received reports', () => {
@@ -372,9 +432,9 @@ describe('verifying received reports', () => {
   }
 
   /** A package with one evidence file, exported by a department and verified at the office. */
-  async function receivedAtOffice() {
+  async function receivedAtOffice(officeOptions: Partial<BackendOptions> = {}) {
     const file = await exportedPackage();
-    const office = await openTestBackend();
+    const office = await openTestBackend(officeOptions);
     return { file, office, outcome: await verifiedAt(office, file) };
   }
 
@@ -520,6 +580,16 @@ describe('verifying received reports', () => {
     expect(readdirSync(office.layout.tmp).filter((name) => name.includes('-save-'))).toEqual([]);
   });
 
+  it('marks a file saved out of a received package as from the internet on Windows', async () => {
+    const { office, outcome } = await receivedAtOffice({ platform: 'win32' });
+    const folder = tempDir();
+    const target = office.ctx.files.registerSaveTarget(join(folder, '纪要.pdf')).id;
+    await office.call('reports.saveVerifiedFile', { verifiedId: outcome.verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: target });
+    expect(readFileSync(join(folder, '纪要.pdf'), 'utf8')).toBe('%PDF-1.4 会议纪要');
+    // On Linux the stream name is an ordinary file beside it: proof of what Windows would get.
+    expect(readFileSync(join(folder, '纪要.pdf:Zone.Identifier'), 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
+  });
+
   it('verifies as a job that can be cancelled, leaving nothing behind', async () => {
     const { file, office } = await receivedAtOffice();
     const { jobId } = await office.call('reports.verify', { fileId: office.ctx.files.registerExisting(file).id });
@@ -570,5 +640,20 @@ describe('command-line export', () => {
     expect(unknown.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect((await cli(['export', '--data-dir', dataDir])).code).toBe(2);
+  });
+
+  it('refuses a one-letter passphrase as the app does, and makes no key with it', async () => {
+    const dataDir = tempDir();
+    const out = join(tempDir(), 'x.plreport');
+    const short = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out], { PLANLEDGER_PASSPHRASE: 'a' });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain(`口令至少 ${minPassphraseLength} 个字符`);
+    expect(existsSync(out)).toBe(false);
+    const db = new Database(join(dataDir, 'planledger.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM signing_key').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -87,7 +87,9 @@ export function insertSigningKey(db: Db, departmentId: number, key: StoredKeyRow
 
 /**
  * Puts `key` in place of the department's current key, in one transaction: the current one
- * (if any) moves to retired_signing_key without its sealed private half.
+ * (if any) moves to retired_signing_key without its sealed private half. secure_delete (see
+ * configure) zeroes the old row; the checkpoint then writes that page into the database file
+ * and empties the write-ahead log, so the old sealed key is in neither file afterwards.
  */
 export function replaceSigningKey(db: Db, departmentId: number, key: StoredKeyRow, retiredAt: string): void {
   db.transaction(() => {
@@ -98,6 +100,7 @@ export function replaceSigningKey(db: Db, departmentId: number, key: StoredKeyRo
     db.prepare('DELETE FROM signing_key WHERE department_id = ?').run(departmentId);
     insertSigningKey(db, departmentId, key);
   })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export interface RetiredKeyRow {

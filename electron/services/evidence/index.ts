@@ -5,8 +5,8 @@ import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/ev
 import type { Download } from '../../../shared/api/calls/files';
 import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
-import { mayRunWhenOpened, safeFileName } from '../../../shared/file-names';
-import { mediaTypeFor } from '../../../shared/workspace/media-types';
+import { safeFileName } from '../../../shared/file-names';
+import { mediaTypeFor, opensDirectly } from '../../../shared/workspace/media-types';
 import type { HandlerGroup } from '../handler';
 import { unreadableFile } from '../../lib/file-errors';
 import type { Db } from '../../db/database';
@@ -22,6 +22,7 @@ import {
 import { appendEntry } from '../../db/repos/entries';
 import { findTask } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
+import { markFromInternet } from '../mark-of-the-web';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
 import { blobPath, removeStaleTemps, storeFile } from './store';
 
@@ -152,9 +153,11 @@ class EvidenceService {
 
   /**
    * Desktop: a read-only copy in tmp/open/<id>/<name> (so the system app sees the real name
-   * and cannot change the stored content), opened with the system app. A program, script,
-   * installer or shortcut is never opened (that would run it): it is shown selected in its
-   * folder instead, and `shownInFolder` tells the UI to say why. Browser: a download.
+   * and cannot change the stored content), marked as from the internet on Windows (evidence may
+   * come from anywhere: Office opens it in Protected View), opened with the system app. Only
+   * documents, PDF, spreadsheets, presentations, images and text are opened (opensDirectly);
+   * anything else, a program or script above all, is shown selected in its folder instead, and
+   * `shownInFolder` tells the UI to say why. Browser: a download.
    */
   async open(id: number): Promise<{ download: Download | null; shownInFolder: boolean }> {
     const { ctx } = this;
@@ -164,11 +167,11 @@ class EvidenceService {
     if (!existsSync(stored)) throw new AppError('evidence.missing', { name });
 
     if (this.openPath) {
-      const runnable = mayRunWhenOpened(name);
-      if (runnable && !this.showInFolder) throw new AppError('evidence.runnable', { name });
+      const reveal = !opensDirectly(name);
+      if (reveal && !this.showInFolder) throw new AppError('evidence.runnable', { name });
       const target = join(ctx.layout.tmp, 'open', String(attachment.id), name);
-      await readOnlyCopy(stored, target, attachment.size);
-      if (runnable && this.showInFolder) {
+      await readOnlyCopy(stored, target, attachment.size, (copy) => markFromInternet(copy, ctx.platform, ctx.log));
+      if (reveal && this.showInFolder) {
         this.showInFolder(target);
         return { download: null, shownInFolder: true };
       }
@@ -206,8 +209,11 @@ class EvidenceService {
   }
 }
 
-/** Copies the stored content to `target` and makes it read-only; an intact earlier copy is reused (it may be open). */
-async function readOnlyCopy(stored: string, target: string, size: number): Promise<void> {
+/**
+ * Copies the stored content to `target`, marks it (before it is read-only: Windows refuses a
+ * stream on a read-only file) and makes it read-only; an intact earlier copy is reused (it may be open).
+ */
+async function readOnlyCopy(stored: string, target: string, size: number, mark: (path: string) => Promise<unknown>): Promise<void> {
   const existing = await stat(target).catch(() => null);
   if (existing?.isFile() && existing.size === size && (existing.mode & 0o222) === 0) return;
   if (existing) {
@@ -216,5 +222,6 @@ async function readOnlyCopy(stored: string, target: string, size: number): Promi
   }
   await mkdir(dirname(target), { recursive: true });
   await copyFile(stored, target, constants.COPYFILE_FICLONE);
+  await mark(target);
   await chmod(target, 0o444);
 }

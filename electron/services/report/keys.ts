@@ -11,6 +11,7 @@ import {
 } from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
 import { sha256Hex } from '../../lib/hash';
 
@@ -90,9 +91,14 @@ const PassphraseSealedKey = z.strictObject({
 export const StoredSigningKey = z.discriminatedUnion('scheme', [PassphraseSealedKey]);
 export type StoredSigningKey = z.infer<typeof StoredSigningKey>;
 
-/** Seals the PKCS#8 DER of `privateKey` with AES-256-GCM under a scrypt key; returns the stored-key JSON. */
+/**
+ * Seals the PKCS#8 DER of `privateKey` with AES-256-GCM under a scrypt key; returns the stored-key JSON.
+ * The passphrase must be at least minPassphraseLength long, the minimum the UI asks for: checked
+ * here so the CLI and the dev host, which reach this without the UI, cannot seal with less.
+ */
 export async function encryptPrivateKey(privateKey: KeyObject, passphrase: string): Promise<string> {
   if (passphrase === '') throw new AppError('report.passphrase_required');
+  if (passphrase.length < minPassphraseLength) throw new AppError('report.passphrase_too_short', { min: minPassphraseLength });
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const key = await deriveKey(passphrase, salt, scryptDefaults);

@@ -13,8 +13,10 @@ import { decryptPrivateKey, encryptPrivateKey, fingerprintOf, generateSigningKey
  * only Linux backend is `basic_text`; then keys are sealed with a passphrase instead.
  */
 export interface OsSecretStore {
-  seal(plain: string): Promise<Buffer>;
-  open(sealed: Buffer): Promise<string>;
+  /** Seals the private key's PKCS#8 DER; the caller wipes `plain` afterwards. */
+  seal(plain: Buffer): Promise<Buffer>;
+  /** The DER again, in a buffer the caller wipes once the key is made from it. */
+  open(sealed: Buffer): Promise<Buffer>;
 }
 
 const OsSealed = z.strictObject({ scheme: z.literal('safeStorage'), ciphertext: z.string() });
@@ -59,20 +61,20 @@ export async function replaceKey(ctx: ServiceContext, scope: Scope, passphrase: 
 /** A fresh key pair, its private half sealed by the OS when it can, else by the passphrase. */
 async function newSealedKey(ctx: ServiceContext, passphrase: string | null): Promise<StoredKeyRow> {
   const key = generateSigningKey();
-  const der = key.privateKey.export({ type: 'pkcs8', format: 'der' });
   let sealed: string;
   let protection: 'os' | 'passphrase';
-  try {
-    if (ctx.osSecrets) {
-      sealed = JSON.stringify({ scheme: 'safeStorage', ciphertext: (await ctx.osSecrets.seal(der.toString('base64'))).toString('base64') });
-      protection = 'os';
-    } else {
-      if (passphrase === null) throw new AppError('report.passphrase_required');
-      sealed = await encryptPrivateKey(key.privateKey, passphrase);
-      protection = 'passphrase';
+  if (ctx.osSecrets) {
+    const der = key.privateKey.export({ type: 'pkcs8', format: 'der' });
+    try {
+      sealed = JSON.stringify({ scheme: 'safeStorage', ciphertext: (await ctx.osSecrets.seal(der)).toString('base64') });
+    } finally {
+      der.fill(0);
     }
-  } finally {
-    der.fill(0);
+    protection = 'os';
+  } else {
+    if (passphrase === null) throw new AppError('report.passphrase_required');
+    sealed = await encryptPrivateKey(key.privateKey, passphrase);
+    protection = 'passphrase';
   }
   return { publicKeyPem: key.publicKeyPem, fingerprint: fingerprintOf(key.publicKeyPem), protection, sealed, createdAt: ctx.now().toISOString() };
 }
@@ -102,7 +104,7 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
 async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphertext: string): Promise<KeyObject> {
   let der: Buffer;
   try {
-    der = Buffer.from(await secrets.open(Buffer.from(ciphertext, 'base64')), 'base64');
+    der = await secrets.open(Buffer.from(ciphertext, 'base64'));
   } catch (error) {
     ctx.log.warn('keychain could not open the signing key', { reason: error instanceof Error ? error.message : String(error) });
     throw new AppError('report.key_unavailable');

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportData } from '../../../shared/report/data';
 import { printableName } from '../../../shared/report/manifest';
 import { copyFileAtomic } from '../../lib/atomic-write';
+import { markFromInternet } from '../mark-of-the-web';
 import { failureReason, isDiskFull } from '../../lib/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
@@ -181,6 +182,7 @@ export class VerifiedPackages {
         return { download: this.ctx.files.registerDownload(output, name) };
       }
       await saveTo(extracted, target);
+      await markFromInternet(target, this.ctx.platform, this.ctx.log);
       this.ctx.log.info('verified file saved', { path: printableName(path) });
       return { download: null };
     } finally {

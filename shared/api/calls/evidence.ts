@@ -23,8 +23,9 @@ export const evidenceCalls = {
   /** Takes the file off the list; the stored content stays (others may share it) and the history keeps the record. */
   'evidence.remove': call(z.object({ id: AttachmentId }).strict(), z.object({ id: AttachmentId })),
   /**
-   * Desktop: opens a read-only copy with the system app (download null); a program, script
-   * or shortcut is shown selected in its folder instead (shownInFolder true), never run.
+   * Desktop: opens a read-only copy with the system app (download null) when it is a document,
+   * PDF, spreadsheet, presentation, image or text file; anything else is shown selected in its
+   * folder instead (shownInFolder true), never run.
    * Browser: a download of a copy.
    */
   'evidence.open': call(z.object({ id: AttachmentId }).strict(), z.object({ download: Download.nullable(), shownInFolder: z.boolean() })),

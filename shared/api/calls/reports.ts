@@ -14,7 +14,7 @@ export const PeriodKey = z
   .max(40)
   .refine((text) => parsePeriod(text) !== null, 'period');
 
-/** The shortest passphrase that may seal a signing key; the UI checks the same before it asks the backend. */
+/** The shortest passphrase that may seal a signing key: the UI checks it as the user types, the key service (keys.ts) for every caller. */
 export const minPassphraseLength = 8;
 const Passphrase = z.string().min(minPassphraseLength).max(200);
 /** Null in the browser, which receives a download instead. */

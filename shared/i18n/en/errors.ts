@@ -72,7 +72,7 @@ const en: Messages<typeof zh> = {
     missing_report: 'The stored copy of “{{name}}” (measure {{measure}}) is missing from the data folder; it may have been deleted or moved. The report was not exported.',
     damaged: 'The stored copy of “{{name}}” (measure {{measure}}) is damaged: its content no longer matches the checksum taken when it was added. The report was not exported. Remove this file from the measure and add the original again.',
     open_failed: 'Could not open “{{name}}” with the system app: {{reason}}',
-    runnable: '“{{name}}” is a program, script or shortcut; opening it could run it, so it was not opened. If you trust its source, find it in the data folder yourself.',
+    runnable: 'Only documents, PDF, spreadsheets, presentations, images and text files are opened directly; “{{name}}” is another type (a program, script or shortcut could run), so it was not opened. If you trust its source, find it in the data folder yourself.',
     disk_full: 'The disk is full, so “{{name}}” was not stored. Free some space and try again.',
   },
   db: {
@@ -91,6 +91,7 @@ const en: Messages<typeof zh> = {
   report: {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',
     passphrase_required: 'Set a passphrase to protect the signing key.',
+    passphrase_too_short: 'The passphrase needs at least {{min}} characters; choose a longer one to protect the signing key.',
     wrong_passphrase: 'Wrong passphrase, or the key file has been altered. If the passphrase is lost, replace the key in Settings → Signing key.',
     bad_key_file: 'The signing key file is not recognised; it may be damaged.',
     unsafe_entry: 'The file name “{{path}}” is not safe in a report package.',

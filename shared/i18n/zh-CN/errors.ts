@@ -70,7 +70,7 @@ export default {
     missing_report: '措施 {{measure}} 的材料“{{name}}”不在数据文件夹中,可能已被删除或移动,报告未导出。',
     damaged: '措施 {{measure}} 的材料“{{name}}”已损坏(内容与添加时的校验值不符),报告未导出。请在该措施中移除这份材料,再重新添加原件。',
     open_failed: '无法用系统程序打开“{{name}}”:{{reason}}',
-    runnable: '“{{name}}”是程序、脚本或快捷方式类文件,直接打开可能会运行它,所以没有打开。确认来源可信后,请在数据文件夹中自行处理。',
+    runnable: '只有文档、PDF、表格、演示文稿、图片和文本文件会直接打开;“{{name}}”是其他类型(程序、脚本或快捷方式打开后可能会运行),所以没有打开。确认来源可信后,请在数据文件夹中自行处理。',
     disk_full: '磁盘空间不足,材料“{{name}}”未能保存。请清理磁盘后重试。',
   },
   db: {
@@ -89,6 +89,7 @@ export default {
   report: {
     bad_public_key: '不是有效的 Ed25519 公钥(PEM 格式)。',
     passphrase_required: '请设置保护签名密钥的口令。',
+    passphrase_too_short: '口令至少 {{min}} 个字符,请换一个更长的口令来保护签名密钥。',
     wrong_passphrase: '口令不正确,或密钥文件已被改动。忘记口令时,可在“设置 → 签名密钥”中更换密钥。',
     bad_key_file: '签名密钥文件无法识别,可能已损坏。',
     unsafe_entry: '报告中的文件名“{{path}}”不安全,不能写入报告。',

@@ -12,7 +12,7 @@ export default {
   forTask: '任务:{{task}}',
   open: '打开',
   openLabel: '打开“{{name}}”',
-  shownInFolder: '“{{name}}”是程序、脚本或快捷方式类文件,直接打开可能会运行它。为安全起见,已在文件夹中显示该文件;确认来源可信后再自行打开。',
+  shownInFolder: '只有文档、PDF、表格、演示文稿、图片和文本文件会直接打开;“{{name}}”是其他类型(程序、脚本或快捷方式打开后可能会运行),为安全起见,已在文件夹中显示该文件。确认来源可信后再自行打开。',
   remove: '移除',
   removeLabel: '移除“{{name}}”',
   confirmRemove: '移除“{{name}}”?修改记录会保留这次操作。',

@@ -7,6 +7,7 @@ import {
   generateSigningKey,
   StoredSigningKey,
 } from '../../../electron/services/report/keys';
+import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
 
 const key = generateSigningKey();
@@ -124,5 +125,14 @@ describe('a private key sealed with a passphrase', () => {
 
   it('requires a passphrase', async () => {
     expect(await errorCodeOf(() => encryptPrivateKey(key.privateKey, ''))).toBe('report.passphrase_required');
+  });
+
+  it('refuses to seal with a passphrase shorter than the one minimum the UI asks for, naming it', async () => {
+    for (const short of ['a', 'x'.repeat(minPassphraseLength - 1)]) {
+      const refusal = await encryptPrivateKey(key.privateKey, short).catch((error: unknown) => error);
+      expect(refusal, short).toBeInstanceOf(AppError);
+      expect(refusal).toMatchObject({ code: 'report.passphrase_too_short', params: { min: minPassphraseLength } });
+    }
+    expect(JSON.parse(await encryptPrivateKey(key.privateKey, '口'.repeat(minPassphraseLength)))).toMatchObject({ scheme: 'passphrase' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayRunWhenOpened, safeFileName, safeNamePart } from '../../../shared/file-names';
+import { safeFileName, safeNamePart } from '../../../shared/file-names';
+import { opensDirectly } from '../../../shared/workspace/media-types';
 import { planFileName } from '../../../shared/plan';
 import { publicKeyFileName, reportFileName } from '../../../shared/report/file-names';
 import { parsePeriod } from '../../../shared/report/period';
@@ -59,17 +60,18 @@ describe('safeFileName', () => {
   });
 });
 
-describe('mayRunWhenOpened', () => {
-  it('flags programs, scripts, installers and shortcuts', () => {
-    for (const name of ['setup.exe', 'RUN.BAT', 'x.cmd', 'a.com', 'b.scr', 'c.hta', 'd.js', 'e.jse', 'f.vbs', 'g.vbe', 'h.wsf', 'i.wsh', 'j.ps1', 'k.msi', 'l.lnk', 'm.url', 'n.reg', 'o.cpl', 'p.jar', '报告.pdf.exe']) {
-      expect(mayRunWhenOpened(name), name).toBe(true);
+describe('opensDirectly', () => {
+  it('lets documents, PDF, spreadsheets, presentations, images and plain text open with the system app', () => {
+    for (const name of ['报告.pdf', '公文.ofd', 'scan.JPG', '照片.png', 'x.heic', '会议纪要.docx', '旧.doc', '金山.wps', 'data.xlsx', 'b.et', 'c.csv', 'slides.pptx', 'notes.txt', 'a.rtf']) {
+      expect(opensDirectly(name), name).toBe(true);
     }
   });
 
-  it('lets documents, images and archives open', () => {
-    for (const name of ['报告.pdf', 'scan.JPG', '会议纪要.docx', 'data.xlsx', 'notes.txt', 'bundle.zip', 'exe', 'no-extension']) {
-      expect(mayRunWhenOpened(name), name).toBe(false);
-    }
+  it('shows everything else in its folder: programs, scripts, shortcuts, web pages, archives, media, unknown types', () => {
+    const others = ['setup.exe', 'RUN.BAT', 'x.cmd', 'a.com', 'b.scr', 'c.hta', 'd.js', 'f.vbs', 'h.wsf', 'j.ps1', 'k.msi', 'l.lnk', 'm.url', 'n.reg', 'o.cpl', 'p.jar'];
+    others.push('报告.pdf.exe', 'page.html', 'page.htm', 'drawing.svg', 'data.xml', 'macro.docm', 'sheet.xlsm', 'bundle.zip', 'a.7z', 'song.mp3', 'clip.mp4');
+    others.push('x.abc', 'exe', 'no-extension', '.pdf', 'trailing.');
+    for (const name of others) expect(opensDirectly(name), name).toBe(false);
   });
 });
 
