@@ -1,7 +1,7 @@
 import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Entry } from 'yauzl';
-import type { VerifyFailureReason } from '../../../../shared/report/manifest';
+import { printableName, type VerifyFailureReason } from '../../../../shared/report/manifest';
 
 /**
  * The ZIP container of a report package, byte for byte as the writer (yazl, with the
@@ -23,6 +23,11 @@ export class Refusal extends Error {
     super(`${reason}: ${detail}`);
     this.name = 'Refusal';
   }
+}
+
+/** Refuses the package for `reason`, about the entry (or part) `name`, printed safely. */
+export function refuse(reason: VerifyFailureReason, name: string): never {
+  throw new Refusal(reason, printableName(name));
 }
 
 /** Every entry is a plain rw-r--r-- file; the writer sets it so the verifier can require it. */
