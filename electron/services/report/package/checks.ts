@@ -4,14 +4,16 @@ import {
   manifestEntry,
   manifestFormat,
   manifestFormatVersion,
+  reservedEntries,
   serializeManifest,
   signatureEntry,
   signerKeyEntry,
 } from '../../../../shared/report/manifest';
-import { ed25519PublicKey, fingerprintOfKey } from '../keys';
+import { ed25519PublicKey, ed25519PublicKeyBytes, fingerprintOfKey } from '../keys';
 import type { PackageEntry } from './directory';
-import { ed25519SignatureBytes } from './limits';
-import { refuse } from './zip-layout';
+import { isCanonicalSignature, isStrongPublicKey } from './ed25519';
+import { ed25519SignatureBytes, maxManifestDepth } from './limits';
+import { compressesEntry, dosDateTime, hasDataDescriptor, isDeflated, refuse } from './zip-layout';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -23,10 +25,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function parseManifest(bytes: Buffer): Manifest {
   let json: unknown;
   try {
-    json = JSON.parse(utf8.decode(bytes));
+    const text = utf8.decode(bytes);
+    // The schema nests 3 deep; deeper JSON (a bomb of brackets) is refused before it is parsed.
+    json = jsonDepth(text) <= maxManifestDepth ? JSON.parse(text) : undefined;
   } catch {
-    return refuse('bad_manifest', manifestEntry);
+    json = undefined;
   }
+  if (json === undefined) refuse('bad_manifest', manifestEntry);
   if (typeof json === 'object' && json !== null && 'format' in json && json.format === manifestFormat) {
     const version = 'formatVersion' in json ? json.formatVersion : undefined;
     if (version !== manifestFormatVersion) refuse('unknown_format_version', String(JSON.stringify(version)));
@@ -40,15 +45,38 @@ export function parseManifest(bytes: Buffer): Manifest {
   return parsed.data;
 }
 
-/** The signature over the exact manifest bytes, by the key in signer.pem, which the manifest names. */
+/** The deepest nesting of arrays and objects in JSON text, in one pass without parsing it. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ']' || char === '}') depth -= 1;
+  }
+  return deepest;
+}
+
+/**
+ * The signature over the exact manifest bytes, by the key in signer.pem, which the manifest
+ * names. signer.pem must be one Ed25519 public key in SPKI PEM and nothing else, and neither
+ * key nor signature may be weak (ed25519.ts).
+ */
 export function checkSignature(manifestBytes: Buffer, signature: Buffer, signerPem: Buffer, manifest: Manifest): string {
-  if (signature.length !== ed25519SignatureBytes) refuse('bad_signature', signatureEntry);
+  const publicKey = ed25519PublicKeyBytes(signerPem);
+  if (!publicKey || !isStrongPublicKey(publicKey)) refuse('bad_signer_key', signerKeyEntry);
   let key: KeyObject;
   try {
     key = ed25519PublicKey(signerPem);
   } catch {
-    return refuse('bad_signature', signerKeyEntry);
+    return refuse('bad_signer_key', signerKeyEntry);
   }
+  if (signature.length !== ed25519SignatureBytes || !isCanonicalSignature(signature)) refuse('bad_signature', signatureEntry);
   if (!verifySignature(null, manifestBytes, key, signature)) refuse('bad_signature', signatureEntry);
   const fingerprint = fingerprintOfKey(key);
   if (fingerprint !== manifest.signer.fingerprint) refuse('bad_signature', signerKeyEntry);
@@ -66,4 +94,26 @@ export function checkListing(entries: readonly PackageEntry[], manifest: Manifes
   for (const listed of manifest.files) {
     if (byName.get(listed.path)?.entry.uncompressedSize !== listed.size) refuse('size_mismatch', listed.path);
   }
+}
+
+/**
+ * What the writer fixes beyond each record (zip-layout.ts): the entries in the manifest's
+ * order, then manifest.json and manifest.sig; signer.pem, manifest.json and manifest.sig
+ * stored without a data descriptor, every other entry streamed with one and deflated exactly
+ * when compressesEntry says so; one timestamp, generatedAt's. Checked after the listing, so
+ * a missing or unlisted entry is named as such.
+ */
+export function checkWriterLayout(entries: readonly PackageEntry[], manifest: Manifest): void {
+  const order = [...manifest.files.map((file) => file.path), manifestEntry, signatureEntry];
+  const { time, date } = dosDateTime(manifest.generatedAt);
+  entries.forEach(({ name, entry }, index) => {
+    const streamed = !reservedEntries.includes(name);
+    const ok =
+      name === order[index] &&
+      hasDataDescriptor(entry) === streamed &&
+      isDeflated(entry) === (streamed && compressesEntry(name, entry.uncompressedSize)) &&
+      entry.lastModFileTime === time &&
+      entry.lastModFileDate === date;
+    if (!ok) refuse('corrupt_zip', name);
+  });
 }

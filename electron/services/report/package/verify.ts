@@ -14,11 +14,11 @@ import {
 } from '../../../../shared/report/manifest';
 import { fingerprintOf } from '../keys';
 import { mapInArchiveOrder } from './archive-order';
-import { checkListing, checkSignature, parseManifest } from './checks';
+import { checkListing, checkSignature, checkWriterLayout, parseManifest } from './checks';
 import { openZip, readDirectory, type PackageEntry } from './directory';
-import { readEntryContent } from './entry-content';
+import { readEntryContent, type EntryContent } from './entry-content';
 import { Extraction } from './extraction';
-import { defaultVerifyLimits, ed25519SignatureBytes, maxSignerKeyBytes, type VerifyLimits } from './limits';
+import { defaultVerifyLimits, ed25519SignatureBytes, manifestAllowance, maxSignerKeyBytes, type VerifyLimits } from './limits';
 import { readCentralDirectoryEnd, Refusal, refuse } from './zip-layout';
 
 export type { VerifyLimits } from './limits';
@@ -85,15 +85,24 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     const byName = new Map(entries.map((packageEntry) => [packageEntry.name, packageEntry]));
     const special = (name: string, reason: VerifyFailureReason) => byName.get(name) ?? refuse(reason, name);
 
-    const manifestBytes = await readSmallEntry(fd, special(manifestEntry, 'bad_manifest'), limits.maxManifestBytes);
+    // The manifest lists every entry: its size is bounded by their number, before it is parsed.
+    const manifestBytes = await readSmallEntry(fd, special(manifestEntry, 'bad_manifest'), manifestAllowance(entries.length, limits));
     const manifest = parseManifest(manifestBytes.content);
     const signerKey = await readSmallEntry(fd, special(signerKeyEntry, 'missing_entry'), maxSignerKeyBytes);
-    const signature = await readSmallEntry(fd, special(signatureEntry, 'missing_entry'), ed25519SignatureBytes);
+    const signatureFile = special(signatureEntry, 'missing_entry');
+    // A signature of another length is a bad signature, not a large file.
+    if (signatureFile.entry.uncompressedSize !== ed25519SignatureBytes) refuse('bad_signature', signatureEntry);
+    const signature = await readSmallEntry(fd, signatureFile, ed25519SignatureBytes);
     const fingerprint = checkSignature(manifestBytes.content, signature.content, signerKey.content, manifest);
     if (trusted && !trusted.has(fingerprint)) throw new Refusal('untrusted_signer', formatFingerprint(fingerprint));
     checkListing(entries, manifest);
+    checkWriterLayout(entries, manifest);
 
-    const inMemory = new Map([manifestBytes, signature, signerKey].map((read) => [read.verified.path, read]));
+    const inMemory = new Map<string, EntryInMemory>([
+      [manifestEntry, manifestBytes],
+      [signatureEntry, signature],
+      [signerKeyEntry, signerKey],
+    ]);
     const read = entries.filter(({ name }) => inMemory.has(name) || (options.only?.(name) ?? true));
     const wanted = new Set(extraction ? read.map(({ name }) => name).filter((name) => options.extract?.(name) ?? true) : []);
     const extractInto = (name: string) => (wanted.has(name) ? extraction : null);
@@ -109,12 +118,15 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
     };
     options.onProgress?.(0, total);
     const verified = await mapInArchiveOrder(read, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
-      const result = inMemory.get(packageEntry.name)?.verified ?? (await readListedEntry(fd, packageEntry, extractInto(packageEntry.name), signal, progress));
-      const expected = listed.get(packageEntry.name);
-      if (expected && expected.sha256 !== result.sha256) refuse('hash_mismatch', packageEntry.name);
-      return result;
+      const { name, entry } = packageEntry;
+      const { size, sha256, crc32 } = inMemory.get(name)?.read ?? (await readListedEntry(fd, packageEntry, extractInto(name), signal, progress));
+      const expected = listed.get(name);
+      // The SHA-256 first: content that differs from what was signed is named as altered.
+      if (expected && expected.sha256 !== sha256) refuse('hash_mismatch', name);
+      if (crc32 !== entry.crc32) refuse('crc_mismatch', name);
+      return { path: name, size, sha256 };
     });
-    for (const small of inMemory.values()) await extractInto(small.verified.path)?.write(small.verified.path, small.content);
+    for (const [path, small] of inMemory) await extractInto(path)?.write(path, small.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {
     await extraction?.discard();
@@ -149,16 +161,16 @@ async function openPackage(file: string): Promise<number> {
 
 interface EntryInMemory {
   content: Buffer;
-  verified: VerifiedEntry;
+  read: EntryContent;
 }
 
 async function readSmallEntry(fd: number, { name, entry, layout }: PackageEntry, maxBytes: number): Promise<EntryInMemory> {
   if (entry.uncompressedSize > maxBytes) refuse('oversize_entry', name);
   const chunks: Buffer[] = [];
-  const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
+  const read = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
     chunks.push(Buffer.from(chunk));
   });
-  return { content: Buffer.concat(chunks), verified: { path: name, ...content } };
+  return { content: Buffer.concat(chunks), read };
 }
 
 async function readListedEntry(
@@ -167,15 +179,14 @@ async function readListedEntry(
   extraction: Extraction | null,
   signal: AbortSignal,
   progress: (bytes: number) => void,
-): Promise<VerifiedEntry> {
+): Promise<EntryContent> {
   const output = await extraction?.create(name);
   try {
-    const content = await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
+    return await readEntryContent(fd, entry, layout, printableName(name), (chunk) => {
       signal.throwIfAborted();
       progress(chunk.length);
       return output?.write(chunk);
     });
-    return { path: name, ...content };
   } finally {
     await output?.close();
   }
