@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Benchmark, Metric } from './harness';
 import { planBenchmark } from './plan.bench';
+import { reportLimitsBenchmark } from './report-limits.bench';
 import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
 
-const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark];
+const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark, reportLimitsBenchmark];
 
 function currentCommit(): string {
   try {

@@ -4,8 +4,8 @@ import {
   manifestEntry,
   manifestFormat,
   manifestFormatVersion,
+  maxSummaryCounters,
   reservedEntries,
-  serializeManifest,
   signatureEntry,
   signerKeyEntry,
 } from '../../../../shared/report/manifest';
@@ -24,8 +24,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export function parseManifest(bytes: Buffer): Manifest {
   let json: unknown;
+  let text = '';
   try {
-    const text = utf8.decode(bytes);
+    text = utf8.decode(bytes);
     // The schema nests 3 deep; deeper JSON (a bomb of brackets) is refused before it is parsed.
     json = jsonDepth(text) <= maxManifestDepth ? JSON.parse(text) : undefined;
   } catch {
@@ -36,12 +37,16 @@ export function parseManifest(bytes: Buffer): Manifest {
     const version = 'formatVersion' in json ? json.formatVersion : undefined;
     if (version !== manifestFormatVersion) refuse('unknown_format_version', String(JSON.stringify(version)));
   }
+  // Counted before the schema, which would first check every one of them.
+  const summary = typeof json === 'object' && json !== null && 'summary' in json ? json.summary : undefined;
+  if (typeof summary === 'object' && summary !== null && Object.keys(summary).length > maxSummaryCounters) refuse('bad_manifest', 'summary');
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return refuse('bad_manifest', issue && issue.path.length > 0 ? issue.path.join('.') : manifestEntry);
   }
-  if (serializeManifest(parsed.data) !== bytes.toString('utf8')) refuse('bad_manifest', manifestEntry);
+  // serializeManifest without validating a second time: parsed.data is the schema's output already.
+  if (`${JSON.stringify(parsed.data, null, 2)}\n` !== text) refuse('bad_manifest', manifestEntry);
   return parsed.data;
 }
 
