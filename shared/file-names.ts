@@ -6,10 +6,17 @@
  */
 
 /**
- * Windows reserves these as device names, with or without an extension (CON, nul.txt, COM1.log).
+ * Windows reserves these as device names, with or without an extension (CON, nul.txt, COM1.log),
+ * also with spaces or dots before the extension, which Windows drops (`CON .txt`).
  * The sanitiser and the report verifier (shared/report/manifest.ts) share these rules.
  */
-export const windowsDeviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
+export const windowsDeviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])[ .]*(\.|$)/iu;
+/**
+ * A name shaped like a Windows 8.3 short name with its `~digit` tail (LONGFI~1.TXT): on a
+ * volume with short names it may open another file (longfilename.txt). Package entries may
+ * not look like one.
+ */
+export const windowsShortName = /^(?=[^.]{1,8}(?:\.|$))[^.]*~[0-9][^.]*(?:\.[^.]{1,3})?$/u;
 /** Control, format (e.g. right-to-left override) and lone surrogate characters, and what Windows forbids. */
 export const unsafeFileNameCharacter = /[\p{Cc}\p{Cf}\p{Cs}<>:"|?*]/u;
 const unsafeCharacters = new RegExp(unsafeFileNameCharacter.source, 'gu');

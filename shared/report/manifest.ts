@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trailingDotsAndSpaces, unsafeFileNameCharacter, windowsDeviceName } from '../file-names';
+import { trailingDotsAndSpaces, unsafeFileNameCharacter, windowsDeviceName, windowsShortName } from '../file-names';
 
 /**
  * The manifest of a report package (format v1): what the package is, and the size and
@@ -40,16 +40,25 @@ export const verifyFailureReasons = [
   'unlisted_entry',
   'size_mismatch',
   'hash_mismatch',
+  /** An entry's CRC-32 (in the ZIP headers) does not match its content, though its SHA-256 does. */
+  'crc_mismatch',
+  /** signer.pem is not exactly one Ed25519 public key (SPKI PEM), or the key is weak (small order, non-canonical). */
+  'bad_signer_key',
+  /** The declared sizes of all entries add up to more than the verifier will read. */
+  'package_too_large',
 ] as const;
 export type VerifyFailureReason = (typeof verifyFailureReasons)[number];
 
 const maxEntryPathBytes = 255;
+/** The writer's summary has 6 counters; room for more, never thousands. */
+export const maxSummaryCounters = 64;
 
 /**
  * Whether a ZIP entry name is safe to extract on Windows, macOS and Linux alike: a relative
  * path of plain segments, at most 255 UTF-8 bytes. Beyond the classic traversal tricks it
  * refuses what Windows treats specially (`:` streams, device names like CON, trailing dots
- * and spaces that Windows strips) and invisible characters that can disguise an extension.
+ * and spaces that Windows strips, names shaped like an 8.3 alias of another file such as
+ * LONGFI~1.TXT) and invisible characters that can disguise an extension.
  */
 export function isSafeEntryPath(path: string): boolean {
   if (path === '' || utf8Length(path) > maxEntryPathBytes) return false;
@@ -59,7 +68,7 @@ export function isSafeEntryPath(path: string): boolean {
 
 function isSafeSegment(segment: string): boolean {
   if (segment === '' || segment === '.' || segment === '..') return false;
-  return !trailingDotsAndSpaces.test(segment) && !windowsDeviceName.test(segment);
+  return !trailingDotsAndSpaces.test(segment) && !windowsDeviceName.test(segment) && !windowsShortName.test(segment);
 }
 
 /** UTF-8 byte length without TextEncoder (shared code has no DOM or Node globals). */
@@ -83,10 +92,38 @@ export function printableName(text: string): string {
 
 /**
  * Two names that would land on the same file when extracted on a case-insensitive or
- * normalising file system (Windows, macOS) count as the same name.
+ * normalising file system (Windows, macOS) count as the same name. Case is folded both ways,
+ * as file systems fold one way or the other: σ and ς differ in lower case but not in upper
+ * case, s and ſ likewise.
  */
+export function entryNameKeys(path: string): [string, string] {
+  const composed = path.normalize('NFC');
+  return [`l:${composed.toLowerCase().normalize('NFC')}`, `u:${composed.toUpperCase().normalize('NFC')}`];
+}
+
+/** One key for a name, case folded both ways at once; names with equal keys collide (EntryNames checks both folds apart). */
 export function entryNameKey(path: string): string {
-  return path.normalize('NFC').toLowerCase();
+  return path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+/**
+ * The names of a package, as extracted on Windows or macOS: a name is refused when it lands on
+ * one already taken, as a file or as a folder (attachments/a beside attachments/a/b).
+ */
+export class EntryNames {
+  private readonly files = new Set<string>();
+  private readonly folders = new Set<string>();
+
+  /** Takes `path`; false (and nothing taken) if it collides with a name taken before. */
+  add(path: string): boolean {
+    const keys = entryNameKeys(path);
+    const segments = path.split('/');
+    const folderKeys = segments.slice(1).flatMap((_, index) => entryNameKeys(segments.slice(0, index + 1).join('/')));
+    if (keys.some((key) => this.files.has(key) || this.folders.has(key)) || folderKeys.some((key) => this.files.has(key))) return false;
+    for (const key of keys) this.files.add(key);
+    for (const key of folderKeys) this.folders.add(key);
+    return true;
+  }
 }
 
 /** Lowercase hex SHA-256, as in manifests and fingerprints. */
@@ -120,18 +157,18 @@ export const Manifest = z.strictObject({
   generator: z.strictObject({ name: z.literal('PlanLedger'), version: z.string().min(1) }),
   signer: z.strictObject({ fingerprint: Sha256Hex }),
   files: z.array(ManifestFile).superRefine((files, context) => {
-    const seen = new Set<string>();
+    const names = new EntryNames();
     for (const [index, file] of files.entries()) {
-      const key = entryNameKey(file.path);
-      if (seen.has(key)) context.addIssue({ code: 'custom', message: 'duplicate path', path: [index, 'path'] });
+      if (!names.add(file.path)) context.addIssue({ code: 'custom', message: 'duplicate path', path: [index, 'path'] });
       if (file.path === manifestEntry || file.path === signatureEntry) {
         context.addIssue({ code: 'custom', message: 'the manifest does not list itself or its signature', path: [index, 'path'] });
       }
-      seen.add(key);
     }
   }),
-  /** Counts for the receiver's overview, e.g. { measures: 12, tasks: 40, tasksDone: 31, attachments: 7 }. */
-  summary: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/u), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
+  /** Counts for the receiver's overview, e.g. { measures: 12, tasks: 40, tasksDone: 31, attachments: 7 }; a few dozen at most. */
+  summary: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/u), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
+    .refine((summary) => Object.keys(summary).length <= maxSummaryCounters, `at most ${maxSummaryCounters} counters`),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

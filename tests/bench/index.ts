@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 import type { Benchmark, Metric } from './harness';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
+import { reportLimitsBenchmark } from './report-limits.bench';
 import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
 
-const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark, previewBenchmark];
+const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark, reportLimitsBenchmark, previewBenchmark];
 
 function currentCommit(): string {
   try {

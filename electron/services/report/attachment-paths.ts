@@ -1,5 +1,5 @@
 import { safeFileName, safeNamePart } from '../../../shared/file-names';
-import { entryNameKey, isSafeEntryPath } from '../../../shared/report/manifest';
+import { EntryNames, isSafeEntryPath } from '../../../shared/report/manifest';
 
 /** The verifier's limit for a whole entry path (see isSafeEntryPath). */
 const maxPathBytes = 255;
@@ -21,7 +21,7 @@ const hashChars = 12;
  * plain counter that cannot collide.
  */
 export class AttachmentPaths {
-  private readonly taken = new Set<string>();
+  private readonly taken = new EntryNames();
   private fallbacks = 0;
 
   pathFor(measureCode: string, name: string, sha256: string): string {
@@ -39,7 +39,7 @@ export class AttachmentPaths {
     const tail = isSafeEntryPath(`${folder}${hash}${extension}`) ? extension : '';
     if (this.claim(`${folder}${hash}${tail}`)) return `${folder}${hash}${tail}`;
     // Only reached by hundreds of files of one name and one content. Every candidate here is
-    // safe and new, and at most taken.size names are taken: this ends within as many steps.
+    // safe and new, and only the names claimed so far are taken: this ends within as many steps.
     for (;;) {
       this.fallbacks += 1;
       const candidate = `${folder}${hash}-${this.fallbacks}${tail}`;
@@ -47,12 +47,9 @@ export class AttachmentPaths {
     }
   }
 
-  /** Takes `path` when it is safe and not taken yet (as a case-insensitive, normalising file system sees it). */
+  /** Takes `path` when it is safe and not taken yet (as a case-insensitive, normalising file system sees it, files and folders alike). */
   private claim(path: string): boolean {
-    const key = entryNameKey(path);
-    if (this.taken.has(key) || !isSafeEntryPath(path)) return false;
-    this.taken.add(key);
-    return true;
+    return isSafeEntryPath(path) && this.taken.add(path);
   }
 }
 

@@ -42,16 +42,32 @@ export function fingerprintOfKey(publicKey: KeyObject): string {
   return sha256Hex(spkiDer(publicKey));
 }
 
-/** An Ed25519 public key in PEM; anything else is refused. */
+/** The DER SPKI of every Ed25519 public key: this prefix, then the 32 bytes of the key. */
+const ed25519SpkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
+const publicKeyPemPattern = /^-----BEGIN PUBLIC KEY-----\r?\n([A-Za-z0-9+/=\r\n]+?)\r?\n-----END PUBLIC KEY-----\r?\n?$/u;
+
+/**
+ * The 32 bytes of an Ed25519 public key in SPKI PEM: exactly one PUBLIC KEY block and nothing
+ * else (no private key, from which OpenSSL would not read it, no text around it); null otherwise.
+ */
+export function ed25519PublicKeyBytes(publicKeyPem: string | Buffer): Buffer | null {
+  const match = publicKeyPemPattern.exec(publicKeyPem.toString());
+  if (!match) return null;
+  const base64 = (match[1] as string).replace(/\r?\n/gu, '');
+  const der = Buffer.from(base64, 'base64');
+  if (der.toString('base64') !== base64 || der.length !== ed25519SpkiPrefix.length + 32) return null;
+  return der.subarray(0, ed25519SpkiPrefix.length).equals(ed25519SpkiPrefix) ? der.subarray(ed25519SpkiPrefix.length) : null;
+}
+
+/** An Ed25519 public key in SPKI PEM (see ed25519PublicKeyBytes); anything else is refused. */
 export function ed25519PublicKey(publicKeyPem: string | Buffer): KeyObject {
-  let key: KeyObject;
+  const key = ed25519PublicKeyBytes(publicKeyPem);
+  if (!key) throw new AppError('report.bad_public_key');
   try {
-    key = createPublicKey({ key: publicKeyPem, format: 'pem' });
+    return createPublicKey({ key: Buffer.concat([ed25519SpkiPrefix, key]), format: 'der', type: 'spki' });
   } catch {
     throw new AppError('report.bad_public_key');
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('report.bad_public_key');
-  return key;
 }
 
 /** The DER SPKI of a public key, or of a private key's public half. */

@@ -37,9 +37,9 @@ const en: Messages<typeof zh> = {
     reasons: {
       not_a_zip: 'Not a report file (it cannot be read as a ZIP file)',
       corrupt_zip: 'The report file is damaged or altered (unexpected ZIP structure: {{detail}})',
-      too_many_entries: 'The report contains too many files ({{detail}})',
+      too_many_entries: 'The report contains too many files ({{detail}}; at most 10,000 are accepted)',
       unsafe_path: 'The report contains an unsafe file path: {{detail}}',
-      duplicate_name: 'The report contains two files with the same name: {{detail}}',
+      duplicate_name: 'The report contains two files that would be saved under the same name (on Windows or macOS, or as a file and a folder): {{detail}}',
       symlink_entry: 'The report contains a symbolic link: {{detail}}',
       encrypted_entry: 'The report contains an encrypted file: {{detail}}',
       oversize_entry: 'A file in the report is too large: {{detail}}',
@@ -52,6 +52,9 @@ const en: Messages<typeof zh> = {
       unlisted_entry: 'The report contains a file the signed manifest does not list: {{detail}}',
       size_mismatch: 'A file’s size does not match the signed manifest: {{detail}}',
       hash_mismatch: 'A file’s content does not match the signed manifest (it was altered): {{detail}}',
+      crc_mismatch: 'A file’s checksum (CRC-32) in the ZIP does not match its content (the file was altered or damaged): {{detail}}',
+      bad_signer_key: 'The signer’s key file {{detail}} is not a valid Ed25519 public key (it must hold exactly one public key, no private key, no weak key)',
+      package_too_large: 'The files in the report add up to more than can be checked ({{detail}} bytes; at most 16 GiB)',
     },
   },
 };

@@ -34,9 +34,9 @@ export default {
     reasons: {
       not_a_zip: '不是报告文件(无法作为 ZIP 文件读取)',
       corrupt_zip: '报告文件已损坏或被改动(ZIP 结构异常:{{detail}})',
-      too_many_entries: '报告包含的文件过多({{detail}} 个)',
+      too_many_entries: '报告包含的文件过多({{detail}} 个,最多 10000 个)',
       unsafe_path: '报告包含不安全的文件路径:{{detail}}',
-      duplicate_name: '报告包含重名文件:{{detail}}',
+      duplicate_name: '报告包含解压后会重名的文件(在 Windows 或 macOS 上重名,或文件与文件夹同名):{{detail}}',
       symlink_entry: '报告包含符号链接:{{detail}}',
       encrypted_entry: '报告包含加密文件:{{detail}}',
       oversize_entry: '报告中的文件过大:{{detail}}',
@@ -49,6 +49,9 @@ export default {
       unlisted_entry: '包含签名清单中没有的文件:{{detail}}',
       size_mismatch: '文件大小与签名清单不符:{{detail}}',
       hash_mismatch: '文件内容与签名清单不符(已被改动):{{detail}}',
+      crc_mismatch: 'ZIP 中记录的文件校验值(CRC-32)与文件内容不符(文件已被改动或损坏):{{detail}}',
+      bad_signer_key: '签名人公钥文件 {{detail}} 不是有效的 Ed25519 公钥(只能包含一个公钥,不能包含私钥,也不能是弱密钥)',
+      package_too_large: '报告中文件的总大小超出可核验的上限({{detail}} 字节,最多 16 GiB)',
     },
   },
 };

@@ -67,6 +67,24 @@ describe('a hostile package is refused with the right reason and writes nothing'
     expect(await verifyBytes(confused)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'report.json' });
   });
 
+  it('corrupt_zip, not not_a_zip: bytes after the end record, as for a comment', async () => {
+    const trailing = Buffer.concat([samplePackage(), Buffer.from('trailing')]);
+    expect(await verifyBytes(trailing)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'end of central directory' });
+    const comment = buildZip(signedEntries(sampleFiles), { comment: Buffer.from('trailing') });
+    expect(await verifyBytes(comment)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'end of central directory' });
+  });
+
+  it('too_many_entries: by default more than 10,000, a count a department report never reaches', async () => {
+    const files = Array.from({ length: 10_000 }, (_, index) => ({ path: `attachments/${index}.jpg`, data: Buffer.from([index % 256]) }));
+    expect(await verifyBytes(buildZip(signedEntries(files)))).toEqual({ ok: false, reason: 'too_many_entries', detail: '10003' });
+  }, 60_000);
+
+  it('package_too_large: declared sizes adding up to more than the limit, refused before reading', async () => {
+    expect(await verifyBytes(samplePackage(), { limits: { maxTotalBytes: 1000 } })).toMatchObject(refusal('package_too_large'));
+    const sizes = await verifyBytes(samplePackage());
+    expect(sizes.ok).toBe(true);
+  });
+
   it('too_many_entries: more entries than the limit, refused before any is read', async () => {
     expect(await verifyBytes(samplePackage(), { limits: { maxEntries: 3 } })).toEqual({ ok: false, reason: 'too_many_entries', detail: '5' });
   });
@@ -84,6 +102,8 @@ describe('a hostile package is refused with the right reason and writes nothing'
     ['right-to-left override', 'attachments/photo\u202egpj.exe'],
     ['device name', 'attachments/CON.txt'],
     ['console device name', 'attachments/1/CONIN$'],
+    ['device name with a space before the extension (Windows drops it)', 'attachments/CON .txt'],
+    ['an 8.3 short name, which may open another file', 'attachments/LONGFI~1.TXT'],
     ['over 255 bytes', `attachments/${'长'.repeat(90)}.txt`],
   ])('unsafe_path: %s', async (_label, name) => {
     const result = await verifyBytes(samplePackage((entries) => [...entries, { name, data: Buffer.from('escaped') }]));
@@ -91,9 +111,9 @@ describe('a hostile package is refused with the right reason and writes nothing'
     expect(existsSync(absoluteTarget)).toBe(false);
   });
 
-  it('unsafe_path: a name that is not UTF-8', async () => {
-    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: Buffer.from([0x65, 0xff, 0x2e, 0x74]), data: Buffer.from('x') }]));
-    expect(result).toMatchObject(refusal('unsafe_path'));
+  it('unsafe_path: a name that is not UTF-8, printed as its bytes rather than as mojibake', async () => {
+    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: Buffer.from([0x65, 0xe4, 0xff, 0x2e, 0x74]), data: Buffer.from('x') }]));
+    expect(result).toEqual({ ok: false, reason: 'unsafe_path', detail: 'e\\xE4\\xFF.t' });
   });
 
   it.each([
@@ -102,6 +122,16 @@ describe('a hostile package is refused with the right reason and writes nothing'
     ['a name differing only in Unicode normalisation', 'report.json'.normalize('NFD')],
   ])('duplicate_name: %s', async (_label, name) => {
     const result = await verifyBytes(samplePackage((entries) => [{ name, data: Buffer.from('{"forged":true}') }, ...entries]));
+    expect(result).toMatchObject(refusal('duplicate_name'));
+  });
+
+  it.each([
+    ['σ and ς (the same in upper case)', 'attachments/σοφία.txt', 'attachments/ςοφία.txt'],
+    ['s and ſ (the same in upper case)', 'attachments/last.txt', 'attachments/laſt.txt'],
+    ['a file and a folder of one name', 'attachments/a', 'attachments/a/b'],
+    ['a folder and a file of one name', 'attachments/A/b', 'attachments/a'],
+  ])('duplicate_name: %s', async (_label, first, second) => {
+    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: first, data: Buffer.from('a') }, { name: second, data: Buffer.from('b') }]));
     expect(result).toMatchObject(refusal('duplicate_name'));
   });
 
@@ -150,6 +180,22 @@ describe('a hostile package is refused with the right reason and writes nothing'
     expect(await verifyBytes(buildZip(signedEntries(sampleFiles, { edit })))).toMatchObject(refusal('bad_manifest'));
   });
 
+  it('oversize_entry: a manifest larger than its file count can need (64 KiB and 512 bytes a file), before it is parsed', async () => {
+    const padded = buildZip(signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, plan: { ...manifest.plan, title: '长'.repeat(30_000) } }) }));
+    expect(await verifyBytes(padded)).toEqual({ ok: false, reason: 'oversize_entry', detail: 'manifest.json' });
+  });
+
+  it('bad_manifest: nested deeper than the schema, refused before it is parsed', async () => {
+    const nested = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) } : entry)));
+    expect(await verifyBytes(nested)).toEqual({ ok: false, reason: 'bad_manifest', detail: 'manifest.json' });
+  });
+
+  it('bad_manifest: more summary counters than a report has (64 at most)', async () => {
+    const counters = Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`count${index}`, index]));
+    const result = await verifyBytes(buildZip(signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, summary: counters }) })));
+    expect(result).toEqual({ ok: false, reason: 'bad_manifest', detail: 'summary' });
+  });
+
   it('bad_manifest: not JSON, or no manifest at all', async () => {
     const garbled = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from('{"format":') } : entry)));
     expect(await verifyBytes(garbled)).toEqual({ ok: false, reason: 'bad_manifest', detail: 'manifest.json' });
@@ -169,8 +215,11 @@ describe('a hostile package is refused with the right reason and writes nothing'
     expect(await verifyBytes(forged)).toEqual({ ok: false, reason: 'bad_signature', detail: 'manifest.sig' });
     const misnamed = buildZip(signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, signer: { fingerprint: fingerprintOf(stranger.publicKeyPem) } }) }));
     expect(await verifyBytes(misnamed)).toEqual({ ok: false, reason: 'bad_signature', detail: 'signer.pem' });
+  });
+
+  it('bad_signer_key: signer.pem holding no key at all (a key that is not one, not a signature that fails)', async () => {
     const noKey = samplePackage((entries) => entries.map((entry) => (entry.name === 'signer.pem' ? { ...entry, data: Buffer.from('-----BEGIN PUBLIC KEY-----\n') } : entry)));
-    expect(await verifyBytes(noKey)).toEqual({ ok: false, reason: 'bad_signature', detail: 'signer.pem' });
+    expect(await verifyBytes(noKey)).toEqual({ ok: false, reason: 'bad_signer_key', detail: 'signer.pem' });
   });
 
   it('untrusted_signer: validly signed, but not by the key the office registered', async () => {
@@ -185,6 +234,11 @@ describe('a hostile package is refused with the right reason and writes nothing'
     expect(result).toEqual({ ok: false, reason: 'missing_entry', detail: 'attachments/photo.jpg' });
     const unsigned = await verifyBytes(samplePackage((entries) => entries.filter((entry) => entry.name !== 'manifest.sig')));
     expect(unsigned).toEqual({ ok: false, reason: 'missing_entry', detail: 'manifest.sig' });
+  });
+
+  it('bad_signature, not a large file: a manifest.sig of 65 bytes', async () => {
+    const longer = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: Buffer.concat([entry.data, Buffer.from([0])]) } : entry)));
+    expect(await verifyBytes(longer)).toEqual({ ok: false, reason: 'bad_signature', detail: 'manifest.sig' });
   });
 
   it('unlisted_entry: a file slipped in after signing', async () => {

@@ -38,6 +38,14 @@ describe('signing keys', () => {
     expect(fingerprintOf(generateSigningKey().publicKeyPem)).not.toBe(fingerprintOf(key.publicKeyPem));
   });
 
+  it('take a public key only as one SPKI PEM block and nothing else: never a private key, never text around it', async () => {
+    const privatePem = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    for (const pem of [privatePem, key.publicKeyPem + key.publicKeyPem, `note\n${key.publicKeyPem}`, `${key.publicKeyPem}note\n`]) {
+      expect(await errorCodeOf(() => fingerprintOf(pem))).toBe('report.bad_public_key');
+    }
+    expect(fingerprintOf(key.publicKeyPem.replace(/\n/gu, '\r\n'))).toBe(fingerprintOf(key.publicKeyPem));
+  });
+
   it('refuse a public key that is not Ed25519, or not a key', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(await errorCodeOf(() => fingerprintOf(rsa))).toBe('report.bad_public_key');

@@ -59,6 +59,8 @@ describe('entry paths', () => {
     expect(entryNameKey('Report.JSON')).toBe(entryNameKey('report.json'));
     expect(entryNameKey('lǜ'.normalize('NFD'))).toBe(entryNameKey('lǜ'.normalize('NFC')));
     expect(entryNameKey('a.json')).not.toBe(entryNameKey('b.json'));
+    expect(entryNameKey('σοφία')).toBe(entryNameKey('ςοφία'));
+    expect(entryNameKey('last')).toBe(entryNameKey('laſt'));
   });
 
   it('prints hostile names harmlessly', () => {

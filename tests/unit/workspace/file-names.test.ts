@@ -37,6 +37,8 @@ describe('safeFileName', () => {
       const safe = safeFileName(name);
       expect(safe, name).toBe(`_${name}`);
     }
+    // Windows drops spaces and dots before the extension: these open the device too.
+    for (const name of ['CON .txt', 'nul  .log', 'Aux..pdf', 'COM1 . .txt']) expect(safeFileName(name), name).toBe(`_${name}`);
     expect(safeFileName('console.log')).toBe('console.log');
     expect(safeFileName('COM10.txt')).toBe('COM10.txt');
   });

@@ -3,7 +3,7 @@ import { createReadStream, read } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Entry } from 'yauzl';
 import { checkDataDescriptor, checkLocalHeader, isDeflated, readAt, Refusal, type EntryLayout } from './zip-layout';
 
@@ -13,13 +13,15 @@ export type ContentSink = (chunk: Buffer) => void | Promise<void>;
 export interface EntryContent {
   size: number;
   sha256: string;
+  /** CRC-32 of the content, for the caller to compare with the declared one (after the SHA-256, the stronger check). */
+  crc32: number;
 }
 
 const chunkSize = 1024 * 1024;
 const readRaw = promisify(read);
 
 /**
- * Streams one entry's content into `sink`, hashing and counting it: never more bytes than
+ * Streams one entry's content into `sink`, hashing (SHA-256 and CRC-32) and counting it: never more bytes than
  * declared, and exactly as many in the end. Its local header and data descriptor must repeat
  * the central record, and deflate must consume exactly the stored bytes (anything after the
  * end of the compressed stream would be data nobody checks).
@@ -27,10 +29,12 @@ const readRaw = promisify(read);
 export async function readEntryContent(fd: number, entry: Entry, layout: EntryLayout, name: string, sink: ContentSink): Promise<EntryContent> {
   const hash = createHash('sha256');
   let size = 0;
+  let crc = 0;
   const consume = async (chunk: Buffer) => {
     size += chunk.length;
     if (size > entry.uncompressedSize) throw new Refusal('size_mismatch', name);
     hash.update(chunk);
+    crc = crc32(chunk, crc);
     await sink(chunk);
   };
   if (layout.end - layout.headerOffset <= chunkSize && entry.uncompressedSize <= chunkSize) {
@@ -42,7 +46,7 @@ export async function readEntryContent(fd: number, entry: Entry, layout: EntryLa
     checkDataDescriptor(await readAt(fd, layout.end - layout.dataEnd, layout.dataEnd, name), entry, layout, name);
   }
   if (size !== entry.uncompressedSize) throw new Refusal('size_mismatch', name);
-  return { size, sha256: hash.digest('hex') };
+  return { size, sha256: hash.digest('hex'), crc32: crc };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
@@ -10,7 +10,7 @@ import { sha256Hex } from '../../../lib/hash';
 import { errnoCode, isDiskFull, unreadableFile } from '../../../lib/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import {
-  entryNameKey,
+  EntryNames,
   isSafeEntryPath,
   Manifest,
   manifestEntry,
@@ -25,7 +25,7 @@ import {
   type ManifestFile,
 } from '../../../../shared/report/manifest';
 import { ed25519PublicKey, spkiDer } from '../keys';
-import { entryMode } from './zip-layout';
+import { compressesEntry, entryMode } from './zip-layout';
 
 /**
  * A file of the package: generated content in memory, or a file on disk that is streamed.
@@ -64,22 +64,9 @@ export interface WrittenReportPackage {
   manifest: Manifest;
 }
 
-/** Formats that are compressed already: deflating them again costs time and saves nothing. */
-const precompressedExtensions = new Set([
-  '.jpg', '.jpeg', '.png', '.gif', '.webp', '.heic',
-  '.pdf', '.ofd', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp',
-  '.zip', '.7z', '.rar', '.gz', '.bz2', '.xz', '.zst',
-  '.mp4', '.mov', '.m4a', '.mp3', '.aac',
-]);
 /** Level 1 is about five times faster than the default for a third more bytes of text. */
 const deflateLevel = 1;
 const chunkSize = 1024 * 1024;
-/**
- * Larger entries are stored as they are. Evidence is mostly scans, photos and PDFs; the odd
- * big text file saves little space for the CPU it costs on an office PC (deflate would
- * make export and verification several times slower than copying and hashing).
- */
-const maxDeflatedSize = 4 * 1024 * 1024;
 
 interface Source {
   path: string;
@@ -129,13 +116,12 @@ function draftManifest({ manifest, signer }: WriteReportPackageOptions): Manifes
 }
 
 async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]> {
-  const seen = new Set(reservedEntries.map(entryNameKey));
+  const names = new EntryNames();
+  for (const reserved of reservedEntries) names.add(reserved);
   const sources: Source[] = [];
   for (const entry of entries) {
     if (!isSafeEntryPath(entry.path)) throw new AppError('report.unsafe_entry', { path: printableName(entry.path) });
-    const key = entryNameKey(entry.path);
-    if (seen.has(key)) throw new AppError('report.duplicate_entry', { path: printableName(entry.path) });
-    seen.add(key);
+    if (!names.add(entry.path)) throw new AppError('report.duplicate_entry', { path: printableName(entry.path) });
     if ('data' in entry) {
       const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
       sources.push({ path: entry.path, size: data.length, origin: entry.path, open: () => Readable.from([data], { objectMode: false }) });
@@ -185,7 +171,7 @@ async function writeZip(
       (source) =>
         new Promise<ManifestFile>((resolve) => {
           // yazl opens each input only when the previous entry is done: one file open at a time.
-          zip.addReadStreamLazy(source.path, entryOptions(source.path, source.size <= maxDeflatedSize), (callback) => {
+          zip.addReadStreamLazy(source.path, entryOptions(compressesEntry(source.path, source.size)), (callback) => {
             current = source.open();
             current.on('error', (error) => fail(sourceError(error, source)));
             const meter = hashingMeter(source, progress, resolve).on('error', fail);
@@ -194,7 +180,7 @@ async function writeZip(
         }),
     );
     const signerPem = Buffer.from(options.signer.publicKeyPem, 'utf8');
-    zip.addBuffer(signerPem, signerKeyEntry, entryOptions(signerKeyEntry, false));
+    zip.addBuffer(signerPem, signerKeyEntry, entryOptions(false));
 
     const files = await untilStopped(Promise.all(hashed), stop.signal);
     files.push({ path: signerKeyEntry, size: signerPem.length, sha256: sha256Hex(signerPem) });
@@ -202,8 +188,8 @@ async function writeZip(
     const manifestJson = serializeManifest(manifest);
     const manifestBytes = Buffer.from(manifestJson, 'utf8');
     // Stored, not deflated: then every byte of them is covered by the signature (see zip-layout.ts).
-    zip.addBuffer(manifestBytes, manifestEntry, entryOptions(manifestEntry, false));
-    zip.addBuffer(sign(null, manifestBytes, options.signer.privateKey), signatureEntry, entryOptions(signatureEntry, false));
+    zip.addBuffer(manifestBytes, manifestEntry, entryOptions(false));
+    zip.addBuffer(sign(null, manifestBytes, options.signer.privateKey), signatureEntry, entryOptions(false));
     zip.end();
     await written;
     return { manifest, manifestJson };
@@ -214,20 +200,16 @@ async function writeZip(
   }
 }
 
-/** Options for yazl that give every entry the canonical form the verifier requires. */
-function entryOptionsFor(generatedAt: string): (path: string, mayCompress: boolean) => Partial<ZipEntryOptions> {
+/** Options for yazl that give every entry the canonical form the verifier requires (zip-layout.ts). */
+function entryOptionsFor(generatedAt: string): (compress: boolean) => Partial<ZipEntryOptions> {
   const mtime = wallClockDate(generatedAt);
-  return (path, mayCompress) => ({
-    mtime,
-    mode: entryMode,
-    forceDosTimestamp: true,
-    compressionLevel: mayCompress && !precompressedExtensions.has(extname(path).toLowerCase()) ? deflateLevel : 0,
-  });
+  return (compress) => ({ mtime, mode: entryMode, forceDosTimestamp: true, compressionLevel: compress ? deflateLevel : 0 });
 }
 
 /**
  * ZIP (DOS) times have no time zone. Entries carry the clock time written in generatedAt, so
- * an unzipped file shows the time the report was made where it was made.
+ * an unzipped file shows the time the report was made where it was made (the verifier
+ * requires exactly that time, see dosDateTime in zip-layout.ts).
  */
 function wallClockDate(generatedAt: string): Date {
   // The schema has checked the shape: YYYY-MM-DDTHH:MM:SS…

@@ -1,17 +1,29 @@
 import { read } from 'node:fs';
+import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Entry } from 'yauzl';
-import type { VerifyFailureReason } from '../../../../shared/report/manifest';
+import { printableName, type VerifyFailureReason } from '../../../../shared/report/manifest';
 
 /**
  * The ZIP container of a report package, byte for byte as the writer (yazl, with the
  * options below) produces it. The signature covers only the entries' contents, so the
  * verifier also requires every other byte of the container to be either a copy of a value
- * it checks elsewhere (local header = central record, descriptor = central record) or the
- * one value the writer always writes. The entries must lie back to back from offset 0 up
- * to the central directory. So no byte can change unnoticed, and nothing can hide in the
- * file: no prefix, no gaps, no overlapping entries (the "non-recursive zip bomb"), no
- * trailing data. The one exception is the handful of padding bits deflate itself ignores.
+ * it checks elsewhere (local header = central record, descriptor = central record, CRC-32 =
+ * the content's) or the one value the writer always writes. The entries must lie back to
+ * back from offset 0 up to the central directory. So no byte can change unnoticed, and
+ * nothing can hide in the file: no prefix, no gaps, no overlapping entries (the
+ * "non-recursive zip bomb"), no trailing data. The one exception is the handful of padding
+ * bits deflate itself ignores (and the deflate stream itself: any stream that inflates to
+ * the signed content is accepted, not only the one zlib at level 1 writes).
+ *
+ * What is checked, field by field: signatures of every record; version made by (Unix, 6.3)
+ * and needed (2.0, 4.5 with ZIP64); flags (UTF-8 names, a data descriptor exactly for the
+ * streamed entries: all but signer.pem, manifest.json and manifest.sig); compression
+ * (deflate exactly where compressesEntry says, else stored); one DOS time and date on every
+ * entry, generatedAt's wall-clock time (dosDateTime); CRC-32 and sizes; no extra fields but
+ * the ZIP64 one where a size or offset needs it; no comments; mode rw-r--r-- file; the
+ * order of entries: the manifest's files in its order, then manifest.json and manifest.sig
+ * (checks.ts); and the end records (readCentralDirectoryEnd).
  */
 
 /** A refused package: the verifier's verdict, not an error in the program. */
@@ -25,8 +37,44 @@ export class Refusal extends Error {
   }
 }
 
+/** Refuses the package for `reason`, about the entry (or part) `name`, printed safely. */
+export function refuse(reason: VerifyFailureReason, name: string): never {
+  throw new Refusal(reason, printableName(name));
+}
+
 /** Every entry is a plain rw-r--r-- file; the writer sets it so the verifier can require it. */
 export const entryMode = 0o100644;
+
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const precompressedExtensions = new Set([
+  '.jpg', '.jpeg', '.png', '.gif', '.webp', '.heic',
+  '.pdf', '.ofd', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp',
+  '.zip', '.7z', '.rar', '.gz', '.bz2', '.xz', '.zst',
+  '.mp4', '.mov', '.m4a', '.mp3', '.aac',
+]);
+/**
+ * Larger entries are stored as they are. Evidence is mostly scans, photos and PDFs; the odd
+ * big text file saves little space for the CPU it costs on an office PC (deflate would
+ * make export and verification several times slower than copying and hashing).
+ */
+const maxDeflatedSize = 4 * 1024 * 1024;
+
+/** Whether the writer deflates a streamed entry of this path and size (the rest it stores). */
+export function compressesEntry(path: string, size: number): boolean {
+  return size <= maxDeflatedSize && !precompressedExtensions.has(extname(path).toLowerCase());
+}
+
+/**
+ * The DOS time and date of every entry: the wall-clock time written in generatedAt (the
+ * schema has checked its shape), in 2-second steps, clamped to 1980..2107 as yazl does.
+ */
+export function dosDateTime(generatedAt: string): { time: number; date: number } {
+  const wallClock = generatedAt.slice(0, 19);
+  if (wallClock < '1980-01-01T00:00:00') return { time: 0, date: (1 << 5) | 1 };
+  if (wallClock > '2107-12-31T23:59:58') return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
+  const [year, month, day, hour, minute, second] = wallClock.split(/[-T:]/u).map(Number) as [number, number, number, number, number, number];
+  return { time: (hour << 11) | (minute << 5) | Math.floor(second / 2), date: ((year - 1980) << 9) | (month << 5) | day };
+}
 
 const fileTypeMask = 0o170000;
 const symlinkType = 0o120000;
@@ -43,6 +91,7 @@ const zip64ExtraId = 0x0001;
 const max32 = 0xffffffff;
 
 const localHeaderSize = 30;
+export const localHeaderSignature = 0x04034b50;
 export const centralRecordSize = 46;
 /** A canonical central record: fixed part, a name of at most 255 bytes, at most a ZIP64 extra. */
 export const maxCentralRecordSize = centralRecordSize + 255 + 28;
@@ -184,7 +233,7 @@ export function checkLocalHeader(header: Buffer, entry: Entry, layout: EntryLayo
   const [crc32, compressedSize, uncompressedSize] = layout.hasDescriptor ? [0, 0, 0] : [entry.crc32, entry.compressedSize, entry.uncompressedSize];
   const ok =
     header.length === layout.dataOffset - layout.headerOffset &&
-    header.readUInt32LE(0) === 0x04034b50 &&
+    header.readUInt32LE(0) === localHeaderSignature &&
     header.readUInt16LE(4) === versionNeeded &&
     header.readUInt16LE(6) === entry.generalPurposeBitFlag &&
     header.readUInt16LE(8) === entry.compressionMethod &&
@@ -216,6 +265,10 @@ export function checkDataDescriptor(descriptor: Buffer, entry: Entry, layout: En
 
 export function isDeflated(entry: Entry): boolean {
   return entry.compressionMethod === deflated;
+}
+
+export function hasDataDescriptor(entry: Entry): boolean {
+  return (entry.generalPurposeBitFlag & dataDescriptorFlag) !== 0;
 }
 
 function readUInt64(buffer: Buffer, offset: number): number {
