@@ -2,7 +2,7 @@
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** Which layer a project file belongs to. */

@@ -8,10 +8,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const root = new URL('../..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname, which keeps %-escapes (spaces, Chinese folder names).
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({
   options: { platform: { type: 'string', default: process.platform }, arch: { type: 'string', default: process.arch } },
 });
