@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start` needs the Electron binary. Since Electron 45 npm no longer fetches it at install
-// time: the first require('electron') downloads it (once, from the internet). Say so plainly
+// `npm start` needs the Electron binary. Electron 45 is not fetched at npm install any more:
+// the first require('electron') downloads it (once, from the internet). Say so plainly
 // when that fails (offline machine, blocked download).
 import { createRequire } from 'node:module';
 
