@@ -5,10 +5,12 @@
 // `npm run --silent planledger …` keeps stdout clean.
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 
-const root = new URL('../..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: that one keeps %-escapes (spaces, Chinese folder names) and a leading / before C:.
+const root = fileURLToPath(new URL('../..', import.meta.url));
 // Always a production build, even when started from a test runner that sets NODE_ENV=test
 // (React would otherwise ship its development build).
 process.env.NODE_ENV = 'production';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start` needs the Electron binary, which npm downloads at install time. Say so plainly
-// when it is missing (offline install, or ELECTRON_SKIP_BINARY_DOWNLOAD=1).
+// `npm start` needs the Electron binary. Electron 45 is not fetched at npm install any more:
+// the first require('electron') downloads it (once, from the internet). Say so plainly
+// when that fails (offline machine, blocked download).
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -8,8 +9,8 @@ try {
   require('electron');
 } catch {
   process.stderr.write(
-    '未找到 Electron 程序文件:请在能访问互联网的电脑上运行 npm ci(不要设置 ELECTRON_SKIP_BINARY_DOWNLOAD)。\n' +
-      'The Electron binary is not installed: run npm ci on a machine with internet access (without ELECTRON_SKIP_BINARY_DOWNLOAD).\n' +
+    '未能下载 Electron 程序文件:首次运行 npm start(或 npx install-electron)需要访问互联网,下载一次后即可离线使用。\n' +
+      'Could not download the Electron binary: the first npm start (or npx install-electron) needs internet access, once.\n' +
       'Without it, the browser dev host runs the same app: npm run web\n',
   );
   process.exit(1);

@@ -7,11 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const root = new URL('../..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname, which keeps %-escapes (spaces, Chinese folder names).
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({
   options: { platform: { type: 'string', default: process.platform }, arch: { type: 'string', default: process.arch } },
 });
@@ -32,14 +34,22 @@ try {
   for (const entry of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
     if (existsSync(join(moduleDir, entry))) cpSync(join(moduleDir, entry), join(copy, entry), { recursive: true });
   }
-  const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-  const run = (command, args) => spawnSync(command, args, { cwd: copy, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
+  // The tools' own scripts run by this Node, not their .bin/*.cmd shims: a shim needs a shell on
+  // Windows, and a shell splits a project path with a space in it.
+  const bin = (name) => {
+    const manifest = require.resolve(`${name}/package.json`);
+    const { bin: entry } = JSON.parse(readFileSync(manifest, 'utf8'));
+    return join(dirname(manifest), typeof entry === 'string' ? entry : entry[name]);
+  };
+  const run = (tool, args) => spawnSync(process.execPath, [bin(tool), ...args], { cwd: copy, stdio: 'inherit' }).status === 0;
 
-  const fetched = run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion, '--platform', platform, '--arch', arch]);
+  const fetched = run('prebuild-install', ['--runtime', 'electron', '--target', electronVersion, '--platform', platform, '--arch', arch]);
+  // Compiling needs the host's own platform and arch (no cross toolchain is assumed).
   const built =
     fetched ||
     (platform === process.platform &&
-      run(bin('node-gyp'), ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']));
+      arch === process.arch &&
+      run('node-gyp', ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']));
   const result = join(copy, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(result)) {
     process.stderr.write(
