@@ -1,6 +1,6 @@
 import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
-import { localDate } from '../../../shared/workspace/dates';
+import { localDate } from '../../../shared/dates';
 import type { HandlerGroup } from '../handler';
 import { findPlanIdentity } from '../../db/repos/plans';
 import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';

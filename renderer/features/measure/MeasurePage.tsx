@@ -2,7 +2,7 @@ import { ArrowLeft, Lightbulb, Plus } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDetail, Task, TaskPatch } from '../../../shared/api/calls/workspace';
-import { localDate } from '../../../shared/workspace/dates';
+import { localDate } from '../../../shared/dates';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { refreshAfterWrite, useCall } from '../../api/queries';
