@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { OsSecretStore } from '../services/report/signing';
+import type { OsSecretStore } from '../services/context';
 
 /**
  * Electron's non-blocking safeStorage API, required by the issue. The Electron this app ships

@@ -4,8 +4,17 @@ import type { DataLayout } from '../lib/paths';
 import type { Logger } from '../lib/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
-import type { OsSecretStore } from './report/signing';
 import type { JobRunner } from './jobs';
+
+/**
+ * The operating system's secret store (Electron's safeStorage: DPAPI on Windows, Keychain
+ * on macOS, libsecret/kwallet on Linux). Absent in the CLI and the dev host, and when the
+ * only Linux backend is `basic_text`; then keys are sealed with a passphrase instead.
+ */
+export interface OsSecretStore {
+  seal(plain: string): Promise<Buffer>;
+  open(sealed: Buffer): Promise<string>;
+}
 
 export interface ServiceEvents {
   settingsChanged(settings: Settings): void;

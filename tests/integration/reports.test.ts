@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../electron/lib/i18n';
 import { blobPath } from '../../electron/services/evidence/store';
-import type { OsSecretStore } from '../../electron/services/report/signing';
+import type { OsSecretStore } from '../../electron/services/context';
 import { decryptPrivateKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import type { VerifyOutcome } from '../../shared/api/calls/reports';

@@ -3,19 +3,9 @@ import { z } from 'zod';
 import type { KeyStatus } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
 import { findSigningKey, insertSigningKey, listRetiredKeys, replaceSigningKey, type StoredKeyRow } from '../../db/repos/reports';
-import type { ServiceContext } from '../context';
+import type { OsSecretStore, ServiceContext } from '../context';
 import type { Scope } from '../workspace/scope';
 import { decryptPrivateKey, encryptPrivateKey, fingerprintOf, generateSigningKey, type SigningKey } from './keys';
-
-/**
- * The operating system's secret store (Electron's safeStorage: DPAPI on Windows, Keychain
- * on macOS, libsecret/kwallet on Linux). Absent in the CLI and the dev host, and when the
- * only Linux backend is `basic_text`; then keys are sealed with a passphrase instead.
- */
-export interface OsSecretStore {
-  seal(plain: string): Promise<Buffer>;
-  open(sealed: Buffer): Promise<string>;
-}
 
 const OsSealed = z.strictObject({ scheme: z.literal('safeStorage'), ciphertext: z.string() });
 
