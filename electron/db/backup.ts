@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { causeText } from '../../shared/api/error-text';
 
 export type BackupKind = 'daily' | 'manual' | 'pre-restore' | 'pre-migration';
 
@@ -100,7 +101,7 @@ export function checkDatabaseFile(path: string, nativeBinding?: string, depth: '
     copy = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return String(copy.pragma(depth === 'full' ? 'integrity_check' : 'quick_check', { simple: true }));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return causeText(error);
   } finally {
     copy?.close();
   }

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { causeText } from '../../shared/api/error-text';
 import { startApp } from '../backend/startup';
 import { createFileLogger } from '../lib/log';
 import { dataLayout, defaultDataDir } from '../lib/paths';
@@ -54,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`planledger web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`planledger web: ${causeText(error)}\n`);
   process.exit(1);
 });

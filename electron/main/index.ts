@@ -5,7 +5,7 @@ import { menuCommandChannel, openReportChannel, openReportReadyChannel, type Men
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
 import { startApp, type AppHost } from '../backend/startup';
-import { describeError } from '../lib/errors';
+import { userMessage } from '../../shared/api/error-text';
 import { unreadableFile } from '../lib/file-errors';
 import { createTranslator } from '../lib/i18n';
 import { errorDetails } from '../lib/log';
@@ -123,7 +123,7 @@ function openReport(path: string): void {
     host.log.warn('could not open a report file', { file: path, ...errorDetails(error) });
     const opened = host.backend();
     const t = createTranslator(opened ? readSettings(opened.db).language : 'zh-CN');
-    dialog.showErrorBox(t('app.name'), describeError(unreadableFile(basename(path), error), t));
+    dialog.showErrorBox(t('app.name'), userMessage(unreadableFile(basename(path), error), t));
     return;
   }
   flushReports();
@@ -190,6 +190,6 @@ function showAbout(t: TFunction): void {
 
 function fail(error: unknown): void {
   const t = createTranslator('zh-CN');
-  dialog.showErrorBox(t('app.name'), describeError(error, t));
+  dialog.showErrorBox(t('app.name'), userMessage(error, t));
   app.exit(1);
 }

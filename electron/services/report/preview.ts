@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { renderReportHtml } from '../../../shared/report/html';
 import { mimeTypeFor, resolveStaticFile } from '../../lib/static-files';
-import { describeError } from '../../lib/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { createTranslator } from '../../lib/i18n';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
@@ -32,7 +32,7 @@ export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages,
       return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
     } catch (error) {
       // e.g. no department chosen or an unknown period: the frame shows one plain line, nothing leaks.
-      return { status: 400, contentType: 'text/plain; charset=utf-8', body: describeError(error, t) };
+      return { status: 400, contentType: 'text/plain; charset=utf-8', body: userMessage(error, t) };
     }
   }
   const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', body: t('report.preview.notFound') };

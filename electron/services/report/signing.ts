@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { causeText } from '../../../shared/api/error-text';
 import type { KeyStatus } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
 import { findSigningKey, insertSigningKey, listRetiredKeys, replaceSigningKey, type StoredKeyRow } from '../../db/repos/reports';
@@ -94,7 +95,7 @@ async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphert
   try {
     der = Buffer.from(await secrets.open(Buffer.from(ciphertext, 'base64')), 'base64');
   } catch (error) {
-    ctx.log.warn('keychain could not open the signing key', { reason: error instanceof Error ? error.message : String(error) });
+    ctx.log.warn('keychain could not open the signing key', { reason: causeText(error) });
     throw new AppError('report.key_unavailable');
   }
   try {
