@@ -18,7 +18,7 @@ import { ensureSeedPlan } from '../services/plan/seed';
 import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print';
 import { reportHandlers } from '../services/report';
 import { previewResponse, type PreviewResponse } from '../services/report/preview';
-import { VerifiedPackages } from '../services/report/verify-service';
+import { VerifiedPackages } from '../services/report/verified-packages';
 import { readSettings, settingsHandlers } from '../services/settings';
 import { workspaceHandlers } from '../services/workspace';
 import { createFileLogger, type Logger } from '../lib/log';

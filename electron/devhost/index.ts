@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { causeText } from '../../shared/api/error-text';
-import { startApp } from '../backend/startup';
+import { openRecoverableBackend } from '../backend/startup';
 import { createFileLogger } from '../lib/log';
 import { dataLayout, defaultDataDir } from '../lib/paths';
 import { startDevHost } from './server';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const log = createFileLogger(dataLayout(dataDir).logs, { echo: process.env.PLANLEDGER_LOG_ECHO === '1' });
-  const app = await startApp({ dataDir, runtime: 'web', logger: log });
+  const app = await openRecoverableBackend({ dataDir, runtime: 'web', logger: log });
   const host = await startDevHost({
     router: app.router,
     files: app.files,

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { menuCommandChannel, openReportChannel, openReportReadyChannel, type MenuCommand } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
-import { startApp, type AppHost } from '../backend/startup';
+import { openRecoverableBackend, type RecoverableBackend } from '../backend/startup';
 import { userMessage } from '../../shared/api/error-text';
 import { unreadableFile } from '../lib/file-errors';
 import { createTranslator } from '../lib/i18n';
@@ -36,7 +36,7 @@ app.setPath('userData', dataDir);
 app.setPath('sessionData', join(dataDir, 'chromium'));
 registerAppScheme();
 
-let host: AppHost | null = null;
+let host: RecoverableBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Reports opened before the app was ready (launch by double-click; macOS sends one open-file event per file). */
 const pendingReports: string[] = args.openFile ? [args.openFile] : [];
@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   lockDownSession();
-  host = await startApp({
+  host = await openRecoverableBackend({
     dataDir,
     runtime: 'electron',
     electronVersion: process.versions.electron,

@@ -14,7 +14,7 @@ import { findDraft, lastContact, measureTexts } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { blobPath } from '../evidence/store';
 import type { Scope } from '../workspace/scope';
-import { toMeasureProgress } from '../workspace/views';
+import { toMeasureProgress } from '../workspace/measure-progress';
 import { AttachmentPaths } from './attachment-paths';
 import type { ReportEntry } from './package/write';
 

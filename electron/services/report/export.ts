@@ -10,7 +10,8 @@ import { buildReport } from './build';
 import { writeReportPackage, type ReportEntry } from './package/write';
 import { unlockKey } from './signing';
 
-export function periodOf(key: string): Period {
+/** The period `key` names (see parsePeriod); anything else is refused as `report.period_invalid`. */
+export function requirePeriod(key: string): Period {
   const period = parsePeriod(key);
   if (!period) throw new AppError('report.period_invalid', { period: key });
   return period;
@@ -32,7 +33,7 @@ export interface ExportRequest {
  * Missing or damaged evidence is found while packing and fails the job, leaving no file.
  */
 export async function startExport(ctx: ServiceContext, scope: Scope, request: ExportRequest): Promise<string> {
-  const period = periodOf(request.periodKey);
+  const period = requirePeriod(request.periodKey);
   const built = buildReport(ctx, scope, period);
   if (built.data.measures.length === 0) throw new AppError('report.nothing_to_report', { department: scope.department });
   const signer = await unlockKey(ctx, scope, request.passphrase);

@@ -5,9 +5,9 @@ import { findSigningKey, listExports, listTrustedSigners, saveDraftField, saveMe
 import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure } from '../workspace/scope';
 import { buildReport } from './build';
-import { periodOf, startExport } from './export';
+import { requirePeriod, startExport } from './export';
 import { createKey, keyStatus, replaceKey, unlockKey } from './signing';
-import { type VerifiedPackages } from './verify-service';
+import { type VerifiedPackages } from './verified-packages';
 
 type ReportCalls =
   | 'reports.draft'
@@ -35,14 +35,14 @@ const draftFields: [keyof { problems: 1; nextSteps: 1; contactPerson: 1; contact
 export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages): HandlerGroup<ReportCalls> {
   return {
     'reports.draft': ({ period }) => {
-      const parsed = periodOf(period);
+      const parsed = requirePeriod(period);
       const built = buildReport(ctx, activeScope(ctx.db), parsed);
       return { data: built.data, periodKey: parsed.key, updatedAt: built.updatedAt };
     },
     'reports.saveDraft': ({ period, ...fields }) =>
       ctx.db.transaction(() => {
         const scope = activeScope(ctx.db);
-        const key = { planId: scope.planId, departmentId: scope.departmentId, periodKey: periodOf(period).key };
+        const key = { planId: scope.planId, departmentId: scope.departmentId, periodKey: requirePeriod(period).key };
         const now = ctx.now().toISOString();
         for (const [name, column] of draftFields) {
           const value = fields[name];
@@ -55,7 +55,7 @@ export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages):
         const scope = activeScope(ctx.db);
         const measure = assignedMeasure(ctx.db, scope, code);
         const now = ctx.now().toISOString();
-        saveMeasureText(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, periodKey: periodOf(period).key }, measure.id, workDone, now);
+        saveMeasureText(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, periodKey: requirePeriod(period).key }, measure.id, workDone, now);
         return { updatedAt: now };
       })(),
     'reports.keyStatus': () => keyStatus(ctx, activeScope(ctx.db)),

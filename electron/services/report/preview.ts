@@ -7,8 +7,8 @@ import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { activeScope } from '../workspace/scope';
 import { buildReport } from './build';
-import { periodOf } from './export';
-import type { VerifiedPackages } from './verify-service';
+import { requirePeriod } from './export';
+import type { VerifiedPackages } from './verified-packages';
 
 export interface PreviewResponse {
   status: number;
@@ -27,7 +27,7 @@ export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages,
   const t = createTranslator(readSettings(ctx.db).language);
   if (path === '/preview/report.html') {
     try {
-      const period = periodOf(params.get('period') ?? '');
+      const period = requirePeriod(params.get('period') ?? '');
       const html = renderReportHtml(buildReport(ctx, activeScope(ctx.db), period).data);
       return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
     } catch (error) {

@@ -75,7 +75,7 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
   let privateKey: KeyObject;
   if (stored.protection === 'os') {
     if (!ctx.osSecrets) throw new AppError('report.key_needs_app');
-    const parsed = OsSealed.safeParse(safeJson(stored.sealed));
+    const parsed = OsSealed.safeParse(parseJsonOrNull(stored.sealed));
     if (!parsed.success) throw new AppError('report.bad_key_file');
     privateKey = await openOsSealed(ctx, ctx.osSecrets, parsed.data.ciphertext);
   } else {
@@ -107,7 +107,8 @@ async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphert
   }
 }
 
-function safeJson(text: string): unknown {
+/** The value JSON `text` holds, or null when it is not JSON. */
+function parseJsonOrNull(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

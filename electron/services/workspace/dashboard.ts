@@ -7,7 +7,7 @@ import { measureProgress } from '../../db/repos/measures';
 import { findPlanSummary, readPlanContent } from '../../db/repos/plans';
 import type { ServiceContext } from '../context';
 import { activeScope } from './scope';
-import { toMeasureProgress } from './views';
+import { toMeasureProgress } from './measure-progress';
 
 const recentActivityLimit = 12;
 

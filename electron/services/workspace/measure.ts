@@ -8,7 +8,7 @@ import { listOwners, listTasks } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
 import { measureAttachments } from '../evidence';
 import { activeScope, assignedMeasure } from './scope';
-import { toMeasureProgress } from './views';
+import { toMeasureProgress } from './measure-progress';
 
 const historyLimit = 300;
 const Candidates = z.array(z.string());

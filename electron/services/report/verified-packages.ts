@@ -65,7 +65,7 @@ export class VerifiedPackages {
       rmSync(kept.folder, { recursive: true, force: true });
       this.packages.delete(oldest);
     }
-    const report = ReportData.safeParse(safeJson(join(folder, 'report.json')));
+    const report = ReportData.safeParse(readJsonFileOrNull(join(folder, 'report.json')));
     const trusted = listTrustedSigners(this.ctx.db).find((signer) => signer.fingerprint === result.fingerprint);
     return {
       ok: true,
@@ -133,7 +133,8 @@ export class VerifiedPackages {
   }
 }
 
-function safeJson(path: string): unknown {
+/** The value the JSON file at `path` holds, or null when it cannot be read or is not JSON. */
+function readJsonFileOrNull(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
