@@ -3,7 +3,7 @@ import { causeText } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { pdfOptions, systemPrintOptions } from '../../shared/print/pdf-options';
 import type { ServiceContext } from '../services/context';
-import type { PrintingHandlers } from '../services/print';
+import type { PrintingHandlers } from '../services/print/handlers';
 import { writePdfToTarget } from '../services/print/pdf-file';
 
 /**

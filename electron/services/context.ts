@@ -4,7 +4,7 @@ import type { DataLayout } from '../lib/paths';
 import type { Logger } from '../lib/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
-import type { JobRunner } from './jobs';
+import type { JobRunner } from './jobs/runner';
 
 /**
  * The operating system's secret store (Electron's safeStorage: DPAPI on Windows, Keychain

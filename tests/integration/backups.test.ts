@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import { openRecoverableBackend, type RecoverableBackend } from '../../electron/backend/startup';
-import { dailyBackupIfDue } from '../../electron/services/backups';
+import { dailyBackupIfDue } from '../../electron/services/backups/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from '../support/call';
 import { corruptDatabase } from '../support/damage';

@@ -5,7 +5,7 @@ import { parsePeriod, type Period } from '../../../shared/report/period';
 import { AppError } from '../../../shared/api/errors';
 import { insertExport } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
-import type { Scope } from '../workspace/scope';
+import { activeScope, type Scope } from '../workspace/scope';
 import { buildReport } from './build';
 import { writeReportPackage, type ReportEntry } from './package/write';
 import { unlockKey } from './signing';
@@ -89,5 +89,14 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
       fingerprint: signer.fingerprint,
       download: request.outFile === null ? ctx.files.registerDownload(outFile, fileName) : null,
     };
+  });
+}
+
+/** The active department's report for a period, to the file the user chose or (targetId null) a browser download; the job's id. */
+export function exportActiveReport(ctx: ServiceContext, request: { period: string; targetId: string | null; passphrase: string | null }): Promise<string> {
+  return startExport(ctx, activeScope(ctx.db), {
+    periodKey: request.period,
+    outFile: request.targetId === null ? null : ctx.files.takeSaveTarget(request.targetId),
+    passphrase: request.passphrase,
   });
 }

@@ -4,7 +4,7 @@ import { mimeTypeFor, resolveStaticFile } from '../../lib/static-files';
 import { userMessage } from '../../../shared/api/error-text';
 import { createTranslator } from '../../lib/i18n';
 import type { ServiceContext } from '../context';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { activeScope } from '../workspace/scope';
 import { buildReport } from './build';
 import { requirePeriod } from './export';

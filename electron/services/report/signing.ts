@@ -85,6 +85,12 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
   return { privateKey, publicKeyPem: stored.publicKeyPem, fingerprint: stored.fingerprint };
 }
 
+/** Proves the passphrase (or the keychain) opens the department's key; the key is dropped at once. */
+export async function checkPassphrase(ctx: ServiceContext, scope: Scope, passphrase: string | null): Promise<Record<string, never>> {
+  await unlockKey(ctx, scope, passphrase);
+  return {};
+}
+
 /**
  * Opens a key sealed by the OS. A keychain that cannot (the data folder was copied to
  * another PC or user profile, the keychain was reset) is `report.key_unavailable`: the key is

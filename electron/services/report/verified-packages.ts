@@ -10,7 +10,7 @@ import { copyFileAtomic } from '../../lib/atomic-write';
 import { failureReason, isDiskFull } from '../../lib/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
-import type { JobProgress } from '../jobs';
+import type { JobProgress } from '../jobs/runner';
 import { verifyReportPackage } from './package/verify';
 
 const keptVerified = 5;

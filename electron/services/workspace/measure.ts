@@ -6,7 +6,7 @@ import { listMeasureHistory } from '../../db/repos/entries';
 import { measureDepartments, measureProgress } from '../../db/repos/measures';
 import { listOwners, listTasks } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
-import { measureAttachments } from '../evidence';
+import { measureAttachments } from '../evidence/attachments';
 import { activeScope, assignedMeasure } from './scope';
 import { toMeasureProgress } from './measure-progress';
 

@@ -1,29 +1,16 @@
 import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/dates';
-import type { HandlerGroup } from '../handler';
 import { findPlanIdentity } from '../../db/repos/plans';
 import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
 import type { ServiceContext } from '../context';
 import { assignedMeasure, scopeFor } from '../workspace/scope';
 
-/** Printing itself needs a browser window: Electron main provides these; elsewhere they answer `unsupported`. */
-export type PrintingHandlers = HandlerGroup<'print.dialog' | 'print.savePdf'>;
-
-export const noPrinting: PrintingHandlers = {
-  'print.dialog': () => {
-    throw new AppError('unsupported', { what: 'print.dialog' });
-  },
-  'print.savePdf': () => {
-    throw new AppError('unsupported', { what: 'print.savePdf' });
-  },
-};
-
 /**
  * What a printed checklist shows for `department` in the active plan: every measure it
  * carries (or the one asked for), each with its tasks. Read-only, one consistent snapshot.
  */
-function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
+export function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
   const { db } = ctx;
   return db.transaction((): Checklist => {
     const { planId, departmentId } = scopeFor(db, department);
@@ -49,10 +36,4 @@ function buildChecklist(ctx: ServiceContext, department: string, measureCode: st
       })),
     };
   })();
-}
-
-export function printHandlers(ctx: ServiceContext): HandlerGroup<'print.checklist'> {
-  return {
-    'print.checklist': ({ department, measure }) => buildChecklist(ctx, department, measure),
-  };
 }
