@@ -1,8 +1,9 @@
 import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
 import { localDate } from '../../../shared/dates';
+import { groupBy } from '../../../shared/group-by';
 import { findPlanIdentity } from '../../db/repos/plans';
-import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
+import { checklistMeasures, checklistTasks, planHasDepartment } from '../../db/repos/print';
 import type { ServiceContext } from '../context';
 import { assignedMeasure, scopeFor } from '../workspace/scope';
 
@@ -20,12 +21,7 @@ export function buildChecklist(ctx: ServiceContext, department: string, measureC
     const measureId = measureCode === null ? null : assignedMeasure(db, { planId, departmentId, department }, measureCode).id;
 
     const scope = { planId, departmentId, measureId };
-    const tasksByMeasure = new Map<number, ChecklistTaskRow[]>();
-    for (const task of checklistTasks(db, scope)) {
-      const list = tasksByMeasure.get(task.measureId);
-      if (list) list.push(task);
-      else tasksByMeasure.set(task.measureId, [task]);
-    }
+    const tasksByMeasure = groupBy(checklistTasks(db, scope), (task) => task.measureId);
     return {
       plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer },
       department,

@@ -4,6 +4,7 @@ import { mkdir, open as openFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { groupBy } from '../../../../shared/group-by';
 import { unreadableFile } from '../../../lib/file-errors';
 import {
   entryNameKey,
@@ -307,12 +308,7 @@ async function mapInArchiveOrder<T, R>(
   laneOf: (item: T) => number,
   work: (item: T, signal: AbortSignal) => Promise<R>,
 ): Promise<R[]> {
-  const lanes = new Map<number, number[]>();
-  items.forEach((item, index) => {
-    const lane = lanes.get(laneOf(item));
-    if (lane) lane.push(index);
-    else lanes.set(laneOf(item), [index]);
-  });
+  const lanes = groupBy(items.keys(), (index) => laneOf(items[index] as T));
   const results: R[] = [];
   const running = new Map<number, AbortController>();
   let failure: { index: number; error: unknown } | undefined;
