@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupKinds } from '../../shared/api/calls/backups';
 import { causeText } from '../../shared/api/error-text';
 
-export type BackupKind = 'daily' | 'manual' | 'pre-restore' | 'pre-migration';
+export type BackupKind = (typeof backupKinds)[number];
 
 export interface BackupFile {
   name: string;
@@ -17,7 +18,7 @@ export interface BackupFile {
 /** How many copies of each kind are kept. */
 export const backupsKept = 7;
 
-const backupPattern = /^planledger-(daily|manual|pre-restore|pre-migration)(?:-v\d+-to-v\d+)?-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.sqlite$/u;
+const backupPattern = new RegExp(`^planledger-(${backupKinds.join('|')})(?:-v\\d+-to-v\\d+)?-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})Z\\.sqlite$`, 'u');
 
 /** A file-name-safe UTC timestamp, e.g. 2026-11-25T21-55-45Z. */
 export function fileStamp(date: Date): string {
