@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { causeText } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { takeBackupCopy } from './backup';
-import { migrations as allMigrations, type Migration } from './migrations';
+import { migrations as allMigrations, versionAfter, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -102,14 +102,14 @@ export function isDamageError(error: unknown): boolean {
 }
 
 function refuseNewer(db: Db, migrations: readonly Migration[]): void {
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = versionAfter(migrations);
   const found = schemaVersion(db);
   if (found > latest) throw new AppError('db.newer_version', { found, supported: latest });
 }
 
 async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationOutcome> {
   const migrations = options.migrations ?? allMigrations;
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = versionAfter(migrations);
   const from = schemaVersion(db);
   if (from === latest) return { from, to: latest, backup: null };
 
