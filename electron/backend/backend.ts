@@ -3,25 +3,29 @@ import { userInfo } from 'node:os';
 import type { Runtime } from '../../shared/api/calls/app';
 import type { Settings } from '../../shared/api/calls/settings';
 import { AppError } from '../../shared/api/errors';
-import type { HandlerGroup, Handlers } from '../services/handler';
+import { unsupportedCalls, type HandlerGroup, type Handlers } from '../services/handler';
 import { createRouter, type Router } from '../api/router';
 import { listBackups } from '../db/backup';
 import { openDatabase, type Db, type MigrationOutcome } from '../db/database';
-import { appHandlers } from '../services/app';
-import { backupHandlers } from '../services/backups';
-import type { ServiceContext } from '../services/context';
-import { evidenceHandlers } from '../services/evidence';
+import { appHandlers } from '../services/app/handlers';
+import { backupHandlers } from '../services/backups/handlers';
+import type { OsSecretStore, ServiceContext } from '../services/context';
+import { EvidenceService, type OpenPath, type ShowInFolder } from '../services/evidence/evidence-service';
+import { evidenceHandlers } from '../services/evidence/handlers';
+import { removeStaleTemps } from '../services/evidence/store';
 import { FileRegistry } from '../services/files';
-import { JobRunner, jobHandlers } from '../services/jobs';
-import { planHandlers } from '../services/plan';
+import { jobHandlers } from '../services/jobs/handlers';
+import { JobRunner } from '../services/jobs/runner';
+import { planHandlers } from '../services/plan/handlers';
+import { PreviewCache } from '../services/plan/import';
 import { ensureSeedPlan } from '../services/plan/seed';
-import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print';
-import { reportHandlers } from '../services/report';
+import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print/handlers';
+import { reportHandlers } from '../services/report/handlers';
 import { previewResponse, type PreviewResponse } from '../services/report/preview';
-import type { OsSecretStore } from '../services/report/signing';
-import { VerifiedPackages, type VerifiedLimits } from '../services/report/verify-service';
-import { readSettings, settingsHandlers } from '../services/settings';
-import { workspaceHandlers } from '../services/workspace';
+import { VerifiedPackages, type VerifiedLimits } from '../services/report/verified-packages';
+import { settingsHandlers } from '../services/settings/handlers';
+import { readSettings } from '../services/settings/settings';
+import { workspaceHandlers } from '../services/workspace/handlers';
 import { createFileLogger, type Logger } from '../lib/log';
 import { dataLayout, type DataLayout } from '../lib/paths';
 
@@ -43,9 +47,9 @@ export interface BackendOptions {
   /** Printing and PDF output of the window, given by Electron main; elsewhere these calls answer `unsupported`. */
   printing?: (ctx: ServiceContext) => PrintingHandlers;
   /** Opens a file with the system app (Electron's shell.openPath: '' or an error message); absent in the browser and CLI. */
-  openPath?: (path: string) => Promise<string>;
+  openPath?: OpenPath;
   /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder); used instead of openPath for types that are not opened directly (programs, scripts, unknown types). */
-  showInFolder?: (path: string) => void;
+  showInFolder?: ShowInFolder;
   /** The OS secret store for signing keys (Electron's safeStorage), when there is a real one. */
   osSecrets?: OsSecretStore | null;
   /** The user chose to start afresh in recovery: a missing data file is then created even though backups exist. */
@@ -56,14 +60,7 @@ export interface BackendOptions {
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
 
-const noDialogs: DialogHandlers = {
-  'files.pick': () => {
-    throw new AppError('unsupported', { what: 'files.pick' });
-  },
-  'files.chooseSaveTarget': () => {
-    throw new AppError('unsupported', { what: 'files.chooseSaveTarget' });
-  },
-};
+const noDialogs: DialogHandlers = unsupportedCalls('files.pick', 'files.chooseSaveTarget');
 
 /** The app's services over one data folder: what Electron main, the dev host and the CLI all run. */
 export interface Backend {
@@ -125,14 +122,16 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   };
   await ensureSeedPlan(ctx);
   const verified = new VerifiedPackages(ctx, options.verifiedLimits);
+  // Copies cut short by a crash leave temp files in evidence/; none of this session's is running yet.
+  removeStaleTemps(layout);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
-    ...planHandlers(ctx),
+    ...planHandlers(ctx, new PreviewCache()),
     ...workspaceHandlers(ctx),
     ...backupHandlers(ctx),
     ...jobHandlers(ctx),
-    ...evidenceHandlers(ctx, { openPath: options.openPath, showInFolder: options.showInFolder }),
+    ...evidenceHandlers(new EvidenceService(ctx, options.openPath, options.showInFolder)),
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),

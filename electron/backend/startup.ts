@@ -5,7 +5,7 @@ import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Handlers } from '../services/handler';
 import { createRouter, type Router } from '../api/router';
 import { checkDatabaseFile, listBackups } from '../db/backup';
-import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups';
+import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createFileLogger, errorDetails, type Logger } from '../lib/log';
@@ -22,7 +22,7 @@ const backupCheckEveryMs = 60 * 60 * 1000;
  * to start afresh); the damaged file is always kept aside. A missing data file while backups
  * exist is a recovery case too, not a silent first run.
  */
-export interface AppHost {
+export interface RecoverableBackend {
   router: Router;
   files: FileRegistry;
   log: Logger;
@@ -33,7 +33,7 @@ export interface AppHost {
   close(): Promise<void>;
 }
 
-export async function startApp(options: BackendOptions): Promise<AppHost> {
+export async function openRecoverableBackend(options: BackendOptions): Promise<RecoverableBackend> {
   const layout = dataLayout(options.dataDir);
   const log = options.logger ?? createFileLogger(layout.logs);
   const now = options.now ?? (() => new Date());

@@ -1,3 +1,4 @@
+import { causeText } from '../../shared/api/error-text';
 import { runCli } from './program';
 
 runCli(process.argv.slice(2), {
@@ -14,7 +15,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`planledger: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`planledger: ${causeText(error)}\n`);
     process.exitCode = 1;
   },
 );

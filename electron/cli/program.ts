@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../shared/api/errors';
-import { describeError } from '../lib/errors';
+import { causeText, userMessage } from '../../shared/api/error-text';
 import { createTranslator, toLanguage } from '../lib/i18n';
 import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     parsed = parseArgs({ args: [...rest], options: toParseArgsOptions(options), allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: error instanceof Error ? error.message : String(error) })}\n`);
+    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: causeText(error) })}\n`);
     return 2;
   }
   if (parsed.values.help) {
@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io,
     });
   } catch (error) {
-    io.stderr(`${t('cli.error')}: ${describeError(error, t)}\n`);
+    io.stderr(`${t('cli.error')}: ${userMessage(error, t)}\n`);
     if (!(error instanceof AppError) && io.env.PLANLEDGER_DEBUG === '1') io.stderr(`${String((error as Error).stack)}\n`);
     return 1;
   }

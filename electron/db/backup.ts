@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupKinds } from '../../shared/api/calls/backups';
+import { causeText } from '../../shared/api/error-text';
 
-export type BackupKind = 'daily' | 'manual' | 'pre-restore' | 'pre-migration';
+export type BackupKind = (typeof backupKinds)[number];
 
 export interface BackupFile {
   name: string;
@@ -24,8 +26,10 @@ export const backupsKept = 7;
  * or to the second in copies taken by earlier versions (…T21-55-45Z); -N numbers later copies
  * taken in the same millisecond.
  */
-const backupPattern =
-  /^planledger-(daily|manual|pre-restore|pre-migration)(?:-v\d+-to-v\d+)?-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z(?:-([1-9]\d*))?\.sqlite$/u;
+const backupPattern = new RegExp(
+  `^planledger-(${backupKinds.join('|')})(?:-v\\d+-to-v\\d+)?-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})(?:-(\\d{3}))?Z(?:-([1-9]\\d*))?\\.sqlite$`,
+  'u',
+);
 
 /** A file-name-safe UTC timestamp, e.g. 2026-11-25T21-55-45Z. */
 export function fileStamp(date: Date): string {
@@ -140,7 +144,7 @@ export function checkDatabaseFile(path: string, nativeBinding?: string, depth: '
     copy = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return String(copy.pragma(depth === 'full' ? 'integrity_check' : 'quick_check', { simple: true }));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return causeText(error);
   } finally {
     copy?.close();
   }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { causeText } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { takeBackupCopy } from './backup';
-import { migrations as allMigrations, type Migration } from './migrations';
+import { migrations as allMigrations, versionAfter, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -41,7 +42,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
   } catch (error) {
-    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+    throw new AppError('db.open_failed', { file, reason: causeText(error) });
   }
   try {
     // Read-only checks first: a damaged file or a newer app's file must stay byte-for-byte as it was.
@@ -53,7 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+    throw new AppError('db.open_failed', { file, reason: causeText(error) });
   }
 }
 
@@ -62,7 +63,7 @@ export function openDatabaseReadOnly(file: string, nativeBinding?: string): Db {
   try {
     return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
-    throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
+    throw new AppError('db.open_failed', { file, reason: causeText(error) });
   }
 }
 
@@ -91,8 +92,8 @@ function refuseDamaged(db: Db, file: string): void {
   try {
     result = String(db.pragma('quick_check', { simple: true }));
   } catch (error) {
-    if (!isDamageError(error)) throw new AppError('db.open_failed', { file, reason: errorMessage(error) });
-    result = errorMessage(error);
+    if (!isDamageError(error)) throw new AppError('db.open_failed', { file, reason: causeText(error) });
+    result = causeText(error);
   }
   if (result !== 'ok') throw new AppError('db.damaged', { file, detail: result.slice(0, 200) });
 }
@@ -104,14 +105,14 @@ export function isDamageError(error: unknown): boolean {
 }
 
 function refuseNewer(db: Db, migrations: readonly Migration[]): void {
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = versionAfter(migrations);
   const found = schemaVersion(db);
   if (found > latest) throw new AppError('db.newer_version', { found, supported: latest });
 }
 
 async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationOutcome> {
   const migrations = options.migrations ?? allMigrations;
-  const latest = migrations.at(-1)?.version ?? 0;
+  const latest = versionAfter(migrations);
   const from = schemaVersion(db);
   if (from === latest) return { from, to: latest, backup: null };
 
@@ -132,8 +133,4 @@ async function migrate(db: Db, options: OpenDatabaseOptions): Promise<MigrationO
     db.pragma(`user_version = ${latest}`);
   })();
   return { from, to: latest, backup };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

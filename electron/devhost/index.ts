@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startApp } from '../backend/startup';
+import { causeText } from '../../shared/api/error-text';
+import { openRecoverableBackend } from '../backend/startup';
 import { createFileLogger } from '../lib/log';
 import { dataLayout, defaultDataDir } from '../lib/paths';
 import { startDevHost } from './server';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const log = createFileLogger(dataLayout(dataDir).logs, { echo: process.env.PLANLEDGER_LOG_ECHO === '1' });
-  const app = await startApp({ dataDir, runtime: 'web', logger: log });
+  const app = await openRecoverableBackend({ dataDir, runtime: 'web', logger: log });
   const host = await startDevHost({
     router: app.router,
     files: app.files,
@@ -54,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`planledger web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`planledger web: ${causeText(error)}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { causeText } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 
 /** The system's error code (ENOENT, EACCES…) of a failed file operation, if it has one. */
@@ -17,7 +18,7 @@ export function isDiskFull(error: unknown): boolean {
  * (errors.reason.<CODE>, see shared/api/error-text.ts), else the error's own text.
  */
 export function failureReason(error: unknown): string {
-  return errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
+  return errnoCode(error) ?? causeText(error);
 }
 
 /**

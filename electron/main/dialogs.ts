@@ -5,7 +5,7 @@ import type { FilePurpose } from '../../shared/api/calls/files';
 import type { DialogHandlers } from '../backend/backend';
 import { createTranslator } from '../lib/i18n';
 import type { ServiceContext } from '../services/context';
-import { readSettings } from '../services/settings';
+import { readSettings } from '../services/settings/settings';
 
 const extensions: Record<FilePurpose, string[] | null> = {
   plan: ['txt', 'docx', 'json'],

@@ -4,14 +4,14 @@ import type { TFunction } from 'i18next';
 import { menuCommandChannel, openReportChannel, openReportReadyChannel, type MenuCommand } from '../../shared/api/bridge';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { Language } from '../../shared/api/calls/settings';
-import { startApp, type AppHost } from '../backend/startup';
-import { describeError } from '../lib/errors';
+import { openRecoverableBackend, type RecoverableBackend } from '../backend/startup';
+import { userMessage } from '../../shared/api/error-text';
 import { unreadableFile } from '../lib/file-errors';
 import { createTranslator } from '../lib/i18n';
 import { errorDetails } from '../lib/log';
 import { defaultDataDir } from '../lib/paths';
-import { appInfo } from '../services/app';
-import { readSettings } from '../services/settings';
+import { appInfo } from '../services/app/app-info';
+import { readSettings } from '../services/settings/settings';
 import { parseMainArgs } from './args';
 import { dialogHandlers } from './dialogs';
 import { registerDroppedFilesHandler } from './drop';
@@ -36,7 +36,7 @@ app.setPath('userData', dataDir);
 app.setPath('sessionData', join(dataDir, 'chromium'));
 registerAppScheme();
 
-let host: AppHost | null = null;
+let host: RecoverableBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Reports opened before the app was ready (launch by double-click; macOS sends one open-file event per file). */
 const pendingReports: string[] = args.openFile ? [args.openFile] : [];
@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   lockDownSession();
-  host = await startApp({
+  host = await openRecoverableBackend({
     dataDir,
     runtime: 'electron',
     electronVersion: process.versions.electron,
@@ -123,7 +123,7 @@ function openReport(path: string): void {
     host.log.warn('could not open a report file', { file: path, ...errorDetails(error) });
     const opened = host.backend();
     const t = createTranslator(opened ? readSettings(opened.db).language : 'zh-CN');
-    dialog.showErrorBox(t('app.name'), describeError(unreadableFile(basename(path), error), t));
+    dialog.showErrorBox(t('app.name'), userMessage(unreadableFile(basename(path), error), t));
     return;
   }
   flushReports();
@@ -190,6 +190,6 @@ function showAbout(t: TFunction): void {
 
 function fail(error: unknown): void {
   const t = createTranslator('zh-CN');
-  dialog.showErrorBox(t('app.name'), describeError(error, t));
+  dialog.showErrorBox(t('app.name'), userMessage(error, t));
   app.exit(1);
 }

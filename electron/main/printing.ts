@@ -1,8 +1,9 @@
 import type { BrowserWindow } from 'electron';
+import { causeText } from '../../shared/api/error-text';
 import { AppError } from '../../shared/api/errors';
 import { pdfOptions, systemPrintOptions } from '../../shared/print/pdf-options';
 import type { ServiceContext } from '../services/context';
-import type { PrintingHandlers } from '../services/print';
+import type { PrintingHandlers } from '../services/print/handlers';
 import { writePdfToTarget } from '../services/print/pdf-file';
 
 /**
@@ -32,7 +33,7 @@ export function printingHandlers(window: () => BrowserWindow | null): (ctx: Serv
       try {
         pdf = await webContents.printToPDF(pdfOptions(orientation));
       } catch (error) {
-        throw new AppError('print.failed', { reason: error instanceof Error ? error.message : String(error) });
+        throw new AppError('print.failed', { reason: causeText(error) });
       }
       return writePdfToTarget(ctx, targetId, pdf);
     },

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { OsSecretStore } from '../services/report/signing';
+import type { OsSecretStore } from '../services/context';
 
 /**
  * The OS secret store for sealing signing keys, or null when there is none worth the name:

@@ -4,8 +4,19 @@ import type { DataLayout } from '../lib/paths';
 import type { Logger } from '../lib/log';
 import type { Db } from '../db/database';
 import type { FileRegistry } from './files';
-import type { OsSecretStore } from './report/signing';
-import type { JobRunner } from './jobs';
+import type { JobRunner } from './jobs/runner';
+
+/**
+ * The operating system's secret store (Electron's safeStorage: DPAPI on Windows, Keychain
+ * on macOS, libsecret/kwallet on Linux). Absent in the CLI and the dev host, and when the
+ * only Linux backend is `basic_text`; then keys are sealed with a passphrase instead.
+ */
+export interface OsSecretStore {
+  /** Seals the private key's PKCS#8 DER; the caller wipes `plain` afterwards. */
+  seal(plain: Buffer): Promise<Buffer>;
+  /** The DER again, in a buffer the caller wipes once the key is made from it. */
+  open(sealed: Buffer): Promise<Buffer>;
+}
 
 export interface ServiceEvents {
   settingsChanged(settings: Settings): void;

@@ -1,22 +1,11 @@
 import type { DesktopBridge } from '../../shared/api/bridge';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
-import type { ApiError, ApiResult } from '../../shared/api/errors';
+import { ApiCallError, type ApiResult } from '../../shared/api/errors';
 
 declare global {
   interface Window {
     /** Present in the desktop app (preload); absent in the browser dev host. */
     planledger?: DesktopBridge;
-  }
-}
-
-/** A call that came back with a typed error; `error.messageKey` is ready for `t()`. */
-export class ApiCallError extends Error {
-  readonly error: ApiError;
-
-  constructor(error: ApiError) {
-    super(error.code);
-    this.name = 'ApiCallError';
-    this.error = error;
   }
 }
 

@@ -1,7 +1,7 @@
 import { QueryClientProvider, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, isDesktop } from '../api/client';
+import { isDesktop } from '../api/client';
 import { queryClient, useCall } from '../api/queries';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
@@ -23,6 +23,7 @@ import { RecoveryScreen } from './RecoveryScreen';
 import { Header } from './Header';
 import { ShortcutsDialog, useGlobalShortcuts } from './Shortcuts';
 import { Sidebar } from './Sidebar';
+import { ApiCallError } from '../../shared/api/errors';
 
 export function App() {
   return (

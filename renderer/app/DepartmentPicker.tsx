@@ -2,7 +2,7 @@ import { Building2, Search } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/api/calls/plan';
-import { errorMessage } from '../api/errors';
+import { userMessage } from '../../shared/api/error-text';
 import { useCall, useCallMutation } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { useToasts } from '../components/Toasts';
@@ -63,7 +63,7 @@ export function DepartmentPicker({ plan, current }: { plan: PlanSummary; current
                 className={`department-card${department.name === current ? ' selected' : ''}`}
                 aria-pressed={department.name === current}
                 disabled={choose.isPending}
-                onClick={() => choose.mutate({ department: department.name }, { onError: (error) => toasts.show('error', errorMessage(error, t)) })}
+                onClick={() => choose.mutate({ department: department.name }, { onError: (error) => toasts.show('error', userMessage(error, t)) })}
               >
                 <Building2 size={20} aria-hidden />
                 <span className="department-card-name">{department.name}</span>

@@ -2,7 +2,7 @@ import { Building2, Check, ChevronDown } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/api/calls/settings';
-import { errorMessage } from '../api/errors';
+import { userMessage } from '../../shared/api/error-text';
 import { useCallMutation } from '../api/queries';
 import { useToasts } from '../components/Toasts';
 import { navigate } from './router';
@@ -33,7 +33,7 @@ export function DepartmentSwitcher({ settings }: { settings: Settings }) {
   const others = settings.recentDepartments.filter((name) => name !== settings.department);
   const switchTo = (department: string) => {
     setOpen(false);
-    choose.mutate({ department }, { onError: (error) => toasts.show('error', errorMessage(error, t)) });
+    choose.mutate({ department }, { onError: (error) => toasts.show('error', userMessage(error, t)) });
   };
 
   return (

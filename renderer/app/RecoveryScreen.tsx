@@ -2,7 +2,7 @@ import { DatabaseBackup, ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../shared/api/calls/backups';
-import { errorMessage } from '../api/errors';
+import { userMessage } from '../../shared/api/error-text';
 import { useCall, useCallMutation } from '../api/queries';
 import { ErrorPanel, Loading } from '../components/ErrorPanel';
 import { InlineConfirm } from '../components/InlineConfirm';
@@ -54,7 +54,7 @@ function Backups({ status }: { status: Damaged }) {
 
   const describe = (backup: Damaged['backups'][number]) =>
     `${t(`recovery.kinds.${backup.kind}`)} · ${formatDateTime(backup.createdAt, i18n.language)} · ${formatBytes(backup.size, i18n.language)}`;
-  const choose = (name: string) => restore.mutate({ name }, { onError: (error) => toasts.show('error', errorMessage(error, t)) });
+  const choose = (name: string) => restore.mutate({ name }, { onError: (error) => toasts.show('error', userMessage(error, t)) });
 
   return (
     <>
@@ -99,7 +99,7 @@ function StartFresh() {
     onSuccess: ({ damagedCopy }) =>
       toasts.show('success', damagedCopy === null ? t('recovery.fresh.donePlain') : t('recovery.fresh.done', { name: damagedCopy })),
   });
-  const start = () => fresh.mutate({}, { onError: (error) => toasts.show('error', errorMessage(error, t)) });
+  const start = () => fresh.mutate({}, { onError: (error) => toasts.show('error', userMessage(error, t)) });
 
   return (
     <section className="recovery-latest" aria-labelledby="start-fresh">

@@ -1,6 +1,6 @@
 import { CircleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors';
+import { userMessage } from '../../shared/api/error-text';
 
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
@@ -9,7 +9,7 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
       <CircleAlert size={20} aria-hidden />
       <div>
         <strong>{t('failure.title')}</strong>
-        <p>{errorMessage(error, t)}</p>
+        <p>{userMessage(error, t)}</p>
       </div>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeFingerprint } from '../../shared/report/manifest';
-import { errorMessage } from '../api/errors';
+import { userMessage } from '../../shared/api/error-text';
 import { useCallMutation } from '../api/queries';
 import { useToasts } from './Toasts';
 import './signer.css';
@@ -39,7 +39,7 @@ export function SignerForm({ expected, initialDepartment = '', onRegistered }: {
           toasts.show('success', t('reporting.trusted.added'));
           onRegistered?.(name);
         },
-        onError: (error) => toasts.show('error', errorMessage(error, t)),
+        onError: (error) => toasts.show('error', userMessage(error, t)),
       },
     );
   }

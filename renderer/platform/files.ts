@@ -1,6 +1,7 @@
 import type { Download, FilePurpose, FileRef } from '../../shared/api/calls/files';
 import type { ApiResult } from '../../shared/api/errors';
-import { ApiCallError, call, isDesktop } from '../api/client';
+import { call, isDesktop } from '../api/client';
+import { ApiCallError } from '../../shared/api/errors';
 
 /** Bytes sent so far of all files, and the name of the file being sent. */
 export type UploadProgress = (sent: number, total: number, name?: string) => void;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ErrorParams } from './errors';
+import { ApiCallError, AppError, type ErrorParams } from './errors';
 
 /** Codes that can be words: a system error code (EACCES) or one of ours in that style (NOT_A_FILE). */
 const codeLike = /^[A-Z][A-Z0-9_]*$/u;
@@ -13,4 +13,20 @@ export function errorText(t: TFunction, messageKey: string, params: ErrorParams)
   const { reason } = params;
   const worded = typeof reason === 'string' && codeLike.test(reason) ? t(`errors.reason.${reason}` as never, { defaultValue: reason }) : reason;
   return String(t(messageKey as never, (worded === undefined ? params : { ...params, reason: worded }) as never));
+}
+
+/**
+ * For people: what to tell the user about an error, in their language. An app error (thrown
+ * here, or come back from a call) says what went wrong; anything else is unexpected and says
+ * so without leaking internals.
+ */
+export function userMessage(error: unknown, t: TFunction): string {
+  if (error instanceof AppError) return errorText(t, error.messageKey, error.params);
+  if (error instanceof ApiCallError) return errorText(t, error.error.messageKey, error.error.params);
+  return t('errors.internal');
+}
+
+/** For logs and details: the cause of an unknown thrown value as text (an Error's message, else the value itself). */
+export function causeText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

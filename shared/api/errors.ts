@@ -107,6 +107,17 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }
 
+/** A call that came back with a typed error, as the renderer's client throws it; `error.messageKey` is ready for `t()`. */
+export class ApiCallError extends Error {
+  readonly error: ApiError;
+
+  constructor(error: ApiError) {
+    super(error.code);
+    this.name = 'ApiCallError';
+    this.error = error;
+  }
+}
+
 /** A call's answer when it failed with `error`. */
 export function failure(error: AppError): ApiResult<never> {
   return { ok: false, error: error.toApiError() };

@@ -5,6 +5,7 @@
  *
  * Every regular expression here is built from bounded pieces; none can backtrack badly.
  */
+import { daysInMonth } from '../dates';
 import { parseChineseDigits, parseChineseInt, toAsciiDigits } from './numerals';
 import { splitSentences, stripEndPunctuation, trailingParenStart } from './sentences';
 
@@ -36,11 +37,6 @@ export function isoDate(year: number, month: number, day: number): string | null
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
   return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function endOfMonth(year: number, month: number): string | null {

@@ -1,4 +1,5 @@
 /** Plan JSON files: export (serialise) and import (parse and validate). */
+import { causeText } from '../api/error-text';
 import { PlanParseError } from './errors';
 import { PLAN_FORMAT, PLAN_VERSION, planSchema, type Plan } from './schema';
 
@@ -21,7 +22,7 @@ export function parsePlanJson(text: string): Plan {
   try {
     data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    throw new PlanParseError('plan.json_invalid', { detail: error instanceof Error ? error.message : String(error) });
+    throw new PlanParseError('plan.json_invalid', { detail: causeText(error) });
   }
   if (!isRecord(data) || data.format !== PLAN_FORMAT) {
     throw new PlanParseError('plan.json_format', { format: isRecord(data) ? String(data.format ?? '') : '' });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { daysInMonth } from '../dates';
 import zhReporting from '../i18n/zh-CN/reporting';
 import { chineseDate } from './text';
 
@@ -21,15 +22,11 @@ export interface Period {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 function validDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const { halves, quarters } = zhReporting.period;
@@ -59,7 +56,7 @@ export function parsePeriod(text: string): Period | null {
       kind: 'quarter',
       key: `${year}-Q${quarter}`,
       from: `${year}-${pad(endMonth - 2)}-01`,
-      to: `${year}-${pad(endMonth)}-${pad(lastDay(year, endMonth))}`,
+      to: `${year}-${pad(endMonth)}-${pad(daysInMonth(year, endMonth))}`,
       label: `${year}年${quarters[String(quarter) as keyof typeof quarters]}`,
     };
   }
@@ -68,7 +65,7 @@ export function parsePeriod(text: string): Period | null {
     const year = Number(match[1]);
     const month = Number(match[2]);
     if (month < 1 || month > 12) return null;
-    return { kind: 'month', key: value, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDay(year, month))}`, label: `${year}年${month}月` };
+    return { kind: 'month', key: value, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`, label: `${year}年${month}月` };
   }
   match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/u.exec(value);
   if (match) {

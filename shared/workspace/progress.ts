@@ -1,5 +1,8 @@
 import type { TaskStatus } from '../api/calls/workspace';
 
+/** Tasks due within this many days count as due soon (dashboard, measure page, report). */
+export const dueSoonDays = 7;
+
 export interface TaskCounts {
   total: number;
   done: number;
@@ -26,13 +29,4 @@ export function percentDone(done: number, total: number): number {
 /** Not done and due before `today` (YYYY-MM-DD): on screen, on the printed list and in the report. */
 export function isTaskOverdue(task: { status: TaskStatus; due: string | null }, today: string): boolean {
   return task.status !== 'done' && task.due !== null && task.due < today;
-}
-
-/** Whole days from `from` to `to`, both YYYY-MM-DD (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
-import { startApp, type AppHost } from '../../electron/backend/startup';
+import { openRecoverableBackend, type RecoverableBackend } from '../../electron/backend/startup';
 import { checkDatabaseFile, listBackups } from '../../electron/db/backup';
-import { dailyBackupIfDue, takeBackup } from '../../electron/services/backups';
+import { dailyBackupIfDue, takeBackup } from '../../electron/services/backups/backups';
 import type { CallName, CallRequest, CallResponse } from '../../shared/api/contract';
 import { callOrThrow, quietLog } from '../support/call';
 import { corruptDatabase } from '../support/damage';
@@ -13,7 +13,7 @@ import { latestSchemaVersion } from '../../electron/db/migrations';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
-const hosts: AppHost[] = [];
+const hosts: RecoverableBackend[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
 });
@@ -21,24 +21,24 @@ afterEach(async () => {
 let clockMs = Date.UTC(2026, 10, 25, 1, 0, 0);
 const now = () => new Date(clockMs);
 
-async function start(dataDir: string): Promise<AppHost> {
-  const host = await startApp({ dataDir, runtime: 'web', logger: quietLog, now });
+async function start(dataDir: string): Promise<RecoverableBackend> {
+  const host = await openRecoverableBackend({ dataDir, runtime: 'web', logger: quietLog, now });
   hosts.push(host);
   return host;
 }
 
-function call<K extends CallName>(host: AppHost, name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+function call<K extends CallName>(host: RecoverableBackend, name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
   return callOrThrow(host.router, name, request);
 }
 
-async function settle(host: AppHost): Promise<void> {
+async function settle(host: RecoverableBackend): Promise<void> {
   // The daily backup starts in the background; give it a moment to finish.
   for (let i = 0; i < 100 && !(await call(host, 'backups.list', {})).some((b) => b.kind === 'daily'); i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function stop(host: AppHost): Promise<void> {
+async function stop(host: RecoverableBackend): Promise<void> {
   hosts.splice(hosts.indexOf(host), 1);
   await host.close();
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiCallError, call } from '../../renderer/api/client';
+import { call } from '../../renderer/api/client';
+import { ApiCallError } from '../../shared/api/errors';
 
 afterEach(() => {
   vi.unstubAllGlobals();

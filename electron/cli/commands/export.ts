@@ -4,7 +4,7 @@ import { formatFingerprint } from '../../../shared/report/manifest';
 import { openBackend } from '../../backend/backend';
 import type { TFunction } from 'i18next';
 import type { Job } from '../../../shared/api/calls/jobs';
-import type { JobRunner } from '../../services/jobs';
+import type { JobRunner } from '../../services/jobs/runner';
 import { startExport } from '../../services/report/export';
 import { createKey } from '../../services/report/signing';
 import { scopeFor } from '../../services/workspace/scope';

@@ -1,5 +1,5 @@
 import { openBackend } from '../../backend/backend';
-import { appInfo } from '../../services/app';
+import { appInfo } from '../../services/app/app-info';
 import type { Command } from '../command';
 
 export const infoCommand: Command = {

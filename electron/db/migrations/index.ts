@@ -13,4 +13,9 @@ export type { Migration } from './types';
  */
 export const migrations: readonly Migration[] = [initial, workspace, reports, retiredSigningKeys];
 
-export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
+/** The schema version a list of migrations brings a database to (0 for none). */
+export function versionAfter(steps: readonly Migration[]): number {
+  return steps.at(-1)?.version ?? 0;
+}
+
+export const latestSchemaVersion = versionAfter(migrations);

@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { causeText } from '../../../shared/api/error-text';
 import { PlanParseError } from '../../../shared/plan/errors';
 import { unreadableFile } from '../../lib/file-errors';
 
@@ -139,7 +140,7 @@ async function readDocx(bytes: Uint8Array): Promise<string> {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value;
   } catch (error) {
-    throw new PlanParseError('plan.docx_invalid', { detail: error instanceof Error ? error.message : String(error) });
+    throw new PlanParseError('plan.docx_invalid', { detail: causeText(error) });
   }
 }
 

@@ -1,9 +1,10 @@
 import { version } from '../../../package.json';
 import { reportDataFormat, reportDataVersion, type ReportAttachment, type ReportData, type ReportMeasure } from '../../../shared/report/data';
 import type { Period } from '../../../shared/report/period';
-import { isoWithOffset, localDate, localDayRange } from '../../../shared/workspace/dates';
+import { addDays, isoWithOffset, localDate, localDayRange } from '../../../shared/dates';
+import { groupBy } from '../../../shared/group-by';
 import { describeHistoryEntry } from '../../../shared/workspace/history-text';
-import { addDays } from '../../../shared/workspace/progress';
+import { dueSoonDays } from '../../../shared/workspace/progress';
 import { createTranslator } from '../../lib/i18n';
 import { listPlanAttachments } from '../../db/repos/attachments';
 import { listEntriesBetween } from '../../db/repos/entries';
@@ -13,9 +14,8 @@ import { checklistTasks } from '../../db/repos/print';
 import { findDraft, lastContact, measureTexts } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { blobPath } from '../evidence/store';
-import { dueSoonDays } from '../workspace/dashboard';
 import type { Scope } from '../workspace/scope';
-import { toMeasureProgress } from '../workspace/views';
+import { toMeasureProgress } from '../workspace/measure-progress';
 import { AttachmentPaths } from './attachment-paths';
 import type { ReportEntry } from './package/write';
 
@@ -28,17 +28,6 @@ export interface BuiltReport {
 
 // The receiving office reads Chinese, whatever the coordinator's UI language.
 const officeT = createTranslator('zh-CN');
-
-/** `items` in their order, grouped by `keyOf`. */
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
-}
 
 /**
  * Drafts the report for a period from the data: every measure the department carries,

@@ -5,12 +5,13 @@ import { parsePeriod, type Period } from '../../../shared/report/period';
 import { AppError } from '../../../shared/api/errors';
 import { insertExport } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
-import type { Scope } from '../workspace/scope';
+import { activeScope, type Scope } from '../workspace/scope';
 import { buildReport } from './build';
 import { writeReportPackage, type ReportEntry } from './package/write';
 import { unlockKey } from './signing';
 
-export function periodOf(key: string): Period {
+/** The period `key` names (see parsePeriod); anything else is refused as `report.period_invalid`. */
+export function requirePeriod(key: string): Period {
   const period = parsePeriod(key);
   if (!period) throw new AppError('report.period_invalid', { period: key });
   return period;
@@ -32,7 +33,7 @@ export interface ExportRequest {
  * Missing or damaged evidence is found while packing and fails the job, leaving no file.
  */
 export async function startExport(ctx: ServiceContext, scope: Scope, request: ExportRequest): Promise<string> {
-  const period = periodOf(request.periodKey);
+  const period = requirePeriod(request.periodKey);
   const built = buildReport(ctx, scope, period);
   if (built.data.measures.length === 0) throw new AppError('report.nothing_to_report', { department: scope.department });
   const signer = await unlockKey(ctx, scope, request.passphrase);
@@ -88,5 +89,14 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
       fingerprint: signer.fingerprint,
       download: request.outFile === null ? ctx.files.registerDownload(outFile, fileName) : null,
     };
+  });
+}
+
+/** The active department's report for a period, to the file the user chose or (targetId null) a browser download; the job's id. */
+export function exportActiveReport(ctx: ServiceContext, request: { period: string; targetId: string | null; passphrase: string | null }): Promise<string> {
+  return startExport(ctx, activeScope(ctx.db), {
+    periodKey: request.period,
+    outFile: request.targetId === null ? null : ctx.files.takeSaveTarget(request.targetId),
+    passphrase: request.passphrase,
   });
 }

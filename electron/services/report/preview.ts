@@ -3,14 +3,14 @@ import type { Readable } from 'node:stream';
 import { scaleBytes } from '../../../shared/file-size';
 import { renderReportHtml } from '../../../shared/report/html';
 import { mimeTypeFor, resolveStaticFile } from '../../lib/static-files';
-import { describeError } from '../../lib/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { createTranslator } from '../../lib/i18n';
 import type { ServiceContext } from '../context';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { activeScope } from '../workspace/scope';
 import { buildReport } from './build';
-import { periodOf } from './export';
-import type { VerifiedPackages } from './verify-service';
+import { requirePeriod } from './export';
+import type { VerifiedPackages } from './verified-packages';
 
 export interface PreviewResponse {
   status: number;
@@ -32,12 +32,12 @@ export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages,
   const t = createTranslator(readSettings(ctx.db).language);
   if (path === '/preview/report.html') {
     try {
-      const period = periodOf(params.get('period') ?? '');
+      const period = requirePeriod(params.get('period') ?? '');
       const html = renderReportHtml(buildReport(ctx, activeScope(ctx.db), period).data);
       return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
     } catch (error) {
       // e.g. no department chosen or an unknown period: the frame shows one plain line, nothing leaks.
-      return { status: 400, contentType: 'text/plain; charset=utf-8', body: describeError(error, t) };
+      return { status: 400, contentType: 'text/plain; charset=utf-8', body: userMessage(error, t) };
     }
   }
   const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', body: t('report.preview.notFound') };

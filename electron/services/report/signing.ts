@@ -1,23 +1,12 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { causeText } from '../../../shared/api/error-text';
 import type { KeyStatus } from '../../../shared/api/calls/reports';
 import { AppError } from '../../../shared/api/errors';
 import { findSigningKey, insertSigningKey, listRetiredKeys, replaceSigningKey, type StoredKeyRow } from '../../db/repos/reports';
-import type { ServiceContext } from '../context';
+import type { OsSecretStore, ServiceContext } from '../context';
 import type { Scope } from '../workspace/scope';
 import { decryptPrivateKey, encryptPrivateKey, fingerprintOf, generateSigningKey, type SigningKey } from './keys';
-
-/**
- * The operating system's secret store (Electron's safeStorage: DPAPI on Windows, Keychain
- * on macOS, libsecret/kwallet on Linux). Absent in the CLI and the dev host, and when the
- * only Linux backend is `basic_text`; then keys are sealed with a passphrase instead.
- */
-export interface OsSecretStore {
-  /** Seals the private key's PKCS#8 DER; the caller wipes `plain` afterwards. */
-  seal(plain: Buffer): Promise<Buffer>;
-  /** The DER again, in a buffer the caller wipes once the key is made from it. */
-  open(sealed: Buffer): Promise<Buffer>;
-}
 
 const OsSealed = z.strictObject({ scheme: z.literal('safeStorage'), ciphertext: z.string() });
 
@@ -86,7 +75,7 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
   let privateKey: KeyObject;
   if (stored.protection === 'os') {
     if (!ctx.osSecrets) throw new AppError('report.key_needs_app');
-    const parsed = OsSealed.safeParse(safeJson(stored.sealed));
+    const parsed = OsSealed.safeParse(parseJsonOrNull(stored.sealed));
     if (!parsed.success) throw new AppError('report.bad_key_file');
     privateKey = await openOsSealed(ctx, ctx.osSecrets, parsed.data.ciphertext);
   } else {
@@ -94,6 +83,12 @@ export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: s
     privateKey = await decryptPrivateKey(stored.sealed, passphrase);
   }
   return { privateKey, publicKeyPem: stored.publicKeyPem, fingerprint: stored.fingerprint };
+}
+
+/** Proves the passphrase (or the keychain) opens the department's key; the key is dropped at once. */
+export async function checkPassphrase(ctx: ServiceContext, scope: Scope, passphrase: string | null): Promise<Record<string, never>> {
+  await unlockKey(ctx, scope, passphrase);
+  return {};
 }
 
 /**
@@ -106,7 +101,7 @@ async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphert
   try {
     der = await secrets.open(Buffer.from(ciphertext, 'base64'));
   } catch (error) {
-    ctx.log.warn('keychain could not open the signing key', { reason: error instanceof Error ? error.message : String(error) });
+    ctx.log.warn('keychain could not open the signing key', { reason: causeText(error) });
     throw new AppError('report.key_unavailable');
   }
   try {
@@ -118,7 +113,8 @@ async function openOsSealed(ctx: ServiceContext, secrets: OsSecretStore, ciphert
   }
 }
 
-function safeJson(text: string): unknown {
+/** The value JSON `text` holds, or null when it is not JSON. */
+function parseJsonOrNull(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { Dashboard, Deadline } from '../../../shared/api/calls/workspace';
-import { localDate } from '../../../shared/workspace/dates';
-import { addDays, daysBetween } from '../../../shared/workspace/progress';
+import { addDays, daysBetween, localDate } from '../../../shared/dates';
+import { dueSoonDays } from '../../../shared/workspace/progress';
 import { listRecentActivity } from '../../db/repos/entries';
 import { measureProgress } from '../../db/repos/measures';
 import { findPlanSummary, readPlanContent } from '../../db/repos/plans';
 import type { ServiceContext } from '../context';
 import { activeScope } from './scope';
-import { toMeasureProgress } from './views';
+import { toMeasureProgress } from './measure-progress';
 
-/** Tasks due within this many days count as due soon. */
-export const dueSoonDays = 7;
 const recentActivityLimit = 12;
 
 const PlanDeadlines = z.object({

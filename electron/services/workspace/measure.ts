@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { MeasureDetail } from '../../../shared/api/calls/workspace';
-import { localDate } from '../../../shared/workspace/dates';
-import { addDays } from '../../../shared/workspace/progress';
+import { addDays, localDate } from '../../../shared/dates';
+import { dueSoonDays } from '../../../shared/workspace/progress';
 import { listMeasureHistory } from '../../db/repos/entries';
 import { measureDepartments, measureProgress } from '../../db/repos/measures';
 import { listOwners, listTasks } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
-import { measureAttachments } from '../evidence';
-import { dueSoonDays } from './dashboard';
+import { measureAttachments } from '../evidence/attachments';
 import { activeScope, assignedMeasure } from './scope';
-import { toMeasureProgress } from './views';
+import { toMeasureProgress } from './measure-progress';
 
 const historyLimit = 300;
 const Candidates = z.array(z.string());

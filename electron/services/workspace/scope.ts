@@ -4,7 +4,7 @@ import { findDepartmentId } from '../../db/repos/departments';
 import { departmentRole, findMeasure, type MeasureRow } from '../../db/repos/measures';
 import { activePlanId } from '../plan/active';
 import { readAllSettings } from '../../db/repos/settings';
-import { settingsFrom } from '../settings';
+import { settingsFrom } from '../settings/settings';
 
 /** Who is working on what: the active plan and the department the coordinator chose. */
 export interface Scope {

@@ -1,5 +1,5 @@
 import type { SearchRequest, SearchResult } from '../../../shared/api/calls/search';
-import { localDate } from '../../../shared/workspace/dates';
+import { localDate } from '../../../shared/dates';
 import { planGroups, search } from '../../db/repos/search';
 import { listOwners } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import type { FileRef } from '../../../shared/api/calls/files';
 import type { Attachment, MeasureDetail } from '../../../shared/api/calls/workspace';
-import { ApiCallError, call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { call } from '../../api/client';
+import { userMessage } from '../../../shared/api/error-text';
 import { refreshAfterWrite } from '../../api/queries';
 import { useJob } from '../../api/useJob';
 import { InlineConfirm } from '../../components/InlineConfirm';
@@ -17,6 +17,7 @@ import { filesFromDrop, pickFiles, startDownload, type UploadProgress } from '..
 import { EvidenceIcon } from './EvidenceIcon';
 import { setEvidenceBusy, useAttachRequests, type AttachRequest } from './evidenceBus';
 import './evidence.css';
+import { ApiCallError } from '../../../shared/api/errors';
 
 /** What is moving right now: the browser upload, then the backend's copy into the data folder. */
 interface Transfer {
@@ -91,11 +92,11 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
           } catch (error) {
             // Refused up front (too large, a folder, …): say why and go on with the others.
             if (controller.signal.aborted) break;
-            toasts.show('error', errorMessage(error, t));
+            toasts.show('error', userMessage(error, t));
             continue;
           }
           if (final.state === 'done' && final.result?.kind === 'evidence.add') added.push(final.result.attachment);
-          else if (final.state === 'failed' && final.error) toasts.show('error', errorMessage(new ApiCallError(final.error), t));
+          else if (final.state === 'failed' && final.error) toasts.show('error', userMessage(new ApiCallError(final.error), t));
           if (final.state === 'cancelled') break;
           // Each file shows up in the list as soon as it is stored.
           await refreshAfterWrite();
@@ -103,7 +104,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
         cancelled = controller.signal.aborted;
       } catch (error) {
         if (controller.signal.aborted || isAbort(error)) cancelled = true;
-        else toasts.show('error', errorMessage(error, t));
+        else toasts.show('error', userMessage(error, t));
       } finally {
         active.current = null;
         resetJob();
@@ -131,7 +132,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
       // A program or script is never run from here: it was shown in its folder, and the user is told why.
       if (shownInFolder) toasts.show('error', t('evidence.shownInFolder', { name: attachment.name }));
     } catch (error) {
-      toasts.show('error', errorMessage(error, t));
+      toasts.show('error', userMessage(error, t));
     }
   }
 
@@ -141,7 +142,7 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
       await call('evidence.remove', { id: attachment.id });
       toasts.show('success', t('evidence.removed', { name: attachment.name }));
     } catch (error) {
-      toasts.show('error', errorMessage(error, t));
+      toasts.show('error', userMessage(error, t));
     }
     await refreshAfterWrite();
   }

@@ -2,9 +2,9 @@ import { ArrowLeft, Lightbulb, Plus } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDetail, Task, TaskPatch } from '../../../shared/api/calls/workspace';
-import { localDate } from '../../../shared/workspace/dates';
+import { localDate } from '../../../shared/dates';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { refreshAfterWrite, useCall } from '../../api/queries';
 import { typing } from '../../app/Shortcuts';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
@@ -57,7 +57,7 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
         await refreshAfterWrite();
         return result;
       } catch (error) {
-        toasts.show('error', errorMessage(error, t));
+        toasts.show('error', userMessage(error, t));
         await refreshAfterWrite();
         return undefined;
       }

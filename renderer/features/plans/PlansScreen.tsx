@@ -5,7 +5,7 @@ import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { planFileName } from '../../../shared/plan';
 import { percentDone } from '../../../shared/workspace/progress';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -23,7 +23,7 @@ export function PlansScreen() {
   const toasts = useToasts();
   const plans = useCall('plans.list', {});
   const [state, setState] = useState<ImportState>({ step: 'idle' });
-  const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
+  const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
 
   const activate = useCallMutation('plans.activate', {
     onSuccess: (plan) => toasts.show('success', t('plans.activated', { title: plan.title })),

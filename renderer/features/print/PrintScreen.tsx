@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Checklist } from '../../../shared/api/calls/print';
 import { call, isDesktop } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
 import { useToasts } from '../../components/Toasts';
 import { saveOutput } from '../../platform/files';
@@ -65,7 +65,7 @@ function PrintPreview({ department, options }: { department: string | null; opti
     try {
       await work();
     } catch (error) {
-      toasts.show('error', errorMessage(error, t));
+      toasts.show('error', userMessage(error, t));
     } finally {
       setBusy(null);
     }

@@ -5,8 +5,8 @@ import type { Job } from '../../../shared/api/calls/jobs';
 import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { percentDone } from '../../../shared/workspace/progress';
-import { ApiCallError, call, isDesktop } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { call, isDesktop } from '../../api/client';
+import { userMessage } from '../../../shared/api/error-text';
 import { refreshAfterWrite, useCall } from '../../api/queries';
 import { useJob } from '../../api/useJob';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
@@ -14,6 +14,7 @@ import { checkNewPassphrase, PassphraseFields } from '../../components/Passphras
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes } from '../../components/format';
 import { startDownload } from '../../platform/files';
+import { ApiCallError } from '../../../shared/api/errors';
 
 type Step = { step: 'form'; error: string | null } | { step: 'checking' } | { step: 'working' } | { step: 'done'; job: Job };
 
@@ -73,11 +74,11 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
         const download = finished.result?.kind === 'report.export' ? finished.result.download : null;
         if (download) startDownload(download.downloadId, download.name);
       } else {
-        setStep({ step: 'form', error: finished.error ? errorMessage(new ApiCallError(finished.error), t) : null });
+        setStep({ step: 'form', error: finished.error ? userMessage(new ApiCallError(finished.error), t) : null });
       }
     } catch (error) {
       await refreshAfterWrite();
-      setStep({ step: 'form', error: errorMessage(error, t) });
+      setStep({ step: 'form', error: userMessage(error, t) });
     }
   }
 

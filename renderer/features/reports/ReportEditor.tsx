@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportData, ReportMeasure } from '../../../shared/report/data';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { queryClient } from '../../api/queries';
 import { useToasts } from '../../components/Toasts';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -33,7 +33,7 @@ export function ReportEditor({ periodKey, data, updatedAt }: { periodKey: string
       })
       .catch((error: unknown) => {
         setSave({ state: 'idle' });
-        toasts.show('error', errorMessage(error, t));
+        toasts.show('error', userMessage(error, t));
       });
   };
   const saveField = (field: 'problems' | 'nextSteps' | 'contactPerson' | 'contactPhone') => (value: string) =>

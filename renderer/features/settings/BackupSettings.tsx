@@ -2,7 +2,7 @@ import { DatabaseBackup } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/api/calls/backups';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { useToasts } from '../../components/Toasts';
@@ -14,7 +14,7 @@ export function BackupSettings() {
   const toasts = useToasts();
   const backups = useCall('backups.list', {});
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
-  const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
+  const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
   const create = useCallMutation('backups.create', { onSuccess: (backup) => toasts.show('success', t('settings.backupCreated', { name: backup.name })) });
   const restore = useCallMutation('backups.restore');
   const date = (backup: BackupInfo) => formatDateTime(backup.createdAt, i18n.language);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { publicKeyFileName } from '../../../shared/report/file-names';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { checkNewPassphrase, PassphraseFields } from '../../components/PassphraseFields';
@@ -29,7 +29,7 @@ export function KeySettings() {
       toasts.show('success', t('reporting.keys.replaced'));
     },
   });
-  const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
+  const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
   const key = status.data;
 
   async function exportPublic(department: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/calls/app';
 import { languages, type Settings } from '../../../shared/api/calls/settings';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCallMutation } from '../../api/queries';
 import { useToasts } from '../../components/Toasts';
 import { BackupSettings } from './BackupSettings';
@@ -37,7 +37,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
                   checked={settings.language === language}
                   disabled={update.isPending}
                   onChange={() =>
-                    update.mutate({ language }, { onError: (error) => toasts.show('error', errorMessage(error, t)) })
+                    update.mutate({ language }, { onError: (error) => toasts.show('error', userMessage(error, t)) })
                   }
                 />
                 {t(`settings.languages.${language}`)}

@@ -2,7 +2,7 @@ import { ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../shared/report/manifest';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { useToasts } from '../../components/Toasts';
@@ -19,7 +19,7 @@ export function TrustedSigners() {
   const toasts = useToasts();
   const signers = useCall('reports.trusted', {});
   const [removing, setRemoving] = useState<string | null>(null);
-  const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
+  const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
   const trust = useCallMutation('reports.trust');
   const confirming = signers.data?.find((signer) => signer.fingerprint === removing);
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/api/calls/settings';
-import { errorMessage } from '../../api/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { useToasts } from '../../components/Toasts';
 import { href } from '../../app/router';
@@ -14,7 +14,7 @@ export function WorkSettings({ settings }: { settings: Settings }) {
   const operatorId = useId();
   const update = useCallMutation('settings.update', { onSuccess: () => toasts.show('success', t('settings.saved')) });
   const operator = useDraft(settings.operator, (next) =>
-    update.mutate({ operator: next.trim() }, { onError: (error) => toasts.show('error', errorMessage(error, t)) }),
+    update.mutate({ operator: next.trim() }, { onError: (error) => toasts.show('error', userMessage(error, t)) }),
   );
 
   return (
@@ -60,7 +60,7 @@ export function AliasSettings() {
   const [alias, setAlias] = useState('');
   const [canonical, setCanonical] = useState('');
   const aliases = useCallMutation('aliases.set', { onSuccess: () => toasts.show('success', t('settings.saved')) });
-  const fail = (error: unknown) => toasts.show('error', errorMessage(error, t));
+  const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
   const { data } = useCall('aliases.list', {});
 
   return (

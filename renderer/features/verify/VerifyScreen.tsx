@@ -5,8 +5,8 @@ import type { FileRef } from '../../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../../shared/api/calls/reports';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../../shared/report/trust';
-import { ApiCallError, call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { call } from '../../api/client';
+import { userMessage } from '../../../shared/api/error-text';
 import { useJob } from '../../api/useJob';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -17,6 +17,7 @@ import { useFileDrop } from '../../platform/file-drop';
 import { filesFromDrop, pickFiles, saveOutput } from '../../platform/files';
 import { SignerForm } from '../../components/SignerForm';
 import './verify.css';
+import { ApiCallError } from '../../../shared/api/errors';
 
 type State = { step: 'idle' } | { step: 'checking'; name: string; uploaded: number | null } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
 
@@ -232,7 +233,7 @@ function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path
       });
       if (outcome === 'saved') toasts.show('success', t('reporting.verify.fileSaved', { name }));
     } catch (error) {
-      toasts.show('error', errorMessage(error, t));
+      toasts.show('error', userMessage(error, t));
     } finally {
       setSaving(null);
     }

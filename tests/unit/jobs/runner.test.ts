@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
 import type { Attachment } from '../../../shared/api/calls/workspace';
 import { Job } from '../../../shared/api/calls/jobs';
-import { finishedJobRetentionMs, JobRunner } from '../../../electron/services/jobs';
+import { finishedJobRetentionMs, JobRunner } from '../../../electron/services/jobs/runner';
 import type { Logger } from '../../../electron/lib/log';
 
 const attachment: Attachment = { id: 1, taskId: null, name: 'a.pdf', size: 3, sha256: 'a'.repeat(64), mediaType: 'application/pdf', addedAt: '2016-09-01T01:30:00.000Z' };

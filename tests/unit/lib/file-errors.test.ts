@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../../electron/lib/errors';
+import { userMessage } from '../../../shared/api/error-text';
 import { unreadableFile } from '../../../electron/lib/file-errors';
 import { createTranslator } from '../../../electron/lib/i18n';
 
@@ -23,8 +23,8 @@ describe('unreadable files', () => {
       const error = unreadableFile('会议纪要.docx', fsError(code));
       expect(error.code).toBe('file.unreadable');
       expect(error.params).toMatchObject({ name: '会议纪要.docx', reason: code });
-      const zhText = describeError(error, zh);
-      const enText = describeError(error, en);
+      const zhText = userMessage(error, zh);
+      const enText = userMessage(error, en);
       expect(zhText, code).toContain('会议纪要.docx');
       expect(zhText, code).toContain(chinese);
       expect(zhText, code).not.toContain(code);
@@ -34,7 +34,7 @@ describe('unreadable files', () => {
   });
 
   it('keeps the system’s reason for anything else', () => {
-    expect(describeError(unreadableFile('a.txt', fsError('EIO')), zh)).toBe('无法读取文件“a.txt”:EIO');
-    expect(describeError(unreadableFile('a.txt', new Error('odd')), en)).toBe('Could not read the file “a.txt”: odd');
+    expect(userMessage(unreadableFile('a.txt', fsError('EIO')), zh)).toBe('无法读取文件“a.txt”:EIO');
+    expect(userMessage(unreadableFile('a.txt', new Error('odd')), en)).toBe('Could not read the file “a.txt”: odd');
   });
 });

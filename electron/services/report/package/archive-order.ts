@@ -1,3 +1,5 @@
+import { groupBy } from '../../../../shared/group-by';
+
 /**
  * Runs `work` over `items` in lanes, each lane taking its items in order, and returns the
  * results in order. The failure reported is the first in archive order, so a verdict never
@@ -9,12 +11,7 @@ export async function mapInArchiveOrder<T, R>(
   laneOf: (item: T) => number,
   work: (item: T, signal: AbortSignal) => Promise<R>,
 ): Promise<R[]> {
-  const lanes = new Map<number, number[]>();
-  items.forEach((item, index) => {
-    const lane = lanes.get(laneOf(item));
-    if (lane) lane.push(index);
-    else lanes.set(laneOf(item), [index]);
-  });
+  const lanes = groupBy(items.keys(), (index) => laneOf(items[index] as T));
   const results: R[] = [];
   const running = new Map<number, AbortController>();
   let failure: { index: number; error: unknown } | undefined;

@@ -1,29 +1,17 @@
 import type { Checklist } from '../../../shared/api/calls/print';
 import { AppError } from '../../../shared/api/errors';
-import { localDate } from '../../../shared/workspace/dates';
-import type { HandlerGroup } from '../handler';
+import { localDate } from '../../../shared/dates';
+import { groupBy } from '../../../shared/group-by';
 import { findPlanIdentity } from '../../db/repos/plans';
-import { checklistMeasures, checklistTasks, planHasDepartment, type ChecklistTaskRow } from '../../db/repos/print';
+import { checklistMeasures, checklistTasks, planHasDepartment } from '../../db/repos/print';
 import type { ServiceContext } from '../context';
 import { assignedMeasure, scopeFor } from '../workspace/scope';
-
-/** Printing itself needs a browser window: Electron main provides these; elsewhere they answer `unsupported`. */
-export type PrintingHandlers = HandlerGroup<'print.dialog' | 'print.savePdf'>;
-
-export const noPrinting: PrintingHandlers = {
-  'print.dialog': () => {
-    throw new AppError('unsupported', { what: 'print.dialog' });
-  },
-  'print.savePdf': () => {
-    throw new AppError('unsupported', { what: 'print.savePdf' });
-  },
-};
 
 /**
  * What a printed checklist shows for `department` in the active plan: every measure it
  * carries (or the one asked for), each with its tasks. Read-only, one consistent snapshot.
  */
-function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
+export function buildChecklist(ctx: ServiceContext, department: string, measureCode: string | null): Checklist {
   const { db } = ctx;
   return db.transaction((): Checklist => {
     const { planId, departmentId } = scopeFor(db, department);
@@ -33,12 +21,7 @@ function buildChecklist(ctx: ServiceContext, department: string, measureCode: st
     const measureId = measureCode === null ? null : assignedMeasure(db, { planId, departmentId, department }, measureCode).id;
 
     const scope = { planId, departmentId, measureId };
-    const tasksByMeasure = new Map<number, ChecklistTaskRow[]>();
-    for (const task of checklistTasks(db, scope)) {
-      const list = tasksByMeasure.get(task.measureId);
-      if (list) list.push(task);
-      else tasksByMeasure.set(task.measureId, [task]);
-    }
+    const tasksByMeasure = groupBy(checklistTasks(db, scope), (task) => task.measureId);
     return {
       plan: { title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer },
       department,
@@ -49,10 +32,4 @@ function buildChecklist(ctx: ServiceContext, department: string, measureCode: st
       })),
     };
   })();
-}
-
-export function printHandlers(ctx: ServiceContext): HandlerGroup<'print.checklist'> {
-  return {
-    'print.checklist': ({ department, measure }) => buildChecklist(ctx, department, measure),
-  };
 }

@@ -3,58 +3,32 @@ import { chmod, copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { maxEvidenceBytes, maxEvidenceLabel } from '../../../shared/api/calls/evidence';
 import type { Download } from '../../../shared/api/calls/files';
-import type { Attachment } from '../../../shared/api/calls/workspace';
 import { AppError } from '../../../shared/api/errors';
 import { safeFileName } from '../../../shared/file-names';
-import { mediaTypeFor, opensDirectly } from '../../../shared/workspace/media-types';
-import type { HandlerGroup } from '../handler';
+import { opensDirectly } from '../../../shared/workspace/media-types';
 import { unreadableFile } from '../../lib/file-errors';
-import type { Db } from '../../db/database';
 import {
   findAttachment,
   insertAttachment,
   insertBlobIfMissing,
-  listAttachments,
   markAttachmentRemoved,
   type AttachmentRecord,
-  type AttachmentRow,
 } from '../../db/repos/attachments';
 import { appendEntry } from '../../db/repos/entries';
 import { findTask } from '../../db/repos/tasks';
 import type { ServiceContext } from '../context';
 import { markFromInternet } from '../mark-of-the-web';
 import { activeScope, assignedMeasure, type Scope } from '../workspace/scope';
-import { blobPath, removeStaleTemps, storeFile } from './store';
+import { toAttachment } from './attachments';
+import { blobPath, storeFile } from './store';
 
-type OpenPath = (path: string) => Promise<string>;
+/** Opens a file with the system app (Electron's shell.openPath): '' or an error message. */
+export type OpenPath = (path: string) => Promise<string>;
 /** Shows a file selected in the system file manager (Electron's shell.showItemInFolder). */
-type ShowInFolder = (path: string) => void;
+export type ShowInFolder = (path: string) => void;
 
-type EvidenceCalls = 'evidence.add' | 'evidence.remove' | 'evidence.open';
-
-export function evidenceHandlers(
-  ctx: ServiceContext,
-  options: { openPath?: OpenPath | undefined; showInFolder?: ShowInFolder | undefined } = {},
-): HandlerGroup<EvidenceCalls> {
-  removeStaleTemps(ctx.layout);
-  const service = new EvidenceService(ctx, options.openPath, options.showInFolder);
-  return {
-    'evidence.add': (request) => ({ jobId: service.add(request) }),
-    'evidence.remove': ({ id }) => service.remove(id),
-    'evidence.open': ({ id }) => service.open(id),
-  };
-}
-
-/** The live evidence of one department for one measure; files of deleted tasks count as measure-level. */
-export function measureAttachments(db: Db, departmentId: number, measureId: number): Attachment[] {
-  return listAttachments(db, departmentId, measureId).map(toAttachment);
-}
-
-function toAttachment(row: AttachmentRow): Attachment {
-  return { id: row.id, taskId: row.taskId, name: row.name, size: row.size, sha256: row.sha256, mediaType: mediaTypeFor(row.name), addedAt: row.addedAt };
-}
-
-class EvidenceService {
+/** Evidence files of the department's measures and tasks: adding (copied as a job), removing and opening them. */
+export class EvidenceService {
   /** File ids being stored right now: the same chosen file cannot be consumed twice. */
   private readonly inFlight = new Set<string>();
 

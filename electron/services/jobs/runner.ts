@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobKind, JobResult } from '../../shared/api/calls/jobs';
-import { AppError } from '../../shared/api/errors';
-import type { HandlerGroup } from './handler';
-import { errorDetails, type Logger } from '../lib/log';
+import type { Job, JobKind, JobResult } from '../../../shared/api/calls/jobs';
+import { AppError } from '../../../shared/api/errors';
+import { errorDetails, type Logger } from '../../lib/log';
 
 /** Reports how far a job is: `done` units out of `total` (bytes for copies; 0 = unknown). */
 export type JobProgress = (done: number, total: number) => void;
@@ -113,11 +112,4 @@ export class JobRunner {
       if (record.finishedAt !== null && now - record.finishedAt > finishedJobRetentionMs) this.jobs.delete(id);
     }
   }
-}
-
-export function jobHandlers(ctx: { jobs: JobRunner }): HandlerGroup<'jobs.get' | 'jobs.cancel'> {
-  return {
-    'jobs.get': ({ id }) => ctx.jobs.get(id),
-    'jobs.cancel': ({ id }) => ctx.jobs.cancel(id),
-  };
 }

@@ -1,13 +1,12 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupInfo } from '../../shared/api/calls/backups';
-import { AppError } from '../../shared/api/errors';
-import { copyFileDurably, fsyncDirectory } from '../lib/atomic-write';
-import type { HandlerGroup } from './handler';
-import { errorDetails } from '../lib/log';
-import type { DataLayout } from '../lib/paths';
-import { checkDatabaseFile, fileStamp, listBackups, takeBackupCopy, type BackupFile, type BackupKind } from '../db/backup';
-import type { ServiceContext } from './context';
+import type { BackupInfo } from '../../../shared/api/calls/backups';
+import { AppError } from '../../../shared/api/errors';
+import { copyFileDurably, fsyncDirectory } from '../../lib/atomic-write';
+import { errorDetails } from '../../lib/log';
+import type { DataLayout } from '../../lib/paths';
+import { checkDatabaseFile, fileStamp, listBackups, takeBackupCopy, type BackupFile, type BackupKind } from '../../db/backup';
+import type { ServiceContext } from '../context';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -39,7 +38,7 @@ export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo 
   return takeBackup(ctx, 'daily');
 }
 
-function listBackupInfo(layout: DataLayout): BackupInfo[] {
+export function listBackupInfo(layout: DataLayout): BackupInfo[] {
   return listBackups(layout.backups).map(backupInfo);
 }
 
@@ -152,22 +151,4 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   }
   ctx.log.info('backup restored', { backup: name, safetyCopy: safetyCopy.name });
   return { restored: name, safetyCopy: safetyCopy.name };
-}
-
-export function backupHandlers(ctx: ServiceContext): HandlerGroup<
-  'backups.list' | 'backups.create' | 'backups.restore' | 'recovery.status' | 'recovery.restore' | 'recovery.startFresh'
-> {
-  return {
-    'backups.list': () => listBackupInfo(ctx.layout),
-    'backups.create': () => takeBackup(ctx, 'manual'),
-    'backups.restore': ({ name }) => restoreBackup(ctx, name),
-    // The database opened and passed its check; recovery is for a damaged start (see app/startup.ts).
-    'recovery.status': () => ({ damaged: false as const }),
-    'recovery.restore': () => {
-      throw new AppError('unsupported', { what: 'recovery.restore' });
-    },
-    'recovery.startFresh': () => {
-      throw new AppError('unsupported', { what: 'recovery.startFresh' });
-    },
-  };
 }

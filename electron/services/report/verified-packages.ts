@@ -11,7 +11,7 @@ import { markFromInternet } from '../mark-of-the-web';
 import { failureReason, isDiskFull } from '../../lib/file-errors';
 import { listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
-import type { JobProgress } from '../jobs';
+import type { JobProgress } from '../jobs/runner';
 import { verifyReportPackage, type VerifiedEntry } from './package/verify';
 
 /** What the verify screen shows of a package: its report (report.json) and the page (report.html). */
@@ -102,7 +102,7 @@ export class VerifiedPackages {
     const paths = new Set(result.entries.map((entry) => entry.path));
     this.packages.set(id, { fileId, source: file.path, fileName: file.name, fingerprint: result.fingerprint, folder, paths, withheld, bytes, saving: 0 });
     this.trim();
-    const report = ReportData.safeParse(fitting.some((entry) => entry.path === 'report.json') ? safeJson(join(folder, 'report.json')) : null);
+    const report = ReportData.safeParse(fitting.some((entry) => entry.path === 'report.json') ? readJsonFileOrNull(join(folder, 'report.json')) : null);
     const trusted = listTrustedSigners(this.ctx.db).find((signer) => signer.fingerprint === result.fingerprint);
     return {
       ok: true,
@@ -247,7 +247,8 @@ function removeFolder(folder: string): void {
   }
 }
 
-function safeJson(path: string): unknown {
+/** The value the JSON file at `path` holds, or null when it cannot be read or is not JSON. */
+function readJsonFileOrNull(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {

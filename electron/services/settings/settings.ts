@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import { DepartmentName } from '../../shared/api/calls/common';
-import { defaultLanguage, Language, Settings, type SettingsPatch } from '../../shared/api/calls/settings';
-import { AppError } from '../../shared/api/errors';
-import type { HandlerGroup } from './handler';
-import { departmentExists } from '../db/repos/departments';
-import { readAllSettings, writeSetting } from '../db/repos/settings';
-import type { Db } from '../db/database';
-import type { ServiceContext } from './context';
+import { DepartmentName } from '../../../shared/api/calls/common';
+import { defaultLanguage, Language, Settings, type SettingsPatch } from '../../../shared/api/calls/settings';
+import { AppError } from '../../../shared/api/errors';
+import { departmentExists } from '../../db/repos/departments';
+import { readAllSettings, writeSetting } from '../../db/repos/settings';
+import type { Db } from '../../db/database';
+import type { ServiceContext } from '../context';
 
 const maxRecentDepartments = 10;
 
@@ -48,11 +47,4 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Setti
   })();
   ctx.events.settingsChanged(settings);
   return settings;
-}
-
-export function settingsHandlers(ctx: ServiceContext): HandlerGroup<'settings.get' | 'settings.update'> {
-  return {
-    'settings.get': () => readSettings(ctx.db),
-    'settings.update': (patch) => updateSettings(ctx, patch),
-  };
 }
