@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { evidenceBenchmark } from './evidence.bench';
 import type { Benchmark, Metric } from './harness';
 import { planBenchmark } from './plan.bench';
 import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
 
-const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark];
+const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, evidenceBenchmark, reportBenchmark];
 
 function currentCommit(): string {
   try {
