@@ -18,6 +18,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits, catches or marks `void` (fire-and-forget on purpose)
+    // fails lint, and so does one passed where a plain callback is expected. Every .ts/.tsx file
+    // belongs to a tsconfig.*.json that tsconfig.json references; the few .js/.mjs files are not
+    // type-checked, so these rules leave them out.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       // Shared code runs in the main process, the renderer and the CLI alike.

@@ -29,6 +29,8 @@ export interface RecoverableBackend {
   backend(): Backend | null;
   /** Preview documents of the open backend (none in recovery mode). */
   preview: PreviewSource;
+  /** Resolves once the background work started so far (the daily backup check) has finished, failed ones included. */
+  whenIdle(): Promise<void>;
   /** Waits for running jobs to clean up, then closes the database. */
   close(): Promise<void>;
 }
@@ -40,10 +42,15 @@ export async function openRecoverableBackend(options: BackendOptions): Promise<R
   let backend: Backend | null = null;
   let timer: NodeJS.Timeout | null = null;
   let damage: { cause: 'damaged' | 'missing'; file: string; detail: string } | null = null;
+  /** Settles when every daily backup check started so far has; each logs its own failure, so it never rejects. */
+  let backupRun: Promise<unknown> = Promise.resolve();
 
   const startBackups = (opened: Backend) => {
-    const run = () => dailyBackupIfDue(opened.ctx).catch((error: unknown) => log.error('daily backup failed', errorDetails(error)));
-    void run();
+    const run = () => {
+      const check = dailyBackupIfDue(opened.ctx).catch((error: unknown) => log.error('daily backup failed', errorDetails(error)));
+      backupRun = backupRun.then(() => check);
+    };
+    run();
     timer = setInterval(run, backupCheckEveryMs);
     timer.unref();
   };
@@ -143,6 +150,13 @@ export async function openRecoverableBackend(options: BackendOptions): Promise<R
     log,
     backend: () => backend,
     preview: (path, params) => backend?.preview(path, params) ?? null,
+    whenIdle: async () => {
+      // A check started while waiting (the hourly timer, a recovery) is waited for too.
+      for (let run = backupRun; ; run = backupRun) {
+        await run;
+        if (run === backupRun) return;
+      }
+    },
     close: async () => {
       if (timer) clearInterval(timer);
       await backend?.close();

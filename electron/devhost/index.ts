@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { causeText } from '../../shared/api/error-text';
 import { openRecoverableBackend } from '../backend/startup';
-import { createFileLogger } from '../lib/log';
+import { createFileLogger, errorDetails } from '../lib/log';
 import { dataLayout, defaultDataDir } from '../lib/paths';
 import { startDevHost } from './server';
 
@@ -44,10 +44,18 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host
+    host
       .close()
       .then(() => app.close())
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          // As an unhandled rejection would: on stderr, exit status 1; and in the log.
+          log.error('the dev host did not stop cleanly', errorDetails(error));
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -72,7 +72,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = host;
     host = null;
-    void closing.close().finally(() => app.quit());
+    closing
+      .close()
+      .catch((error: unknown) => closing.log.error('closing the backend failed', errorDetails(error)))
+      .finally(() => app.quit());
   });
   app.whenReady().then(start, fail);
 }
@@ -150,7 +153,8 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadURL(appEntryUrl);
+  // Rejects when the load fails or is superseded (a reload); the window stays, so only log it.
+  mainWindow.loadURL(appEntryUrl).catch((error: unknown) => host?.log.warn('the window did not load', errorDetails(error)));
 }
 
 let menuLanguage: Language | null = null;

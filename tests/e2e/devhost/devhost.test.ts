@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, watch } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { useTempDirs } from '../../support/temp';
 import { startDevHost, type DevHostProcess } from '../support/app';
 
@@ -13,6 +13,22 @@ afterEach(async () => {
   await host?.stop();
   host = null;
 });
+
+/** Resolves once `done()` holds, checked again on every change in `dir`: waits for the file system's event, not a set time. */
+function whenFolder(dir: string, done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, () => {
+      if (!done()) return;
+      watcher.close();
+      resolve();
+    });
+    // Not past the test, even one that timed out waiting.
+    onTestFinished(() => watcher.close());
+    if (!done()) return;
+    watcher.close();
+    resolve();
+  });
+}
 
 interface Reply {
   status: number;
@@ -240,7 +256,8 @@ describe('browser dev host', () => {
     expect(outputs()).toHaveLength(1);
     const served = await send(`${host.origin}/download/${value.download.downloadId}`, { headers });
     expect(served.status).toBe(200);
-    for (let i = 0; i < 50 && outputs().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    // The host removes it once the response is sent, which may be a moment after the client has the body.
+    await whenFolder(join(dataDir, 'tmp'), () => outputs().length === 0);
     expect(outputs()).toEqual([]);
     expect((await send(`${host.origin}/download/${value.download.downloadId}`, { headers })).status).toBe(404);
   });

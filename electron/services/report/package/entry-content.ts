@@ -121,7 +121,9 @@ async function inflateRange(fd: number, layout: EntryLayout, name: string, consu
     write(chunk: Buffer, _encoding, callback) {
       // Hash on the next turn of the event loop: inflate hands us a chunk before it queues
       // the next one on the thread pool, so hashing here at once would serialise the two.
-      setImmediate(() => consume(chunk).then(() => callback(), callback));
+      setImmediate(() => {
+        consume(chunk).then(() => callback(), callback);
+      });
     },
   });
   try {
