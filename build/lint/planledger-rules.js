@@ -17,7 +17,8 @@ export function layerOf(absolutePath) {
   const [top, second] = rel.split('/');
   if (top === 'shared' || top === 'renderer' || top === 'seeds') return top;
   if (rel === 'package.json') return 'package.json';
-  if (top === 'electron' && second && [...electronLayers, ...electronEntries, 'preload', 'types'].includes(second)) return `electron/${second}`;
+  if (top === 'electron' && second && [...electronLayers, ...electronEntries, 'preload', 'types'].includes(second))
+    return `electron/${second}`;
   return 'other';
 }
 
@@ -49,10 +50,12 @@ function packageProblem(layer, specifier) {
   const isNode = nodeBuiltins.has(specifier) || specifier.startsWith('node:');
   const isElectron = specifier === 'electron' || specifier.startsWith('electron/');
   const isSqlite = specifier === 'better-sqlite3';
-  if (layer === 'shared' && (isNode || isElectron || isSqlite || ['react', 'react-dom'].includes(specifier))) return 'shared code runs everywhere';
+  if (layer === 'shared' && (isNode || isElectron || isSqlite || ['react', 'react-dom'].includes(specifier)))
+    return 'shared code runs everywhere';
   if (layer === 'renderer' && (isNode || isElectron || isSqlite)) return 'the renderer has no Node and no Electron';
   if (layer === 'electron/preload') return isElectron ? null : 'the sandboxed preload may only use electron and shared code';
-  if (layer.startsWith('electron/') && layer !== 'electron/main' && isElectron) return 'only electron/main uses Electron; the rest runs in plain Node (tests, CLI, dev host)';
+  if (layer.startsWith('electron/') && layer !== 'electron/main' && isElectron)
+    return 'only electron/main uses Electron; the rest runs in plain Node (tests, CLI, dev host)';
   if (layer.startsWith('electron/') && layer !== 'electron/db' && isSqlite) return 'SQL lives in electron/db';
   return null;
 }

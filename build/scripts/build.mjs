@@ -68,7 +68,10 @@ const targets = {
     external: ['better-sqlite3'],
     sources: ['electron', 'tests/integration/support', 'tests/support'],
   }),
-  bench: nodeTarget('tests/bench/index.ts', 'out/bench', { external: ['better-sqlite3'], sources: ['electron', 'tests/bench', 'tests/support'] }),
+  bench: nodeTarget('tests/bench/index.ts', 'out/bench', {
+    external: ['better-sqlite3'],
+    sources: ['electron', 'tests/bench', 'tests/support'],
+  }),
 };
 const defaultTargets = ['renderer', 'main', 'preload', 'devhost', 'cli'];
 
@@ -103,5 +106,6 @@ for (const name of names) {
   const newestSource = Math.max(...target.sources.map(newestMtime));
   await target.run();
   writeFileSync(stampFile(name), String(newestSource));
-  if (!values.quiet) process.stderr.write(`built ${name} → ${relative(root, join(root, target.outputs[0]))} in ${Date.now() - started} ms\n`);
+  if (!values.quiet)
+    process.stderr.write(`built ${name} → ${relative(root, join(root, target.outputs[0]))} in ${Date.now() - started} ms\n`);
 }

@@ -47,7 +47,10 @@ export function distPlan({ args, env, config, hostPlatform }) {
   const chosen = platformFlags.filter(([, , flags]) => flags.some((flag) => args.includes(flag)));
   const platforms = chosen.length ? chosen : platformFlags.filter(([platform]) => platform === hostPlatform);
   const askedArches = archFlags.filter((flag) => args.includes(flag)).map((flag) => flag.slice(2));
-  const targets = platforms.map(([platform, key]) => ({ platform, arches: askedArches.length ? askedArches : configuredArches(config[key]) }));
+  const targets = platforms.map(([platform, key]) => ({
+    platform,
+    arches: askedArches.length ? askedArches : configuredArches(config[key]),
+  }));
   const unsigned = args.includes('--unsigned');
   if (targets.some(({ platform }) => platform === 'win32') && !unsigned && !windowsSigning(config, env)) {
     return {

@@ -49,7 +49,13 @@ try {
     fetched ||
     (platform === process.platform &&
       arch === process.arch &&
-      run('node-gyp', ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']));
+      run('node-gyp', [
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ]));
   const result = join(copy, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(result)) {
     process.stderr.write(

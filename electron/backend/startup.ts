@@ -5,7 +5,15 @@ import { AppError, type ApiResult } from '../../shared/api/errors';
 import type { Handlers } from '../services/handler';
 import { createRouter, type Router } from '../api/router';
 import { checkDatabaseFile, listBackups } from '../db/backup';
-import { backupInfo, dailyBackupIfDue, putBackAside, setAsideDamaged, stageDatabaseFile, swapInStaged, usableBackup } from '../services/backups/backups';
+import {
+  backupInfo,
+  dailyBackupIfDue,
+  putBackAside,
+  setAsideDamaged,
+  stageDatabaseFile,
+  swapInStaged,
+  usableBackup,
+} from '../services/backups/backups';
 import { FileRegistry } from '../services/files';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createFileLogger, errorDetails, type Logger } from '../lib/log';

@@ -33,7 +33,10 @@ const backupPattern = new RegExp(
 
 /** A file-name-safe UTC timestamp, e.g. 2026-11-25T21-55-45Z. */
 export function fileStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/u, 'Z').replaceAll(':', '-');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/u, 'Z')
+    .replaceAll(':', '-');
 }
 
 /** e.g. planledger-daily-2026-11-25T21-55-45-123Z.sqlite, planledger-pre-migration-v1-to-v2-…-2.sqlite. */

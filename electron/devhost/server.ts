@@ -199,7 +199,12 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
  * one file, and all the uploads waiting to be used plus those in flight. A refusal is an
  * error in words (answered as 413), before anything is written when the declared length says so.
  */
-async function receiveUpload(request: IncomingMessage, files: FileRegistry, receiving: Set<{ bytes: number }>, name: string): Promise<ApiResult<FileRef>> {
+async function receiveUpload(
+  request: IncomingMessage,
+  files: FileRegistry,
+  receiving: Set<{ bytes: number }>,
+  name: string,
+): Promise<ApiResult<FileRef>> {
   const declared = Number(request.headers['content-length'] ?? 0) || 0;
   const tooLarge = new AppError('file.too_large', { max: uploadLimits.maxLabel });
   const full = new AppError('file.uploads_full', { count: uploadLimits.maxCount, max: uploadLimits.maxTotalLabel });
@@ -207,7 +212,12 @@ async function receiveUpload(request: IncomingMessage, files: FileRegistry, rece
     const kept = files.uploads();
     return { count: kept.count + receiving.size, bytes: [...receiving].reduce((sum, each) => sum + each.bytes, kept.bytes) };
   };
-  const refusal = declared > uploadLimits.maxBytes ? tooLarge : waiting().count >= uploadLimits.maxCount || waiting().bytes + declared > uploadLimits.maxTotalBytes ? full : null;
+  const refusal =
+    declared > uploadLimits.maxBytes
+      ? tooLarge
+      : waiting().count >= uploadLimits.maxCount || waiting().bytes + declared > uploadLimits.maxTotalBytes
+        ? full
+        : null;
   if (refusal) {
     request.resume();
     return failure(refusal);

@@ -35,7 +35,7 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 export const previewContentSecurityPolicy = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
-  "img-src data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'self'",

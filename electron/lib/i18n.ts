@@ -18,6 +18,8 @@ export function createTranslator(language: Language): TFunction {
 
 export function toLanguage(value: string | undefined): Language | undefined {
   if (!value) return undefined;
-  return languages.find((language) => language.toLowerCase() === value.toLowerCase())
-    ?? (value.toLowerCase().startsWith('en') ? 'en' : value.toLowerCase().startsWith('zh') ? 'zh-CN' : undefined);
+  return (
+    languages.find((language) => language.toLowerCase() === value.toLowerCase()) ??
+    (value.toLowerCase().startsWith('en') ? 'en' : value.toLowerCase().startsWith('zh') ? 'zh-CN' : undefined)
+  );
 }

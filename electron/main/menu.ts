@@ -9,7 +9,11 @@ export interface MenuActions {
 }
 
 /** The native menu in the user's language; editing entries use Electron roles so they just work. */
-export function menuTemplate(t: TFunction, actions: MenuActions, options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  t: TFunction,
+  actions: MenuActions,
+  options: { isMac: boolean; devTools: boolean },
+): MenuItemConstructorOptions[] {
   return [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
     {

@@ -23,7 +23,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * Polls `jobs.get` until the job is no longer running and resolves with its final state.
  * `signal` stops the polling (not the job: use `jobs.cancel` for that).
  */
-export async function pollJob(id: string, options: { onUpdate?: (job: Job) => void; signal?: AbortSignal; intervalMs?: number } = {}): Promise<Job> {
+export async function pollJob(
+  id: string,
+  options: { onUpdate?: (job: Job) => void; signal?: AbortSignal; intervalMs?: number } = {},
+): Promise<Job> {
   for (;;) {
     options.signal?.throwIfAborted();
     const job = await call('jobs.get', { id });

@@ -63,13 +63,17 @@ export function DepartmentPicker({ plan, current }: { plan: PlanSummary; current
                 className={`department-card${department.name === current ? ' selected' : ''}`}
                 aria-pressed={department.name === current}
                 disabled={choose.isPending}
-                onClick={() => choose.mutate({ department: department.name }, { onError: (error) => toasts.show('error', userMessage(error, t)) })}
+                onClick={() =>
+                  choose.mutate({ department: department.name }, { onError: (error) => toasts.show('error', userMessage(error, t)) })
+                }
               >
                 <Building2 size={20} aria-hidden />
                 <span className="department-card-name">{department.name}</span>
                 <span className="department-card-count">{t('plans.picker.measures', { count: department.measureCount })}</span>
                 {department.aliases.length > 0 && (
-                  <span className="department-card-aliases">{t('plans.picker.alsoWritten', { names: department.aliases.join(t('listSeparator')) })}</span>
+                  <span className="department-card-aliases">
+                    {t('plans.picker.alsoWritten', { names: department.aliases.join(t('listSeparator')) })}
+                  </span>
                 )}
               </button>
             </li>

@@ -1,4 +1,14 @@
-import { FileCheck2, FileText, FolderOpen, Keyboard, LayoutDashboard, Printer, Search, Settings as SettingsIcon, type LucideIcon } from 'lucide-react';
+import {
+  FileCheck2,
+  FileText,
+  FolderOpen,
+  Keyboard,
+  LayoutDashboard,
+  Printer,
+  Search,
+  Settings as SettingsIcon,
+  type LucideIcon,
+} from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { href } from './router';
 

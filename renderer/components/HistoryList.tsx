@@ -9,7 +9,15 @@ import './history.css';
 const rowHeight = 56;
 
 /** Newest first; virtualised, since a busy measure collects hundreds of entries. */
-export function HistoryList({ entries, showMeasure = false, maxHeight = 420 }: { entries: HistoryEntry[]; showMeasure?: boolean; maxHeight?: number }) {
+export function HistoryList({
+  entries,
+  showMeasure = false,
+  maxHeight = 420,
+}: {
+  entries: HistoryEntry[];
+  showMeasure?: boolean;
+  maxHeight?: number;
+}) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -34,7 +42,8 @@ export function HistoryList({ entries, showMeasure = false, maxHeight = 420 }: {
               style={{ transform: `translateY(${item.start}px)` }}
             >
               <span className="history-text">
-                {showMeasure && <span className="measure-label">{entry.measureLabel}</span>} {describeHistoryEntry(entry, (key, params) => t(key as never, params))}
+                {showMeasure && <span className="measure-label">{entry.measureLabel}</span>}{' '}
+                {describeHistoryEntry(entry, (key, params) => t(key as never, params))}
               </span>
               <span className="history-meta">
                 {t('workspace.history.byline', { actor: entry.actor || '—', time: formatDateTime(entry.at, i18n.language) })}

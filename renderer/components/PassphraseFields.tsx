@@ -48,7 +48,14 @@ export function PassphraseFields({
         <label className="field-label" htmlFor={confirmId}>
           {t('reporting.dialog.confirmPassphrase')}
         </label>
-        <input id={confirmId} className="field-input" type="password" autoComplete="new-password" value={confirm} onChange={(event) => onChange(passphrase, event.target.value)} />
+        <input
+          id={confirmId}
+          className="field-input"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(event) => onChange(passphrase, event.target.value)}
+        />
       </div>
       <p className="field-hint">{t('reporting.dialog.newPassphraseHint', { min: minPassphraseLength })}</p>
     </>

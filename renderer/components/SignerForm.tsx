@@ -12,7 +12,15 @@ import './signer.css';
  * (the verify screen), only that fingerprint is accepted: registering what a report file
  * itself shows would trust whoever made the file.
  */
-export function SignerForm({ expected, initialDepartment = '', onRegistered }: { expected?: string; initialDepartment?: string; onRegistered?: (department: string) => void }) {
+export function SignerForm({
+  expected,
+  initialDepartment = '',
+  onRegistered,
+}: {
+  expected?: string;
+  initialDepartment?: string;
+  onRegistered?: (department: string) => void;
+}) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const [department, setDepartment] = useState(initialDepartment);
@@ -50,7 +58,13 @@ export function SignerForm({ expected, initialDepartment = '', onRegistered }: {
         <label className="field-label" htmlFor={departmentId}>
           {t('reporting.trusted.department')}
         </label>
-        <input id={departmentId} className="field-input" value={department} maxLength={100} onChange={(e) => setDepartment(e.target.value)} />
+        <input
+          id={departmentId}
+          className="field-input"
+          value={department}
+          maxLength={100}
+          onChange={(e) => setDepartment(e.target.value)}
+        />
       </div>
       <div className="field trusted-add-fingerprint">
         <label className="field-label" htmlFor={fingerprintId}>

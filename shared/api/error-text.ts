@@ -11,7 +11,8 @@ const codeLike = /^[A-Z][A-Z0-9_]*$/u;
  */
 export function errorText(t: TFunction, messageKey: string, params: ErrorParams): string {
   const { reason } = params;
-  const worded = typeof reason === 'string' && codeLike.test(reason) ? t(`errors.reason.${reason}` as never, { defaultValue: reason }) : reason;
+  const worded =
+    typeof reason === 'string' && codeLike.test(reason) ? t(`errors.reason.${reason}` as never, { defaultValue: reason }) : reason;
   return String(t(messageKey as never, (worded === undefined ? params : { ...params, reason: worded }) as never));
 }
 

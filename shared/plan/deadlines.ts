@@ -22,10 +22,7 @@ const PERIOD = `${MONTH}月份?(?:${DAY}[日号]|([底末]))?|(上半年|年中|
  */
 const DATE_RE = new RegExp(`(?<![0-9])(?:${YEAR}年度?(?:${PERIOD}|([底末]))?|(?:${PERIOD}))`, 'gu');
 
-const FULL_DATE_AT_END_RE = new RegExp(
-  `(?<![0-9])${ABSOLUTE_YEAR}\\s{0,2}年\\s{0,2}${MONTH}\\s{0,2}月\\s{0,2}${DAY}\\s{0,2}[日号]$`,
-  'u',
-);
+const FULL_DATE_AT_END_RE = new RegExp(`(?<![0-9])${ABSOLUTE_YEAR}\\s{0,2}年\\s{0,2}${MONTH}\\s{0,2}月\\s{0,2}${DAY}\\s{0,2}[日号]$`, 'u');
 
 const ONGOING_RE = /长期|持续|常态|经常性|长效/u;
 const RECURRING_RE = /每(?:年|季度|季|半年|月)/u;

@@ -40,7 +40,8 @@ const ROLE_RE =
   /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按照?职责分工|按职责|分别|共同|具体)?(牵头负责|牵头|负总责|负责落实|负责实施|负责|配合|参与|协助|协同|协办)/gu;
 
 /** The labels of a measure's fields, as in 牵头单位:… / 完成时限:… */
-const FIELD_LABELS = '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
+const FIELD_LABELS =
+  '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
 
 const LABEL_RE = new RegExp(`(${FIELD_LABELS})\\s{0,2}[:：]`, 'gu');
 
@@ -260,10 +261,7 @@ export interface ResolvedDepartment {
  * measure for an office written without one (省商务厅、财政厅 → 省财政厅). Duplicates keep the
  * first role.
  */
-export function resolveDepartments(
-  entries: readonly ClauseEntry[],
-  aliases: ReadonlyMap<string, string>,
-): ResolvedDepartment[] {
+export function resolveDepartments(entries: readonly ClauseEntry[], aliases: ReadonlyMap<string, string>): ResolvedDepartment[] {
   const out: ResolvedDepartment[] = [];
   const seen = new Set<string>();
   let inherited = '';

@@ -1,11 +1,7 @@
 /** The plan-text parser: pure, shared by the main process, the renderer and the CLI. */
 export { parsePlanText, type ParsePlanOptions, type ParsePlanResult } from './parse';
 export { parsePlanJson, serializePlan } from './json';
-export {
-  PLAN_ERROR_CODES,
-  PlanParseError,
-  type PlanErrorCode,
-} from './errors';
+export { PLAN_ERROR_CODES, PlanParseError, type PlanErrorCode } from './errors';
 export {
   PLAN_FORMAT,
   PLAN_VERSION,

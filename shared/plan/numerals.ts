@@ -13,13 +13,7 @@ const ORDINAL_DIGITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Digits of years written character by character (二〇一六): zero has several spellings. */
-const YEAR_DIGITS: ReadonlyMap<string, number> = new Map([
-  ['〇', 0],
-  ['零', 0],
-  ['○', 0],
-  ['Ｏ', 0],
-  ...ORDINAL_DIGITS,
-]);
+const YEAR_DIGITS: ReadonlyMap<string, number> = new Map([['〇', 0], ['零', 0], ['○', 0], ['Ｏ', 0], ...ORDINAL_DIGITS]);
 
 const CHINESE_DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

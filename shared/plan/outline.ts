@@ -55,9 +55,7 @@ export interface OutlineChapter {
 }
 
 export type OutlineNode =
-  | { type: 'text'; paragraph: OutlineText }
-  | { type: 'item'; item: OutlineItem }
-  | { type: 'group'; group: OutlineGroup };
+  { type: 'text'; paragraph: OutlineText } | { type: 'item'; item: OutlineItem } | { type: 'group'; group: OutlineGroup };
 
 export interface OutlineProblem {
   code: 'plan.orphan_clause' | 'plan.unplaced_paragraph';

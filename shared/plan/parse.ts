@@ -3,32 +3,12 @@
  * warnings for whatever could not be placed or resolved. Pure; linear in the text's length.
  */
 import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue } from './deadlines';
-import {
-  DEFAULT_DEPARTMENT_ALIASES,
-  aliasMap,
-  prefixMerges,
-  resolveDepartments,
-  type ResolvedDepartment,
-} from './departments';
+import { DEFAULT_DEPARTMENT_ALIASES, aliasMap, prefixMerges, resolveDepartments, type ResolvedDepartment } from './departments';
 import { PlanParseError } from './errors';
 import { issuerFromNoticeTitle, readHeader, type HeaderParagraph } from './header';
 import { formatChineseInt } from './numerals';
-import {
-  buildOutline,
-  splitHeading,
-  type OutlineChapter,
-  type OutlineGroup,
-  type OutlineItem,
-  type OutlineNode,
-} from './outline';
-import {
-  classifyParagraphs,
-  isIssuerName,
-  readParagraphs,
-  readPrintedLine,
-  readSignatureLine,
-  type Paragraph,
-} from './paragraphs';
+import { buildOutline, splitHeading, type OutlineChapter, type OutlineGroup, type OutlineItem, type OutlineNode } from './outline';
+import { classifyParagraphs, isIssuerName, readParagraphs, readPrintedLine, readSignatureLine, type Paragraph } from './paragraphs';
 import {
   PLAN_FORMAT,
   PLAN_VERSION,

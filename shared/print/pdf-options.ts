@@ -61,7 +61,13 @@ export function systemPrintOptions(orientation: PageOrientation): {
   pageSize: 'A4';
   margins: { marginType: 'default' };
 } {
-  return { silent: false, printBackground: true, landscape: orientation === 'landscape', pageSize: 'A4', margins: { marginType: 'default' } };
+  return {
+    silent: false,
+    printBackground: true,
+    landscape: orientation === 'landscape',
+    pageSize: 'A4',
+    margins: { marginType: 'default' },
+  };
 }
 
 /**
@@ -81,9 +87,7 @@ export function cssString(text: string): string {
  */
 export function pageCounterContent(template: string): string {
   const parts = template.split(/(\{\{pages?\}\})/u).filter((part) => part !== '');
-  return parts
-    .map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{pages}}' ? 'counter(pages)' : cssString(part)))
-    .join(' ');
+  return parts.map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{pages}}' ? 'counter(pages)' : cssString(part))).join(' ');
 }
 
 export interface RunningText {

@@ -10,7 +10,19 @@ import { cleanText, roleWord, statusWord } from './text';
  * Evidence attached to a measure rather than to a task is listed on the row of a measure
  * without tasks; for a measure with tasks it is in report.html and report.json only.
  */
-export const reportCsvHeader = ['措施编号', '措施', '本部门角色', '任务', '状态', '进度(%)', '责任人', '完成时限', '备注', '证明材料', '工作开展情况'] as const;
+export const reportCsvHeader = [
+  '措施编号',
+  '措施',
+  '本部门角色',
+  '任务',
+  '状态',
+  '进度(%)',
+  '责任人',
+  '完成时限',
+  '备注',
+  '证明材料',
+  '工作开展情况',
+] as const;
 
 export function renderReportCsv(data: ReportData): string {
   const rows: string[][] = [[...reportCsvHeader]];
@@ -25,7 +37,17 @@ function row(measure: ReportMeasure, task: ReportTask | null): string[] {
   const measureCells = [measure.label, measure.title, roleWord(measure.role)];
   const workDone = measure.workDone;
   if (task === null) return [...measureCells, '', '', '', '', '', '', names(measure.attachments), workDone];
-  return [...measureCells, task.text, statusWord(task.status), String(task.progress), task.owner, task.due ?? '', task.notes, names(task.attachments), workDone];
+  return [
+    ...measureCells,
+    task.text,
+    statusWord(task.status),
+    String(task.progress),
+    task.owner,
+    task.due ?? '',
+    task.notes,
+    names(task.attachments),
+    workDone,
+  ];
 }
 
 function names(files: { name: string }[]): string {

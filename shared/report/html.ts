@@ -115,7 +115,10 @@ function titleBlock(data: ReportData, title: string): string {
   const rows: [string, string][] = [
     ['报送单位', esc(data.department)],
     ['报告期间', zh`${esc(data.period.label)}(${esc(chineseDate(data.period.from))}至${esc(chineseDate(data.period.to))})`],
-    ['计划文件', `${esc(bookTitle(plan.title))}${plan.docNumber ? `<br><span class="doc-number">${esc(plan.docNumber)}</span>` : ''}${issued ? `<br>${esc(issued)}` : ''}`],
+    [
+      '计划文件',
+      `${esc(bookTitle(plan.title))}${plan.docNumber ? `<br><span class="doc-number">${esc(plan.docNumber)}</span>` : ''}${issued ? `<br>${esc(issued)}` : ''}`,
+    ],
     ['生成时间', esc(chineseDateTime(data.generatedAt))],
   ];
   return `<header class="title-block">
@@ -263,7 +266,10 @@ ${rows}
 
 function changesTable(measure: ReportMeasure, offset: number): string {
   const rows = measure.changes
-    .map((change) => `<tr><td class="center nowrap">${esc(timeAtOffset(change.at, offset))}</td><td class="center">${esc(change.actor) || dash}</td><td>${cell(change.description)}</td></tr>`)
+    .map(
+      (change) =>
+        `<tr><td class="center nowrap">${esc(timeAtOffset(change.at, offset))}</td><td class="center">${esc(change.actor) || dash}</td><td>${cell(change.description)}</td></tr>`,
+    )
     .join('\n');
   return `<table class="grid changes">
 <colgroup><col class="c-time"><col class="c-actor"><col></colgroup>
@@ -288,7 +294,9 @@ function fileLink(file: ReportAttachment): string {
 export function attachmentHref(path: string): string {
   return path
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/gu, (char) => `%${(char.codePointAt(0) as number).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/[!'()*]/gu, (char) => `%${(char.codePointAt(0) as number).toString(16).toUpperCase()}`),
+    )
     .join('/');
 }
 

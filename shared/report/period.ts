@@ -65,7 +65,13 @@ export function parsePeriod(text: string): Period | null {
     const year = Number(match[1]);
     const month = Number(match[2]);
     if (month < 1 || month > 12) return null;
-    return { kind: 'month', key: value, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`, label: `${year}年${month}月` };
+    return {
+      kind: 'month',
+      key: value,
+      from: `${year}-${pad(month)}-01`,
+      to: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`,
+      label: `${year}年${month}月`,
+    };
   }
   match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/u.exec(value);
   if (match) {

@@ -73,11 +73,28 @@ export function mediaKind(mediaType: string): MediaKind {
  * a list of what may open cannot miss a new kind of runnable file, as a list of what may not can.
  */
 const opensDirectlyExtensions: ReadonlySet<string> = new Set([
-  'pdf', 'ofd',
-  'doc', 'docx', 'wps', 'rtf',
-  'xls', 'xlsx', 'et', 'csv',
-  'ppt', 'pptx', 'dps',
-  'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic',
+  'pdf',
+  'ofd',
+  'doc',
+  'docx',
+  'wps',
+  'rtf',
+  'xls',
+  'xlsx',
+  'et',
+  'csv',
+  'ppt',
+  'pptx',
+  'dps',
+  'jpg',
+  'jpeg',
+  'png',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'heic',
   'txt',
 ]);
 

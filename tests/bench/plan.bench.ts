@@ -22,7 +22,9 @@ export const planBenchmark: Benchmark = {
         try {
           // The backend already holds the seed; import a copy with one changed byte so it is a new source.
           const bytes = Buffer.from(`${seedText}\n`, 'utf8');
-          imports.push((await timeMs(async () => storePlan(backend.ctx, await parseSource(aliasTable(backend.db), bytes, 'seed-copy.txt')))).ms);
+          imports.push(
+            (await timeMs(async () => storePlan(backend.ctx, await parseSource(aliasTable(backend.db), bytes, 'seed-copy.txt')))).ms,
+          );
         } finally {
           await backend.close();
         }
@@ -31,7 +33,8 @@ export const planBenchmark: Benchmark = {
     // A long circular (the seed's chapter 二 150 times, about 2 MB) and 5 MB of prose with no numbering.
     const body = seedText.split('\n').slice(10, 38).join('\n');
     const large = `某某方案\n${`${body}\n`.repeat(150)}`;
-    const sentence = '为贯彻落实《国务院关于加强质量工作的意见》(国发〔2016〕18号),各市、各部门于2017年1月底前将工作开展情况报省质监局;省财政厅负责。\n';
+    const sentence =
+      '为贯彻落实《国务院关于加强质量工作的意见》(国发〔2016〕18号),各市、各部门于2017年1月底前将工作开展情况报省质监局;省财政厅负责。\n';
     const prose = sentence.repeat(Math.ceil((5 * 1024 * 1024) / (sentence.length * 3)));
     const largeMs = (await timeMs(() => parsePlanText(large))).ms;
     const proseMs = (await timeMs(() => expectRefused(() => parsePlanText(prose)))).ms;

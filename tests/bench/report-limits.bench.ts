@@ -44,14 +44,22 @@ async function measure(dir: string): Promise<Metric[]> {
   const allowance = manifestAllowance(entries.length, defaultVerifyLimits);
   const withManifest = (name: string, manifest: Buffer) => {
     const file = join(dir, name);
-    writeFileSync(file, buildZip(entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: manifest, raw: undefined, crc: undefined } : entry))));
+    writeFileSync(
+      file,
+      buildZip(
+        entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: manifest, raw: undefined, crc: undefined } : entry)),
+      ),
+    );
     return file;
   };
   const half = Math.floor(allowance / 2);
   const nested = withManifest('nested.plreport', Buffer.from(`${'['.repeat(half)}${']'.repeat(half)}`));
   const counterText = (index: number) => `"c${index.toString(36).padStart(6, '0')}":1`;
   const counterCount = Math.floor((allowance - 64) / (counterText(0).length + 1));
-  const counters = withManifest('counters.plreport', Buffer.from(`{"summary":{${Array.from({ length: counterCount }, (_, index) => counterText(index)).join(',')}}}`));
+  const counters = withManifest(
+    'counters.plreport',
+    Buffer.from(`{"summary":{${Array.from({ length: counterCount }, (_, index) => counterText(index)).join(',')}}}`),
+  );
 
   const metrics: Metric[] = [];
   for (const [name, file, isIntact] of [
@@ -76,7 +84,10 @@ async function writeMaxEntriesPackage(outFile: string): Promise<void> {
     { path: 'report.json', data: '{"tasks":[]}' },
     { path: 'report.html', data: '<!doctype html><meta charset="utf-8"><title>报告</title>' },
     { path: 'report.csv', data: '\ufeff任务,状态\n' },
-    ...Array.from({ length: count }, (_, index) => ({ path: `attachments/2.1.${index % 50}/${longName}-${index}.txt`, data: `材料 ${index}\n` })),
+    ...Array.from({ length: count }, (_, index) => ({
+      path: `attachments/2.1.${index % 50}/${longName}-${index}.txt`,
+      data: `材料 ${index}\n`,
+    })),
   ];
   const manifest: ManifestContent = {
     plan: { title: '山东省质量行动计划', docNumber: null, sha256: '0'.repeat(64) },

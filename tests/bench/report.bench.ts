@@ -91,7 +91,27 @@ function writeEvidence(dir: string): string[] {
 
 /** Progress-report prose, Chinese and English words at random: deflates about 4:1. */
 function sampleText(length: number): string {
-  const words = ['质量', '提升', '行动', '计划', '措施', '完成', '推进', '落实', '部门', '标准', 'quality', 'measure', 'task', 'done', 'report', '2026', '年', '月', '日'];
+  const words = [
+    '质量',
+    '提升',
+    '行动',
+    '计划',
+    '措施',
+    '完成',
+    '推进',
+    '落实',
+    '部门',
+    '标准',
+    'quality',
+    'measure',
+    'task',
+    'done',
+    'report',
+    '2026',
+    '年',
+    '月',
+    '日',
+  ];
   const parts: string[] = [];
   let size = 0;
   while (size < length) {
@@ -116,7 +136,10 @@ async function exportInChildProcess(dir: string, job: ExportJob): Promise<{ expo
 
 async function exportInThisProcess({ evidenceDir, outFile }: ExportJob): Promise<Metric[]> {
   const entries: ReportEntry[] = [
-    { path: 'report.json', data: JSON.stringify({ tasks: Array.from({ length: 200 }, (_, id) => ({ id, title: `任务 ${id}`, done: id % 3 === 0 })) }) },
+    {
+      path: 'report.json',
+      data: JSON.stringify({ tasks: Array.from({ length: 200 }, (_, id) => ({ id, title: `任务 ${id}`, done: id % 3 === 0 })) }),
+    },
     { path: 'report.html', data: `<!doctype html><meta charset="utf-8"><title>报告</title>${'<p>推进质量提升行动。</p>'.repeat(2000)}` },
     { path: 'report.csv', data: `\ufeff任务,状态\n${'完善标准体系,已完成\n'.repeat(2000)}` },
     ...readdirSync(evidenceDir).map((name) => ({ path: `attachments/${name}`, file: join(evidenceDir, name) })),

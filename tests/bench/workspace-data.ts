@@ -7,9 +7,33 @@ import { insertTask } from '../../electron/db/repos/tasks';
 import { writeSetting } from '../../electron/db/repos/settings';
 
 export const departmentNames = [
-  '发展改革', '经济和信息化', '住房城乡建设', '交通运输', '水利', '农业', '林业', '旅游', '质监', '出入境检验检疫',
-  '国资', '教育', '人力资源社会保障', '科技', '知识产权', '中小企业', '财政', '商务', '工商', '食品药品监管',
-  '海关', '环保', '卫生计生', '金融', '公安', '宣传', '新闻出版广电',
+  '发展改革',
+  '经济和信息化',
+  '住房城乡建设',
+  '交通运输',
+  '水利',
+  '农业',
+  '林业',
+  '旅游',
+  '质监',
+  '出入境检验检疫',
+  '国资',
+  '教育',
+  '人力资源社会保障',
+  '科技',
+  '知识产权',
+  '中小企业',
+  '财政',
+  '商务',
+  '工商',
+  '食品药品监管',
+  '海关',
+  '环保',
+  '卫生计生',
+  '金融',
+  '公安',
+  '宣传',
+  '新闻出版广电',
 ];
 
 export interface DatasetSize {
@@ -86,7 +110,13 @@ export function generateWorkspace(db: Db, size: DatasetSize, focusDepartment: st
         const assigned = new Set<number>([focusId]);
         while (assigned.size < 3 + Math.floor(next() * 4)) assigned.add(pick(departmentIds));
         [...assigned].forEach((departmentId, ordinal) =>
-          insertMeasureDepartment(db, { measureId: id, departmentId, ordinal, role: ordinal === 0 ? 'lead' : 'responsible', writtenAs: '' }),
+          insertMeasureDepartment(db, {
+            measureId: id,
+            departmentId,
+            ordinal,
+            role: ordinal === 0 ? 'lead' : 'responsible',
+            writtenAs: '',
+          }),
         );
         measures.push({ id, departments: [...assigned] });
       }
@@ -132,7 +162,15 @@ export function generateWorkspace(db: Db, size: DatasetSize, focusDepartment: st
       const task = pick(tasks);
       const sha = (a % 5000).toString(16).padStart(64, 'a');
       blob.run(sha, 1000 + a, at(a % 4000));
-      attachment.run(task.departmentId, task.measureId, task.id, sha, `${pick(['会议纪要', '工作方案', '现场照片', '统计报表'])}-${a}.pdf`, 1000 + a, at(a % 4000));
+      attachment.run(
+        task.departmentId,
+        task.measureId,
+        task.id,
+        sha,
+        `${pick(['会议纪要', '工作方案', '现场照片', '统计报表'])}-${a}.pdf`,
+        1000 + a,
+        at(a % 4000),
+      );
     }
 
     writeSetting(db, 'activePlanId', lastPlan);

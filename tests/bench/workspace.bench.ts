@@ -31,7 +31,12 @@ export const workspaceBenchmark: Benchmark = {
         return [
           { name: 'workspace.generate.s', value: round(generateMs / 1000), unit: 's', budget: null },
           { name: 'workspace.dashboard.p95.ms', value: await measure(() => call('workspace.dashboard', {})), unit: 'ms', budget: 50 },
-          { name: 'workspace.measure.p95.ms', value: await measure(() => call('workspace.measure', { code: pick(codes) })), unit: 'ms', budget: 50 },
+          {
+            name: 'workspace.measure.p95.ms',
+            value: await measure(() => call('workspace.measure', { code: pick(codes) })),
+            unit: 'ms',
+            budget: 50,
+          },
           {
             name: 'workspace.search.p95.ms',
             value: await measure(() =>

@@ -54,7 +54,9 @@ function plantNewerBackup(dir: string, from: string): string {
 
 /** The data folder's files other than the database itself and the usual folders. */
 function leftovers(dir: string): string[] {
-  return readdirSync(dir).filter((name) => !['planledger.sqlite', 'planledger.sqlite-wal', 'planledger.sqlite-shm', 'backups', 'logs', 'tmp', 'evidence'].includes(name));
+  return readdirSync(dir).filter(
+    (name) => !['planledger.sqlite', 'planledger.sqlite-wal', 'planledger.sqlite-shm', 'backups', 'logs', 'tmp', 'evidence'].includes(name),
+  );
 }
 
 describe('backups', () => {
@@ -87,7 +89,10 @@ describe('backups', () => {
     let clock = Date.UTC(2026, 10, 1, 8, 0, 0);
     const backend = await openBackend({ dataDir: dir, runtime: 'cli', logger: quietLog, now: () => new Date(clock) });
     try {
-      const dailies = () => readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('planledger-daily-')).sort();
+      const dailies = () =>
+        readdirSync(join(dir, 'backups'))
+          .filter((name) => name.startsWith('planledger-daily-'))
+          .sort();
       for (let day = 0; day < 7; day += 1) {
         expect(await dailyBackupIfDue(backend.ctx)).not.toBeNull();
         clock += 25 * 60 * 60 * 1000;
@@ -226,13 +231,19 @@ describe('backups', () => {
       { name: 'planledger-daily-2026-11-25T08-30-00-001Z-2.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.001Z' },
       { name: 'planledger-daily-2026-11-25T08-30-00-001Z.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.001Z' },
       { name: 'planledger-daily-2026-11-25T08-30-00Z.sqlite', kind: 'daily', createdAt: '2026-11-25T08:30:00.000Z' },
-      { name: 'planledger-pre-migration-v3-to-v4-2026-11-25T08-29-59-999Z.sqlite', kind: 'pre-migration', createdAt: '2026-11-25T08:29:59.999Z' },
+      {
+        name: 'planledger-pre-migration-v3-to-v4-2026-11-25T08-29-59-999Z.sqlite',
+        kind: 'pre-migration',
+        createdAt: '2026-11-25T08:29:59.999Z',
+      },
     ]);
   });
 
   it('accepts only backup names from its own listing', async () => {
     const host = await start(tempDir());
-    await expect(call(host, 'backups.restore', { name: '../planledger.sqlite' })).rejects.toMatchObject({ apiError: { code: 'request.invalid' } });
+    await expect(call(host, 'backups.restore', { name: '../planledger.sqlite' })).rejects.toMatchObject({
+      apiError: { code: 'request.invalid' },
+    });
     await expect(call(host, 'backups.restore', { name: 'planledger-manual-2020-01-01T00-00-00Z.sqlite' })).rejects.toMatchObject({
       apiError: { code: 'backup.not_found' },
     });
@@ -259,7 +270,9 @@ describe('a damaged database at start', () => {
     const host = await start(dir);
 
     await expect(call(host, 'settings.get', {})).rejects.toMatchObject({ apiError: { code: 'db.damaged' } });
-    await expect(call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['x'] })).rejects.toMatchObject({ apiError: { code: 'db.damaged' } });
+    await expect(call(host, 'tasks.create', { measureCode: '2.1.1', texts: ['x'] })).rejects.toMatchObject({
+      apiError: { code: 'db.damaged' },
+    });
     const status = await call(host, 'recovery.status', {});
     expect(status.damaged).toBe(true);
     if (!status.damaged) return;
@@ -291,7 +304,9 @@ describe('a damaged database at start', () => {
     const again = await start(dir);
     const status = await call(again, 'recovery.status', {});
     expect(status).toMatchObject({ damaged: true, backups: [{ name: daily?.name, ok: false }] });
-    await expect(call(again, 'recovery.restore', { name: daily?.name as string })).rejects.toMatchObject({ apiError: { code: 'backup.damaged' } });
+    await expect(call(again, 'recovery.restore', { name: daily?.name as string })).rejects.toMatchObject({
+      apiError: { code: 'backup.damaged' },
+    });
     expect(existsSync(join(dir, 'planledger.sqlite'))).toBe(true);
   });
 });

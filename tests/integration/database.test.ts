@@ -114,7 +114,8 @@ describe('opening the database', () => {
     const options = paths();
     (await openDatabase({ ...options, migrations: [toyV1] })).db.close();
     mkdirSync(options.backupDir, { recursive: true });
-    for (let day = 1; day <= 7; day += 1) writeFileSync(join(options.backupDir, `planledger-pre-migration-v0-to-v1-2030-01-0${day}T00-00-00Z.sqlite`), '');
+    for (let day = 1; day <= 7; day += 1)
+      writeFileSync(join(options.backupDir, `planledger-pre-migration-v0-to-v1-2030-01-0${day}T00-00-00Z.sqlite`), '');
 
     const v2 = await openDatabase({ ...options, migrations: [toyV1, toyV2] });
     v2.db.close();

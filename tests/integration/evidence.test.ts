@@ -171,7 +171,10 @@ describe('evidence: refusals', () => {
       backend.call('evidence.add', { fileId: '00000000-0000-0000-0000-000000000000', measureCode: '2.1.1', taskId: null }),
       'file.not_found',
     );
-    await expectApiError(backend.call('evidence.add', { fileId: '../../etc/passwd', measureCode: '2.1.1', taskId: null }), 'request.invalid');
+    await expectApiError(
+      backend.call('evidence.add', { fileId: '../../etc/passwd', measureCode: '2.1.1', taskId: null }),
+      'request.invalid',
+    );
     expect(backend.db.prepare('SELECT count(*) AS n FROM attachment').get()).toEqual({ n: 0 });
     expect(evidenceFiles(backend)).toEqual([]);
   });
@@ -225,7 +228,10 @@ describe('evidence: cancelling and large files', () => {
     expect(final).toMatchObject({ state: 'cancelled', error: null, result: null });
     expect(final.done).toBeLessThan(1024 * MiB);
     expect(evidenceFiles(backend)).toEqual([]);
-    expect(backend.db.prepare('SELECT (SELECT count(*) FROM attachment) AS a, (SELECT count(*) FROM blob) AS b').get()).toEqual({ a: 0, b: 0 });
+    expect(backend.db.prepare('SELECT (SELECT count(*) FROM attachment) AS a, (SELECT count(*) FROM blob) AS b').get()).toEqual({
+      a: 0,
+      b: 0,
+    });
     expect((await backend.call('workspace.measure', { code: '2.1.1' })).history).toEqual([]);
   });
 
@@ -258,7 +264,9 @@ describe('evidence: removing and opening', () => {
     expect(detail.progress.attachments).toBe(1);
     expect(detail.history[0]).toMatchObject({ action: 'evidence.remove', oldValue: '一.txt', attachmentName: '一.txt', actor: '张三' });
     expect(evidenceFiles(backend)).toEqual([join(a.sha256.slice(0, 2), a.sha256)]);
-    expect(backend.db.prepare('SELECT removed_at AS removedAt FROM attachment WHERE id = ?').get(a.id)).toEqual({ removedAt: clock().toISOString() });
+    expect(backend.db.prepare('SELECT removed_at AS removedAt FROM attachment WHERE id = ?').get(a.id)).toEqual({
+      removedAt: clock().toISOString(),
+    });
 
     // Gone is gone; the last one removed still leaves the content on disk.
     await expectApiError(backend.call('evidence.remove', { id: a.id }), 'evidence.not_found');
@@ -285,7 +293,9 @@ describe('evidence: removing and opening', () => {
     await backend.call('tasks.delete', { id: task!.id });
     expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([{ id: attachment.id, taskId: null }]);
     await backend.call('tasks.restore', { id: task!.id });
-    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([{ id: attachment.id, taskId: task!.id }]);
+    expect((await backend.call('workspace.measure', { code: '2.1.1' })).attachments).toMatchObject([
+      { id: attachment.id, taskId: task!.id },
+    ]);
   });
 
   it('moves a merged task’s files to the task it was merged into', async () => {
@@ -354,7 +364,18 @@ describe('evidence: removing and opening', () => {
       openPath: async (path) => (opened.push(path), ''),
       showInFolder: (path) => void shown.push(path),
     });
-    for (const name of ['setup.exe', '说明.pdf.bat', 'macro.VBS', 'shortcut.lnk', 'install.msi', 'start.ps1', 'app.jar', 'page.html', 'x.abc', 'bundle.zip']) {
+    for (const name of [
+      'setup.exe',
+      '说明.pdf.bat',
+      'macro.VBS',
+      'shortcut.lnk',
+      'install.msi',
+      'start.ps1',
+      'app.jar',
+      'page.html',
+      'x.abc',
+      'bundle.zip',
+    ]) {
       const attachment = attachmentOf(await addFile(backend, writeFile(name, 'MZ program bytes')));
       expect(await backend.call('evidence.open', { id: attachment.id }), name).toEqual({ download: null, shownInFolder: true });
       expect(shown.at(-1)).toBe(join(backend.layout.tmp, 'open', String(attachment.id), name));
@@ -383,7 +404,11 @@ describe('evidence: removing and opening', () => {
   it('stores and opens files under names Windows can hold', async () => {
     const opened: string[] = [];
     // A name without an extension ('_aux') is shown in its folder rather than opened: either way, under its safe name.
-    const backend = await asDepartment({ runtime: 'electron', openPath: async (path) => (opened.push(path), ''), showInFolder: (path) => void opened.push(path) });
+    const backend = await asDepartment({
+      runtime: 'electron',
+      openPath: async (path) => (opened.push(path), ''),
+      showInFolder: (path) => void opened.push(path),
+    });
     const cases: [string, string][] = [
       ['notes:hidden.txt', 'notes_hidden.txt'],
       ['CON.txt', '_CON.txt'],

@@ -8,7 +8,10 @@ import { unwritablePlace } from '../support/unwritable';
 
 const openTestBackend = useBackends();
 const tempDir = useTempDirs();
-const worded = { EACCES: { 'zh-CN': '没有访问权限', en: 'permission denied' }, ENOTDIR: { 'zh-CN': '路径中有一项不是文件夹', en: 'part of the path is not a folder' } };
+const worded = {
+  EACCES: { 'zh-CN': '没有访问权限', en: 'permission denied' },
+  ENOTDIR: { 'zh-CN': '路径中有一项不是文件夹', en: 'part of the path is not a folder' },
+};
 
 /** The error a call fails with, and its message in both languages. */
 async function failureOf(call: Promise<unknown>): Promise<{ apiError: ApiError; zh: string; en: string }> {
@@ -51,6 +54,8 @@ describe('files that cannot be written', () => {
     const zh = createTranslator('zh-CN');
     expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EMFILE' })).toBe('无法保存 a.csv:EMFILE');
     expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EACCES' })).toBe('无法保存 a.csv:没有访问权限');
-    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'odd: text. with dots' })).toBe('无法保存 a.csv:odd: text. with dots');
+    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'odd: text. with dots' })).toBe(
+      '无法保存 a.csv:odd: text. with dots',
+    );
   });
 });

@@ -10,9 +10,33 @@ const openTestBackend = useBackends();
 const tempDir = useTempDirs();
 
 const seedDepartments = [
-  '发展改革', '经济和信息化', '住房城乡建设', '交通运输', '水利', '农业', '林业', '旅游', '质监', '出入境检验检疫',
-  '国资', '教育', '人力资源社会保障', '科技', '知识产权', '中小企业', '财政', '商务', '工商', '食品药品监管',
-  '海关', '环保', '卫生计生', '金融', '公安', '宣传', '新闻出版广电',
+  '发展改革',
+  '经济和信息化',
+  '住房城乡建设',
+  '交通运输',
+  '水利',
+  '农业',
+  '林业',
+  '旅游',
+  '质监',
+  '出入境检验检疫',
+  '国资',
+  '教育',
+  '人力资源社会保障',
+  '科技',
+  '知识产权',
+  '中小企业',
+  '财政',
+  '商务',
+  '工商',
+  '食品药品监管',
+  '海关',
+  '环保',
+  '卫生计生',
+  '金融',
+  '公安',
+  '宣传',
+  '新闻出版广电',
 ];
 
 function fileFor(backend: TestBackend, name: string, bytes: Uint8Array | string): string {
@@ -77,7 +101,12 @@ describe('plans', () => {
     expect(gb.plan.measures).toHaveLength(17);
     expect(gb.plan.docNumber).toBe('鲁政办字〔2016〕103号');
 
-    const docx = await buildDocx(['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)', '2.按月调度。(省财政厅、省商务厅负责)']);
+    const docx = await buildDocx([
+      '测试行动方案',
+      '一、主要任务',
+      '1.建立工作台账。(省质监局负责)',
+      '2.按月调度。(省财政厅、省商务厅负责)',
+    ]);
     const preview = await backend.call('plans.preview', { fileId: fileFor(backend, '方案.docx', docx) });
     expect(preview.plan.measures.map((m) => m.departments.map((d) => d.name))).toEqual([['省质监局'], ['省财政厅', '省商务厅']]);
   });
@@ -88,7 +117,10 @@ describe('plans', () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'junk.bin', junk) }), 'plan.binary');
     await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'empty.txt', '') }), 'plan.empty');
-    await expectApiError(backend.call('plans.preview', { fileId: fileFor(backend, 'prose.txt', '没有任何编号的普通文字。'.repeat(50)) }), 'plan.no_structure');
+    await expectApiError(
+      backend.call('plans.preview', { fileId: fileFor(backend, 'prose.txt', '没有任何编号的普通文字。'.repeat(50)) }),
+      'plan.no_structure',
+    );
     await expectApiError(backend.call('plans.preview', { fileId: 'no-such-file-id' }), 'file.expired');
     await expectApiError(backend.call('plans.import', { previewId: 'unknown-preview' }), 'plan.preview_expired');
     expect(await backend.call('plans.list', {})).toEqual(before);
@@ -138,7 +170,8 @@ describe('plans', () => {
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['导出前记下的任务'] });
     const seed = await backend.call('plans.active', {});
     const other = await backend.call('plans.import', {
-      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) })).previewId,
+      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) }))
+        .previewId,
     });
     expect((await backend.call('plans.active', {}))?.id).toBe(other.plan.id);
 
@@ -158,7 +191,8 @@ describe('plans', () => {
   it('stores every plan’s content in one canonical form, whatever the source', async () => {
     const backend = await openTestBackend();
     await backend.call('plans.import', {
-      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) })).previewId,
+      previewId: (await backend.call('plans.preview', { fileId: fileFor(backend, 'x.txt', fixtureBytes('standalone-plan.txt')) }))
+        .previewId,
     });
     const contents = backend.db.prepare('SELECT content FROM plan').pluck().all() as string[];
     expect(contents).toHaveLength(2);
@@ -178,7 +212,9 @@ describe('plans', () => {
 
   it('applies the user’s department aliases to later imports, keeping the original spelling', async () => {
     const backend = await openTestBackend();
-    expect(await backend.call('aliases.set', { alias: '质量技术监督', canonical: '质监' })).toEqual([{ alias: '质量技术监督', canonical: '质监' }]);
+    expect(await backend.call('aliases.set', { alias: '质量技术监督', canonical: '质监' })).toEqual([
+      { alias: '质量技术监督', canonical: '质监' },
+    ]);
     const text = ['别名测试方案', '一、主要任务', '1.开展质量提升行动。(质量技术监督、财政等部门按职责分工负责)'].join('\n');
     const preview = await backend.call('plans.preview', { fileId: fileFor(backend, 'alias.txt', text) });
     expect(preview.plan.measures[0]?.departments.map((d) => d.name)).toEqual(['质监', '财政']);

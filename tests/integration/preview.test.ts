@@ -18,6 +18,8 @@ describe('report preview frame', () => {
     expect(String(unknown?.body)).toBe('找不到要预览的文件,请重新打开。');
 
     await backend.call('settings.update', { language: 'en' });
-    expect(String(backend.preview('/preview/report.html', new URLSearchParams({ period: '2016-H7' }))?.body)).toContain('The reporting period “2016-H7” is not understood.');
+    expect(String(backend.preview('/preview/report.html', new URLSearchParams({ period: '2016-H7' }))?.body)).toContain(
+      'The reporting period “2016-H7” is not understood.',
+    );
   });
 });

@@ -33,7 +33,15 @@ describe('print.checklist', () => {
 
     const byCode = new Map(checklist.measures.map((m) => [m.code, m]));
     expect(byCode.get(first)?.tasks).toEqual([
-      { id: created[0]!.id, text: '制定年度标准化工作计划', status: 'done', progress: 100, owner: '王科长', due: '2016-10-31', notes: '已报分管领导' },
+      {
+        id: created[0]!.id,
+        text: '制定年度标准化工作计划',
+        status: 'done',
+        progress: 100,
+        owner: '王科长',
+        due: '2016-10-31',
+        notes: '已报分管领导',
+      },
       { id: created[1]!.id, text: '开展计量比对', status: 'not_started', progress: 0, owner: '', due: null, notes: '' },
     ]);
     expect(byCode.get(third)?.tasks.map((task) => task.text)).toEqual(['组织质量月活动']);

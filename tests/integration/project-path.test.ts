@@ -18,7 +18,16 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'planledger-path-'));
   project = join(base, '张三', '工作 台账');
   mkdirSync(project, { recursive: true });
-  cpSync(source, project, { recursive: true, filter: (path) => path === source || !skipped.has(resolve(path).slice(source.length + 1).split(/[\\/]/u)[0] ?? '') });
+  cpSync(source, project, {
+    recursive: true,
+    filter: (path) =>
+      path === source ||
+      !skipped.has(
+        resolve(path)
+          .slice(source.length + 1)
+          .split(/[\\/]/u)[0] ?? '',
+      ),
+  });
   // A junction on Windows needs no administrator rights; the type is ignored elsewhere.
   symlinkSync(join(source, 'node_modules'), join(project, 'node_modules'), 'junction');
 });
@@ -41,7 +50,8 @@ describe('a project folder whose path has a space and Chinese characters', () =>
   });
 
   it('finds the Electron build of better-sqlite3 it already prepared in its own out/native', () => {
-    const electronVersion = (JSON.parse(readFileSync(join(source, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+    const electronVersion = (JSON.parse(readFileSync(join(source, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+      .version;
     const nativeDir = join(project, 'out', 'native', `${process.platform}-${process.arch}`);
     mkdirSync(nativeDir, { recursive: true });
     writeFileSync(join(nativeDir, 'better_sqlite3.node'), 'prepared earlier');
@@ -62,7 +72,13 @@ describe('a project folder whose path has a space and Chinese characters', () =>
     const lint = run(['node_modules/eslint/bin/eslint.js', '--format', 'json', ...Object.keys(files)]);
     const results = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
     const rulesBroken = Object.fromEntries(
-      results.map((result) => [result.filePath.slice(project.length + 1).split('\\').join('/'), result.messages.map((message) => message.ruleId)]),
+      results.map((result) => [
+        result.filePath
+          .slice(project.length + 1)
+          .split('\\')
+          .join('/'),
+        result.messages.map((message) => message.ruleId),
+      ]),
     );
     expect(rulesBroken).toEqual({
       'shared/planted-electron.ts': ['planledger/layers'],

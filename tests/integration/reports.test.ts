@@ -58,7 +58,11 @@ async function attach(backend: TestBackend, measureCode: string, name: string, c
   const [task] = await backend.call('tasks.create', { measureCode, texts: [`${name} 的任务`] });
   const source = join(tempDir(), name);
   writeFileSync(source, content);
-  const { jobId } = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(source).id, measureCode, taskId: task!.id });
+  const { jobId } = await backend.call('evidence.add', {
+    fileId: backend.ctx.files.registerExisting(source).id,
+    measureCode,
+    taskId: task!.id,
+  });
   expect((await backend.ctx.jobs.settled(jobId)).state).toBe('done');
   const sha256 = createHash('sha256').update(content).digest('hex');
   return blobPath(backend.layout, sha256);
@@ -129,7 +133,13 @@ describe('report drafts', () => {
     expect(empty.updatedAt).toBeNull();
 
     await backend.call('reports.saveMeasureText', { period: '2016-H2', code: '2.1.1', workDone: '完成年度标准化工作改革任务。' });
-    await backend.call('reports.saveDraft', { period: '2016-H2', problems: '资金不足', nextSteps: '加强调度', contactPerson: '李四', contactPhone: '0531-12345678' });
+    await backend.call('reports.saveDraft', {
+      period: '2016-H2',
+      problems: '资金不足',
+      nextSteps: '加强调度',
+      contactPerson: '李四',
+      contactPhone: '0531-12345678',
+    });
     const saved = await backend.call('reports.draft', { period: '2016-H2' });
     expect(saved.data.measures[0]?.workDone).toBe('完成年度标准化工作改革任务。');
     expect(saved.data).toMatchObject({ problems: '资金不足', nextSteps: '加强调度', contact: { person: '李四', phone: '0531-12345678' } });
@@ -147,7 +157,8 @@ describe('report drafts', () => {
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['九月的任务'] });
     clock = new Date(2016, 10, 15, 9, 0, 0);
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['十一月的任务'] });
-    const changes = async (period: string) => (await backend.call('reports.draft', { period })).data.measures[0]?.changes.map((c) => c.description);
+    const changes = async (period: string) =>
+      (await backend.call('reports.draft', { period })).data.measures[0]?.changes.map((c) => c.description);
     expect(await changes('2016-Q3')).toEqual(['新增任务“九月的任务”']);
     expect(await changes('2016-11')).toEqual(['新增任务“十一月的任务”']);
     expect(await changes('2016-H1')).toEqual([]);
@@ -167,17 +178,29 @@ describe('signed export', () => {
     const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['组织计量测试中心建设'] });
     const evidence = join(tempDir(), '会议纪要.pdf');
     writeFileSync(evidence, '%PDF-1.4 会议纪要'.repeat(100));
-    const { jobId } = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(evidence).id, measureCode: '2.1.1', taskId: task!.id });
+    const { jobId } = await backend.call('evidence.add', {
+      fileId: backend.ctx.files.registerExisting(evidence).id,
+      measureCode: '2.1.1',
+      taskId: task!.id,
+    });
     await backend.ctx.jobs.settled(jobId);
     await backend.call('reports.saveMeasureText', { period: '2016-H2', code: '2.1.1', workDone: '已完成计量测试中心选址。' });
 
     await expectApiError(backend.call('reports.export', { period: '2016-H2', targetId: null, passphrase }), 'report.no_key');
     const key = await backend.call('reports.createKey', { passphrase });
     expect(key).toMatchObject({ protection: 'passphrase', osStoreAvailable: false, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/u) });
-    await expectApiError(backend.call('reports.export', { period: '2016-H2', targetId: null, passphrase: '这不是正确的那个口令' }), 'report.wrong_passphrase');
+    await expectApiError(
+      backend.call('reports.export', { period: '2016-H2', targetId: null, passphrase: '这不是正确的那个口令' }),
+      'report.wrong_passphrase',
+    );
 
     const { file, result } = await exportTo(backend, '2016-H2', passphrase);
-    expect(result).toMatchObject({ kind: 'report.export', fileName: '经济和信息化-2016年下半年.plreport', fingerprint: key.fingerprint, download: null });
+    expect(result).toMatchObject({
+      kind: 'report.export',
+      fileName: '经济和信息化-2016年下半年.plreport',
+      fingerprint: key.fingerprint,
+      download: null,
+    });
 
     const verified = await verifyReportPackage(file, { trustFingerprints: [key.fingerprint as string] });
     expect(verified.ok).toBe(true);
@@ -206,7 +229,18 @@ describe('signed export', () => {
       expect(bytes.length).toBe(entry.size);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
     }
-    const openssl = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(out, 'signer.pem'), '-rawin', '-in', join(out, 'manifest.json'), '-sigfile', join(out, 'manifest.sig')]);
+    const openssl = execFileSync('openssl', [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      join(out, 'signer.pem'),
+      '-rawin',
+      '-in',
+      join(out, 'manifest.json'),
+      '-sigfile',
+      join(out, 'manifest.sig'),
+    ]);
     expect(openssl.toString()).toContain('Signature Verified Successfully');
     expect(readFileSync(join(out, 'report.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const data = ReportData.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
@@ -215,7 +249,12 @@ describe('signed export', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('已完成计量测试中心选址。');
 
     expect(await backend.call('reports.history', {})).toEqual([
-      expect.objectContaining({ periodKey: '2016-H2', fileName: '经济和信息化-2016年下半年.plreport', fingerprint: key.fingerprint, manifestSha256: expect.any(String) }),
+      expect.objectContaining({
+        periodKey: '2016-H2',
+        fileName: '经济和信息化-2016年下半年.plreport',
+        fingerprint: key.fingerprint,
+        manifestSha256: expect.any(String),
+      }),
     ]);
 
     // The private key appears nowhere in the database files.
@@ -290,7 +329,9 @@ describe('signed export', () => {
     const missing = await failedExport(backend, '2016-H2', passphrase);
     expect(missing.error).toMatchObject({ code: 'evidence.missing', params: { name: '会议纪要.pdf', measure: '2.1.1' } });
     expect(missing.files).toEqual([]);
-    expect(zh(missing.error!.messageKey, missing.error!.params)).toBe('措施 2.1.1 的材料“会议纪要.pdf”不在数据文件夹中,可能已被删除或移动,报告未导出。');
+    expect(zh(missing.error!.messageKey, missing.error!.params)).toBe(
+      '措施 2.1.1 的材料“会议纪要.pdf”不在数据文件夹中,可能已被删除或移动,报告未导出。',
+    );
 
     writeFileSync(minutes, '%PDF-1.4 会议纪要');
     writeFileSync(photo, 'JPEG 现场照片, altered');
@@ -354,7 +395,10 @@ describe('signing key replacement', () => {
     expect(await verifyReportPackage(file, { trustFingerprints: [replaced.fingerprint as string] })).toMatchObject({ ok: true });
     // Earlier exports stay explainable: the history keeps their signer, the archive its public key.
     expect((await backend.call('reports.history', {})).map((row) => row.fingerprint)).toEqual([replaced.fingerprint, old.fingerprint]);
-    const archived = backend.db.prepare('SELECT public_key_pem FROM retired_signing_key WHERE fingerprint = ?').pluck().get(old.fingerprint) as string;
+    const archived = backend.db
+      .prepare('SELECT public_key_pem FROM retired_signing_key WHERE fingerprint = ?')
+      .pluck()
+      .get(old.fingerprint) as string;
     expect(archived).toMatch(/^-----BEGIN PUBLIC KEY-----/u);
   });
 
@@ -440,7 +484,8 @@ describe('verifying received reports', () => {
   }
 
   const verifiedFolders = (office: TestBackend) => readdirSync(office.layout.tmp).filter((name) => name.startsWith('verified-'));
-  const sizeOf = (outcome: { files: { path: string; size: number }[] }, path: string) => outcome.files.find((entry) => entry.path === path)?.size ?? 0;
+  const sizeOf = (outcome: { files: { path: string; size: number }[] }, path: string) =>
+    outcome.files.find((entry) => entry.path === path)?.size ?? 0;
 
   it('extracts only what the screen shows, and removes it when the backend closes', async () => {
     const { office, outcome } = await receivedAtOffice();
@@ -488,7 +533,11 @@ describe('verifying received reports', () => {
     await office.call('settings.update', { language: 'en' });
     const english = office.preview(`/preview/verified/${outcome.verifiedId}/report.html`, new URLSearchParams());
     expect(await previewText(english)).toMatch(/^This report’s page is too large to show here.*save report\.html/iu);
-    const { download } = await office.call('reports.saveVerifiedFile', { verifiedId: outcome.verifiedId, path: 'report.html', targetId: null });
+    const { download } = await office.call('reports.saveVerifiedFile', {
+      verifiedId: outcome.verifiedId,
+      path: 'report.html',
+      targetId: null,
+    });
     expect(download?.size).toBe(page);
   });
 
@@ -514,7 +563,10 @@ describe('verifying received reports', () => {
       expect(page?.status).toBe(index < 2 ? 404 : 200);
       await previewText(page);
     }
-    await expectApiError(byBytes.call('reports.saveVerifiedFile', { verifiedId: outcomes[0]!.verifiedId, path: 'report.csv', targetId: null }), 'report.verified_expired');
+    await expectApiError(
+      byBytes.call('reports.saveVerifiedFile', { verifiedId: outcomes[0]!.verifiedId, path: 'report.csv', targetId: null }),
+      'report.verified_expired',
+    );
 
     const byCount = await openTestBackend({ verifiedLimits: { maxKept: 3 } });
     for (let i = 0; i < 4; i += 1) await verifiedAt(byCount, file);
@@ -525,7 +577,9 @@ describe('verifying received reports', () => {
     await verifiedAt(tiny, file);
     const last = await verifiedAt(tiny, file);
     expect(verifiedFolders(tiny)).toHaveLength(1);
-    expect(await previewText(tiny.preview(`/preview/verified/${last.verifiedId}/report.html`, new URLSearchParams()))).toContain('经济和信息化');
+    expect(await previewText(tiny.preview(`/preview/verified/${last.verifiedId}/report.html`, new URLSearchParams()))).toContain(
+      '经济和信息化',
+    );
   });
 
   it('removes at start what a verification left in tmp/ when its process ended, not what a running one uses', async () => {
@@ -551,7 +605,9 @@ describe('verifying received reports', () => {
 
     // To a place the user chose (desktop): the whole file, under its name, nothing else beside it.
     writeFileSync(join(folder, '纪要.pdf'), 'an older file the user chose to replace');
-    expect(await office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('纪要.pdf') })).toEqual({ download: null });
+    expect(
+      await office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: saveTo('纪要.pdf') }),
+    ).toEqual({ download: null });
     expect(readFileSync(join(folder, '纪要.pdf'), 'utf8')).toBe('%PDF-1.4 会议纪要');
     // As a browser download (dev host), report.csv included.
     const { download } = await office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: null });
@@ -559,8 +615,14 @@ describe('verifying received reports', () => {
     expect(readFileSync(office.ctx.files.takeDownload(download!.downloadId)!.path, 'utf8')).toContain('会议纪要.pdf');
 
     // Only what the package lists, only for packages verified in this session.
-    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/../../secret', targetId: null }), 'report.not_in_package');
-    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId: 'f'.repeat(36), path: 'report.csv', targetId: null }), 'report.verified_expired');
+    await expectApiError(
+      office.call('reports.saveVerifiedFile', { verifiedId, path: 'attachments/../../secret', targetId: null }),
+      'report.not_in_package',
+    );
+    await expectApiError(
+      office.call('reports.saveVerifiedFile', { verifiedId: 'f'.repeat(36), path: 'report.csv', targetId: null }),
+      'report.verified_expired',
+    );
 
     // Changed after it was verified: refused, and the chosen place is left as it was.
     const bytes = readFileSync(file);
@@ -576,7 +638,10 @@ describe('verifying received reports', () => {
     const csv = await office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: null });
     expect(readFileSync(office.ctx.files.takeDownload(csv.download!.downloadId)!.path, 'utf8')).toContain('会议纪要.pdf');
     rmSync(file);
-    await expectApiError(office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }), 'report.changed_since_verified');
+    await expectApiError(
+      office.call('reports.saveVerifiedFile', { verifiedId, path: 'report.csv', targetId: saveTo('again.csv') }),
+      'report.changed_since_verified',
+    );
     expect(readdirSync(folder)).toEqual(['纪要.pdf']);
     expect(readdirSync(office.layout.tmp).filter((name) => name.includes('-save-'))).toEqual([]);
   });
@@ -585,7 +650,11 @@ describe('verifying received reports', () => {
     const { office, outcome } = await receivedAtOffice({ platform: 'win32' });
     const folder = tempDir();
     const target = office.ctx.files.registerSaveTarget(join(folder, '纪要.pdf')).id;
-    await office.call('reports.saveVerifiedFile', { verifiedId: outcome.verifiedId, path: 'attachments/2.1.1/会议纪要.pdf', targetId: target });
+    await office.call('reports.saveVerifiedFile', {
+      verifiedId: outcome.verifiedId,
+      path: 'attachments/2.1.1/会议纪要.pdf',
+      targetId: target,
+    });
     expect(readFileSync(join(folder, '纪要.pdf'), 'utf8')).toBe('%PDF-1.4 会议纪要');
     // On Linux the stream name is an ordinary file beside it: proof of what Windows would get.
     expect(readFileSync(join(folder, '纪要.pdf:Zone.Identifier'), 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
@@ -617,9 +686,12 @@ describe('command-line export', () => {
   it('sets up an empty data folder like the first run and exports a package that verifies', async () => {
     const dataDir = tempDir();
     const out = join(tempDir(), 'out.plreport');
-    const result = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-07-01..2017-01-31', '--out', out], {
-      PLANLEDGER_PASSPHRASE: passphrase,
-    });
+    const result = await cli(
+      ['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-07-01..2017-01-31', '--out', out],
+      {
+        PLANLEDGER_PASSPHRASE: passphrase,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('已导出');
@@ -631,13 +703,17 @@ describe('command-line export', () => {
   it('explains what is wrong and exits non-zero', async () => {
     const dataDir = tempDir();
     const out = join(tempDir(), 'x.plreport');
-    const badPeriod = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-H7', '--out', out], { PLANLEDGER_PASSPHRASE: passphrase });
+    const badPeriod = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016-H7', '--out', out], {
+      PLANLEDGER_PASSPHRASE: passphrase,
+    });
     expect(badPeriod.code).toBe(1);
     expect(badPeriod.stderr).toContain('报告期间“2016-H7”无法识别');
     const noPassphrase = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out]);
     expect(noPassphrase.code).toBe(1);
     expect(noPassphrase.stderr).toContain('口令');
-    const unknown = await cli(['export', '--data-dir', dataDir, '--department', '不存在', '--period', '2016', '--out', out], { PLANLEDGER_PASSPHRASE: passphrase });
+    const unknown = await cli(['export', '--data-dir', dataDir, '--department', '不存在', '--period', '2016', '--out', out], {
+      PLANLEDGER_PASSPHRASE: passphrase,
+    });
     expect(unknown.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect((await cli(['export', '--data-dir', dataDir])).code).toBe(2);
@@ -646,7 +722,9 @@ describe('command-line export', () => {
   it('refuses a one-letter passphrase as the app does, and makes no key with it', async () => {
     const dataDir = tempDir();
     const out = join(tempDir(), 'x.plreport');
-    const short = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out], { PLANLEDGER_PASSPHRASE: 'a' });
+    const short = await cli(['export', '--data-dir', dataDir, '--department', '质监', '--period', '2016', '--out', out], {
+      PLANLEDGER_PASSPHRASE: 'a',
+    });
     expect(short.code).toBe(1);
     expect(short.stderr).toContain(`口令至少 ${minPassphraseLength} 个字符`);
     expect(existsSync(out)).toBe(false);

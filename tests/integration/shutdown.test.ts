@@ -17,7 +17,11 @@ describe('closing the backend', () => {
     const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['组织计量测试中心建设'] });
     const evidence = join(tempDir(), '现场照片.bin');
     writeFileSync(evidence, randomBytes(48 * 1024 * 1024));
-    const added = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(evidence).id, measureCode: '2.1.1', taskId: task!.id });
+    const added = await backend.call('evidence.add', {
+      fileId: backend.ctx.files.registerExisting(evidence).id,
+      measureCode: '2.1.1',
+      taskId: task!.id,
+    });
     expect((await backend.ctx.jobs.settled(added.jobId)).state).toBe('done');
     await backend.call('reports.createKey', { passphrase });
 
@@ -39,29 +43,36 @@ describe('closing the backend', () => {
     const [task] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['组织计量测试中心建设'] });
     const evidence = join(tempDir(), '现场照片.bin');
     writeFileSync(evidence, randomBytes(16 * 1024 * 1024));
-    const added = await backend.call('evidence.add', { fileId: backend.ctx.files.registerExisting(evidence).id, measureCode: '2.1.1', taskId: task!.id });
+    const added = await backend.call('evidence.add', {
+      fileId: backend.ctx.files.registerExisting(evidence).id,
+      measureCode: '2.1.1',
+      taskId: task!.id,
+    });
     expect((await backend.ctx.jobs.settled(added.jobId)).state).toBe('done');
     await backend.close();
 
     const outDir = tempDir();
     let stderr = '';
     let listening = false;
-    const code = await runCli(['export', '--data-dir', dataDir, '--department', '经济和信息化', '--period', '2016', '--out', join(outDir, '报告.plreport')], {
-      stdout: () => undefined,
-      stderr: (text) => {
-        stderr += text;
+    const code = await runCli(
+      ['export', '--data-dir', dataDir, '--department', '经济和信息化', '--period', '2016', '--out', join(outDir, '报告.plreport')],
+      {
+        stdout: () => undefined,
+        stderr: (text) => {
+          stderr += text;
+        },
+        env: { PLANLEDGER_PASSPHRASE: passphrase },
+        progress: true,
+        // The user presses Ctrl+C as soon as the export runs.
+        onInterrupt: (handler) => {
+          listening = true;
+          setImmediate(handler);
+          return () => {
+            listening = false;
+          };
+        },
       },
-      env: { PLANLEDGER_PASSPHRASE: passphrase },
-      progress: true,
-      // The user presses Ctrl+C as soon as the export runs.
-      onInterrupt: (handler) => {
-        listening = true;
-        setImmediate(handler);
-        return () => {
-          listening = false;
-        };
-      },
-    });
+    );
     expect(code).toBe(130);
     expect(stderr).toContain('已取消导出,未留下任何文件。');
     expect(listening).toBe(false);

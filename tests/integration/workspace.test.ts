@@ -14,7 +14,17 @@ describe('dashboard', () => {
     expect(dashboard.department).toBe('经济和信息化');
     expect(dashboard.today).toBe('2016-09-01');
     expect(dashboard.measures.map((m) => m.label)).toEqual([
-      '(一)1', '(一)2', '(一)3', '(二)1', '(二)3', '(三)2', '(三)3', '(三)5', '(三)6', '(四)2', '(四)4',
+      '(一)1',
+      '(一)2',
+      '(一)3',
+      '(二)1',
+      '(二)3',
+      '(三)2',
+      '(三)3',
+      '(三)5',
+      '(三)6',
+      '(四)2',
+      '(四)4',
     ]);
     expect(new Set(dashboard.measures.map((m) => m.group)).size).toBe(4);
     expect(dashboard.measures.every((m) => m.status === 'not_started' && m.total === 0)).toBe(true);
@@ -45,7 +55,13 @@ describe('dashboard', () => {
     expect(byCode.get('2.1.2')).toMatchObject({ total: 1, done: 0, status: 'not_started' });
     expect(byCode.get('2.1.3')).toMatchObject({ total: 1, status: 'in_progress' });
     expect(dashboard.totals).toEqual({ measures: 11, tasks: 6, done: 1, overdue: 1, dueSoon: 1, blocked: 1 });
-    expect(dashboard.recentActivity[0]).toMatchObject({ action: 'task.update', field: 'progress', oldValue: '0', newValue: '30', actor: '张三' });
+    expect(dashboard.recentActivity[0]).toMatchObject({
+      action: 'task.update',
+      field: 'progress',
+      oldValue: '0',
+      newValue: '30',
+      actor: '张三',
+    });
   });
 });
 
@@ -134,7 +150,11 @@ describe('tasks', () => {
     await expectApiError(backend.call('tasks.merge', { id: c!.id, intoId: a!.id }), 'task.merge_too_long');
 
     const detail = await backend.call('workspace.measure', { code: '2.1.1' });
-    expect(detail.tasks.map((task) => [task.text.length, task.notes.length])).toEqual([[1500, 15_000], [1500, 0], [1, 15_000]]);
+    expect(detail.tasks.map((task) => [task.text.length, task.notes.length])).toEqual([
+      [1500, 15_000],
+      [1500, 0],
+      [1, 15_000],
+    ]);
     expect(detail.history.some((entry) => entry.action === 'task.merge')).toBe(false);
     // Exactly at the limits is fine.
     const [d, e] = await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['丁'.repeat(999), '戊'.repeat(1000)] });
@@ -148,7 +168,10 @@ describe('tasks', () => {
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: before.candidates.slice(0, 2) });
     const after = await backend.call('workspace.measure', { code: '2.1.1' });
     expect(after.candidates).toEqual(before.candidates.slice(2));
-    expect(after.measure.departments.find((d) => d.name === '经济和信息化')).toMatchObject({ role: 'responsible', writtenAs: '经济和信息化' });
+    expect(after.measure.departments.find((d) => d.name === '经济和信息化')).toMatchObject({
+      role: 'responsible',
+      writtenAs: '经济和信息化',
+    });
   });
 
   it('keeps departments apart', async () => {
@@ -199,9 +222,7 @@ describe('search', () => {
     expect(notes.results).toEqual([expect.objectContaining({ kind: 'task', taskText: '编制计量测试中心建设方案', measureCode: '2.1.1' })]);
     expect(notes.results[0]?.snippet).toContain('专项资金');
     const measures = await backend.call('search.query', { q: '电子商务' });
-    expect(measures.results.map((r) => `${r.kind}:${r.measureCode}`)).toEqual(
-      expect.arrayContaining(['measure:2.3.6', 'task:2.3.6']),
-    );
+    expect(measures.results.map((r) => `${r.kind}:${r.measureCode}`)).toEqual(expect.arrayContaining(['measure:2.3.6', 'task:2.3.6']));
     // Another department's measures never show.
     expect(measures.results.every((r) => r.measureCode !== '2.2.4')).toBe(true);
   });

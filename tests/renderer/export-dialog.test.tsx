@@ -16,7 +16,10 @@ function keyStatusFailsOnce() {
     const body =
       asked === 1
         ? { ok: false, error: { code: 'internal', messageKey: 'errors.internal', params: {} } }
-        : { ok: true, value: { fingerprint: null, protection: null, createdAt: null, department: '质监', osStoreAvailable: false, retired: [] } };
+        : {
+            ok: true,
+            value: { fingerprint: null, protection: null, createdAt: null, department: '质监', osStoreAvailable: false, retired: [] },
+          };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
 }

@@ -22,7 +22,15 @@ const task: Task = {
   createdAt: '2016-09-01T08:00:00Z',
   updatedAt: '2016-09-01T08:00:00Z',
 };
-const file = (id: number, name: string): Attachment => ({ id, taskId: 7, name, size: 3, sha256: '0'.repeat(64), mediaType: 'text/plain', addedAt: '2016-09-01T08:00:00Z' });
+const file = (id: number, name: string): Attachment => ({
+  id,
+  taskId: 7,
+  name,
+  size: 3,
+  sha256: '0'.repeat(64),
+  mediaType: 'text/plain',
+  addedAt: '2016-09-01T08:00:00Z',
+});
 
 /** A drag event carrying a file, as from a file manager. */
 function fileDrag(type: string): DragEvent {

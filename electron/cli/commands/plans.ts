@@ -24,7 +24,10 @@ function aliasesFor(context: CommandContext): Record<string, string> {
   }
 }
 
-function printWarnings({ io, t }: CommandContext, warnings: readonly { code: Parameters<typeof planWarningMessageKey>[0]; line: number }[]): void {
+function printWarnings(
+  { io, t }: CommandContext,
+  warnings: readonly { code: Parameters<typeof planWarningMessageKey>[0]; line: number }[],
+): void {
   for (const warning of warnings) io.stderr(`${t(`planParser.${planWarningMessageKey(warning.code)}` as never, { line: warning.line })}\n`);
 }
 

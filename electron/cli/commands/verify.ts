@@ -52,7 +52,10 @@ async function readTextFile(file: string): Promise<string> {
  */
 function summary(manifest: Manifest, fingerprint: string, trustChecked: boolean, t: TFunction): string {
   const period = { ...manifest.period, label: printableName(manifest.period.label) };
-  const plan = { title: printableName(manifest.plan.title), docNumber: manifest.plan.docNumber === null ? null : printableName(manifest.plan.docNumber) };
+  const plan = {
+    title: printableName(manifest.plan.title),
+    docNumber: manifest.plan.docNumber === null ? null : printableName(manifest.plan.docNumber),
+  };
   return [
     t('report.cli.verify.intact'),
     t('report.cli.verify.department', { value: printableName(manifest.department) }),
@@ -61,7 +64,9 @@ function summary(manifest: Manifest, fingerprint: string, trustChecked: boolean,
     t('report.cli.verify.generatedAt', { value: manifest.generatedAt }),
     t('report.cli.verify.files', { count: manifest.files.length }),
     t('report.cli.verify.signer'),
-    ...formatFingerprint(fingerprint, 8).split('\n').map((line) => `  ${line}`),
+    ...formatFingerprint(fingerprint, 8)
+      .split('\n')
+      .map((line) => `  ${line}`),
     t(trustChecked ? 'report.cli.verify.trusted' : 'report.cli.verify.trustNotChecked'),
     '',
   ].join('\n');

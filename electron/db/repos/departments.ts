@@ -15,14 +15,16 @@ export function ensureDepartment(db: Db, name: string): number {
 }
 
 export function listAliases(db: Db): { alias: string; canonical: string }[] {
-  return db.prepare('SELECT alias, canonical FROM department_alias ORDER BY canonical, alias').all() as { alias: string; canonical: string }[];
+  return db.prepare('SELECT alias, canonical FROM department_alias ORDER BY canonical, alias').all() as {
+    alias: string;
+    canonical: string;
+  }[];
 }
 
 export function setAlias(db: Db, alias: string, canonical: string | null): void {
   if (canonical === null) db.prepare('DELETE FROM department_alias WHERE alias = ?').run(alias);
   else
-    db.prepare('INSERT INTO department_alias (alias, canonical) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(
-      alias,
-      canonical,
-    );
+    db.prepare(
+      'INSERT INTO department_alias (alias, canonical) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical',
+    ).run(alias, canonical);
 }

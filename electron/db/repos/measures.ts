@@ -51,8 +51,7 @@ export function measureDepartments(db: Db, measureId: number): { name: string; r
 
 export function departmentRole(db: Db, measureId: number, departmentId: number): DepartmentRole | undefined {
   const row = db.prepare('SELECT role FROM measure_department WHERE measure_id = ? AND department_id = ?').get(measureId, departmentId) as
-    | { role: DepartmentRole }
-    | undefined;
+    { role: DepartmentRole } | undefined;
   return row?.role;
 }
 

@@ -41,7 +41,8 @@ export function findPlanBySha(db: Db, sha256: string): { id: number; title: stri
 
 /** A plan whose stored content is exactly `content` (stored canonically, see services/plan/import.ts). */
 export function findPlanByContent(db: Db, content: string): { id: number; title: string } | undefined {
-  return db.prepare('SELECT id, title FROM plan WHERE content = ? ORDER BY id LIMIT 1').get(content) as { id: number; title: string } | undefined;
+  return db.prepare('SELECT id, title FROM plan WHERE content = ? ORDER BY id LIMIT 1').get(content) as
+    { id: number; title: string } | undefined;
 }
 
 /** The plan's own JSON as imported (deadlines, requirements, chapters…). */

@@ -4,7 +4,10 @@ import type { NewMeasure } from './plans';
 import type { TaskRecord } from './tasks';
 
 /** A measure as the checklist prints it, with this department's role in it. */
-export type ChecklistMeasureRow = Pick<NewMeasure, 'code' | 'label' | 'chapter' | 'group' | 'title' | 'text' | 'due'> & { id: number; role: DepartmentRole };
+export type ChecklistMeasureRow = Pick<NewMeasure, 'code' | 'label' | 'chapter' | 'group' | 'title' | 'text' | 'due'> & {
+  id: number;
+  role: DepartmentRole;
+};
 
 export type ChecklistTaskRow = Pick<TaskRecord, 'id' | 'measureId' | 'text' | 'status' | 'progress' | 'owner' | 'due' | 'notes'>;
 
@@ -12,13 +15,18 @@ export type ChecklistTaskRow = Pick<TaskRecord, 'id' | 'measureId' | 'text' | 's
 export function planHasDepartment(db: Db, planId: number, departmentId: number): boolean {
   return (
     db
-      .prepare('SELECT 1 FROM measure m JOIN measure_department md ON md.measure_id = m.id WHERE m.plan_id = ? AND md.department_id = ? LIMIT 1')
+      .prepare(
+        'SELECT 1 FROM measure m JOIN measure_department md ON md.measure_id = m.id WHERE m.plan_id = ? AND md.department_id = ? LIMIT 1',
+      )
       .get(planId, departmentId) !== undefined
   );
 }
 
 /** The measures a department carries in a plan, in document order (or just `measureId`). */
-export function checklistMeasures(db: Db, scope: { planId: number; departmentId: number; measureId: number | null }): ChecklistMeasureRow[] {
+export function checklistMeasures(
+  db: Db,
+  scope: { planId: number; departmentId: number; measureId: number | null },
+): ChecklistMeasureRow[] {
   return db
     .prepare(
       `SELECT m.id, m.code, m.label, m.chapter, m.group_title AS "group", m.title, m.text, m.due, md.role

@@ -149,9 +149,11 @@ export function listExports(db: Db, scope: { planId: number; departmentId: numbe
 }
 
 export function listTrustedSigners(db: Db): { fingerprint: string; department: string; addedAt: string }[] {
-  return db
-    .prepare('SELECT fingerprint, department, added_at AS addedAt FROM trusted_signer ORDER BY department, added_at')
-    .all() as { fingerprint: string; department: string; addedAt: string }[];
+  return db.prepare('SELECT fingerprint, department, added_at AS addedAt FROM trusted_signer ORDER BY department, added_at').all() as {
+    fingerprint: string;
+    department: string;
+    addedAt: string;
+  }[];
 }
 
 export function setTrustedSigner(db: Db, fingerprint: string, department: string | null, now: string): void {

@@ -47,8 +47,8 @@ export function search(db: Db, filter: SearchFilter): SearchRow[] {
   const like = (body: string) => (filter.like !== null ? `${body} LIKE @like ESCAPE '\\'` : '1');
   const statusList = filter.statuses.map((status) => `'${status}'`).join(', ');
 
-  const measureBody = "m.title || char(10) || m.text";
-  const taskBody = "t.text || char(10) || t.owner || char(10) || t.notes";
+  const measureBody = 'm.title || char(10) || m.text';
+  const taskBody = 't.text || char(10) || t.owner || char(10) || t.notes';
   const measures = `
     SELECT 'measure' AS kind, m.code AS measureCode, m.label AS measureLabel, m.title AS measureTitle, m.group_title AS "group",
            NULL AS taskId, NULL AS taskText, NULL AS status, NULL AS owner, m.due AS due, NULL AS attachmentName,

@@ -9,5 +9,13 @@ export function measureAttachments(db: Db, departmentId: number, measureId: numb
 }
 
 export function toAttachment(row: AttachmentRow): Attachment {
-  return { id: row.id, taskId: row.taskId, name: row.name, size: row.size, sha256: row.sha256, mediaType: mediaTypeFor(row.name), addedAt: row.addedAt };
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    name: row.name,
+    size: row.size,
+    sha256: row.sha256,
+    mediaType: mediaTypeFor(row.name),
+    addedAt: row.addedAt,
+  };
 }

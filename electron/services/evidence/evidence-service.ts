@@ -176,7 +176,12 @@ export class EvidenceService {
   /** A live attachment of this department in the active plan; anything else does not exist for the caller. */
   private own(scope: Scope, id: number): AttachmentRecord {
     const attachment = findAttachment(this.ctx.db, id);
-    if (!attachment || attachment.departmentId !== scope.departmentId || attachment.planId !== scope.planId || attachment.removedAt !== null) {
+    if (
+      !attachment ||
+      attachment.departmentId !== scope.departmentId ||
+      attachment.planId !== scope.planId ||
+      attachment.removedAt !== null
+    ) {
       throw new AppError('evidence.not_found');
     }
     return attachment;

@@ -15,8 +15,11 @@ export function planDepartments(ctx: ServiceContext): PlanDepartmentSummary[] {
   if (planId === null) throw new AppError('plan.none');
   const seen = PlanDepartments.catch([]).parse((readPlanContent(ctx.db, planId) as { departments?: unknown } | undefined)?.departments);
   const aliases = new Map(seen.map((department) => [department.name, department.aliases]));
-  return planDepartmentCounts(ctx.db, planId)
-    .map((row) => ({ name: row.name, measureCount: row.measureCount, aliases: aliases.get(row.name) ?? [] }));
+  return planDepartmentCounts(ctx.db, planId).map((row) => ({
+    name: row.name,
+    measureCount: row.measureCount,
+    aliases: aliases.get(row.name) ?? [],
+  }));
 }
 
 /** Records that `alias` means the department `canonical` (null, or the alias itself, removes it); returns the aliases after. */

@@ -60,10 +60,28 @@ export async function parseSource(aliases: Record<string, string>, bytes: Uint8A
   const sha256 = sha256Hex(bytes);
   if (decoded.kind === 'json') {
     const plan = parsePlanJson(decoded.text);
-    return { sourceName, sourceKind: 'json', sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings: [], omittedWarnings: 0 };
+    return {
+      sourceName,
+      sourceKind: 'json',
+      sha256,
+      text: decoded.text,
+      plan,
+      content: canonicalPlanContent(plan),
+      warnings: [],
+      omittedWarnings: 0,
+    };
   }
   const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases });
-  return { sourceName, sourceKind: decoded.kind, sha256, text: decoded.text, plan, content: canonicalPlanContent(plan), warnings, omittedWarnings };
+  return {
+    sourceName,
+    sourceKind: decoded.kind,
+    sha256,
+    text: decoded.text,
+    plan,
+    content: canonicalPlanContent(plan),
+    warnings,
+    omittedWarnings,
+  };
 }
 
 const maxPreviews = 8;

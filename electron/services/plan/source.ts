@@ -124,7 +124,11 @@ export async function checkDocxPackage(bytes: Uint8Array, limits: DocxLimits = {
         });
         // yauzl checks the bytes against the declared size: more than declared is a forged, bomb-like part.
         stream.on('error', (streamError: Error) =>
-          fail(/too many bytes/u.test(streamError.message) ? tooLarge() : new PlanParseError('plan.docx_invalid', { detail: streamError.message })),
+          fail(
+            /too many bytes/u.test(streamError.message)
+              ? tooLarge()
+              : new PlanParseError('plan.docx_invalid', { detail: streamError.message }),
+          ),
         );
         stream.on('end', () => zip.readEntry());
       });
@@ -147,7 +151,10 @@ async function readDocx(bytes: Uint8Array): Promise<string> {
 /** Refuses a plan source over MAX_PLAN_SOURCE_BYTES (plan.too_large, sizes in MB). */
 export function checkPlanSourceSize(size: number): void {
   if (size > MAX_PLAN_SOURCE_BYTES) {
-    throw new PlanParseError('plan.too_large', { sizeMb: Math.round((size / (1024 * 1024)) * 10) / 10, limitMb: MAX_PLAN_SOURCE_BYTES / (1024 * 1024) });
+    throw new PlanParseError('plan.too_large', {
+      sizeMb: Math.round((size / (1024 * 1024)) * 10) / 10,
+      limitMb: MAX_PLAN_SOURCE_BYTES / (1024 * 1024),
+    });
   }
 }
 

@@ -1,5 +1,11 @@
 import { version } from '../../../package.json';
-import { reportDataFormat, reportDataVersion, type ReportAttachment, type ReportData, type ReportMeasure } from '../../../shared/report/data';
+import {
+  reportDataFormat,
+  reportDataVersion,
+  type ReportAttachment,
+  type ReportData,
+  type ReportMeasure,
+} from '../../../shared/report/data';
 import type { Period } from '../../../shared/report/period';
 import { addDays, isoWithOffset, localDate, localDayRange } from '../../../shared/dates';
 import { groupBy } from '../../../shared/group-by';
@@ -46,7 +52,10 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
   const { start, end } = localDayRange(period.from, period.to);
   const entries = listEntriesBetween(ctx.db, scope.departmentId, scope.planId, start, end);
   const attachmentsOf = groupBy(listPlanAttachments(ctx.db, scope.departmentId, scope.planId), (attachment) => attachment.measureId);
-  const tasksOf = groupBy(checklistTasks(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, measureId: null }), (task) => task.measureId);
+  const tasksOf = groupBy(
+    checklistTasks(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, measureId: null }),
+    (task) => task.measureId,
+  );
   const changesOf = groupBy(entries, (entry) => entry.measureCode);
   const paths = new AttachmentPaths();
   const files: BuiltReport['files'] = [];
@@ -90,7 +99,11 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
         attachments: evidence.get(task.id) ?? [],
       })),
       attachments: evidence.get(null) ?? [],
-      changes: (changesOf.get(row.code) ?? []).map((entry) => ({ at: entry.at, actor: entry.actor, description: describeHistoryEntry(entry, officeT) })),
+      changes: (changesOf.get(row.code) ?? []).map((entry) => ({
+        at: entry.at,
+        actor: entry.actor,
+        description: describeHistoryEntry(entry, officeT),
+      })),
     };
   });
 

@@ -43,7 +43,13 @@ export function saveMeasureText(ctx: ServiceContext, periodKey: string, code: st
     const scope = activeScope(ctx.db);
     const measure = assignedMeasure(ctx.db, scope, code);
     const now = ctx.now().toISOString();
-    saveMeasureTextRow(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, periodKey: requirePeriod(periodKey).key }, measure.id, workDone, now);
+    saveMeasureTextRow(
+      ctx.db,
+      { planId: scope.planId, departmentId: scope.departmentId, periodKey: requirePeriod(periodKey).key },
+      measure.id,
+      workDone,
+      now,
+    );
     return { updatedAt: now };
   })();
 }

@@ -93,7 +93,10 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
 }
 
 /** The active department's report for a period, to the file the user chose or (targetId null) a browser download; the job's id. */
-export function exportActiveReport(ctx: ServiceContext, request: { period: string; targetId: string | null; passphrase: string | null }): Promise<string> {
+export function exportActiveReport(
+  ctx: ServiceContext,
+  request: { period: string; targetId: string | null; passphrase: string | null },
+): Promise<string> {
   return startExport(ctx, activeScope(ctx.db), {
     periodKey: request.period,
     outFile: request.targetId === null ? null : ctx.files.takeSaveTarget(request.targetId),

@@ -91,7 +91,12 @@ const PassphraseSealedKey = z.strictObject({
   scheme: z.literal('passphrase'),
   kdf: z.strictObject({
     name: z.literal('scrypt'),
-    N: z.number().int().min(scryptBounds.minN).max(scryptBounds.maxN).refine((n) => Number.isInteger(Math.log2(n)), 'power of two'),
+    N: z
+      .number()
+      .int()
+      .min(scryptBounds.minN)
+      .max(scryptBounds.maxN)
+      .refine((n) => Number.isInteger(Math.log2(n)), 'power of two'),
     r: z.literal(scryptBounds.r),
     p: z.number().int().min(1).max(scryptBounds.maxP),
     salt: Base64,

@@ -27,7 +27,12 @@ const verifiedRoute = /^\/preview\/verified\/([\w-]{8,64})(\/.+)$/u;
  * Documents shown in a sandboxed frame: the report.html a draft would export (exactly the
  * bytes the package will hold), and the files of a package verified in this session.
  */
-export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages, path: string, params: URLSearchParams): PreviewResponse | null {
+export function previewResponse(
+  ctx: ServiceContext,
+  verified: VerifiedPackages,
+  path: string,
+  params: URLSearchParams,
+): PreviewResponse | null {
   if (!path.startsWith('/preview/')) return null;
   const t = createTranslator(readSettings(ctx.db).language);
   if (path === '/preview/report.html') {
@@ -45,7 +50,11 @@ export function previewResponse(ctx: ServiceContext, verified: VerifiedPackages,
   const [id, entry] = [match?.[1] ?? '', match?.[2] ?? ''];
   const withheld = verified.withheldSize(id, entry.slice(1));
   if (withheld !== undefined) {
-    const notice = t('report.preview.tooLarge', { path: entry.slice(1), size: sizeLabel(withheld), max: sizeLabel(verified.maxShownBytes) });
+    const notice = t('report.preview.tooLarge', {
+      path: entry.slice(1),
+      size: sizeLabel(withheld),
+      max: sizeLabel(verified.maxShownBytes),
+    });
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: notice };
   }
   const folder = match ? verified.folder(id) : undefined;

@@ -65,11 +65,21 @@ async function newSealedKey(ctx: ServiceContext, passphrase: string | null): Pro
     sealed = await encryptPrivateKey(key.privateKey, passphrase);
     protection = 'passphrase';
   }
-  return { publicKeyPem: key.publicKeyPem, fingerprint: fingerprintOf(key.publicKeyPem), protection, sealed, createdAt: ctx.now().toISOString() };
+  return {
+    publicKeyPem: key.publicKeyPem,
+    fingerprint: fingerprintOf(key.publicKeyPem),
+    protection,
+    sealed,
+    createdAt: ctx.now().toISOString(),
+  };
 }
 
 /** The department's key, unsealed in memory only; refuses clearly when it cannot be opened. */
-export async function unlockKey(ctx: ServiceContext, scope: Scope, passphrase: string | null): Promise<SigningKey & { fingerprint: string }> {
+export async function unlockKey(
+  ctx: ServiceContext,
+  scope: Scope,
+  passphrase: string | null,
+): Promise<SigningKey & { fingerprint: string }> {
   const stored = findSigningKey(ctx.db, scope.departmentId);
   if (!stored) throw new AppError('report.no_key');
   let privateKey: KeyObject;

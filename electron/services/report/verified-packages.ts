@@ -84,7 +84,12 @@ export class VerifiedPackages {
    * Verifies the whole package without writing anything, then takes out the shown entries
    * that fit (a second pass reads only them, against the same signed manifest).
    */
-  private async verify(fileId: string, file: { path: string; name: string }, onProgress: JobProgress, signal: AbortSignal): Promise<VerifyOutcome> {
+  private async verify(
+    fileId: string,
+    file: { path: string; name: string },
+    onProgress: JobProgress,
+    signal: AbortSignal,
+  ): Promise<VerifyOutcome> {
     const result = await verifyReportPackage(file.path, { onProgress, signal });
     if (!result.ok) return { ok: false, fileName: file.name, reason: result.reason, detail: result.detail };
     const shown = result.entries.filter((entry) => shownEntries.has(entry.path));
@@ -100,9 +105,21 @@ export class VerifiedPackages {
     const withheld = new Map(shown.filter((entry) => !fitting.includes(entry)).map((entry) => [entry.path, entry.size]));
     const bytes = fitting.reduce((sum, entry) => sum + entry.size, 0);
     const paths = new Set(result.entries.map((entry) => entry.path));
-    this.packages.set(id, { fileId, source: file.path, fileName: file.name, fingerprint: result.fingerprint, folder, paths, withheld, bytes, saving: 0 });
+    this.packages.set(id, {
+      fileId,
+      source: file.path,
+      fileName: file.name,
+      fingerprint: result.fingerprint,
+      folder,
+      paths,
+      withheld,
+      bytes,
+      saving: 0,
+    });
     this.trim();
-    const report = ReportData.safeParse(fitting.some((entry) => entry.path === 'report.json') ? readJsonFileOrNull(join(folder, 'report.json')) : null);
+    const report = ReportData.safeParse(
+      fitting.some((entry) => entry.path === 'report.json') ? readJsonFileOrNull(join(folder, 'report.json')) : null,
+    );
     const trusted = listTrustedSigners(this.ctx.db).find((signer) => signer.fingerprint === result.fingerprint);
     return {
       ok: true,
@@ -116,11 +133,25 @@ export class VerifiedPackages {
     };
   }
 
-  private async extract(file: { path: string; name: string }, entries: readonly VerifiedEntry[], fingerprint: string, folder: string, signal: AbortSignal): Promise<void> {
+  private async extract(
+    file: { path: string; name: string },
+    entries: readonly VerifiedEntry[],
+    fingerprint: string,
+    folder: string,
+    signal: AbortSignal,
+  ): Promise<void> {
     if (entries.length === 0) return;
     const wanted = new Map(entries.map((entry) => [entry.path, entry.sha256]));
-    const again = await verifyReportPackage(file.path, { extractTo: folder, only: (path) => wanted.has(path), extract: (path) => wanted.has(path), signal });
-    const same = again.ok && again.fingerprint === fingerprint && again.entries.every((entry) => !wanted.has(entry.path) || wanted.get(entry.path) === entry.sha256);
+    const again = await verifyReportPackage(file.path, {
+      extractTo: folder,
+      only: (path) => wanted.has(path),
+      extract: (path) => wanted.has(path),
+      signal,
+    });
+    const same =
+      again.ok &&
+      again.fingerprint === fingerprint &&
+      again.entries.every((entry) => !wanted.has(entry.path) || wanted.get(entry.path) === entry.sha256);
     if (!same) throw new AppError('report.changed_since_verified', { file: file.name });
   }
 

@@ -21,7 +21,9 @@ export function measureDetail(ctx: ServiceContext, code: string): MeasureDetail 
   if (!progressRow) throw new Error(`measure ${code} has no progress row`);
   const tasks = listTasks(ctx.db, scope.departmentId, measure.id);
   const taken = new Set(tasks.map((task) => task.text));
-  const candidates = Candidates.catch([]).parse(JSON.parse(measure.candidateTasks)).filter((text) => !taken.has(text));
+  const candidates = Candidates.catch([])
+    .parse(JSON.parse(measure.candidateTasks))
+    .filter((text) => !taken.has(text));
 
   return {
     department: scope.department,

@@ -96,7 +96,12 @@ export function moveTask(ctx: ServiceContext, id: number, toIndex: number): Task
       ordered.splice(from, 1);
       ordered.splice(to, 0, id);
       setPositions(ctx.db, ordered);
-      historyFor(ctx, scope, task.measureId, ctx.now().toISOString())({
+      historyFor(
+        ctx,
+        scope,
+        task.measureId,
+        ctx.now().toISOString(),
+      )({
         taskId: id,
         action: 'task.move',
         oldValue: String(from + 1),
@@ -127,7 +132,10 @@ export function mergeTasks(ctx: ServiceContext, id: number, intoId: number): Tas
     const record = historyFor(ctx, scope, target.measureId, now);
     moveTaskAttachments(ctx.db, source.id, target.id);
     markTaskDeleted(ctx.db, source.id, now);
-    setPositions(ctx.db, listTasks(ctx.db, scope.departmentId, target.measureId).map((row) => row.id));
+    setPositions(
+      ctx.db,
+      listTasks(ctx.db, scope.departmentId, target.measureId).map((row) => row.id),
+    );
     record({ taskId: source.id, action: 'task.delete', oldValue: source.text });
     if (notes !== target.notes) {
       updateTaskField(ctx.db, target.id, 'notes', notes, now);
@@ -150,7 +158,10 @@ export function deleteTask(ctx: ServiceContext, id: number): { id: number } {
     const task = ownTask(ctx, scope, id);
     const now = ctx.now().toISOString();
     markTaskDeleted(ctx.db, id, now);
-    setPositions(ctx.db, listTasks(ctx.db, scope.departmentId, task.measureId).map((row) => row.id));
+    setPositions(
+      ctx.db,
+      listTasks(ctx.db, scope.departmentId, task.measureId).map((row) => row.id),
+    );
     historyFor(ctx, scope, task.measureId, now)({ taskId: id, action: 'task.delete', oldValue: task.text });
     return { id };
   })();

@@ -139,7 +139,12 @@ function MeasureRow({ measure }: { measure: MeasureProgress }) {
   const { t, i18n } = useTranslation();
   return (
     <li>
-      <a className="measure-row" href={href(`/measures/${encodeURIComponent(measure.code)}`)} data-testid="measure-row" data-code={measure.code}>
+      <a
+        className="measure-row"
+        href={href(`/measures/${encodeURIComponent(measure.code)}`)}
+        data-testid="measure-row"
+        data-code={measure.code}
+      >
         <span className="measure-label">{measure.label}</span>
         <span className="measure-row-main">
           <span className="measure-row-title">
@@ -152,8 +157,12 @@ function MeasureRow({ measure }: { measure: MeasureProgress }) {
             ) : (
               <span>{t('workspace.dashboard.progress', { done: measure.done, total: measure.total, percent: measure.percent })}</span>
             )}
-            {measure.overdue > 0 && <span className="text-danger">{t('workspace.dashboard.overdueCount', { count: measure.overdue })}</span>}
-            {measure.dueSoon > 0 && <span className="text-warning">{t('workspace.dashboard.dueSoonCount', { count: measure.dueSoon })}</span>}
+            {measure.overdue > 0 && (
+              <span className="text-danger">{t('workspace.dashboard.overdueCount', { count: measure.overdue })}</span>
+            )}
+            {measure.dueSoon > 0 && (
+              <span className="text-warning">{t('workspace.dashboard.dueSoonCount', { count: measure.dueSoon })}</span>
+            )}
             {measure.attachments > 0 && (
               <span>
                 <Paperclip size={12} aria-hidden /> {t('workspace.dashboard.attachmentsCount', { count: measure.attachments })}

@@ -9,7 +9,15 @@ import { href } from '../../app/router';
 import { Dashboard } from './Dashboard';
 import { DepartmentPicker } from '../../app/DepartmentPicker';
 
-export function DashboardScreen({ plan, settings, choosing }: { plan: UseQueryResult<PlanSummary | null>; settings: Settings; choosing: boolean }) {
+export function DashboardScreen({
+  plan,
+  settings,
+  choosing,
+}: {
+  plan: UseQueryResult<PlanSummary | null>;
+  settings: Settings;
+  choosing: boolean;
+}) {
   const { t } = useTranslation();
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorPanel error={plan.error} onRetry={() => void plan.refetch()} />;

@@ -79,7 +79,8 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
           if (request.files.some((file) => file.size > maxEvidenceBytes)) throw tooLarge();
           refs = await filesFromDrop(request.files, onProgress, controller.signal);
           // Desktop: things dragged from a web page or another program may have no file behind them.
-          if (refs.length < request.files.length) toasts.show('error', t('evidence.notFromDisk', { count: request.files.length - refs.length }));
+          if (refs.length < request.files.length)
+            toasts.show('error', t('evidence.notFromDisk', { count: request.files.length - refs.length }));
         } else {
           refs = await pickFiles('evidence', { multiple: true, onProgress, signal: controller.signal });
         }
@@ -150,7 +151,8 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
   const drop = useFileDrop((files) => void attach({ taskId: null, files }));
 
   const taskText = (taskId: number | null) => (taskId === null ? null : (tasks.find((task) => task.id === taskId)?.text ?? null));
-  const shown = transfer && transfer.phase === 'store' && job?.state === 'running' ? { ...transfer, done: job.done, total: job.total } : transfer;
+  const shown =
+    transfer && transfer.phase === 'store' && job?.state === 'running' ? { ...transfer, done: job.done, total: job.total } : transfer;
   const percent = shown && shown.total > 0 ? Math.min(100, Math.floor((shown.done / shown.total) * 100)) : shown ? 0 : null;
 
   return (
@@ -183,7 +185,10 @@ export function EvidenceSection({ detail }: { detail: MeasureDetail }) {
               {t('evidence.cancel')}
             </button>
           </div>
-          <ProgressBar value={percent} label={t(shown.phase === 'upload' ? 'evidence.uploading' : 'evidence.storing', { name: shown.name })} />
+          <ProgressBar
+            value={percent}
+            label={t(shown.phase === 'upload' ? 'evidence.uploading' : 'evidence.storing', { name: shown.name })}
+          />
         </div>
       )}
 

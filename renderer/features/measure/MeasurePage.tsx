@@ -137,7 +137,9 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
         </div>
         <div className="measure-progress">
           <StatusBadge status={progress.status} />
-          <span className="muted">{t('workspace.dashboard.progress', { done: progress.done, total: progress.total, percent: progress.percent })}</span>
+          <span className="muted">
+            {t('workspace.dashboard.progress', { done: progress.done, total: progress.total, percent: progress.percent })}
+          </span>
           {measure.due && <span className="muted">{t('workspace.dashboard.due', { date: formatDate(measure.due, i18n.language) })}</span>}
           <PrintChecklistLink department={detail.department} measure={measure.code} />
         </div>
@@ -181,7 +183,15 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
             ) : (
               <ol className="task-list" aria-label={t('workspace.measure.tasks')}>
                 {tasks.map((task, index) => (
-                  <TaskRow key={task.id} task={task} index={index} count={tasks.length} today={today} ownersListId={ownersListId} actions={actions}>
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    index={index}
+                    count={tasks.length}
+                    today={today}
+                    ownersListId={ownersListId}
+                    actions={actions}
+                  >
                     <TaskEvidence task={task} attachments={detail.attachments} />
                   </TaskRow>
                 ))}
@@ -224,7 +234,10 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
             <h3 className="card-subtitle">{t('workspace.measure.departments')}</h3>
             <div className="chips">
               {measure.departments.map((department) => (
-                <span key={department.name} className={`chip chip-${department.role}${department.name === detail.department ? ' chip-mine' : ''}`}>
+                <span
+                  key={department.name}
+                  className={`chip chip-${department.role}${department.name === detail.department ? ' chip-mine' : ''}`}
+                >
                   {department.name}
                   {department.role !== 'responsible' && <em>{t(`workspace.role.${department.role}`)}</em>}
                 </span>

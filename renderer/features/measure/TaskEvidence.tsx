@@ -18,7 +18,10 @@ export function TaskEvidence({ task, attachments }: { task: Task; attachments: r
   return (
     <div className={`task-evidence${drop.dragging ? ' task-evidence-drop' : ''}`} data-testid="task-evidence" {...drop.handlers}>
       {own.length > 0 && (
-        <span className="task-evidence-count" title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join(t('listSeparator')) })}>
+        <span
+          className="task-evidence-count"
+          title={t('evidence.taskFilesTitle', { names: own.map((attachment) => attachment.name).join(t('listSeparator')) })}
+        >
           <Paperclip size={13} aria-hidden />
           {t('evidence.taskFiles', { count: own.length })}
         </span>

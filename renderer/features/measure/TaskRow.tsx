@@ -162,21 +162,56 @@ export function TaskRow({
           </button>
           {menuOpen && (
             <div className="menu" role="menu">
-              <button type="button" role="menuitem" className="menu-item" disabled={index === 0} onClick={() => { setMenuOpen(false); actions.move(task.id, index - 1); }}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                disabled={index === 0}
+                onClick={() => {
+                  setMenuOpen(false);
+                  actions.move(task.id, index - 1);
+                }}
+              >
                 <ChevronUp size={14} aria-hidden />
                 {t('workspace.measure.moveUp')}
                 <kbd>{shortcutLabels.moveUp}</kbd>
               </button>
-              <button type="button" role="menuitem" className="menu-item" disabled={index === count - 1} onClick={() => { setMenuOpen(false); actions.move(task.id, index + 1); }}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                disabled={index === count - 1}
+                onClick={() => {
+                  setMenuOpen(false);
+                  actions.move(task.id, index + 1);
+                }}
+              >
                 <ChevronDown size={14} aria-hidden />
                 {t('workspace.measure.moveDown')}
                 <kbd>{shortcutLabels.moveDown}</kbd>
               </button>
-              <button type="button" role="menuitem" className="menu-item" disabled={index === 0} onClick={() => { setMenuOpen(false); actions.mergeUp(task); }}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                disabled={index === 0}
+                onClick={() => {
+                  setMenuOpen(false);
+                  actions.mergeUp(task);
+                }}
+              >
                 {t('workspace.measure.mergeUp')}
               </button>
               <div className="menu-separator" role="separator" />
-              <button type="button" role="menuitem" className="menu-item menu-item-danger" onClick={() => { setMenuOpen(false); actions.remove(task); }}>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item menu-item-danger"
+                onClick={() => {
+                  setMenuOpen(false);
+                  actions.remove(task);
+                }}
+              >
                 {t('workspace.measure.delete')}
                 <kbd>{shortcutLabels.remove}</kbd>
               </button>

@@ -38,7 +38,12 @@ export function ImportPreview({
             {t('plans.preview.cancel')}
           </button>
           {preview.existing ? (
-            <button type="button" className="button button-primary" onClick={() => onSwitch(preview.existing?.id as number)} disabled={busy}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => onSwitch(preview.existing?.id as number)}
+              disabled={busy}
+            >
               {t('plans.preview.switchTo')}
             </button>
           ) : (
@@ -96,7 +101,9 @@ export function ImportPreview({
                 {warning.text && <blockquote>{warning.text}</blockquote>}
               </li>
             ))}
-            {preview.omittedWarnings > 0 && <li className="muted">{t('planParser.warningsOmitted', { count: preview.omittedWarnings })}</li>}
+            {preview.omittedWarnings > 0 && (
+              <li className="muted">{t('planParser.warningsOmitted', { count: preview.omittedWarnings })}</li>
+            )}
           </ol>
         )}
       </section>
@@ -129,7 +136,9 @@ export function ImportPreview({
         <div className="plan-tree">
           {groups.map((group, index) => (
             <div key={`${group.chapter}-${group.group}-${index}`} className="plan-tree-group">
-              {(index === 0 || groups[index - 1]?.chapter !== group.chapter) && group.chapter && <h3 className="plan-tree-chapter">{group.chapter}</h3>}
+              {(index === 0 || groups[index - 1]?.chapter !== group.chapter) && group.chapter && (
+                <h3 className="plan-tree-chapter">{group.chapter}</h3>
+              )}
               <h4 className="plan-tree-heading">{group.group ?? t('plans.preview.noGroup')}</h4>
               <ul className="plan-tree-measures">
                 {group.items.map((measure) => (
@@ -137,7 +146,9 @@ export function ImportPreview({
                     <div className="plan-tree-measure">
                       <span className="measure-label">{measure.label}</span>
                       <span className="measure-title">{measure.title}</span>
-                      {measure.due && <span className="badge">{t('plans.preview.due', { date: formatDate(measure.due, i18n.language) })}</span>}
+                      {measure.due && (
+                        <span className="badge">{t('plans.preview.due', { date: formatDate(measure.due, i18n.language) })}</span>
+                      )}
                     </div>
                     <div className="chips">
                       {measure.departments.map((department) => (

@@ -125,7 +125,9 @@ export function PlansScreen() {
                   </h2>
                   <p className="plan-card-meta">
                     {plan.docNumber && <span>{plan.docNumber}</span>}
-                    {plan.issuer && plan.issuedOn && <span>{t('plans.issuedBy', { issuer: plan.issuer, date: formatDate(plan.issuedOn, i18n.language) })}</span>}
+                    {plan.issuer && plan.issuedOn && (
+                      <span>{t('plans.issuedBy', { issuer: plan.issuer, date: formatDate(plan.issuedOn, i18n.language) })}</span>
+                    )}
                   </p>
                   <p className="plan-card-meta muted">
                     <span>{t('plans.measures', { count: plan.measureCount })}</span>

@@ -76,13 +76,7 @@ export function ChecklistDocument({ checklist, options }: { checklist: Checklist
           </tr>
         </thead>
         {layout.blocks.map((block) => (
-          <MeasureRows
-            key={block.measure.code}
-            block={block}
-            columns={columns}
-            options={options}
-            printedAt={checklist.printedAt}
-          />
+          <MeasureRows key={block.measure.code} block={block} columns={columns} options={options} printedAt={checklist.printedAt} />
         ))}
       </table>
 

@@ -8,7 +8,11 @@ import './print.css';
 export function PrintChecklistLink({ department, measure }: { department: string; measure?: string }) {
   const { t } = useTranslation();
   return (
-    <a className="button button-small print-checklist-link" href={href(checklistPath, { department, measure })} data-testid="print-checklist-link">
+    <a
+      className="button button-small print-checklist-link"
+      href={href(checklistPath, { department, measure })}
+      data-testid="print-checklist-link"
+    >
       <Printer size={15} aria-hidden />
       {t('print.screen.printCheckList')}
     </a>

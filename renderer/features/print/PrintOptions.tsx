@@ -73,7 +73,11 @@ export function PrintOptions({
         <OptionGroup label={t('print.screen.statuses')}>
           {openStatuses.map((status) => (
             <label key={status} className="print-check">
-              <input type="checkbox" checked={options.statuses.includes(status)} onChange={(event) => toggleStatus(status, event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={options.statuses.includes(status)}
+                onChange={(event) => toggleStatus(status, event.target.checked)}
+              />
               {t(`workspace.status.${status}`)}
             </label>
           ))}

@@ -25,7 +25,11 @@ import './print.css';
 export function PrintScreen({ params, defaultDepartment }: { params: URLSearchParams; defaultDepartment: string | null }) {
   const options = readOptions(params);
   const department = options.department ?? defaultDepartment;
-  return options.bare ? <BareChecklist department={department} options={options} /> : <PrintPreview department={department} options={options} />;
+  return options.bare ? (
+    <BareChecklist department={department} options={options} />
+  ) : (
+    <PrintPreview department={department} options={options} />
+  );
 }
 
 function BareChecklist({ department, options }: { department: string | null; options: ChecklistOptions }) {
@@ -135,4 +139,3 @@ function PrintPreview({ department, options }: { department: string | null; opti
     </div>
   );
 }
-

@@ -30,8 +30,15 @@ export function SheetPreview({ checklist, options }: { checklist: Checklist; opt
 
   return (
     <section className="print-preview" ref={frame} aria-label={t('print.screen.preview')}>
-      <div className={`print-sheet print-sheet-${options.orientation}`} style={{ zoom, padding: `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm` }}>
-        <div className="print-sheet-header" style={{ top: 0, left: `${m.left}mm`, right: `${m.right}mm`, height: `${m.top - headerGapMm}mm` }} aria-hidden>
+      <div
+        className={`print-sheet print-sheet-${options.orientation}`}
+        style={{ zoom, padding: `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm` }}
+      >
+        <div
+          className="print-sheet-header"
+          style={{ top: 0, left: `${m.left}mm`, right: `${m.right}mm`, height: `${m.top - headerGapMm}mm` }}
+          aria-hidden
+        >
           <span>{t('print.doc.runningTitle', { department: checklist.department })}</span>
           <span>{checklist.plan.docNumber ?? checklist.plan.title}</span>
         </div>

@@ -43,7 +43,12 @@ export function layoutChecklist(checklist: Checklist, options: Pick<ChecklistOpt
   const all = checklist.measures.flatMap((measure) => measure.tasks);
   return {
     blocks,
-    totals: { measures: checklist.measures.length, tasks: all.length, done: all.filter((task) => task.status === 'done').length, shown: index },
+    totals: {
+      measures: checklist.measures.length,
+      tasks: all.length,
+      done: all.filter((task) => task.status === 'done').length,
+      shown: index,
+    },
   };
 }
 
@@ -51,7 +56,10 @@ export function layoutChecklist(checklist: Checklist, options: Pick<ChecklistOpt
  * Chapter and group headings with their numbers as the plan writes them (二、… (一)…),
  * read from the measure's code (chapter.group.measure); left bare when the code cannot say.
  */
-export function numberedHeadings(measure: Pick<ChecklistMeasure, 'code' | 'chapter' | 'group'>): { chapter: string | null; group: string | null } {
+export function numberedHeadings(measure: Pick<ChecklistMeasure, 'code' | 'chapter' | 'group'>): {
+  chapter: string | null;
+  group: string | null;
+} {
   const parts = measure.code.split('.').map(Number);
   const numeric = parts.every((part) => Number.isInteger(part) && part > 0);
   const chapterNo = numeric && parts.length === 3 ? parts[0] : undefined;

@@ -37,7 +37,12 @@ export function readOptions(params: URLSearchParams): ChecklistOptions {
   const listed = rawStatuses === null ? null : rawStatuses.split(',').map((status) => status.trim());
   const statuses = listed === null ? [...openStatuses] : openStatuses.filter((status) => listed.includes(status));
   const doneParam = params.get('done');
-  const done = doneParam === '1' || doneParam === 'true' ? true : doneParam === '0' || doneParam === 'false' ? false : listed === null || listed.includes('done');
+  const done =
+    doneParam === '1' || doneParam === 'true'
+      ? true
+      : doneParam === '0' || doneParam === 'false'
+        ? false
+        : listed === null || listed.includes('done');
   return {
     department: nonEmpty(params.get('department')),
     measure: nonEmpty(params.get('measure')),

@@ -24,7 +24,17 @@ type Step = { step: 'form'; error: string | null } | { step: 'checking' } | { st
  * chosen, so a typo does not mean choosing the file again), shows progress with a stop
  * button, and ends with the file and the signer's fingerprint to read out to the office.
  */
-export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { periodKey: string; periodLabel: string; fileName: string; onClose: () => void }) {
+export function ExportDialog({
+  periodKey,
+  periodLabel,
+  fileName,
+  onClose,
+}: {
+  periodKey: string;
+  periodLabel: string;
+  fileName: string;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const key = useCall('reports.keyStatus', {});
@@ -86,7 +96,13 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
   const percent = job.job && job.job.total > 0 ? percentDone(job.job.done, job.job.total) : null;
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={onClose} onCancel={(event) => step.step === 'working' && event.preventDefault()}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="export-title"
+      onClose={onClose}
+      onCancel={(event) => step.step === 'working' && event.preventDefault()}
+    >
       <h2 id="export-title" className="dialog-title">
         <FileLock2 size={18} aria-hidden />
         {t('reporting.dialog.title')}
@@ -132,7 +148,15 @@ export function ExportDialog({ periodKey, periodLabel, fileName, onClose }: { pe
               <label className="field-label" htmlFor={passphraseId}>
                 {t('reporting.dialog.passphrase')}
               </label>
-              <input id={passphraseId} className="field-input" type="password" autoComplete="off" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
+              <input
+                id={passphraseId}
+                className="field-input"
+                type="password"
+                autoComplete="off"
+                value={passphrase}
+                autoFocus
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
             </div>
           )}
           {step.step === 'form' && step.error && (

@@ -30,7 +30,15 @@ export function periodKey(fields: PeriodFields): string | null {
 
 /** The fields for a key read from the address bar; unknown keys fall back to `fallbackYear`. */
 export function fieldsFor(key: string | null, fallbackYear: number): PeriodFields {
-  const base: PeriodFields = { kind: 'year', year: fallbackYear, half: 1, quarter: 1, month: 1, from: `${fallbackYear}-01-01`, to: `${fallbackYear}-12-31` };
+  const base: PeriodFields = {
+    kind: 'year',
+    year: fallbackYear,
+    half: 1,
+    quarter: 1,
+    month: 1,
+    from: `${fallbackYear}-01-01`,
+    to: `${fallbackYear}-12-31`,
+  };
   const period = key ? parsePeriod(key) : null;
   if (!period) return base;
   const year = Number(period.from.slice(0, 4));
@@ -84,7 +92,11 @@ export function PeriodPicker({ value, onChange }: { value: PeriodFields; onChang
         </select>
       )}
       {value.kind === 'quarter' && (
-        <select aria-label={t('reporting.period.quarter')} value={value.quarter} onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })}>
+        <select
+          aria-label={t('reporting.period.quarter')}
+          value={value.quarter}
+          onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })}
+        >
           {(['1', '2', '3', '4'] as const).map((quarter) => (
             <option key={quarter} value={quarter}>
               {t(`reporting.period.quarters.${quarter}`)}

@@ -51,7 +51,11 @@ export function ReportEditor({ periodKey, data, updatedAt }: { periodKey: string
           attachments: summary.attachments,
         })}
         <span className="save-state" role="status" data-testid="save-state">
-          {save.state === 'saving' ? t('reporting.saving') : save.state === 'saved' ? t('reporting.saved', { time: formatDateTime(save.at, i18n.language) }) : t('reporting.notSaved')}
+          {save.state === 'saving'
+            ? t('reporting.saving')
+            : save.state === 'saved'
+              ? t('reporting.saved', { time: formatDateTime(save.at, i18n.language) })
+              : t('reporting.notSaved')}
         </span>
       </p>
 
@@ -67,14 +71,42 @@ export function ReportEditor({ periodKey, data, updatedAt }: { periodKey: string
         <h2 id="report-overall" className="card-title">
           {t('reporting.overall')}
         </h2>
-        <TextField key={`${periodKey}-problems`} label={t('reporting.problems')} placeholder={t('reporting.problemsPlaceholder')} value={data.problems} onSave={saveField('problems')} multiline />
-        <TextField key={`${periodKey}-next`} label={t('reporting.nextSteps')} placeholder={t('reporting.nextStepsPlaceholder')} value={data.nextSteps} onSave={saveField('nextSteps')} multiline />
+        <TextField
+          key={`${periodKey}-problems`}
+          label={t('reporting.problems')}
+          placeholder={t('reporting.problemsPlaceholder')}
+          value={data.problems}
+          onSave={saveField('problems')}
+          multiline
+        />
+        <TextField
+          key={`${periodKey}-next`}
+          label={t('reporting.nextSteps')}
+          placeholder={t('reporting.nextStepsPlaceholder')}
+          value={data.nextSteps}
+          onSave={saveField('nextSteps')}
+          multiline
+        />
         <div className="field-pair">
-          <TextField key={`${periodKey}-person`} label={t('reporting.contactPerson')} value={data.contact.person} onSave={saveField('contactPerson')} maxLength={50} />
-          <TextField key={`${periodKey}-phone`} label={t('reporting.contactPhone')} value={data.contact.phone} onSave={saveField('contactPhone')} maxLength={50} />
+          <TextField
+            key={`${periodKey}-person`}
+            label={t('reporting.contactPerson')}
+            value={data.contact.person}
+            onSave={saveField('contactPerson')}
+            maxLength={50}
+          />
+          <TextField
+            key={`${periodKey}-phone`}
+            label={t('reporting.contactPhone')}
+            value={data.contact.phone}
+            onSave={saveField('contactPhone')}
+            maxLength={50}
+          />
         </div>
       </section>
-      <p className="muted report-dates">{formatDate(data.period.from, i18n.language)} – {formatDate(data.period.to, i18n.language)}</p>
+      <p className="muted report-dates">
+        {formatDate(data.period.from, i18n.language)} – {formatDate(data.period.to, i18n.language)}
+      </p>
     </div>
   );
 }
@@ -103,9 +135,25 @@ function TextField({
         {label}
       </label>
       {multiline ? (
-        <textarea id={id} className="report-textarea" value={draft.draft} placeholder={placeholder} maxLength={maxLength} onChange={(e) => draft.set(e.target.value)} onBlur={draft.commit} />
+        <textarea
+          id={id}
+          className="report-textarea"
+          value={draft.draft}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          onChange={(e) => draft.set(e.target.value)}
+          onBlur={draft.commit}
+        />
       ) : (
-        <input id={id} className="field-input" value={draft.draft} placeholder={placeholder} maxLength={maxLength} onChange={(e) => draft.set(e.target.value)} onBlur={draft.commit} />
+        <input
+          id={id}
+          className="field-input"
+          value={draft.draft}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          onChange={(e) => draft.set(e.target.value)}
+          onBlur={draft.commit}
+        />
       )}
     </div>
   );
@@ -117,7 +165,12 @@ function MeasureSection({ measure, onWorkDone }: { measure: ReportMeasure; onWor
   const workDoneId = useId();
   const attachments = measure.attachments.length + measure.tasks.reduce((sum, task) => sum + task.attachments.length, 0);
   return (
-    <section className="card report-measure" aria-labelledby={`report-measure-${measure.code}`} data-testid="report-measure" data-code={measure.code}>
+    <section
+      className="card report-measure"
+      aria-labelledby={`report-measure-${measure.code}`}
+      data-testid="report-measure"
+      data-code={measure.code}
+    >
       <h2 id={`report-measure-${measure.code}`} className="report-measure-title">
         <span className="measure-label">{measure.label}</span> {measure.title}
         <StatusBadge status={measure.status} />

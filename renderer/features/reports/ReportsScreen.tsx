@@ -15,7 +15,15 @@ import { ReportEditor } from './ReportEditor';
 import './reports.css';
 
 /** The period report: choose the period, write it, preview the exact report.html, export it signed. */
-export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanSummary; department: string; initialPeriod: string | null }) {
+export function ReportsScreen({
+  plan,
+  department,
+  initialPeriod,
+}: {
+  plan: PlanSummary;
+  department: string;
+  initialPeriod: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const defaultYear = Number((plan.issuedOn ?? new Date().toISOString()).slice(0, 4));
   const [fields, setFields] = useState<PeriodFields>(() => fieldsFor(initialPeriod, defaultYear));
@@ -41,11 +49,22 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
           <p className="page-subtitle">{t('reporting.subtitle')}</p>
         </div>
         <div className="page-actions">
-          <button type="button" className="button" disabled={!key} aria-pressed={previewing} onClick={() => setPreviewing((value) => !value)}>
+          <button
+            type="button"
+            className="button"
+            disabled={!key}
+            aria-pressed={previewing}
+            onClick={() => setPreviewing((value) => !value)}
+          >
             {previewing ? <X size={16} aria-hidden /> : <Eye size={16} aria-hidden />}
             {previewing ? t('reporting.closePreview') : t('reporting.preview')}
           </button>
-          <button type="button" className="button button-primary" disabled={!key || !draft.data || nothingToReport} onClick={() => setExporting(true)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!key || !draft.data || nothingToReport}
+            onClick={() => setExporting(true)}
+          >
             <FileOutput size={16} aria-hidden />
             {t('reporting.export')}
           </button>
@@ -111,7 +130,12 @@ export function ReportsScreen({ plan, department, initialPeriod }: { plan: PlanS
       </section>
 
       {exporting && period && (
-        <ExportDialog periodKey={period.key} periodLabel={periodLabel(period, t)} fileName={reportFileName(department, period)} onClose={() => setExporting(false)} />
+        <ExportDialog
+          periodKey={period.key}
+          periodLabel={periodLabel(period, t)}
+          fileName={reportFileName(department, period)}
+          onClose={() => setExporting(false)}
+        />
       )}
     </div>
   );

@@ -61,7 +61,12 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
   const facets = useCall('search.facets', {});
   const results = useCall('search.query', { q: query, statuses, overdue, owner, group, limit: 500 }, { enabled: active });
   const rows = results.data?.results ?? [];
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+  });
 
   const toggleStatus = (status: TaskStatus) =>
     setStatuses((current) => (current.includes(status) ? current.filter((item) => item !== status) : [...current, status]));
@@ -104,7 +109,12 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
             {t(`workspace.status.${status}`)}
           </button>
         ))}
-        <button type="button" className={`filter-chip${overdue ? ' on' : ''}`} aria-pressed={overdue} onClick={() => setOverdue((value) => !value)}>
+        <button
+          type="button"
+          className={`filter-chip${overdue ? ' on' : ''}`}
+          aria-pressed={overdue}
+          onClick={() => setOverdue((value) => !value)}
+        >
           {t('search.overdue')}
         </button>
         <select aria-label={t('search.owner')} value={owner ?? ''} onChange={(event) => setOwner(event.target.value || null)}>
@@ -144,7 +154,11 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
       {results.isError && <ErrorPanel error={results.error} onRetry={() => void results.refetch()} />}
       {active && results.data && (
         <p className="muted" role="status">
-          {rows.length === 0 ? t('search.none') : results.data.truncated ? t('search.truncated', { count: rows.length }) : t('search.count', { count: rows.length })}
+          {rows.length === 0
+            ? t('search.none')
+            : results.data.truncated
+              ? t('search.truncated', { count: rows.length })
+              : t('search.count', { count: rows.length })}
         </p>
       )}
       {rows.length > 0 && (
@@ -154,14 +168,21 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
               const result = rows[item.index] as SearchResult;
               const Icon = result.kind === 'measure' ? FileText : result.kind === 'task' ? ListChecks : Paperclip;
               return (
-                <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
+                <li
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
                   <a
                     className="search-result"
                     href={resultLink(result)}
                     data-testid="search-result"
                     onKeyDown={(event) => {
                       const sibling = (direction: 'next' | 'previous') =>
-                        (event.currentTarget.parentElement?.[`${direction}ElementSibling`] as HTMLElement | null)?.querySelector<HTMLAnchorElement>('a');
+                        (
+                          event.currentTarget.parentElement?.[`${direction}ElementSibling`] as HTMLElement | null
+                        )?.querySelector<HTMLAnchorElement>('a');
                       if (event.key === 'ArrowDown') sibling('next')?.focus();
                       else if (event.key === 'ArrowUp') (sibling('previous') ?? input.current)?.focus();
                       else if (event.key === ' ') navigate(resultLink(result).slice(1));
@@ -176,7 +197,9 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
                     <span className="search-body">
                       <span className="search-title">
                         <span className="measure-label">{result.measureLabel}</span>{' '}
-                        {result.kind === 'measure' ? marked(result.measureTitle, query) : marked(result.taskText ?? result.attachmentName ?? '', query)}
+                        {result.kind === 'measure'
+                          ? marked(result.measureTitle, query)
+                          : marked(result.taskText ?? result.attachmentName ?? '', query)}
                       </span>
                       <span className="search-snippet">{marked(result.snippet, query)}</span>
                       {result.kind !== 'measure' && <span className="search-context">{result.measureTitle}</span>}

@@ -15,7 +15,9 @@ export function BackupSettings() {
   const backups = useCall('backups.list', {});
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
-  const create = useCallMutation('backups.create', { onSuccess: (backup) => toasts.show('success', t('settings.backupCreated', { name: backup.name })) });
+  const create = useCallMutation('backups.create', {
+    onSuccess: (backup) => toasts.show('success', t('settings.backupCreated', { name: backup.name })),
+  });
   const restore = useCallMutation('backups.restore');
   const date = (backup: BackupInfo) => formatDateTime(backup.createdAt, i18n.language);
 
@@ -24,7 +26,12 @@ export function BackupSettings() {
       <h2 id="settings-backups" className="card-title">
         <DatabaseBackup size={16} aria-hidden />
         {t('settings.backups')}
-        <button type="button" className="button button-small" disabled={create.isPending} onClick={() => create.mutate({}, { onError: fail })}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={create.isPending}
+          onClick={() => create.mutate({}, { onError: fail })}
+        >
           {t('settings.backupNow')}
         </button>
       </h2>

@@ -36,9 +36,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
                   value={language}
                   checked={settings.language === language}
                   disabled={update.isPending}
-                  onChange={() =>
-                    update.mutate({ language }, { onError: (error) => toasts.show('error', userMessage(error, t)) })
-                  }
+                  onChange={() => update.mutate({ language }, { onError: (error) => toasts.show('error', userMessage(error, t)) })}
                 />
                 {t(`settings.languages.${language}`)}
               </label>

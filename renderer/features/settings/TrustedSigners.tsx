@@ -32,7 +32,10 @@ export function TrustedSigners() {
       <p className="field-hint">{t('reporting.trusted.hint')}</p>
       {confirming && (
         <InlineConfirm
-          question={t('reporting.trusted.removeConfirm', { department: confirming.department, fingerprint: formatFingerprint(confirming.fingerprint).slice(0, 19) })}
+          question={t('reporting.trusted.removeConfirm', {
+            department: confirming.department,
+            fingerprint: formatFingerprint(confirming.fingerprint).slice(0, 19),
+          })}
           confirmLabel={t('reporting.trusted.remove')}
           busy={trust.isPending}
           danger

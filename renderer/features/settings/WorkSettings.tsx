@@ -115,10 +115,28 @@ export function AliasSettings() {
           );
         }}
       >
-        <input className="field-input" value={alias} maxLength={100} placeholder={t('settings.aliasFrom')} aria-label={t('settings.aliasFrom')} onChange={(e) => setAlias(e.target.value)} />
+        <input
+          className="field-input"
+          value={alias}
+          maxLength={100}
+          placeholder={t('settings.aliasFrom')}
+          aria-label={t('settings.aliasFrom')}
+          onChange={(e) => setAlias(e.target.value)}
+        />
         <span aria-hidden>→</span>
-        <input className="field-input" value={canonical} maxLength={100} placeholder={t('settings.aliasTo')} aria-label={t('settings.aliasTo')} onChange={(e) => setCanonical(e.target.value)} />
-        <button type="submit" className="button" disabled={alias.trim() === '' || canonical.trim() === '' || alias.trim() === canonical.trim()}>
+        <input
+          className="field-input"
+          value={canonical}
+          maxLength={100}
+          placeholder={t('settings.aliasTo')}
+          aria-label={t('settings.aliasTo')}
+          onChange={(e) => setCanonical(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="button"
+          disabled={alias.trim() === '' || canonical.trim() === '' || alias.trim() === canonical.trim()}
+        >
           {t('settings.aliasAdd')}
         </button>
       </form>

@@ -19,7 +19,11 @@ import { SignerForm } from '../../components/SignerForm';
 import './verify.css';
 import { ApiCallError } from '../../../shared/api/errors';
 
-type State = { step: 'idle' } | { step: 'checking'; name: string; uploaded: number | null } | { step: 'done'; outcome: VerifyOutcome; run: number } | { step: 'failed'; error: unknown };
+type State =
+  | { step: 'idle' }
+  | { step: 'checking'; name: string; uploaded: number | null }
+  | { step: 'done'; outcome: VerifyOutcome; run: number }
+  | { step: 'failed'; error: unknown };
 
 /**
  * Opens a received .plreport, checks it like the CLI does, and shows who signed what. A file
@@ -40,7 +44,10 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
         const finished = await runJob(() => call('reports.verify', { fileId: file.id }));
         if (finished.state === 'cancelled') return setState({ step: 'idle' });
         if (finished.result?.kind !== 'report.verify') {
-          return setState({ step: 'failed', error: new ApiCallError(finished.error ?? { code: 'internal', messageKey: 'errors.internal', params: {} }) });
+          return setState({
+            step: 'failed',
+            error: new ApiCallError(finished.error ?? { code: 'internal', messageKey: 'errors.internal', params: {} }),
+          });
         }
         // Each verification starts its outcome afresh (the registration form included), even for the same file.
         runs.current += 1;
@@ -61,7 +68,8 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
   }, [initialId, verify]);
 
   // In a browser the file is uploaded to the dev host first: shown as checking from the start, with the upload's progress.
-  const uploading = (sent: number, total: number, name = '') => setState({ step: 'checking', name, uploaded: total ? Math.round((sent / total) * 100) : null });
+  const uploading = (sent: number, total: number, name = '') =>
+    setState({ step: 'checking', name, uploaded: total ? Math.round((sent / total) * 100) : null });
 
   async function choose(): Promise<void> {
     try {
@@ -108,7 +116,8 @@ export function VerifyScreen({ initialFile }: { initialFile: FileRef | null }) {
       )}
       {state.step === 'checking' && (
         <div className="muted" role="status">
-          {state.uploaded === null ? t('reporting.verify.checking') : t('reporting.verify.uploading', { percent: state.uploaded })} {state.name}
+          {state.uploaded === null ? t('reporting.verify.checking') : t('reporting.verify.uploading', { percent: state.uploaded })}{' '}
+          {state.name}
           {state.uploaded !== null && <ProgressBar value={state.uploaded} label={t('reporting.verify.checking')} />}
           {state.uploaded === null && job.job?.state === 'running' && job.job.total > 0 && (
             <>
@@ -159,7 +168,12 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
   const { className, Icon } = verdictStyle[verdict];
   return (
     <>
-      <section className={`verdict ${className}`} role={verdict === 'trusted' ? 'status' : 'alert'} data-testid="verdict" data-verdict={verdict}>
+      <section
+        className={`verdict ${className}`}
+        role={verdict === 'trusted' ? 'status' : 'alert'}
+        data-testid="verdict"
+        data-verdict={verdict}
+      >
         <Icon size={28} aria-hidden />
         <div>
           <h2>{t(`reporting.verify.verdicts.${verdict}`)}</h2>
@@ -176,7 +190,9 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
             {formatFingerprint(outcome.fingerprint, 8)}
           </pre>
           {verdict === 'trusted' && <p className="text-success">{t('reporting.verify.trustedAs', { department: trustedAs })}</p>}
-          {verdict === 'other_department' && <p className="text-danger">{t('reporting.verify.registeredElsewhere', { department: trustedAs })}</p>}
+          {verdict === 'other_department' && (
+            <p className="text-danger">{t('reporting.verify.registeredElsewhere', { department: trustedAs })}</p>
+          )}
           {verdict === 'unknown_signer' && (
             <>
               <p className="field-hint">{t('reporting.verify.untrusted')}</p>
@@ -209,7 +225,11 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
       {!report && <p className="notice notice-warning">{t('reporting.verify.unreadable')}</p>}
       {report && (
         <section className="card report-preview" aria-label={t('reporting.verify.report')}>
-          <iframe title={t('reporting.verify.report')} sandbox="" src={`/preview/verified/${encodeURIComponent(outcome.verifiedId)}/report.html`} />
+          <iframe
+            title={t('reporting.verify.report')}
+            sandbox=""
+            src={`/preview/verified/${encodeURIComponent(outcome.verifiedId)}/report.html`}
+          />
         </section>
       )}
       <PackageFiles verifiedId={outcome.verifiedId} files={outcome.files} />

@@ -4,7 +4,10 @@ import { Empty } from './common';
 
 export const backupKinds = ['daily', 'manual', 'pre-restore', 'pre-migration'] as const;
 
-export const BackupName = z.string().regex(/^planledger-[\w-]+\.sqlite$/u).max(120);
+export const BackupName = z
+  .string()
+  .regex(/^planledger-[\w-]+\.sqlite$/u)
+  .max(120);
 
 export const BackupInfo = z.object({
   name: BackupName,

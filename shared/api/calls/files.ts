@@ -33,8 +33,5 @@ export const filesCalls = {
   /** Desktop only: the native open dialog. The dev host uses the browser's file input and /upload. */
   'files.pick': call(z.object({ purpose: FilePurpose, multiple: z.boolean().default(false) }).strict(), z.array(FileRef)),
   /** Desktop only: the native save dialog. */
-  'files.chooseSaveTarget': call(
-    z.object({ purpose: FilePurpose, suggestedName: z.string().min(1).max(200) }).strict(),
-    SaveTarget,
-  ),
+  'files.chooseSaveTarget': call(z.object({ purpose: FilePurpose, suggestedName: z.string().min(1).max(200) }).strict(), SaveTarget),
 };

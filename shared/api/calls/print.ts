@@ -40,10 +40,7 @@ export type Checklist = z.infer<typeof Checklist>;
 
 export const printCalls = {
   /** Any department of the active plan may be printed, not only the coordinator's own. */
-  'print.checklist': call(
-    z.object({ department: DepartmentName, measure: MeasureCode.nullable().default(null) }).strict(),
-    Checklist,
-  ),
+  'print.checklist': call(z.object({ department: DepartmentName, measure: MeasureCode.nullable().default(null) }).strict(), Checklist),
   /** Desktop only: the system print dialog for the window's current view (print CSS shows only the document). */
   'print.dialog': call(z.object({ orientation: PageOrientation }).strict(), z.object({ printed: z.boolean() })),
   /** Desktop only: the window's current view as an A4 PDF, written atomically to a target from files.chooseSaveTarget. */

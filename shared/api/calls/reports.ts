@@ -74,7 +74,10 @@ export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
 
 export const reportCalls = {
   /** The report for a period as it stands: drafted from the data, with what the coordinator wrote. */
-  'reports.draft': call(z.object({ period: PeriodKey }).strict(), z.object({ data: ReportData, periodKey: z.string(), updatedAt: z.string().nullable() })),
+  'reports.draft': call(
+    z.object({ period: PeriodKey }).strict(),
+    z.object({ data: ReportData, periodKey: z.string(), updatedAt: z.string().nullable() }),
+  ),
   'reports.saveDraft': call(
     z
       .object({

@@ -25,7 +25,8 @@ const en: Messages<typeof zh> = {
   },
   dashboard: {
     emptyPlanTitle: 'No action plan yet',
-    emptyPlanBody: 'PlanLedger needs an action plan (the circular issued by the provincial government) before it can list the measures your department carries.',
+    emptyPlanBody:
+      'PlanLedger needs an action plan (the circular issued by the provincial government) before it can list the measures your department carries.',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

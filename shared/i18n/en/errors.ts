@@ -21,9 +21,11 @@ const en: Messages<typeof zh> = {
     no_structure: 'No plan numbering (such as “一、”, “(一)”, “1.”) was found in the file, so no measures could be recognised.',
     binary: 'This file is neither a text file nor a Word document and cannot be read. Please choose a .txt, .docx or plan .json file.',
     too_large: 'The file is too large ({{sizeMb}} MB); the limit is {{limitMb}} MB.',
-    doc_unsupported: 'Old Word (.doc), WPS and RTF files are not supported. Please use “Save as” .docx in Word or WPS and import that file.',
+    doc_unsupported:
+      'Old Word (.doc), WPS and RTF files are not supported. Please use “Save as” .docx in Word or WPS and import that file.',
     docx_invalid: 'This Word document cannot be read; it may be damaged. Please open it in Word or WPS and save it again as .docx.',
-    docx_too_large: 'This Word document would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Open it in Word or WPS, save it again as a new .docx (or .txt) and import that.',
+    docx_too_large:
+      'This Word document would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Open it in Word or WPS, save it again as a new .docx (or .txt) and import that.',
     json_invalid: 'The plan file is not valid: {{detail}}',
     json_format: 'This is not a PlanLedger plan file.',
     json_version: 'Plan file version {{version}} is not supported; this program reads version {{supported}}.',
@@ -34,15 +36,20 @@ const en: Messages<typeof zh> = {
   },
   task: {
     not_found: 'That task no longer exists; it may have been deleted.',
-    merge_too_long: 'Merged, the task would have more than {{maxText}} characters of text or {{maxNotes}} of notes, so nothing was merged. Shorten the text or notes of one of them first.',
+    merge_too_long:
+      'Merged, the task would have more than {{maxText}} characters of text or {{maxNotes}} of notes, so nothing was merged. Shorten the text or notes of one of them first.',
   },
   file: {
     too_large: 'The file is too large: at most {{max}} per file.',
-    uploads_full: 'Too many uploaded files are waiting to be used (at most {{count}} files, {{max}} in all). Add fewer files at a time, or finish what is in progress first.',
+    uploads_full:
+      'Too many uploaded files are waiting to be used (at most {{count}} files, {{max}} in all). Add fewer files at a time, or finish what is in progress first.',
     unreadable: 'Could not read the file “{{name}}”: {{reason}}',
-    unreadable_ENOENT: 'Could not read the file “{{name}}”: it is no longer there; it may have been moved, renamed or deleted. Please choose it again.',
-    unreadable_EACCES: 'Could not read the file “{{name}}”: there is no permission to read it. Check its permissions, or copy it to the desktop and choose that copy.',
-    unreadable_EPERM: 'Could not read the file “{{name}}”: there is no permission to read it, or security software blocked it. Check its permissions, or copy it to the desktop and choose that copy.',
+    unreadable_ENOENT:
+      'Could not read the file “{{name}}”: it is no longer there; it may have been moved, renamed or deleted. Please choose it again.',
+    unreadable_EACCES:
+      'Could not read the file “{{name}}”: there is no permission to read it. Check its permissions, or copy it to the desktop and choose that copy.',
+    unreadable_EPERM:
+      'Could not read the file “{{name}}”: there is no permission to read it, or security software blocked it. Check its permissions, or copy it to the desktop and choose that copy.',
     unreadable_EBUSY: 'Could not read the file “{{name}}”: another program has it in use. Close that program and try again.',
     unreadable_EISDIR: 'Could not read “{{name}}”: it is a folder; choose a file in it instead.',
     expired: 'The chosen file has expired (it was already used, or the app restarted); please choose it again.',
@@ -69,16 +76,22 @@ const en: Messages<typeof zh> = {
   evidence: {
     not_found: 'That file is no longer attached; it may have been removed.',
     missing: 'The stored copy of “{{name}}” is missing from the data folder; it may have been deleted or moved.',
-    missing_report: 'The stored copy of “{{name}}” (measure {{measure}}) is missing from the data folder; it may have been deleted or moved. The report was not exported.',
-    damaged: 'The stored copy of “{{name}}” (measure {{measure}}) is damaged: its content no longer matches the checksum taken when it was added. The report was not exported. Remove this file from the measure and add the original again.',
+    missing_report:
+      'The stored copy of “{{name}}” (measure {{measure}}) is missing from the data folder; it may have been deleted or moved. The report was not exported.',
+    damaged:
+      'The stored copy of “{{name}}” (measure {{measure}}) is damaged: its content no longer matches the checksum taken when it was added. The report was not exported. Remove this file from the measure and add the original again.',
     open_failed: 'Could not open “{{name}}” with the system app: {{reason}}',
-    runnable: 'Only documents, PDF, spreadsheets, presentations, images and text files are opened directly; “{{name}}” is another type (a program, script or shortcut could run), so it was not opened. If you trust its source, find it in the data folder yourself.',
+    runnable:
+      'Only documents, PDF, spreadsheets, presentations, images and text files are opened directly; “{{name}}” is another type (a program, script or shortcut could run), so it was not opened. If you trust its source, find it in the data folder yourself.',
     disk_full: 'The disk is full, so “{{name}}” was not stored. Free some space and try again.',
   },
   db: {
-    newer_version: 'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
-    open_failed: 'Could not open the data file {{file}}: {{reason}}. Another program (a database tool, a virus scanner, another PlanLedger window) may be using it: close it and try again. Nothing was changed.',
-    damaged: 'The data file is damaged (its integrity check failed), so it was not opened. You can restore a backup; the damaged file is kept aside.',
+    newer_version:
+      'The data file was created by a newer version of PlanLedger (schema version {{found}}; this version supports up to {{supported}}). Install the newer version to open it; nothing was changed.',
+    open_failed:
+      'Could not open the data file {{file}}: {{reason}}. Another program (a database tool, a virus scanner, another PlanLedger window) may be using it: close it and try again. Nothing was changed.',
+    damaged:
+      'The data file is damaged (its integrity check failed), so it was not opened. You can restore a backup; the damaged file is kept aside.',
     missing: 'The data file is missing but there are backups: open the desktop app to restore one. Nothing in the data folder was changed.',
   },
   backup: {
@@ -92,7 +105,8 @@ const en: Messages<typeof zh> = {
     bad_public_key: 'This is not an Ed25519 public key in PEM format.',
     passphrase_required: 'Set a passphrase to protect the signing key.',
     passphrase_too_short: 'The passphrase needs at least {{min}} characters; choose a longer one to protect the signing key.',
-    wrong_passphrase: 'Wrong passphrase, or the key file has been altered. If the passphrase is lost, replace the key in Settings → Signing key.',
+    wrong_passphrase:
+      'Wrong passphrase, or the key file has been altered. If the passphrase is lost, replace the key in Settings → Signing key.',
     bad_key_file: 'The signing key file is not recognised; it may be damaged.',
     unsafe_entry: 'The file name “{{path}}” is not safe in a report package.',
     duplicate_entry: 'The report already has a file named “{{path}}”.',
@@ -100,13 +114,18 @@ const en: Messages<typeof zh> = {
     write_failed: 'Could not write the report {{file}}: {{reason}}',
     cancelled: 'Export cancelled; no file was left behind.',
     no_key: 'Your department has no signing key yet; create one first.',
-    key_needs_app: 'Your department’s signing key is protected by the system keychain and can only be used by the desktop app on that computer. If that computer is not available, replace the key in Settings → Signing key.',
-    key_unavailable: 'The system keychain cannot open your department’s signing key (the data folder may come from another computer or user account). Replace the key in Settings → Signing key and register the new fingerprint with the leading office.',
-    nothing_to_report: 'Your department ({{department}}) carries no measure in the active plan, so there is nothing to report. Check the chosen department and the active plan.',
+    key_needs_app:
+      'Your department’s signing key is protected by the system keychain and can only be used by the desktop app on that computer. If that computer is not available, replace the key in Settings → Signing key.',
+    key_unavailable:
+      'The system keychain cannot open your department’s signing key (the data folder may come from another computer or user account). Replace the key in Settings → Signing key and register the new fingerprint with the leading office.',
+    nothing_to_report:
+      'Your department ({{department}}) carries no measure in the active plan, so there is nothing to report. Check the chosen department and the active plan.',
     period_invalid: 'The reporting period “{{period}}” is not understood. Write 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31.',
-    verified_expired: 'This verification has expired (the app restarted, or several reports were verified since). Open the report file again.',
+    verified_expired:
+      'This verification has expired (the app restarted, or several reports were verified since). Open the report file again.',
     not_in_package: 'The report has no file “{{path}}”.',
-    changed_since_verified: 'The report file {{file}} was changed, moved or could not be read after it was verified; nothing was saved. Verify it again.',
+    changed_since_verified:
+      'The report file {{file}} was changed, moved or could not be read after it was verified; nothing was saved. Verify it again.',
     save_disk_full: 'The disk is full; {{file}} was not saved.',
     save_failed: 'Could not save {{file}}: {{reason}}',
   },

@@ -14,7 +14,8 @@ const en: Messages<typeof zh> = {
   forTask: 'Task: {{task}}',
   open: 'Open',
   openLabel: 'Open “{{name}}”',
-  shownInFolder: 'Only documents, PDF, spreadsheets, presentations, images and text files are opened directly; “{{name}}” is another type (a program, script or shortcut could run), so it is shown in its folder instead. Open it yourself only if you trust its source.',
+  shownInFolder:
+    'Only documents, PDF, spreadsheets, presentations, images and text files are opened directly; “{{name}}” is another type (a program, script or shortcut could run), so it is shown in its folder instead. Open it yourself only if you trust its source.',
   remove: 'Remove',
   removeLabel: 'Remove “{{name}}”',
   confirmRemove: 'Remove “{{name}}”? The history keeps a record of it.',

@@ -5,7 +5,8 @@ const en: Messages<typeof zh> = {
   title: 'Plans',
   subtitle: 'Action plans loaded so far; the dashboard shows your department’s measures in the active plan.',
   importButton: 'Import plan…',
-  importHint: 'Accepts the circular as a text file (.txt, UTF-8 or GB18030), a Word document (.docx) or a plan file exported by PlanLedger (.json).',
+  importHint:
+    'Accepts the circular as a text file (.txt, UTF-8 or GB18030), a Word document (.docx) or a plan file exported by PlanLedger (.json).',
   active: 'Active plan',
   activate: 'Make active',
   activated: 'Switched to “{{title}}”',

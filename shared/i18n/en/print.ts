@@ -24,7 +24,8 @@ const en: Messages<typeof zh> = {
     saving: 'Producing the PDF…',
     saved: 'Saved {{name}}',
     browserHint: 'When printing from a browser, choose “Save as PDF” in the print dialog.',
-    previewHint: 'The preview uses the A4 text width; page breaks are decided when printing, and every printed page carries the header and page number.',
+    previewHint:
+      'The preview uses the A4 text width; page breaks are decided when printing, and every printed page carries the header and page number.',
     preview: 'Print preview',
     chooseDepartment: 'Choose the department to print.',
     printCheckList: 'Print checklist',

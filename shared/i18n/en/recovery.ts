@@ -15,7 +15,8 @@ const en: Messages<typeof zh> = {
   restored: 'Restored from the backup. The damaged file was kept as {{name}}.',
   restoredPlain: 'Restored from the backup.',
   missingTitle: 'The data file is missing',
-  missingBody: 'The data folder has backups but no data file; it may have been deleted or moved by mistake. If you can find the original file, quit and put it back first; otherwise choose a backup below to restore.',
+  missingBody:
+    'The data folder has backups but no data file; it may have been deleted or moved by mistake. If you can find the original file, quit and put it back first; otherwise choose a backup below to restore.',
   fresh: {
     title: 'Start afresh',
     body: 'There is no backup that can be restored. You can start afresh with a new data file (the embedded plan is loaded; choose your department and enter tasks again). The damaged file is kept in the data folder under a dated name and never deleted.',

@@ -4,7 +4,8 @@ import type { Messages } from '../types';
 const en: Messages<typeof zh> = {
   preview: {
     notFound: 'The file to preview was not found; please open it again.',
-    tooLarge: 'This report’s page is too large to show here ({{path}}, {{size}}; at most {{max}} is shown here). Save {{path}} from the file list below and open it in a browser.',
+    tooLarge:
+      'This report’s page is too large to show here ({{path}}, {{size}}; at most {{max}} is shown here). Save {{path}} from the file list below and open it in a browser.',
   },
   cli: {
     export: {
@@ -30,7 +31,8 @@ const en: Messages<typeof zh> = {
       files: 'Files: {{count}}',
       signer: 'Signer fingerprint:',
       trusted: 'The signer is in the trusted list.',
-      trustNotChecked: 'No --trust given: the signature proves the report is unaltered, not who signed it. Compare the fingerprint above with the one registered for the department.',
+      trustNotChecked:
+        'No --trust given: the signature proves the report is unaltered, not who signed it. Compare the fingerprint above with the one registered for the department.',
     },
   },
   verify: {
@@ -39,7 +41,8 @@ const en: Messages<typeof zh> = {
       corrupt_zip: 'The report file is damaged or altered (unexpected ZIP structure: {{detail}})',
       too_many_entries: 'The report contains too many files ({{detail}}; at most 10,000 are accepted)',
       unsafe_path: 'The report contains an unsafe file path: {{detail}}',
-      duplicate_name: 'The report contains two files that would be saved under the same name (on Windows or macOS, or as a file and a folder): {{detail}}',
+      duplicate_name:
+        'The report contains two files that would be saved under the same name (on Windows or macOS, or as a file and a folder): {{detail}}',
       symlink_entry: 'The report contains a symbolic link: {{detail}}',
       encrypted_entry: 'The report contains an encrypted file: {{detail}}',
       oversize_entry: 'A file in the report is too large: {{detail}}',
@@ -53,7 +56,8 @@ const en: Messages<typeof zh> = {
       size_mismatch: 'A file’s size does not match the signed manifest: {{detail}}',
       hash_mismatch: 'A file’s content does not match the signed manifest (it was altered): {{detail}}',
       crc_mismatch: 'A file’s checksum (CRC-32) in the ZIP does not match its content (the file was altered or damaged): {{detail}}',
-      bad_signer_key: 'The signer’s key file {{detail}} is not a valid Ed25519 public key (it must hold exactly one public key, no private key, no weak key)',
+      bad_signer_key:
+        'The signer’s key file {{detail}} is not a valid Ed25519 public key (it must hold exactly one public key, no private key, no weak key)',
       package_too_large: 'The files in the report add up to more than can be checked ({{detail}} bytes; at most 16 GiB)',
     },
   },

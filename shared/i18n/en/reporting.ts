@@ -68,11 +68,13 @@ const en: Messages<typeof zh> = {
   dialog: {
     title: 'Export signed report',
     intro: 'The report for “{{period}}” and all its evidence files are packed into one signed file.',
-    keyMissing: 'Your department has no signing key yet. A key pair is created first; register the public key (exported in Settings) with the leading office.',
+    keyMissing:
+      'Your department has no signing key yet. A key pair is created first; register the public key (exported in Settings) with the leading office.',
     keyOs: 'The signing key is protected by this computer’s keychain.',
     keyPassphrase: 'The signing key is protected by a passphrase; enter it.',
     newPassphrase: 'Set a key passphrase',
-    newPassphraseHint: 'At least {{min}} characters. It protects your department’s private key; keep it safe, it cannot be recovered. If it is lost, replace the key in Settings → Signing key and register the new fingerprint with the leading office.',
+    newPassphraseHint:
+      'At least {{min}} characters. It protects your department’s private key; keep it safe, it cannot be recovered. If it is lost, replace the key in Settings → Signing key and register the new fingerprint with the leading office.',
     confirmPassphrase: 'Enter the passphrase again',
     passphrase: 'Key passphrase',
     mismatch: 'The two passphrases differ.',
@@ -96,7 +98,8 @@ const en: Messages<typeof zh> = {
     create: 'Create signing key',
     creating: 'Creating…',
     replace: 'Replace signing key…',
-    replaceWarning: 'A new key pair is made and the current key stops being used (for a forgotten passphrase, or a key the keychain of a new computer cannot open). The leading office must then register the new fingerprint, or reports exported from now on will verify as “signer not registered”. Reports exported before still verify with the old fingerprint, which is kept on this page.',
+    replaceWarning:
+      'A new key pair is made and the current key stops being used (for a forgotten passphrase, or a key the keychain of a new computer cannot open). The leading office must then register the new fingerprint, or reports exported from now on will verify as “signer not registered”. Reports exported before still verify with the old fingerprint, which is kept on this page.',
     replaceConfirm: 'Replace the key',
     replacing: 'Replacing…',
     replaced: 'Signing key replaced. Export the new public key and register the new fingerprint with the leading office.',
@@ -122,7 +125,8 @@ const en: Messages<typeof zh> = {
     uploading: 'Uploading {{percent}}%',
     cancel: 'Cancel verification',
     emptyTitle: 'Check a report you received',
-    emptyBody: 'Click “Choose a report file…” or drop a .plreport file here. Every file in it is checked against the signed list (size and SHA-256), the signature is checked, and you see whether the report is complete, unaltered, and signed by a registered signer.',
+    emptyBody:
+      'Click “Choose a report file…” or drop a .plreport file here. Every file in it is checked against the signed list (size and SHA-256), the signature is checked, and you see whether the report is complete, unaltered, and signed by a registered signer.',
     dropHere: 'Release to verify',
     oneAtATime: 'Verify one report file at a time: drop them one by one.',
     verdicts: {
@@ -132,27 +136,33 @@ const en: Messages<typeof zh> = {
     },
     verdictBodies: {
       trusted: 'Every file matches the signed manifest; nothing was altered. The signer is registered as the signer of “{{department}}”.',
-      unknown_signer: 'Every file matches the signed manifest; nothing was altered. But this signer is not registered, so nothing shows the report really comes from “{{department}}”: anyone can make a key and sign. Ask the department for its fingerprint and register it below once it matches.',
-      other_department: 'The report says it comes from “{{department}}”, but its signer is registered as the signer of “{{trusted}}”. Do not rely on this report; check with the departments concerned.',
+      unknown_signer:
+        'Every file matches the signed manifest; nothing was altered. But this signer is not registered, so nothing shows the report really comes from “{{department}}”: anyone can make a key and sign. Ask the department for its fingerprint and register it below once it matches.',
+      other_department:
+        'The report says it comes from “{{department}}”, but its signer is registered as the signer of “{{trusted}}”. Do not rely on this report; check with the departments concerned.',
     },
     broken: 'The report failed verification',
     file: 'File: {{name}}',
     signer: 'Signer fingerprint',
     trustedAs: 'Registered as the signer of “{{department}}”.',
-    registeredElsewhere: 'This signer is registered as the signer of “{{department}}”. If that registration is wrong, remove it in Settings → Trusted signers and register again.',
-    untrusted: 'To register this signer, enter the fingerprint the department gave you by phone or letter (paste it; spaces and case do not matter). It is registered only if it matches this report’s signer.',
+    registeredElsewhere:
+      'This signer is registered as the signer of “{{department}}”. If that registration is wrong, remove it in Settings → Trusted signers and register again.',
+    untrusted:
+      'To register this signer, enter the fingerprint the department gave you by phone or letter (paste it; spaces and case do not matter). It is registered only if it matches this report’s signer.',
     register: 'Check and register',
     registerAs: 'Department',
     fingerprintInput: 'Fingerprint from the department',
     fingerprintPlaceholder: '64 hex digits, e.g. 1A2B 3C4D …',
     fingerprintInvalid: 'Enter the whole fingerprint: 64 hexadecimal digits (0–9, A–F).',
-    fingerprintDiffers: 'This fingerprint differs from the signer of this report; nothing was registered. Do not rely on the report; check with the department.',
+    fingerprintDiffers:
+      'This fingerprint differs from the signer of this report; nothing was registered. Do not rely on the report; check with the department.',
     department: 'Department',
     period: 'Period',
     plan: 'Plan',
     generatedAt: 'Generated',
     files: 'Files ({{count}})',
-    filesHint: 'All these files were checked against the signed list. Save any of them on its own (it is checked again as it is saved); links to evidence inside the report do not open here.',
+    filesHint:
+      'All these files were checked against the signed list. Save any of them on its own (it is checked again as it is saved); links to evidence inside the report do not open here.',
     saveFile: 'Save as…',
     savingFile: 'Checking and saving…',
     saveFileNamed: 'Save {{path}}',
@@ -168,7 +178,8 @@ const en: Messages<typeof zh> = {
     fingerprint: 'Fingerprint',
     addedAt: 'Registered',
     remove: 'Remove',
-    removeConfirm: 'Remove the signer of “{{department}}” ({{fingerprint}}…)? Reports signed by it will then verify as “signer not registered”.',
+    removeConfirm:
+      'Remove the signer of “{{department}}” ({{fingerprint}}…)? Reports signed by it will then verify as “signer not registered”.',
     removed: 'Signer removed',
     addTitle: 'Register a signer',
     add: 'Register',

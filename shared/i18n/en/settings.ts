@@ -25,7 +25,8 @@ const en: Messages<typeof zh> = {
   aliasRemove: 'Remove alias {{alias}}',
   aliasesEmpty: 'No aliases of your own yet; built-in rules handle the usual spellings (e.g. 发展和改革 is 发展改革).',
   backups: 'Backups',
-  backupsHint: 'A copy is taken automatically once a day at start; the newest 7 of each kind are kept. Restoring first copies the current data.',
+  backupsHint:
+    'A copy is taken automatically once a day at start; the newest 7 of each kind are kept. Restoring first copies the current data.',
   backupNow: 'Back up now',
   backupCreated: 'Backed up: {{name}}',
   backupRestore: 'Restore',

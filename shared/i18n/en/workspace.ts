@@ -29,7 +29,8 @@ const en: Messages<typeof zh> = {
     reportTo: 'to {{recipient}}',
     noDeadline: 'The plan sets no reporting deadline',
     nothingAssignedTitle: '{{department}} carries no measure in the active plan',
-    nothingAssignedBody: '“{{plan}}” assigns no measures to {{department}}. Choose your department’s name in this plan, or switch to another plan.',
+    nothingAssignedBody:
+      '“{{plan}}” assigns no measures to {{department}}. Choose your department’s name in this plan, or switch to another plan.',
     otherPlan: 'Switch plan',
     recent: 'Recent activity',
     noActivity: 'Nothing recorded yet. Open a measure and add its first task.',

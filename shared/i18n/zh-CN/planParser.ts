@@ -3,8 +3,10 @@ export default {
   warnings: {
     plan_unplaced_paragraph: '第 {{line}} 行的段落无法归入任何章节或措施。如需要,请在原文中调整该段的编号或位置后重新导入。',
     plan_orphan_clause: '第 {{line}} 行是责任分工或完成时限,但前面没有对应的措施。',
-    plan_measure_no_department: '第 {{line}} 行的措施没有找到责任单位。若原文写的是简称或别称,可在“设置 → 部门名称别名”中添加后重新导入;否则请在原文中补上责任单位后重新导入。',
-    plan_due_unresolved: '第 {{line}} 行措施的完成时限无法换算为具体日期。可在原文中写明日期(如“2016年12月底前”)后重新导入,或导出计划 JSON 修改后再导入。',
+    plan_measure_no_department:
+      '第 {{line}} 行的措施没有找到责任单位。若原文写的是简称或别称,可在“设置 → 部门名称别名”中添加后重新导入;否则请在原文中补上责任单位后重新导入。',
+    plan_due_unresolved:
+      '第 {{line}} 行措施的完成时限无法换算为具体日期。可在原文中写明日期(如“2016年12月底前”)后重新导入,或导出计划 JSON 修改后再导入。',
     plan_deadline_unresolved: '第 {{line}} 行的报送时限无法换算为具体日期。可在原文中写明日期后重新导入,或导出计划 JSON 修改后再导入。',
     plan_duplicate_number: '第 {{line}} 行的序号与前面重复,已在编号后加后缀区分。',
     plan_no_measures: '第 {{line}} 行起有编号标题,但没有识别出任何措施或工作要求。',

@@ -138,7 +138,10 @@ describe('browser dev host', () => {
       body: '{}',
       headers: { 'x-planledger-token': host.token },
     });
-    expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' } });
+    expect(JSON.parse(byHeader.body)).toEqual({
+      ok: true,
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+    });
   });
 
   it('takes the token from the query only on the first GET /', async () => {
@@ -214,14 +217,21 @@ describe('browser dev host', () => {
     const dataDir = tempDir();
     host = await startDevHost(dataDir);
     const headers = { 'x-planledger-token': host.token };
-    const uploaded = JSON.parse((await send(`${host.origin}/upload?name=x.plreport`, { method: 'POST', body: 'not a zip', headers })).body) as { value: { id: string } };
+    const uploaded = JSON.parse(
+      (await send(`${host.origin}/upload?name=x.plreport`, { method: 'POST', body: 'not a zip', headers })).body,
+    ) as { value: { id: string } };
     const uploads = () => readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('upload-'));
     expect(uploads()).toHaveLength(1);
-    const started = JSON.parse((await send(`${host.origin}/api/reports.verify`, { method: 'POST', body: JSON.stringify({ fileId: uploaded.value.id }), headers })).body) as {
+    const started = JSON.parse(
+      (await send(`${host.origin}/api/reports.verify`, { method: 'POST', body: JSON.stringify({ fileId: uploaded.value.id }), headers }))
+        .body,
+    ) as {
       value: { jobId: string };
     };
     const job = async () =>
-      JSON.parse((await send(`${host?.origin}/api/jobs.get`, { method: 'POST', body: JSON.stringify({ id: started.value.jobId }), headers })).body) as {
+      JSON.parse(
+        (await send(`${host?.origin}/api/jobs.get`, { method: 'POST', body: JSON.stringify({ id: started.value.jobId }), headers })).body,
+      ) as {
         value: { state: string; result: { outcome: { ok: boolean } } };
       };
     await waitFor(async () => (await job()).value.state === 'done');

@@ -38,7 +38,11 @@ export class MeasurePage {
 
   /** Sets a field of the task at `index` the way a user does, and waits for the save to land in the history. */
   async setStatus(index: number, label: string): Promise<void> {
-    await this.saving(() => this.taskAt(index).getByRole('combobox', { name: /状态|Status/u }).selectOption({ label }));
+    await this.saving(() =>
+      this.taskAt(index)
+        .getByRole('combobox', { name: /状态|Status/u })
+        .selectOption({ label }),
+    );
   }
 
   async setOwner(index: number, owner: string): Promise<void> {
@@ -144,7 +148,8 @@ export class MeasurePage {
 
   /** Runs an edit and waits until the history's newest entry is a new one (the change was saved). */
   async saving(edit: () => Promise<unknown>): Promise<void> {
-    const newest = () => this.page.evaluate(() => document.querySelector('.measure-side .history-entry')?.getAttribute('data-entry-id') ?? '');
+    const newest = () =>
+      this.page.evaluate(() => document.querySelector('.measure-side .history-entry')?.getAttribute('data-entry-id') ?? '');
     const before = await newest();
     await edit();
     await this.page.waitForFunction(

@@ -28,7 +28,9 @@ export class ReportsPage {
   async write(field: Locator, text: string): Promise<void> {
     await field.fill(text);
     await field.blur();
-    await this.page.waitForFunction(() => /已自动保存|Saved automatically/u.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    await this.page.waitForFunction(() =>
+      /已自动保存|Saved automatically/u.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''),
+    );
   }
 
   /** Types the passphrase of an existing key and starts the export; returns the dialog's error, if any, or waits for the download. */
@@ -38,8 +40,14 @@ export class ReportsPage {
     const download = this.page.waitForEvent('download', { timeout: 15_000 }).catch(() => null);
     await this.dialog.getByRole('button', { name: '开始导出' }).click();
     const outcome = await Promise.race([
-      this.dialog.getByRole('alert').waitFor().then(() => 'error' as const),
-      this.dialog.getByTestId('export-fingerprint').waitFor().then(() => 'done' as const),
+      this.dialog
+        .getByRole('alert')
+        .waitFor()
+        .then(() => 'error' as const),
+      this.dialog
+        .getByTestId('export-fingerprint')
+        .waitFor()
+        .then(() => 'done' as const),
     ]);
     if (outcome === 'error') return { error: await this.dialog.getByRole('alert').textContent(), fingerprint: '' };
     const file = await download;

@@ -140,7 +140,8 @@ describe('printed task checklist', () => {
       const file = `checklist-500-${orientation}.pdf`;
       const { path, renderMs, pdfMs } = await printToPdf(app, { orientation, notes: '1' }, file);
       const pdf = readPdf(path);
-      if (process.env.PLANLEDGER_FIGURES) process.stdout.write(`500 tasks, ${orientation}: ${pdf.pages} pages, render ${renderMs} ms, PDF ${pdfMs} ms\n`);
+      if (process.env.PLANLEDGER_FIGURES)
+        process.stdout.write(`500 tasks, ${orientation}: ${pdf.pages} pages, render ${renderMs} ms, PDF ${pdfMs} ms\n`);
 
       const pageOf = (token: string): number[] => pdf.pageTexts.flatMap((text, index) => (text.includes(token) ? [index + 1] : []));
       for (let n = 1; n <= 500; n += 1) {
@@ -163,7 +164,9 @@ describe('printed task checklist', () => {
       for (const measure of plan.measures) {
         const first = specs.get(measure.code)![0];
         if (!first) continue;
-        const headingPages = pdf.pageTexts.flatMap((text, index) => (squeeze(text).includes(squeeze(`${measure.label}${measure.title}`)) ? [index + 1] : []));
+        const headingPages = pdf.pageTexts.flatMap((text, index) =>
+          squeeze(text).includes(squeeze(`${measure.label}${measure.title}`)) ? [index + 1] : [],
+        );
         expect(headingPages, `heading of ${measure.label}`).toEqual(pageOf(first.text.slice(0, 6)));
       }
       const signOff = pdf.pageTexts.flatMap((text, index) => (text.includes('负责人:') ? [index + 1] : []));
@@ -200,7 +203,9 @@ describe('printed task checklist', () => {
     expect(wide).not.toContain('材料已归档');
     expect(wide).not.toContain(squeeze(m1!.text).slice(m1!.title.length + 2, m1!.title.length + 30));
 
-    const one = readPdf((await printToPdf(app, { measure: m1!.code, statuses: 'in_progress', done: '1' }, 'checklist-one-measure.pdf')).path);
+    const one = readPdf(
+      (await printToPdf(app, { measure: m1!.code, statuses: 'in_progress', done: '1' }, 'checklist-one-measure.pdf')).path,
+    );
     const single = squeeze(one.text);
     expect(single).toContain(squeeze(m1!.title));
     expect(single).not.toContain(squeeze(m2!.title));

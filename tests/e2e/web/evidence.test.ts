@@ -92,7 +92,11 @@ describe('evidence files', () => {
     const { measure } = await openMeasure(['制定年度标准化工作计划']);
     const taskButton = measure.taskAt(0).getByRole('button', { name: '为任务“制定年度标准化工作计划”添加材料' });
     await measure.attachThroughChooser([]);
-    await measure.page.waitForFunction(() => !document.querySelector('[data-testid="task-evidence"] button')?.hasAttribute('disabled'), undefined, { timeout: 5000 });
+    await measure.page.waitForFunction(
+      () => !document.querySelector('[data-testid="task-evidence"] button')?.hasAttribute('disabled'),
+      undefined,
+      { timeout: 5000 },
+    );
     expect(await taskButton.isEnabled()).toBe(true);
     expect(await measure.evidence().getByRole('button', { name: '添加材料…' }).isEnabled()).toBe(true);
   });
@@ -105,7 +109,12 @@ describe('evidence files', () => {
     // Uploads over loopback are fast: slow the request body down so the progress can be seen.
     const client = await app.page.context().newCDPSession(app.page);
     await client.send('Network.enable');
-    await client.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 50 * 1024 * 1024 });
+    await client.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 50 * 1024 * 1024,
+    });
 
     await measure.attachThroughChooser(big);
     const progress = measure.evidence().getByTestId('evidence-progress');

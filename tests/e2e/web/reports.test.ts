@@ -101,7 +101,9 @@ describe('the period report', () => {
     expect(await verify.verdictKind()).toBe('trusted');
     await waitForText(app.page.locator('.text-success'), '已登记为“经济和信息化”的签名人');
     await snapshot(app.page, 'verify-trusted');
-    expect(await callApi(app.page, 'reports.trusted', {})).toEqual([expect.objectContaining({ fingerprint: given, department: '经济和信息化' })]);
+    expect(await callApi(app.page, 'reports.trusted', {})).toEqual([
+      expect.objectContaining({ fingerprint: given, department: '经济和信息化' }),
+    ]);
 
     // One changed byte and the same screen refuses it.
     const tampered = join(tempDir(), 'tampered.plreport');
@@ -113,7 +115,7 @@ describe('the period report', () => {
     await waitForText(verify.verdict, '报告未通过核验');
   });
 
-  it('names the period in the reader\'s language in the export dialog', async () => {
+  it("names the period in the reader's language in the export dialog", async () => {
     app = await launchAs('经济和信息化', { language: 'en' });
     await app.open('#/reports?period=2016-H2');
     const reports = new ReportsPage(app.page);

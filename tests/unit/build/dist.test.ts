@@ -34,7 +34,9 @@ describe('npm run dist', () => {
   });
 
   it('takes signing from electron-builder’s configuration', () => {
-    expect(windowsSigning({ win: { signtoolOptions: { certificateFile: 'build/planledger.pfx' } } }, {})).toBe('win.signtoolOptions.certificateFile');
+    expect(windowsSigning({ win: { signtoolOptions: { certificateFile: 'build/planledger.pfx' } } }, {})).toBe(
+      'win.signtoolOptions.certificateFile',
+    );
     expect(windowsSigning({ win: { signtoolOptions: { certificateSubjectName: '某某信息技术有限公司' } } }, {})).toBe(
       'win.signtoolOptions.certificateSubjectName',
     );
@@ -44,14 +46,19 @@ describe('npm run dist', () => {
     expect(windowsSigning({ win: { cscLink: 'build/p.pfx' } }, {})).toBe('win.cscLink');
     expect(windowsSigning({ cscLink: 'build/p.pfx' }, {})).toBe('cscLink');
     // Signing switched off in the configuration wins over a certificate.
-    expect(windowsSigning({ win: { signExecutable: false, signtoolOptions: { certificateFile: 'p.pfx' } } }, { CSC_LINK: 'p.pfx' })).toBeNull();
+    expect(
+      windowsSigning({ win: { signExecutable: false, signtoolOptions: { certificateFile: 'p.pfx' } } }, { CSC_LINK: 'p.pfx' }),
+    ).toBeNull();
     expect(windowsSigning({ win: { signAndEditExecutable: false } }, { CSC_LINK: 'p.pfx' })).toBeNull();
   });
 
   it('needs no signing for Linux, and builds the arches electron-builder.yml lists', () => {
     expect(plan(['--linux'])).toEqual({ targets: [{ platform: 'linux', arches: ['x64', 'arm64'] }], builderArgs: ['--linux'] });
     expect(plan([])).toEqual({ targets: [{ platform: 'linux', arches: ['x64', 'arm64'] }], builderArgs: [] });
-    expect(plan(['--linux', '--arm64'])).toEqual({ targets: [{ platform: 'linux', arches: ['arm64'] }], builderArgs: ['--linux', '--arm64'] });
+    expect(plan(['--linux', '--arm64'])).toEqual({
+      targets: [{ platform: 'linux', arches: ['arm64'] }],
+      builderArgs: ['--linux', '--arm64'],
+    });
     expect(plan(['--win', '--linux', '--unsigned'])).toEqual({
       targets: [
         { platform: 'win32', arches: ['x64'] },
@@ -67,7 +74,8 @@ describe('npm run dist', () => {
     const result = plan(['--win', '--linux', '--unsigned']) as { targets: { platform: string; arches: string[] }[] };
     const configKey = { win32: 'win', linux: 'linux', darwin: 'mac' } as const;
     for (const { platform, arches } of result.targets) {
-      const resources = (config[configKey[platform as keyof typeof configKey]] as { extraResources: { from: string; to: string }[] }).extraResources;
+      const resources = (config[configKey[platform as keyof typeof configKey]] as { extraResources: { from: string; to: string }[] })
+        .extraResources;
       for (const arch of arches) {
         const prepared = resolve(electronNativeDir(root, platform, arch), 'better_sqlite3.node');
         expect(resources.map(({ from, to }) => [resolve(root, from.replaceAll('${arch}', arch)), to])).toContainEqual([

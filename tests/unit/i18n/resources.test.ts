@@ -4,8 +4,6 @@ import { messageLeaves, placeholders, type MessageTree } from '../../support/mes
 import { errorCodes, messageKeyFor } from '../../../shared/api/errors';
 import { i18nDefaults, resources } from '../../../shared/i18n/resources';
 
-
-
 describe('UI text resources', () => {
   const zh = messageLeaves(resources['zh-CN'].translation as unknown as MessageTree);
   const en = messageLeaves(resources.en.translation as unknown as MessageTree);

@@ -5,7 +5,15 @@ import { Job } from '../../../shared/api/calls/jobs';
 import { finishedJobRetentionMs, JobRunner } from '../../../electron/services/jobs/runner';
 import type { Logger } from '../../../electron/lib/log';
 
-const attachment: Attachment = { id: 1, taskId: null, name: 'a.pdf', size: 3, sha256: 'a'.repeat(64), mediaType: 'application/pdf', addedAt: '2016-09-01T01:30:00.000Z' };
+const attachment: Attachment = {
+  id: 1,
+  taskId: null,
+  name: 'a.pdf',
+  size: 3,
+  sha256: 'a'.repeat(64),
+  mediaType: 'application/pdf',
+  addedAt: '2016-09-01T01:30:00.000Z',
+};
 
 function recordingLog(): Logger & { errors: string[] } {
   const errors: string[] = [];
@@ -30,7 +38,15 @@ describe('job runner', () => {
     expect(runner.get(id)).toMatchObject({ state: 'running', done: 1, total: 3 });
     release();
     const final = await runner.settled(id);
-    expect(final).toEqual({ id, kind: 'evidence.add', state: 'done', done: 3, total: 3, error: null, result: { kind: 'evidence.add', attachment } });
+    expect(final).toEqual({
+      id,
+      kind: 'evidence.add',
+      state: 'done',
+      done: 3,
+      total: 3,
+      error: null,
+      result: { kind: 'evidence.add', attachment },
+    });
     expect(Job.parse(final)).toEqual(final);
     // Snapshots, not live objects.
     const snapshot = runner.get(id);
@@ -47,7 +63,11 @@ describe('job runner', () => {
     const broken = runner.start('evidence.add', async () => {
       throw new Error('disk exploded');
     });
-    expect(await runner.settled(typed)).toMatchObject({ state: 'failed', error: { code: 'file.too_large', params: { max: '2 GB' } }, result: null });
+    expect(await runner.settled(typed)).toMatchObject({
+      state: 'failed',
+      error: { code: 'file.too_large', params: { max: '2 GB' } },
+      result: null,
+    });
     expect(await runner.settled(broken)).toMatchObject({ state: 'failed', error: { code: 'internal', messageKey: 'errors.internal' } });
     expect(log.errors).toEqual(['job failed']);
   });
@@ -55,13 +75,15 @@ describe('job runner', () => {
   it('cancels through the signal; the job ends cancelled once its work has stopped', async () => {
     const runner = new JobRunner(recordingLog());
     let cleanedUp = false;
-    const id = runner.start('evidence.add', (_progress, signal) =>
-      new Promise((_resolve, reject) => {
-        signal.addEventListener('abort', () => {
-          cleanedUp = true;
-          reject(signal.reason);
-        });
-      }),
+    const id = runner.start(
+      'evidence.add',
+      (_progress, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            cleanedUp = true;
+            reject(signal.reason);
+          });
+        }),
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(runner.cancel(id).state).toBe('running');
@@ -87,7 +109,10 @@ describe('job runner', () => {
     let now = 0;
     const runner = new JobRunner(recordingLog(), () => now);
     const done = runner.start('evidence.add', async () => ({ attachment }));
-    const running = runner.start('evidence.add', (_progress, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
+    const running = runner.start(
+      'evidence.add',
+      (_progress, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    );
     await runner.settled(done);
     now += finishedJobRetentionMs - 1;
     expect(runner.get(done).state).toBe('done');

@@ -42,7 +42,9 @@ describe('layer rules', () => {
   });
 
   it('stops shared/ from importing electron/, renderer/, Node or Electron', async () => {
-    expect(await importProblems('shared/x.ts', 'electron/db/database')).toEqual([expect.stringContaining('shared may not import electron/db')]);
+    expect(await importProblems('shared/x.ts', 'electron/db/database')).toEqual([
+      expect.stringContaining('shared may not import electron/db'),
+    ]);
     expect(await importProblems('shared/x.ts', 'renderer/app/App')).toEqual([expect.stringContaining('shared may not import renderer')]);
     expect(await problems('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([
       expect.stringContaining('shared may not import "node:fs"'),
@@ -103,6 +105,8 @@ describe('layer rules', () => {
     const found = await problems('renderer/x.tsx', 'export const A = () => <button title="保存">保存</button>;\n');
     expect(found).toHaveLength(2);
     expect(found.every((text) => text.startsWith('planledger/no-literal-ui-text'))).toBe(true);
-    expect(await problems('renderer/x.tsx', "export const A = ({ t }: { t: (k: string) => string }) => <b>{t('nav.settings')}</b>;\n")).toEqual([]);
+    expect(
+      await problems('renderer/x.tsx', "export const A = ({ t }: { t: (k: string) => string }) => <b>{t('nav.settings')}</b>;\n"),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,9 @@ describe('Electron command line', () => {
   });
 
   it('picks up a report file passed by the file association, ignoring Chromium flags', () => {
-    expect(parseMainArgs(['PlanLedger.exe', '--no-sandbox', 'D:\\报告\\经信-2016.plreport'], '/c').openFile).toMatch(/经信-2016\.plreport$/u);
+    expect(parseMainArgs(['PlanLedger.exe', '--no-sandbox', 'D:\\报告\\经信-2016.plreport'], '/c').openFile).toMatch(
+      /经信-2016\.plreport$/u,
+    );
     expect(parseMainArgs(['PlanLedger.exe', '--flag=x.plreport'], '/c').openFile).toBeNull();
   });
 

@@ -4,10 +4,7 @@ import { createTranslator } from '../../../electron/lib/i18n';
 import { menuTemplate } from '../../../electron/main/menu';
 
 function labels(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [
-    ...(item.label ? [item.label] : []),
-    ...(Array.isArray(item.submenu) ? labels(item.submenu) : []),
-  ]);
+  return items.flatMap((item) => [...(item.label ? [item.label] : []), ...(Array.isArray(item.submenu) ? labels(item.submenu) : [])]);
 }
 
 function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../../shared/plan';
-import {
-  dueFromText,
-  findDatePhrases,
-  findReportDeadlines,
-  isoDate,
-  parseDateLine,
-  resolveDueValue,
-} from '../../../shared/plan/deadlines';
+import { dueFromText, findDatePhrases, findReportDeadlines, isoDate, parseDateLine, resolveDueValue } from '../../../shared/plan/deadlines';
 import { doc, fixtureText, parseClean } from './helpers';
 
 describe('dates', () => {
@@ -61,7 +54,8 @@ describe('dates', () => {
   });
 
   it('does not ask for a date of ongoing work', () => {
-    for (const value of ['长期坚持', '持续推进', '常态化开展']) expect(resolveDueValue(value, 2016)).toEqual({ date: null, unresolved: false });
+    for (const value of ['长期坚持', '持续推进', '常态化开展'])
+      expect(resolveDueValue(value, 2016)).toEqual({ date: null, unresolved: false });
   });
 
   it('takes a year-less date’s year from earlier in the sentence', () => {
@@ -110,7 +104,9 @@ describe('per-measure due dates in a plan', () => {
 
 describe('reporting deadlines', () => {
   it('reads the seed’s sentence, preferring the short name in the final parentheses', () => {
-    expect(findReportDeadlines('各市、各部门于2017年1月底前将工作开展情况报省质量强省及名牌战略推进工作领导小组办公室(省质监局)。', 2016)).toEqual({
+    expect(
+      findReportDeadlines('各市、各部门于2017年1月底前将工作开展情况报省质量强省及名牌战略推进工作领导小组办公室(省质监局)。', 2016),
+    ).toEqual({
       deadlines: [
         {
           date: '2017-01-31',
@@ -150,7 +146,9 @@ describe('reporting deadlines', () => {
   it('reports deadlines it cannot date: no year known, or recurring', () => {
     expect(findReportDeadlines('各市于12月底前将情况报省政府。', null).unresolved).toEqual(['各市于12月底前将情况报省政府']);
     expect(findReportDeadlines('各市于每年12月底前将情况报省政府。', 2016).unresolved).toEqual(['各市于每年12月底前将情况报省政府']);
-    expect(findReportDeadlines('各牵头单位每季度末将进展情况报送省发展改革委。', 2016).unresolved).toEqual(['各牵头单位每季度末将进展情况报送省发展改革委']);
+    expect(findReportDeadlines('各牵头单位每季度末将进展情况报送省发展改革委。', 2016).unresolved).toEqual([
+      '各牵头单位每季度末将进展情况报送省发展改革委',
+    ]);
   });
 
   it('warns about an unresolved deadline with its line, and keeps measure deadlines with the measure code', () => {
@@ -159,7 +157,15 @@ describe('reporting deadlines', () => {
       { code: 'plan.deadline_unresolved', line: 20, text: '各市、各有关部门于每年12月底前将工作进展情况报省发展改革委' },
     ]);
     const plan = parseClean(
-      doc('某某方案', '山东省人民政府', '2016年7月7日', '一、任务', '1.甲。于9月底前将方案报省政府。(省财政厅负责)', '二、工作要求', '各市于12月底前将情况报省政府。'),
+      doc(
+        '某某方案',
+        '山东省人民政府',
+        '2016年7月7日',
+        '一、任务',
+        '1.甲。于9月底前将方案报省政府。(省财政厅负责)',
+        '二、工作要求',
+        '各市于12月底前将情况报省政府。',
+      ),
     );
     expect(plan.deadlines.map((d) => [d.date, d.recipient, d.measure])).toEqual([
       ['2016-09-30', '省政府', '1.1'],

@@ -62,7 +62,9 @@ describe('responsibility clauses', () => {
     expect(roles(measure ?? { departments: [] })).toEqual(['省商务厅:lead', '省财政厅', '省人力资源社会保障厅']);
     expect(measure?.tasks).toEqual(['出台配套政策']);
     expect(measure?.due).toBe('2018-12-31');
-    expect(measure?.text).toBe('完善政策体系。出台配套政策。\n牵头单位:省商务厅\n责任单位:省财政厅、省人力资源社会保障厅\n完成时限:2018年底');
+    expect(measure?.text).toBe(
+      '完善政策体系。出台配套政策。\n牵头单位:省商务厅\n责任单位:省财政厅、省人力资源社会保障厅\n完成时限:2018年底',
+    );
   });
 
   it('attaches a “…负责落实。” paragraph to the measure before it', () => {
@@ -126,7 +128,11 @@ describe('department names', () => {
 
   it('maps spellings through the alias table, keeping the level prefix', () => {
     const aliases = aliasMap(DEFAULT_DEPARTMENT_ALIASES);
-    const names = (written: string[]) => resolveDepartments(written.map((name) => ({ name, role: 'responsible' })), aliases).map((d) => d.name);
+    const names = (written: string[]) =>
+      resolveDepartments(
+        written.map((name) => ({ name, role: 'responsible' })),
+        aliases,
+      ).map((d) => d.name);
     expect(names(['发展和改革'])).toEqual(['发展改革']);
     expect(names(['省发展和改革委员会', '住房和城乡建设', '省人社厅'])).toEqual(['省发展改革委', '住房城乡建设', '省人力资源社会保障厅']);
     expect(names(['发展改革', '发展和改革'])).toEqual(['发展改革']);
@@ -144,10 +150,15 @@ describe('department names', () => {
       ['各市政府', '各市政府'],
       ['国家统计局', '国家统计局'],
     ]);
-    expect(resolveDepartments([{ name: '市发展改革委', role: 'lead' }, { name: '市场监管局', role: 'support' }], aliases).map((d) => d.name)).toEqual([
-      '市发展改革委',
-      '市市场监管局',
-    ]);
+    expect(
+      resolveDepartments(
+        [
+          { name: '市发展改革委', role: 'lead' },
+          { name: '市场监管局', role: 'support' },
+        ],
+        aliases,
+      ).map((d) => d.name),
+    ).toEqual(['市发展改革委', '市市场监管局']);
   });
 
   it('merges a name without 省 into the 省 one seen elsewhere in the plan, recording the spelling', () => {

@@ -54,9 +54,7 @@ describe('issuer and date', () => {
   });
 
   it('falls back to the notice title and the 印发 line', () => {
-    const plan = parseClean(
-      doc('山东省人民政府办公厅关于印发某某方案的通知', '某某方案', ...BODY, '山东省人民政府办公厅2016年7月8日印发'),
-    );
+    const plan = parseClean(doc('山东省人民政府办公厅关于印发某某方案的通知', '某某方案', ...BODY, '山东省人民政府办公厅2016年7月8日印发'));
     expect([plan.issuer, plan.issuedOn]).toEqual(['山东省人民政府办公厅', '2016-07-08']);
     const printedOnly = parseClean(doc('某某方案', ...BODY, '某某市人民政府办公室 2016年7月8日印发'));
     expect([printedOnly.issuer, printedOnly.issuedOn]).toEqual(['某某市人民政府办公室', '2016-07-08']);
@@ -89,13 +87,24 @@ describe('titles, notice and preamble', () => {
     const plan = parseClean(fixtureText('groups-fullwidth.txt'));
     expect(plan.noticeTitle).toBe('国务院办公厅关于印发某某工作方案的通知');
     expect(plan.title).toBe('某某工作方案');
-    expect(plan.noticeText).toBe('各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n《某某工作方案》已经国务院同意,现印发给你们,请认真贯彻执行。');
+    expect(plan.noticeText).toBe(
+      '各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n《某某工作方案》已经国务院同意,现印发给你们,请认真贯彻执行。',
+    );
     expect(plan.preamble).toBe('为做好某某工作,制定本方案。');
   });
 
   it('takes the plan title from the notice title when the plan has no title line', () => {
     const plan = parseClean(
-      doc('山东省人民政府办公厅关于印发《某某行动计划》的通知', '鲁政办字〔2016〕103号', '各市人民政府:', '现将《某某行动计划》印发给你们。', '山东省人民政府办公厅', '2016年7月7日', '为做好某某工作,制定本计划。', ...BODY),
+      doc(
+        '山东省人民政府办公厅关于印发《某某行动计划》的通知',
+        '鲁政办字〔2016〕103号',
+        '各市人民政府:',
+        '现将《某某行动计划》印发给你们。',
+        '山东省人民政府办公厅',
+        '2016年7月7日',
+        '为做好某某工作,制定本计划。',
+        ...BODY,
+      ),
     );
     expect(plan.title).toBe('某某行动计划');
     expect(plan.noticeText).toBe('各市人民政府:\n现将《某某行动计划》印发给你们。');

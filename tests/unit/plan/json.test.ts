@@ -17,7 +17,12 @@ function caught(run: () => unknown): PlanParseError {
 
 describe('Plan JSON', () => {
   it('round-trips every parsed plan', () => {
-    for (const text of [seedText(), fixtureText('labelled-clauses.txt'), fixtureText('groups-fullwidth.txt'), fixtureText('standalone-plan.txt')]) {
+    for (const text of [
+      seedText(),
+      fixtureText('labelled-clauses.txt'),
+      fixtureText('groups-fullwidth.txt'),
+      fixtureText('standalone-plan.txt'),
+    ]) {
       const plan = parsePlanText(text).plan;
       expect(parsePlanJson(serializePlan(plan))).toEqual(plan);
     }

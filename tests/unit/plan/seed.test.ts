@@ -90,10 +90,23 @@ describe('the Shandong 2016 seed', () => {
   it('codes the measures 2.1.1 … 2.4.4 with display labels', () => {
     expect(plan.measures.map((m) => m.code)).toEqual(Object.keys(EXPECTED_DEPARTMENTS));
     expect(plan.measures.map((m) => m.label)).toEqual([
-      '(一)1', '(一)2', '(一)3',
-      '(二)1', '(二)2', '(二)3', '(二)4',
-      '(三)1', '(三)2', '(三)3', '(三)4', '(三)5', '(三)6',
-      '(四)1', '(四)2', '(四)3', '(四)4',
+      '(一)1',
+      '(一)2',
+      '(一)3',
+      '(二)1',
+      '(二)2',
+      '(二)3',
+      '(二)4',
+      '(三)1',
+      '(三)2',
+      '(三)3',
+      '(三)4',
+      '(三)5',
+      '(三)6',
+      '(四)1',
+      '(四)2',
+      '(四)3',
+      '(四)4',
     ]);
   });
 
@@ -104,21 +117,55 @@ describe('the Shandong 2016 seed', () => {
   it('keeps each measure’s full official text after its number, responsibility clause included', () => {
     const measureLines = seedLines.filter((line) => /^\d\./u.test(line));
     expect(plan.measures.map((m) => m.text)).toEqual(measureLines.map((line) => line.slice(2)));
-    expect(plan.measures[0]?.text.endsWith('(发展改革、经济和信息化、住房城乡建设、交通运输、水利、农业、林业、旅游、质监、出入境检验检疫等部门按职责分工负责)')).toBe(true);
+    expect(
+      plan.measures[0]?.text.endsWith(
+        '(发展改革、经济和信息化、住房城乡建设、交通运输、水利、农业、林业、旅游、质监、出入境检验检疫等部门按职责分工负责)',
+      ),
+    ).toBe(true);
   });
 
   it('lists each measure’s departments in the clause’s order, all responsible', () => {
     for (const measure of plan.measures) {
-      expect(measure.departments.map((d) => d.name), measure.code).toEqual(EXPECTED_DEPARTMENTS[measure.code]);
-      expect(measure.departments.every((d) => d.role === 'responsible'), measure.code).toBe(true);
+      expect(
+        measure.departments.map((d) => d.name),
+        measure.code,
+      ).toEqual(EXPECTED_DEPARTMENTS[measure.code]);
+      expect(
+        measure.departments.every((d) => d.role === 'responsible'),
+        measure.code,
+      ).toBe(true);
     }
   });
 
   it('normalises to exactly the 27 departments in order of first appearance', () => {
     expect(plan.departments.map((d) => d.name)).toEqual([
-      '发展改革', '经济和信息化', '住房城乡建设', '交通运输', '水利', '农业', '林业', '旅游', '质监',
-      '出入境检验检疫', '国资', '教育', '人力资源社会保障', '科技', '知识产权', '中小企业', '财政', '商务',
-      '工商', '食品药品监管', '海关', '环保', '卫生计生', '金融', '公安', '宣传', '新闻出版广电',
+      '发展改革',
+      '经济和信息化',
+      '住房城乡建设',
+      '交通运输',
+      '水利',
+      '农业',
+      '林业',
+      '旅游',
+      '质监',
+      '出入境检验检疫',
+      '国资',
+      '教育',
+      '人力资源社会保障',
+      '科技',
+      '知识产权',
+      '中小企业',
+      '财政',
+      '商务',
+      '工商',
+      '食品药品监管',
+      '海关',
+      '环保',
+      '卫生计生',
+      '金融',
+      '公安',
+      '宣传',
+      '新闻出版广电',
     ]);
     expect(plan.departments.find((d) => d.name === '发展改革')?.aliases).toEqual(['发展和改革']);
     expect(plan.departments.filter((d) => d.aliases.length > 0)).toHaveLength(1);

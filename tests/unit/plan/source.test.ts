@@ -110,7 +110,11 @@ function zeros(size: number): () => NodeJS.ReadableStream {
 function forgeDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const bytes = Buffer.from(zip);
   const encodedName = Buffer.from(name);
-  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+  for (
+    let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at >= 0;
+    at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+  ) {
     const nameLength = bytes.readUInt16LE(at + 28);
     if (bytes.subarray(at + 46, at + 46 + nameLength).equals(encodedName)) {
       bytes.writeUInt32LE(size, at + 24);
@@ -174,7 +178,14 @@ describe('decodePlanSource: refusals', () => {
     });
     expect((await decodeError(random, 'plan.txt')).code).toBe('plan.binary');
     expect((await decodeError(new Uint8Array([0x31, 0x2e, 0x00, 0x41]), 'plan.txt')).code).toBe('plan.binary');
-    expect((await decodeError(new Uint8Array(1000).map((_, i) => 1 + (i % 8)), 'plan.txt')).code).toBe('plan.binary');
+    expect(
+      (
+        await decodeError(
+          new Uint8Array(1000).map((_, i) => 1 + (i % 8)),
+          'plan.txt',
+        )
+      ).code,
+    ).toBe('plan.binary');
     expect((await decodeError(new Uint8Array(100).fill(0xff), 'plan.txt')).code).toBe('plan.binary');
     expect((await decodeError(await buildDocx(['一、任务']), 'data.zip')).code).toBe('plan.binary');
   });

@@ -137,7 +137,16 @@ describe('numbering shapes', () => {
   });
 
   it('keeps the phases of a 实施步骤 chapter as chapter text', () => {
-    const plan = parseClean(doc('某某方案', '一、重点任务', '(一)甲。内容。(省财政厅负责)', '二、实施步骤', '(一)动员部署阶段(2016年7月)。制定方案。', '(二)组织实施阶段(2016年8月—12月)。全面推进。'));
+    const plan = parseClean(
+      doc(
+        '某某方案',
+        '一、重点任务',
+        '(一)甲。内容。(省财政厅负责)',
+        '二、实施步骤',
+        '(一)动员部署阶段(2016年7月)。制定方案。',
+        '(二)组织实施阶段(2016年8月—12月)。全面推进。',
+      ),
+    );
     expect(plan.measures.map((m) => m.code)).toEqual(['1.1']);
     expect(plan.chapters[1]?.text).toBe('(一)动员部署阶段(2016年7月)。制定方案。\n(二)组织实施阶段(2016年8月—12月)。全面推进。');
   });
@@ -168,7 +177,15 @@ describe('paragraphs after a measure', () => {
 
   it('attaches (1) ① 一是 points after the clause to the measure', () => {
     const plan = parseClean(
-      doc('某某方案', '一、任务', '1.建立机制。(省发展改革委负责)', '(1)成立专班。', '①定期会商。', '一是加强调度。', '2.乙。内容。(省财政厅负责)'),
+      doc(
+        '某某方案',
+        '一、任务',
+        '1.建立机制。(省发展改革委负责)',
+        '(1)成立专班。',
+        '①定期会商。',
+        '一是加强调度。',
+        '2.乙。内容。(省财政厅负责)',
+      ),
     );
     expect(plan.measures[0]?.tasks).toEqual(['(1)成立专班', '①定期会商', '一是加强调度']);
     expect(plan.measures).toHaveLength(2);
@@ -203,7 +220,15 @@ describe('paragraphs after a measure', () => {
 
   it('moves a reporting-deadline paragraph after a requirement to the chapter text', () => {
     const plan = parseClean(
-      doc('某某方案', '一、任务', '(一)甲。内容。(省财政厅负责)', '二、工作要求', '(一)加强领导。要加强领导。', '要形成合力。', '各地于2030年1月底前将情况报省政府。'),
+      doc(
+        '某某方案',
+        '一、任务',
+        '(一)甲。内容。(省财政厅负责)',
+        '二、工作要求',
+        '(一)加强领导。要加强领导。',
+        '要形成合力。',
+        '各地于2030年1月底前将情况报省政府。',
+      ),
     );
     expect(plan.requirements).toEqual([{ code: '2.1', title: '加强领导', text: '要加强领导。\n要形成合力。' }]);
     expect(plan.chapters[1]?.text).toBe('各地于2030年1月底前将情况报省政府。');

@@ -26,7 +26,11 @@ describe('pdf options', () => {
     expect(cssString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c d"');
     // Inside a <style> element a `<` (as in </style>) is written as a CSS escape.
     expect(cssString('x</style>')).toBe('"x\\3c /style>"');
-    const css = pageCss('landscape', { headerLeft: '质监 · 工作任务清单', headerRight: '鲁政办字〔2016〕103号', pageTemplate: '第 {{page}} 页 / 共 {{pages}} 页' });
+    const css = pageCss('landscape', {
+      headerLeft: '质监 · 工作任务清单',
+      headerRight: '鲁政办字〔2016〕103号',
+      pageTemplate: '第 {{page}} 页 / 共 {{pages}} 页',
+    });
     const m = pageMarginsMm.landscape;
     expect(css).toContain('size: A4 landscape;');
     expect(css).toContain(`margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`);
@@ -51,7 +55,9 @@ describe('print options in the route', () => {
   });
 
   it('reads every option and writes them back the same', () => {
-    const params = new URLSearchParams('department=质监&measure=2.1.1&statuses=in_progress,blocked&done=0&notes=1&text=title&orientation=landscape&bare=1');
+    const params = new URLSearchParams(
+      'department=质监&measure=2.1.1&statuses=in_progress,blocked&done=0&notes=1&text=title&orientation=landscape&bare=1',
+    );
     const options = readOptions(params);
     expect(options).toEqual({
       department: '质监',

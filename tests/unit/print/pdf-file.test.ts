@@ -29,7 +29,9 @@ describe('saving a PDF', () => {
   it('names the file when it cannot be written and leaves nothing behind', () => {
     const { ctx, dir } = context();
     const target = ctx.files.registerSaveTarget(join(dir, 'missing-folder', '清单.pdf'));
-    expect(() => writePdfToTarget(ctx, target.id, new Uint8Array(8))).toThrow(expect.objectContaining({ code: 'print.write_failed', params: expect.objectContaining({ file: '清单.pdf' }) }));
+    expect(() => writePdfToTarget(ctx, target.id, new Uint8Array(8))).toThrow(
+      expect.objectContaining({ code: 'print.write_failed', params: expect.objectContaining({ file: '清单.pdf' }) }),
+    );
     expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
   });
 });

@@ -76,7 +76,11 @@ describe('planledger verify', () => {
   it('exits 1 with one line naming the reason, in the user’s language', async () => {
     const { file } = await writeSamplePackage(tempDir());
     const tampered = tamperedCopy(file);
-    expect(await run(['verify', tampered])).toEqual({ code: 1, stdout: '', stderr: '错误: 签名无效(manifest.sig 与 manifest.json 不符)\n' });
+    expect(await run(['verify', tampered])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '错误: 签名无效(manifest.sig 与 manifest.json 不符)\n',
+    });
     expect(await run(['verify', tampered, '--lang', 'en'])).toEqual({
       code: 1,
       stdout: '',
@@ -85,7 +89,10 @@ describe('planledger verify', () => {
     const notAReport = join(tempDir(), 'notes.txt');
     writeFileSync(notAReport, 'hello');
     expect((await run(['verify', notAReport])).stderr).toBe('错误: 不是报告文件(无法作为 ZIP 文件读取)\n');
-    expect(await run(['verify', join(tempDir(), 'nowhere.plreport')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^错误: 无法读取文件“.*nowhere\.plreport”:文件不存在,可能已被移走、改名或删除。请重新选择。\n$/u) });
+    expect(await run(['verify', join(tempDir(), 'nowhere.plreport')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^错误: 无法读取文件“.*nowhere\.plreport”:文件不存在,可能已被移走、改名或删除。请重新选择。\n$/u),
+    });
   });
 
   it('checks the signer against --trust, in plain or grouped form', async () => {
@@ -111,7 +118,10 @@ describe('planledger verify', () => {
     writeFileSync(ours, signer.publicKeyPem);
     writeFileSync(theirs, generateSigningKey().publicKeyPem);
     expect((await run(['verify', file, '--trust-key', ours])).code).toBe(0);
-    expect(await run(['verify', file, '--trust-key', theirs])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^错误: 签名人不在受信任列表中/u) });
+    expect(await run(['verify', file, '--trust-key', theirs])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^错误: 签名人不在受信任列表中/u),
+    });
     writeFileSync(theirs, 'not a key');
     expect(await run(['verify', file, '--trust-key', theirs, '--lang', 'en'])).toEqual({
       code: 1,

@@ -12,7 +12,8 @@ const diskSpace = 256 * 1024;
 // A disk with 256 KiB free: every file stream fails with ENOSPC past that point.
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof FileSystem>();
-  const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  const noSpace = () =>
+    Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
   return {
     ...fs,
     createWriteStream: (...args: Parameters<typeof fs.createWriteStream>): WriteStream => {

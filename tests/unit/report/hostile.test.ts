@@ -55,9 +55,15 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('corrupt_zip: bytes the signature does not cover, hidden before, inside or after the entries', async () => {
-    expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { prefix: Buffer.from('#!/bin/sh\nexit 0\n') }))).toMatchObject(refusal('corrupt_zip'));
-    expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { comment: Buffer.from('hidden note') }))).toMatchObject(refusal('corrupt_zip'));
-    const afterDeflate = samplePackage((entries) => entries.map((entry) => (entry.name === 'report.json' ? { ...entry, trailing: Buffer.from('hidden') } : entry)));
+    expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { prefix: Buffer.from('#!/bin/sh\nexit 0\n') }))).toMatchObject(
+      refusal('corrupt_zip'),
+    );
+    expect(await verifyBytes(buildZip(signedEntries(sampleFiles), { comment: Buffer.from('hidden note') }))).toMatchObject(
+      refusal('corrupt_zip'),
+    );
+    const afterDeflate = samplePackage((entries) =>
+      entries.map((entry) => (entry.name === 'report.json' ? { ...entry, trailing: Buffer.from('hidden') } : entry)),
+    );
     expect(await verifyBytes(afterDeflate)).toEqual({ ok: false, reason: 'corrupt_zip', detail: 'report.json' });
   });
 
@@ -86,7 +92,11 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('too_many_entries: more entries than the limit, refused before any is read', async () => {
-    expect(await verifyBytes(samplePackage(), { limits: { maxEntries: 3 } })).toEqual({ ok: false, reason: 'too_many_entries', detail: '5' });
+    expect(await verifyBytes(samplePackage(), { limits: { maxEntries: 3 } })).toEqual({
+      ok: false,
+      reason: 'too_many_entries',
+      detail: '5',
+    });
   });
 
   const absoluteTarget = join(tmpdir(), `planledger-escaped-${randomBytes(4).toString('hex')}.txt`);
@@ -112,7 +122,9 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('unsafe_path: a name that is not UTF-8, printed as its bytes rather than as mojibake', async () => {
-    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: Buffer.from([0x65, 0xe4, 0xff, 0x2e, 0x74]), data: Buffer.from('x') }]));
+    const result = await verifyBytes(
+      samplePackage((entries) => [...entries, { name: Buffer.from([0x65, 0xe4, 0xff, 0x2e, 0x74]), data: Buffer.from('x') }]),
+    );
     expect(result).toEqual({ ok: false, reason: 'unsafe_path', detail: 'e\\xE4\\xFF.t' });
   });
 
@@ -131,36 +143,56 @@ describe('a hostile package is refused with the right reason and writes nothing'
     ['a file and a folder of one name', 'attachments/a', 'attachments/a/b'],
     ['a folder and a file of one name', 'attachments/A/b', 'attachments/a'],
   ])('duplicate_name: %s', async (_label, first, second) => {
-    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: first, data: Buffer.from('a') }, { name: second, data: Buffer.from('b') }]));
+    const result = await verifyBytes(
+      samplePackage((entries) => [...entries, { name: first, data: Buffer.from('a') }, { name: second, data: Buffer.from('b') }]),
+    );
     expect(result).toMatchObject(refusal('duplicate_name'));
   });
 
   it('duplicate_name: composed and decomposed forms of one Chinese-pinyin name', async () => {
     const composed = 'attachments/lǜ.txt'.normalize('NFC');
     const result = await verifyBytes(
-      samplePackage((entries) => [...entries, { name: composed, data: Buffer.from('a') }, { name: composed.normalize('NFD'), data: Buffer.from('b') }]),
+      samplePackage((entries) => [
+        ...entries,
+        { name: composed, data: Buffer.from('a') },
+        { name: composed.normalize('NFD'), data: Buffer.from('b') },
+      ]),
     );
     expect(result).toMatchObject(refusal('duplicate_name'));
   });
 
   it('symlink_entry: an entry whose Unix mode is a symbolic link', async () => {
-    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: 'attachments/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]));
+    const result = await verifyBytes(
+      samplePackage((entries) => [...entries, { name: 'attachments/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]),
+    );
     expect(result).toEqual({ ok: false, reason: 'symlink_entry', detail: 'attachments/link' });
   });
 
   it('encrypted_entry: an entry with the encryption flag', async () => {
-    const result = await verifyBytes(samplePackage((entries) => entries.map((entry) => (entry.name === 'report.json' ? { ...entry, flags: 1 } : entry))));
+    const result = await verifyBytes(
+      samplePackage((entries) => entries.map((entry) => (entry.name === 'report.json' ? { ...entry, flags: 1 } : entry))),
+    );
     expect(result).toEqual({ ok: false, reason: 'encrypted_entry', detail: 'report.json' });
   });
 
   it('oversize_entry: a huge declared size is refused before reading, as is one over a configured limit', async () => {
-    const huge = samplePackage((entries) => [...entries, { name: 'attachments/huge.bin', data: Buffer.alloc(100), deflate: true, zip64Size: 5 * 1024 ** 3 }]);
+    const huge = samplePackage((entries) => [
+      ...entries,
+      { name: 'attachments/huge.bin', data: Buffer.alloc(100), deflate: true, zip64Size: 5 * 1024 ** 3 },
+    ]);
     expect(await verifyBytes(huge)).toEqual({ ok: false, reason: 'oversize_entry', detail: 'attachments/huge.bin' });
-    expect(await verifyBytes(samplePackage(), { limits: { maxEntryBytes: 20 } })).toEqual({ ok: false, reason: 'oversize_entry', detail: 'attachments/photo.jpg' });
+    expect(await verifyBytes(samplePackage(), { limits: { maxEntryBytes: 20 } })).toEqual({
+      ok: false,
+      reason: 'oversize_entry',
+      detail: 'attachments/photo.jpg',
+    });
   });
 
   it('over_ratio_entry: a zip bomb entry, and many small ones that add up to one', async () => {
-    const bomb = samplePackage((entries) => [...entries, { name: 'attachments/bomb.txt', data: Buffer.alloc(16 * 1024 * 1024), deflate: true }]);
+    const bomb = samplePackage((entries) => [
+      ...entries,
+      { name: 'attachments/bomb.txt', data: Buffer.alloc(16 * 1024 * 1024), deflate: true },
+    ]);
     expect(await verifyBytes(bomb)).toEqual({ ok: false, reason: 'over_ratio_entry', detail: 'attachments/bomb.txt' });
     const justUnder = Buffer.alloc(1024 * 1024);
     const cluster = samplePackage((entries) => [
@@ -173,7 +205,10 @@ describe('a hostile package is refused with the right reason and writes nothing'
   it.each<[string, (manifest: Manifest) => unknown]>([
     ['a field missing', ({ department: _dropped, ...rest }) => rest],
     ['an unknown field', (manifest) => ({ ...manifest, comment: 'hello' })],
-    ['an unsafe listed path', (manifest) => ({ ...manifest, files: [...manifest.files, { path: '../x', size: 1, sha256: '0'.repeat(64) }] })],
+    [
+      'an unsafe listed path',
+      (manifest) => ({ ...manifest, files: [...manifest.files, { path: '../x', size: 1, sha256: '0'.repeat(64) }] }),
+    ],
     ['a negative count', (manifest) => ({ ...manifest, summary: { tasks: -1 } })],
     ['fields out of order (not the canonical serialisation)', ({ format, ...rest }) => ({ ...rest, format })],
   ])('bad_manifest: %s', async (_label, edit) => {
@@ -181,12 +216,18 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('oversize_entry: a manifest larger than its file count can need (64 KiB and 512 bytes a file), before it is parsed', async () => {
-    const padded = buildZip(signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, plan: { ...manifest.plan, title: '长'.repeat(30_000) } }) }));
+    const padded = buildZip(
+      signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, plan: { ...manifest.plan, title: '长'.repeat(30_000) } }) }),
+    );
     expect(await verifyBytes(padded)).toEqual({ ok: false, reason: 'oversize_entry', detail: 'manifest.json' });
   });
 
   it('bad_manifest: nested deeper than the schema, refused before it is parsed', async () => {
-    const nested = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) } : entry)));
+    const nested = samplePackage((entries) =>
+      entries.map((entry) =>
+        entry.name === 'manifest.json' ? { ...entry, data: Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) } : entry,
+      ),
+    );
     expect(await verifyBytes(nested)).toEqual({ ok: false, reason: 'bad_manifest', detail: 'manifest.json' });
   });
 
@@ -197,7 +238,9 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('bad_manifest: not JSON, or no manifest at all', async () => {
-    const garbled = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from('{"format":') } : entry)));
+    const garbled = samplePackage((entries) =>
+      entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from('{"format":') } : entry)),
+    );
     expect(await verifyBytes(garbled)).toEqual({ ok: false, reason: 'bad_manifest', detail: 'manifest.json' });
     const missing = samplePackage((entries) => entries.filter((entry) => entry.name !== 'manifest.json'));
     expect(await verifyBytes(missing)).toEqual({ ok: false, reason: 'bad_manifest', detail: 'manifest.json' });
@@ -210,15 +253,21 @@ describe('a hostile package is refused with the right reason and writes nothing'
 
   it('bad_signature: signed by another key, or the manifest names another signer than signer.pem', async () => {
     const forged = samplePackage((entries) =>
-      entries.map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: sign(null, manifestOf(entries), stranger.privateKey) } : entry)),
+      entries.map((entry) =>
+        entry.name === 'manifest.sig' ? { ...entry, data: sign(null, manifestOf(entries), stranger.privateKey) } : entry,
+      ),
     );
     expect(await verifyBytes(forged)).toEqual({ ok: false, reason: 'bad_signature', detail: 'manifest.sig' });
-    const misnamed = buildZip(signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, signer: { fingerprint: fingerprintOf(stranger.publicKeyPem) } }) }));
+    const misnamed = buildZip(
+      signedEntries(sampleFiles, { edit: (manifest) => ({ ...manifest, signer: { fingerprint: fingerprintOf(stranger.publicKeyPem) } }) }),
+    );
     expect(await verifyBytes(misnamed)).toEqual({ ok: false, reason: 'bad_signature', detail: 'signer.pem' });
   });
 
   it('bad_signer_key: signer.pem holding no key at all (a key that is not one, not a signature that fails)', async () => {
-    const noKey = samplePackage((entries) => entries.map((entry) => (entry.name === 'signer.pem' ? { ...entry, data: Buffer.from('-----BEGIN PUBLIC KEY-----\n') } : entry)));
+    const noKey = samplePackage((entries) =>
+      entries.map((entry) => (entry.name === 'signer.pem' ? { ...entry, data: Buffer.from('-----BEGIN PUBLIC KEY-----\n') } : entry)),
+    );
     expect(await verifyBytes(noKey)).toEqual({ ok: false, reason: 'bad_signer_key', detail: 'signer.pem' });
   });
 
@@ -237,24 +286,35 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('bad_signature, not a large file: a manifest.sig of 65 bytes', async () => {
-    const longer = samplePackage((entries) => entries.map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: Buffer.concat([entry.data, Buffer.from([0])]) } : entry)));
+    const longer = samplePackage((entries) =>
+      entries.map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: Buffer.concat([entry.data, Buffer.from([0])]) } : entry)),
+    );
     expect(await verifyBytes(longer)).toEqual({ ok: false, reason: 'bad_signature', detail: 'manifest.sig' });
   });
 
   it('unlisted_entry: a file slipped in after signing', async () => {
-    const result = await verifyBytes(samplePackage((entries) => [...entries, { name: 'attachments/slipped-in.txt', data: Buffer.from('unsigned') }]));
+    const result = await verifyBytes(
+      samplePackage((entries) => [...entries, { name: 'attachments/slipped-in.txt', data: Buffer.from('unsigned') }]),
+    );
     expect(result).toEqual({ ok: false, reason: 'unlisted_entry', detail: 'attachments/slipped-in.txt' });
   });
 
   it('size_mismatch: lying sizes in the headers or in the manifest', async () => {
-    const storedLie = samplePackage((entries) => entries.map((entry) => (entry.name === 'attachments/photo.jpg' ? { ...entry, declaredSize: 10 } : entry)));
+    const storedLie = samplePackage((entries) =>
+      entries.map((entry) => (entry.name === 'attachments/photo.jpg' ? { ...entry, declaredSize: 10 } : entry)),
+    );
     expect(await verifyBytes(storedLie)).toEqual({ ok: false, reason: 'size_mismatch', detail: 'attachments/photo.jpg' });
 
     // Headers and manifest agree on 4 bytes more than the deflated data holds.
     const report = sampleFiles[0] as { path: string; data: Buffer };
     const longer = report.data.length + 4;
-    const edit = (manifest: Manifest) => ({ ...manifest, files: manifest.files.map((file) => (file.path === report.path ? { ...file, size: longer } : file)) });
-    const inflatedLie = buildZip(signedEntries(sampleFiles, { edit }).map((entry) => (entry.name === report.path ? { ...entry, declaredSize: longer } : entry)));
+    const edit = (manifest: Manifest) => ({
+      ...manifest,
+      files: manifest.files.map((file) => (file.path === report.path ? { ...file, size: longer } : file)),
+    });
+    const inflatedLie = buildZip(
+      signedEntries(sampleFiles, { edit }).map((entry) => (entry.name === report.path ? { ...entry, declaredSize: longer } : entry)),
+    );
     expect(await verifyBytes(inflatedLie)).toEqual({ ok: false, reason: 'size_mismatch', detail: report.path });
 
     const listedLie = buildZip(signedEntries(sampleFiles, { edit }));
@@ -262,7 +322,9 @@ describe('a hostile package is refused with the right reason and writes nothing'
   });
 
   it('hash_mismatch: same name and size, different content', async () => {
-    const listed = sampleFiles.map((file) => (file.path === 'attachments/photo.jpg' ? { ...file, data: Buffer.from(file.data.toString().toUpperCase()) } : file));
+    const listed = sampleFiles.map((file) =>
+      file.path === 'attachments/photo.jpg' ? { ...file, data: Buffer.from(file.data.toString().toUpperCase()) } : file,
+    );
     const result = await verifyBytes(buildZip(signedEntries(sampleFiles, { listed })));
     expect(result).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/photo.jpg' });
   });

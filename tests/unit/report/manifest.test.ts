@@ -24,9 +24,12 @@ const manifest: Manifest = {
 };
 
 describe('entry paths', () => {
-  it.each(['report.json', 'attachments/现场照片 (1).jpg', 'attachments/2026/三季度/纪要.docx', '.hidden', `${'长'.repeat(85)}`])('accepts %s', (path) => {
-    expect(isSafeEntryPath(path)).toBe(true);
-  });
+  it.each(['report.json', 'attachments/现场照片 (1).jpg', 'attachments/2026/三季度/纪要.docx', '.hidden', `${'长'.repeat(85)}`])(
+    'accepts %s',
+    (path) => {
+      expect(isSafeEntryPath(path)).toBe(true);
+    },
+  );
 
   it.each([
     ['empty', ''],
@@ -73,7 +76,10 @@ describe('entry paths', () => {
 describe('fingerprints', () => {
   it('display as 16 groups of 4 uppercase hex digits, optionally over lines', () => {
     expect(formatFingerprint(hex)).toBe('0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567 89AB CDEF');
-    expect(formatFingerprint(hex, 8).split('\n')).toEqual(['0123 4567 89AB CDEF 0123 4567 89AB CDEF', '0123 4567 89AB CDEF 0123 4567 89AB CDEF']);
+    expect(formatFingerprint(hex, 8).split('\n')).toEqual([
+      '0123 4567 89AB CDEF 0123 4567 89AB CDEF',
+      '0123 4567 89AB CDEF 0123 4567 89AB CDEF',
+    ]);
   });
 
   it('are read back from any display form, and nothing else', () => {
@@ -91,7 +97,18 @@ describe('the manifest', () => {
     const text = serializeManifest(shuffled);
     expect(text).toBe(serializeManifest(manifest));
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
-    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'formatVersion', 'plan', 'department', 'period', 'generatedAt', 'generator', 'signer', 'files', 'summary']);
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'format',
+      'formatVersion',
+      'plan',
+      'department',
+      'period',
+      'generatedAt',
+      'generator',
+      'signer',
+      'files',
+      'summary',
+    ]);
   });
 
   it.each<[string, unknown]>([

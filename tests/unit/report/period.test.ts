@@ -8,7 +8,13 @@ describe('reporting periods', () => {
     expect(parsePeriod('2016')).toEqual({ kind: 'year', key: '2016', from: '2016-01-01', to: '2016-12-31', label: '2016年' });
     expect(parsePeriod('2016-H2')).toEqual({ kind: 'half', key: '2016-H2', from: '2016-07-01', to: '2016-12-31', label: '2016年下半年' });
     expect(parsePeriod('2016-h1')).toMatchObject({ key: '2016-H1', from: '2016-01-01', to: '2016-06-30', label: '2016年上半年' });
-    expect(parsePeriod('2016-Q3')).toEqual({ kind: 'quarter', key: '2016-Q3', from: '2016-07-01', to: '2016-09-30', label: '2016年第三季度' });
+    expect(parsePeriod('2016-Q3')).toEqual({
+      kind: 'quarter',
+      key: '2016-Q3',
+      from: '2016-07-01',
+      to: '2016-09-30',
+      label: '2016年第三季度',
+    });
     expect(parsePeriod('2016-Q1')).toMatchObject({ from: '2016-01-01', to: '2016-03-31' });
     expect(parsePeriod('2016-07')).toEqual({ kind: 'month', key: '2016-07', from: '2016-07-01', to: '2016-07-31', label: '2016年7月' });
     expect(parsePeriod('2016-07-01..2017-01-31')).toEqual({
@@ -27,7 +33,18 @@ describe('reporting periods', () => {
   });
 
   it('refuses anything else', () => {
-    for (const text of ['', '16', '2016-H3', '2016-Q5', '2016-13', '2016-00', '2016-02-30..2016-03-01', '2017-01-01..2016-01-01', '2016/07', 'next year']) {
+    for (const text of [
+      '',
+      '16',
+      '2016-H3',
+      '2016-Q5',
+      '2016-13',
+      '2016-00',
+      '2016-02-30..2016-03-01',
+      '2017-01-01..2016-01-01',
+      '2016/07',
+      'next year',
+    ]) {
       expect(parsePeriod(text), text).toBeNull();
     }
   });
@@ -44,7 +61,8 @@ describe('periodLabel', () => {
     const zh = createTranslator('zh-CN');
     const en = createTranslator('en');
     const label = (key: string, t: typeof zh) => periodLabel(parsePeriod(key)!, t);
-    for (const key of ['2016', '2016-H2', '2016-Q3', '2016-07', '2016-07-01..2017-01-31']) expect(label(key, zh)).toBe(parsePeriod(key)!.label);
+    for (const key of ['2016', '2016-H2', '2016-Q3', '2016-07', '2016-07-01..2017-01-31'])
+      expect(label(key, zh)).toBe(parsePeriod(key)!.label);
     expect(['2016', '2016-H1', '2016-Q3', '2016-07', '2016-07-01..2017-01-31'].map((key) => label(key, en))).toEqual([
       '2016',
       'First half of 2016',

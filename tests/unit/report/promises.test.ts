@@ -30,15 +30,20 @@ async function realEntries(): Promise<RawEntry[]> {
 }
 
 const named = (name: string) => (entry: RawEntry) => entry.name === name;
-const change = (entries: RawEntry[], name: string, edit: (entry: RawEntry) => RawEntry) => entries.map((entry) => (named(name)(entry) ? edit(entry) : entry));
+const change = (entries: RawEntry[], name: string, edit: (entry: RawEntry) => RawEntry) =>
+  entries.map((entry) => (named(name)(entry) ? edit(entry) : entry));
 
 /** The entries with signer.pem replaced and manifest.json (listing it) signed again by `signature`. */
 function resigned(entries: RawEntry[], signerPem: Buffer, fingerprint: string, signature: (manifest: Buffer) => Buffer): RawEntry[] {
   const manifestEntry = entries.find(named('manifest.json')) as RawEntry;
-  const manifest = JSON.parse(manifestEntry.data.toString('utf8')) as { signer: { fingerprint: string }; files: { path: string; size: number; sha256: string }[] };
+  const manifest = JSON.parse(manifestEntry.data.toString('utf8')) as {
+    signer: { fingerprint: string };
+    files: { path: string; size: number; sha256: string }[];
+  };
   manifest.signer.fingerprint = fingerprint;
   for (const file of manifest.files) {
-    if (file.path === 'signer.pem') Object.assign(file, { size: signerPem.length, sha256: createHash('sha256').update(signerPem).digest('hex') });
+    if (file.path === 'signer.pem')
+      Object.assign(file, { size: signerPem.length, sha256: createHash('sha256').update(signerPem).digest('hex') });
   }
   const manifestJson = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   return entries.map((entry) => {
@@ -72,7 +77,9 @@ describe('CRC-32', () => {
 
 describe('signer.pem', () => {
   const privatePem = signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const fingerprint = createHash('sha256').update(createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' })).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
   const signWith = (manifest: Buffer) => sign(null, manifest, signer.privateKey);
 
   it.each([
@@ -93,7 +100,10 @@ const littleEndian = (value: bigint) => Buffer.from(value.toString(16).padStart(
 const fromLittleEndian = (bytes: Buffer) => BigInt(`0x${Buffer.from(bytes).reverse().toString('hex')}`);
 const spkiPem = (key: Buffer) => {
   const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), key]);
-  return { pem: Buffer.from(`-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`), fingerprint: createHash('sha256').update(der).digest('hex') };
+  return {
+    pem: Buffer.from(`-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`),
+    fingerprint: createHash('sha256').update(der).digest('hex'),
+  };
 };
 const identity = littleEndian(1n);
 
@@ -146,17 +156,26 @@ describe('weak Ed25519 keys and signatures', () => {
     const { pem, fingerprint } = spkiPem(publicKey);
     const entries = resigned(await realEntries(), pem, fingerprint, (manifest) => {
       // [S]B = R + [k]A with R the identity: S = k·a.
-      const k = fromLittleEndian(createHash('sha512').update(Buffer.concat([identity, publicKey, manifest])).digest()) % L;
+      const k =
+        fromLittleEndian(
+          createHash('sha512')
+            .update(Buffer.concat([identity, publicKey, manifest]))
+            .digest(),
+        ) % L;
       return Buffer.concat([identity, littleEndian((k * scalar) % L)]);
     });
     const manifest = entries.find(named('manifest.json'))?.data as Buffer;
-    expect(verify(null, manifest, createPublicKey({ key: pem, format: 'pem' }), entries.find(named('manifest.sig'))?.data as Buffer)).toBe(true);
+    expect(verify(null, manifest, createPublicKey({ key: pem, format: 'pem' }), entries.find(named('manifest.sig'))?.data as Buffer)).toBe(
+      true,
+    );
     expect(await verifyBytes(buildZip(entries))).toEqual({ ok: false, reason: 'bad_signature', detail: 'manifest.sig' });
   });
 });
 
 function fingerprintOfSigner(): string {
-  return createHash('sha256').update(createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(createPublicKey(signer.privateKey).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 describe('the container is exactly what the writer produces', () => {
@@ -206,13 +225,18 @@ describe('the container is exactly what the writer produces', () => {
   it('signer.pem, manifest.json and manifest.sig not last, in that order', async () => {
     const entries = await realEntries();
     const last = entries.slice(-3);
-    expect(await verifyBytes(buildZip([...entries.slice(0, -3), last[1] as RawEntry, last[0] as RawEntry, last[2] as RawEntry]))).toEqual(corrupt('manifest.json'));
+    expect(await verifyBytes(buildZip([...entries.slice(0, -3), last[1] as RawEntry, last[0] as RawEntry, last[2] as RawEntry]))).toEqual(
+      corrupt('manifest.json'),
+    );
   });
 
   it('another "version made by" or "version needed" in a central record', async () => {
     const bytes = buildZip(await realEntries());
     const central = bytes.readUInt32LE(bytes.length - 22 + 16);
-    for (const [offset, value] of [[4, (3 << 8) | 20], [6, 10]] as const) {
+    for (const [offset, value] of [
+      [4, (3 << 8) | 20],
+      [6, 10],
+    ] as const) {
       const changed = Buffer.from(bytes);
       changed.writeUInt16LE(value, central + offset);
       expect(await verifyBytes(changed)).toEqual(corrupt('report.json'));

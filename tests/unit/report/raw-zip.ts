@@ -42,7 +42,10 @@ export const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 25;
  * `prefix` puts bytes before the first entry, offsets adjusted, as a self-extractor would;
  * `comment` is the archive comment.
  */
-export function buildZip(entries: readonly RawEntry[], { prefix = Buffer.alloc(0), comment = Buffer.alloc(0) }: { prefix?: Buffer; comment?: Buffer } = {}): Buffer {
+export function buildZip(
+  entries: readonly RawEntry[],
+  { prefix = Buffer.alloc(0), comment = Buffer.alloc(0) }: { prefix?: Buffer; comment?: Buffer } = {},
+): Buffer {
   const locals: Buffer[] = [prefix];
   const centrals: Buffer[] = [];
   let offset = prefix.length;
@@ -167,7 +170,12 @@ export function signedEntries(
     edit = (manifest) => manifest,
     key = signer,
     signature = (manifest) => sign(null, manifest, key.privateKey),
-  }: { listed?: readonly PackageFile[]; edit?: (manifest: Manifest) => unknown; key?: SigningKey; signature?: (manifest: Buffer) => Buffer } = {},
+  }: {
+    listed?: readonly PackageFile[];
+    edit?: (manifest: Manifest) => unknown;
+    key?: SigningKey;
+    signature?: (manifest: Buffer) => Buffer;
+  } = {},
 ): RawEntry[] {
   const signerPem = Buffer.from(key.publicKeyPem);
   const listing = [...listed, { path: 'signer.pem', data: signerPem }].map(({ path, data }) => ({

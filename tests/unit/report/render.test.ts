@@ -13,7 +13,11 @@ function variant(change: (data: ReportData) => void): ReportData {
 
 const allTasks = reportData.measures.flatMap((m) => m.tasks);
 const allFiles = reportData.measures.flatMap((m) => [...m.attachments, ...m.tasks.flatMap((t) => t.attachments)]);
-const lines = (text: string) => text.split(/\r?\n/u).map((line) => line.trim()).filter((line) => line !== '');
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 // ---------------------------------------------------------------------------------------
 // A small reader for the HTML we write: tags, and the text a browser would show.
@@ -81,7 +85,11 @@ describe('report.html', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">')).toBe(true);
     const { tags } = parseTags(html);
     expect(tags.slice(0, 2)).toEqual(['html', 'head']);
-    for (const name of ['html', 'head', 'title', 'style', 'body', 'main']) expect(tags.filter((t) => t === name), name).toHaveLength(1);
+    for (const name of ['html', 'head', 'title', 'style', 'body', 'main'])
+      expect(
+        tags.filter((t) => t === name),
+        name,
+      ).toHaveLength(1);
     expect(tags.indexOf('body')).toBeGreaterThan(tags.indexOf('style'));
     expect(html).toContain('<title>经济和信息化关于《山东省贯彻实施质量发展纲要2016年行动计划》贯彻落实情况的报告');
   });
@@ -93,7 +101,39 @@ describe('report.html', () => {
     expect(html).not.toMatch(/url\(|@import|@font-face/iu);
     const { tags, attributes } = parseTags(html);
     expect(new Set(tags)).toEqual(
-      new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'p', 'table', 'tbody', 'tr', 'th', 'td', 'br', 'span', 'section', 'h2', 'thead', 'colgroup', 'col', 'a', 'h3', 'article', 'div', 'h4', 'h5', 'ul', 'li', 'footer']),
+      new Set([
+        'html',
+        'head',
+        'meta',
+        'title',
+        'style',
+        'body',
+        'main',
+        'header',
+        'h1',
+        'p',
+        'table',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'br',
+        'span',
+        'section',
+        'h2',
+        'thead',
+        'colgroup',
+        'col',
+        'a',
+        'h3',
+        'article',
+        'div',
+        'h4',
+        'h5',
+        'ul',
+        'li',
+        'footer',
+      ]),
     );
     expect(attributes).toEqual(new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'scope', 'href', 'id']));
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
@@ -155,9 +195,16 @@ describe('report.html', () => {
     const empty = text.slice(text.indexOf('(三)6实施电子商务产业质量提升工程'));
     expect(empty).toMatch(/^[^■]*工作开展情况\n\uFF08未填写\uFF09\n/u);
     expect(empty).toContain('本期未分解工作任务。');
-    expect(visibleText(renderReportHtml(variant((d) => { d.problems = ' \n '; d.contact = { person: '', phone: '' }; })))).toMatch(
-      /三、存在问题\n\uFF08未填写\uFF09\n[\s\S]*联系人\uFF1A\uFF08未填写\uFF09\uFF1B联系电话\uFF1A\uFF08未填写\uFF09/u,
-    );
+    expect(
+      visibleText(
+        renderReportHtml(
+          variant((d) => {
+            d.problems = ' \n ';
+            d.contact = { person: '', phone: '' };
+          }),
+        ),
+      ),
+    ).toMatch(/三、存在问题\n\uFF08未填写\uFF09\n[\s\S]*联系人\uFF1A\uFF08未填写\uFF09\uFF1B联系电话\uFF1A\uFF08未填写\uFF09/u);
   });
 
   it('lists every task with status, progress, owner, due date, notes and evidence', () => {
@@ -169,7 +216,8 @@ describe('report.html', () => {
       if (task.due) expect(text).toContain(task.due);
     }
     expect(html.match(/<table class="grid tasks">/gu)).toHaveLength(reportData.measures.filter((m) => m.tasks.length > 0).length);
-    for (const header of ['序号', '任务', '状态', '进度', '责任人', '完成时限', '备注', '证明材料']) expect(html).toContain(`<th scope="col">${header}</th>`);
+    for (const header of ['序号', '任务', '状态', '进度', '责任人', '完成时限', '备注', '证明材料'])
+      expect(html).toContain(`<th scope="col">${header}</th>`);
     expect(text).toContain('2016-11-30\n已逾期');
     expect(text).not.toContain('2016-10-31\n已逾期'); // done on time
     expect(text).not.toContain('2017-03-31\n已逾期'); // not yet due
@@ -182,7 +230,9 @@ describe('report.html', () => {
       // Stricter than encodeURIComponent: ! ' ( ) * too, so an href holds nothing but unreserved characters and escapes.
       const encoded = file.path
         .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/gu, (c) => `%${(c.codePointAt(0) as number).toString(16).toUpperCase()}`))
+        .map((segment) =>
+          encodeURIComponent(segment).replace(/[!'()*]/gu, (c) => `%${(c.codePointAt(0) as number).toString(16).toUpperCase()}`),
+        )
         .join('/');
       expect(links, file.path).toContain(encoded);
       expect(decodeURIComponent(encoded)).toBe(file.path);
@@ -199,25 +249,53 @@ describe('report.html', () => {
   });
 
   it('does not link a file whose path is not a safe relative path inside attachments/', () => {
-    for (const path of ['../../etc/passwd', '/etc/passwd', 'attachments/../report.json', 'http://example.org/x.pdf', '//host/share/x.pdf', 'attachments\\x.pdf', 'C:/x.pdf', 'javascript:alert(1)']) {
+    for (const path of [
+      '../../etc/passwd',
+      '/etc/passwd',
+      'attachments/../report.json',
+      'http://example.org/x.pdf',
+      '//host/share/x.pdf',
+      'attachments\\x.pdf',
+      'C:/x.pdf',
+      'javascript:alert(1)',
+    ]) {
       const file: ReportAttachment = { name: '材料.pdf', path, size: 10, sha256: 'a'.repeat(64) };
-      const out = renderReportHtml(variant((d) => { (d.measures[5] as ReportMeasure).attachments = [file]; }));
-      expect(hrefs(out).filter((href) => !href.startsWith('#')), path).toHaveLength(allFiles.length);
+      const out = renderReportHtml(
+        variant((d) => {
+          (d.measures[5] as ReportMeasure).attachments = [file];
+        }),
+      );
+      expect(
+        hrefs(out).filter((href) => !href.startsWith('#')),
+        path,
+      ).toHaveLength(allFiles.length);
       expect(visibleText(out)).toContain('材料.pdf\uFF0810 B\uFF09');
       expect(out).not.toContain(`"${path}"`);
     }
   });
 
-  it('lists the changes of the period with time (at the report\'s offset), person and content', () => {
+  it("lists the changes of the period with time (at the report's offset), person and content", () => {
     const text = visibleText(html);
     expect(text).toContain('2016-07-12 09:20\n李明\n新增任务“组织重点企业申报国家级技术标准创新基地”');
     expect(text).toContain('2016-11-02 17:45\n张华\n');
     for (const measure of reportData.measures) for (const change of measure.changes) expect(text).toContain(change.description);
     expect(html.match(/<table class="grid changes">/gu)).toHaveLength(reportData.measures.filter((m) => m.changes.length > 0).length);
-    const atMinusFive = visibleText(renderReportHtml(variant((d) => { d.generatedAt = '2017-01-19T21:32:05-05:00'; })));
+    const atMinusFive = visibleText(
+      renderReportHtml(
+        variant((d) => {
+          d.generatedAt = '2017-01-19T21:32:05-05:00';
+        }),
+      ),
+    );
     expect(atMinusFive).toContain('2016-07-11 20:20\n李明\n');
     // A time without an offset is shown as written, not read in this machine's zone.
-    const unzoned = visibleText(renderReportHtml(variant((d) => { (d.measures[0] as ReportMeasure).changes[0]!.at = '2016-07-12T09:20:00'; })));
+    const unzoned = visibleText(
+      renderReportHtml(
+        variant((d) => {
+          (d.measures[0] as ReportMeasure).changes[0]!.at = '2016-07-12T09:20:00';
+        }),
+      ),
+    );
     expect(unzoned).toContain('2016-07-12 09:20\n李明\n');
   });
 
@@ -256,7 +334,12 @@ describe('report.html', () => {
         m.group = hostile;
         m.changes[0] = { at: hostile, actor: hostile, description: hostile };
         (m.tasks[0] as ReportMeasure['tasks'][number]).owner = hostile;
-        (m.tasks[0] as ReportMeasure['tasks'][number]).attachments[0] = { name: hostile, path: 'attachments/x/a.pdf', size: 1, sha256: 'a'.repeat(64) };
+        (m.tasks[0] as ReportMeasure['tasks'][number]).attachments[0] = {
+          name: hostile,
+          path: 'attachments/x/a.pdf',
+          size: 1,
+          sha256: 'a'.repeat(64),
+        };
       }),
     );
     expect(out).not.toMatch(/<script|<!--/iu);
@@ -268,7 +351,11 @@ describe('report.html', () => {
   });
 
   it('drops control characters and broken surrogates instead of writing them', () => {
-    const out = renderReportHtml(variant((d) => { d.problems = 'a\u0000b\u0007c\u001bd\uD800e\u0085f'; }));
+    const out = renderReportHtml(
+      variant((d) => {
+        d.problems = 'a\u0000b\u0007c\u001bd\uD800e\u0085f';
+      }),
+    );
     expect(visibleText(out)).toContain('abcd\uFFFDef');
     expect(out).not.toMatch(/(?![\t\n])\p{Cc}/u);
   });
@@ -290,10 +377,22 @@ describe('report.html', () => {
   });
 
   it('renders a report with no measures at all', () => {
-    const out = renderReportHtml(variant((d) => {
-      d.measures = [];
-      d.summary = { ...d.summary, measures: 0, tasks: 0, tasksDone: 0, tasksInProgress: 0, tasksBlocked: 0, tasksOverdue: 0, attachments: 0, changes: 0 };
-    }));
+    const out = renderReportHtml(
+      variant((d) => {
+        d.measures = [];
+        d.summary = {
+          ...d.summary,
+          measures: 0,
+          tasks: 0,
+          tasksDone: 0,
+          tasksInProgress: 0,
+          tasksBlocked: 0,
+          tasksOverdue: 0,
+          attachments: 0,
+          changes: 0,
+        };
+      }),
+    );
     parseTags(out);
     expect(visibleText(out)).toContain('承担措施0条\uFF0C尚未分解工作任务。');
   });
@@ -365,7 +464,9 @@ describe('report.csv', () => {
     expect(taskless.length).toBe(2);
     expect(body).toHaveLength(allTasks.length + taskless.length);
     for (const row of body) expect(row).toHaveLength(header.length);
-    const expected = reportData.measures.flatMap((m) => (m.tasks.length === 0 ? [[m.label, m.title, '']] : m.tasks.map((t) => [m.label, m.title, t.text])));
+    const expected = reportData.measures.flatMap((m) =>
+      m.tasks.length === 0 ? [[m.label, m.title, '']] : m.tasks.map((t) => [m.label, m.title, t.text]),
+    );
     expect(body.map((row) => row.slice(0, 2).concat(row[3] as string))).toEqual(expected);
     const empty = body.find((row) => row[0] === '(四)4') as string[];
     expect(empty.slice(3, 9)).toEqual(['', '', '', '', '', '']);

@@ -56,7 +56,18 @@ describe.each([
     for (const [path, content] of evidence) expect(readFileSync(join(out, path)).equals(content), path).toBe(true);
 
     const openssl = (args: string[]) => spawnSync('openssl', args, { encoding: 'utf8' });
-    const check = ['pkeyutl', '-verify', '-pubin', '-inkey', join(out, 'signer.pem'), '-rawin', '-in', join(out, 'manifest.json'), '-sigfile', join(out, 'manifest.sig')];
+    const check = [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      join(out, 'signer.pem'),
+      '-rawin',
+      '-in',
+      join(out, 'manifest.json'),
+      '-sigfile',
+      join(out, 'manifest.sig'),
+    ];
     const verified = openssl(check);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain('Signature Verified Successfully');
@@ -116,7 +127,9 @@ describe.each([
     const result = await verifyReportPackage(file, { extractTo: out, extract });
     expect(result.ok).toBe(true);
     expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(['report.html', 'report.json']);
-    expect(asked.sort()).toEqual(['manifest.json', 'manifest.sig', 'report.csv', 'report.html', 'report.json', 'signer.pem', ...evidence.keys()].sort());
+    expect(asked.sort()).toEqual(
+      ['manifest.json', 'manifest.sig', 'report.csv', 'report.html', 'report.json', 'signer.pem', ...evidence.keys()].sort(),
+    );
 
     // The entries left out are checked all the same.
     const bytes = readFileSync(file);
@@ -125,7 +138,11 @@ describe.each([
     bytes[at] = (bytes[at] as number) ^ 0xff;
     writeFileSync(file, bytes);
     const altered = join(dir, 'altered');
-    expect(await verifyReportPackage(file, { extractTo: altered, extract })).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/scan.pdf' });
+    expect(await verifyReportPackage(file, { extractTo: altered, extract })).toEqual({
+      ok: false,
+      reason: 'hash_mismatch',
+      detail: 'attachments/scan.pdf',
+    });
     expect(readdirSync(dir)).not.toContain('altered');
   });
 
@@ -178,7 +195,11 @@ describe.each([
     bytes[scanEnd] = (bytes[scanEnd] as number) ^ 0xff;
     writeFileSync(file, bytes);
     const out = join(dir, 'extracted');
-    expect(await verifyReportPackage(file, { extractTo: out })).toEqual({ ok: false, reason: 'hash_mismatch', detail: 'attachments/scan.pdf' });
+    expect(await verifyReportPackage(file, { extractTo: out })).toEqual({
+      ok: false,
+      reason: 'hash_mismatch',
+      detail: 'attachments/scan.pdf',
+    });
     expect(readdirSync(dir)).not.toContain('extracted');
   });
 });

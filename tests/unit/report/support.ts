@@ -17,7 +17,11 @@ export const sampleContent: ManifestContent = {
 /** One key for the whole run: generating is cheap, but a shared signer keeps fixtures comparable. */
 export const signer: SigningKey = generateSigningKey();
 
-export const reportJson = JSON.stringify({ department: sampleContent.department, tasks: [{ id: 1, title: '完善质量标准体系', done: true }] }, null, 2);
+export const reportJson = JSON.stringify(
+  { department: sampleContent.department, tasks: [{ id: 1, title: '完善质量标准体系', done: true }] },
+  null,
+  2,
+);
 export const reportHtml = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>报告</title><body>${'<p>完成情况良好。</p>'.repeat(200)}</body></html>`;
 export const reportCsv = `\ufeff任务,状态\n${'完善质量标准体系,已完成\n'.repeat(300)}`;
 

@@ -52,7 +52,12 @@ describe('writing a report package', () => {
     expect(progress.every(([done], index) => index === 0 || done > (progress[index - 1] as [number, number])[0])).toBe(true);
     expect(written.size).toBeGreaterThan(total);
     expect(written.manifestSha256).toMatch(/^[0-9a-f]{64}$/u);
-    expect(written.manifest.files.map((file) => file.path)).toEqual(['report.json', 'attachments/photo.jpg', 'attachments/scan.pdf', 'signer.pem']);
+    expect(written.manifest.files.map((file) => file.path)).toEqual([
+      'report.json',
+      'attachments/photo.jpg',
+      'attachments/scan.pdf',
+      'signer.pem',
+    ]);
   });
 
   it('leaves nothing behind when cancelled mid-way', async () => {
@@ -83,7 +88,10 @@ describe('writing a report package', () => {
     const { dir, options, sources } = setup(10);
     const missing = join(dir, 'missing.png');
     const entries = [...options.entries, { path: 'attachments/missing.png', file: missing }];
-    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({ code: 'file.unreadable', params: { name: missing, reason: 'ENOENT', context: 'ENOENT' } });
+    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({
+      code: 'file.unreadable',
+      params: { name: missing, reason: 'ENOENT', context: 'ENOENT' },
+    });
     expectUntouched(dir, sources);
   });
 
@@ -141,7 +149,14 @@ describe('writing a report package', () => {
 
   it.each([
     ['an unsafe path', [{ path: '../report.json', data: '{}' }], 'report.unsafe_entry'],
-    ['a duplicate path', [{ path: 'report.json', data: '{}' }, { path: 'REPORT.json', data: '{}' }], 'report.duplicate_entry'],
+    [
+      'a duplicate path',
+      [
+        { path: 'report.json', data: '{}' },
+        { path: 'REPORT.json', data: '{}' },
+      ],
+      'report.duplicate_entry',
+    ],
     ['a name the package reserves', [{ path: 'manifest.json', data: '{}' }], 'report.duplicate_entry'],
   ])('refuses %s', async (_label, entries, code) => {
     const { dir, options, sources } = setup(10);

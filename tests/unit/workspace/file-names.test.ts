@@ -33,7 +33,19 @@ describe('safeFileName', () => {
   });
 
   it('never yields a Windows device name', () => {
-    for (const name of ['CON', 'con.txt', 'Prn.pdf', 'AUX', 'nul.tar.gz', 'COM1', 'com9.log', 'LPT1.doc', 'lpt³', 'CONIN$', 'conout$.txt']) {
+    for (const name of [
+      'CON',
+      'con.txt',
+      'Prn.pdf',
+      'AUX',
+      'nul.tar.gz',
+      'COM1',
+      'com9.log',
+      'LPT1.doc',
+      'lpt³',
+      'CONIN$',
+      'conout$.txt',
+    ]) {
       const safe = safeFileName(name);
       expect(safe, name).toBe(`_${name}`);
     }
@@ -64,14 +76,58 @@ describe('safeFileName', () => {
 
 describe('opensDirectly', () => {
   it('lets documents, PDF, spreadsheets, presentations, images and plain text open with the system app', () => {
-    for (const name of ['报告.pdf', '公文.ofd', 'scan.JPG', '照片.png', 'x.heic', '会议纪要.docx', '旧.doc', '金山.wps', 'data.xlsx', 'b.et', 'c.csv', 'slides.pptx', 'notes.txt', 'a.rtf']) {
+    for (const name of [
+      '报告.pdf',
+      '公文.ofd',
+      'scan.JPG',
+      '照片.png',
+      'x.heic',
+      '会议纪要.docx',
+      '旧.doc',
+      '金山.wps',
+      'data.xlsx',
+      'b.et',
+      'c.csv',
+      'slides.pptx',
+      'notes.txt',
+      'a.rtf',
+    ]) {
       expect(opensDirectly(name), name).toBe(true);
     }
   });
 
   it('shows everything else in its folder: programs, scripts, shortcuts, web pages, archives, media, unknown types', () => {
-    const others = ['setup.exe', 'RUN.BAT', 'x.cmd', 'a.com', 'b.scr', 'c.hta', 'd.js', 'f.vbs', 'h.wsf', 'j.ps1', 'k.msi', 'l.lnk', 'm.url', 'n.reg', 'o.cpl', 'p.jar'];
-    others.push('报告.pdf.exe', 'page.html', 'page.htm', 'drawing.svg', 'data.xml', 'macro.docm', 'sheet.xlsm', 'bundle.zip', 'a.7z', 'song.mp3', 'clip.mp4');
+    const others = [
+      'setup.exe',
+      'RUN.BAT',
+      'x.cmd',
+      'a.com',
+      'b.scr',
+      'c.hta',
+      'd.js',
+      'f.vbs',
+      'h.wsf',
+      'j.ps1',
+      'k.msi',
+      'l.lnk',
+      'm.url',
+      'n.reg',
+      'o.cpl',
+      'p.jar',
+    ];
+    others.push(
+      '报告.pdf.exe',
+      'page.html',
+      'page.htm',
+      'drawing.svg',
+      'data.xml',
+      'macro.docm',
+      'sheet.xlsm',
+      'bundle.zip',
+      'a.7z',
+      'song.mp3',
+      'clip.mp4',
+    );
     others.push('x.abc', 'exe', 'no-extension', '.pdf', 'trailing.');
     for (const name of others) expect(opensDirectly(name), name).toBe(false);
   });

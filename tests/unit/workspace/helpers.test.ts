@@ -6,7 +6,13 @@ import { isTaskOverdue, percentDone } from '../../../shared/workspace/progress';
 describe('small shared helpers', () => {
   it('bunches items under consecutive chapter and group headings, in document order', () => {
     const item = (code: string, chapter: string | null, group: string | null) => ({ code, chapter, group });
-    const runs = groupByHeading([item('1', '一', 'A'), item('2', '一', 'A'), item('3', '一', null), item('4', '二', 'A'), item('5', '一', 'A')]);
+    const runs = groupByHeading([
+      item('1', '一', 'A'),
+      item('2', '一', 'A'),
+      item('3', '一', null),
+      item('4', '二', 'A'),
+      item('5', '一', 'A'),
+    ]);
     expect(runs.map((run) => [run.chapter, run.group, run.items.map((it) => it.code).join('')])).toEqual([
       ['一', 'A', '12'],
       ['一', null, '3'],

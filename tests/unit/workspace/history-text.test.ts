@@ -17,10 +17,12 @@ const long = '围绕轨道交通装备、高端船舶和海洋工程装备、工
 describe('describeHistoryEntry', () => {
   it('words a new task, a move, a merge, a delete and a restore', () => {
     expect(describeHistoryEntry(entry({ action: 'task.create', newValue: task, taskText: task }), zh)).toBe(`新增任务“${task}”`);
-    expect(describeHistoryEntry(entry({ action: 'task.move', oldValue: '3', newValue: '1', taskText: task }), zh)).toBe(`任务“${task}”从第 3 项移到第 1 项`);
-    expect(describeHistoryEntry(entry({ action: 'task.merge', oldValue: '组织对标培训', newValue: `${task};组织对标培训`, taskText: task }), zh)).toBe(
-      `把“组织对标培训”并入任务“${task};组织对标培训”`,
+    expect(describeHistoryEntry(entry({ action: 'task.move', oldValue: '3', newValue: '1', taskText: task }), zh)).toBe(
+      `任务“${task}”从第 3 项移到第 1 项`,
     );
+    expect(
+      describeHistoryEntry(entry({ action: 'task.merge', oldValue: '组织对标培训', newValue: `${task};组织对标培训`, taskText: task }), zh),
+    ).toBe(`把“组织对标培训”并入任务“${task};组织对标培训”`);
     expect(describeHistoryEntry(entry({ action: 'task.delete', oldValue: task, taskText: task }), zh)).toBe(`删除任务“${task}”`);
     expect(describeHistoryEntry(entry({ action: 'task.restore', newValue: task, taskText: task }), zh)).toBe(`恢复任务“${task}”`);
   });
@@ -45,7 +47,9 @@ describe('describeHistoryEntry', () => {
     expect(update('notes', null, long)).toBe(`任务“${task}”:备注 (空) → ${long.slice(0, 40)}…`);
     expect(long.length).toBeGreaterThan(40);
     // No field recorded: the text.
-    expect(describeHistoryEntry(entry({ action: 'task.update', oldValue: 'a', newValue: 'b', taskText: task }), zh)).toBe(`任务“${task}”:内容 a → b`);
+    expect(describeHistoryEntry(entry({ action: 'task.update', oldValue: 'a', newValue: 'b', taskText: task }), zh)).toBe(
+      `任务“${task}”:内容 a → b`,
+    );
   });
 
   it('words evidence added and removed, by the recorded name or the attachment', () => {
@@ -61,9 +65,12 @@ describe('describeHistoryEntry', () => {
   });
 
   it('speaks the translator’s language', () => {
-    expect(describeHistoryEntry(entry({ action: 'task.update', field: 'status', oldValue: 'not_started', newValue: 'done', taskText: 'Train staff' }), en)).toBe(
-      'Task “Train staff”: status Not started → Done',
-    );
+    expect(
+      describeHistoryEntry(
+        entry({ action: 'task.update', field: 'status', oldValue: 'not_started', newValue: 'done', taskText: 'Train staff' }),
+        en,
+      ),
+    ).toBe('Task “Train staff”: status Not started → Done');
     expect(describeHistoryEntry(entry({ action: 'evidence.add', newValue: 'minutes.pdf' }), en)).toBe('Added file “minutes.pdf”');
   });
 
@@ -73,7 +80,16 @@ describe('describeHistoryEntry', () => {
       asked.add(key);
       return zh(key, params);
     };
-    const actions = ['task.create', 'task.update', 'task.move', 'task.merge', 'task.delete', 'task.restore', 'evidence.add', 'evidence.remove'];
+    const actions = [
+      'task.create',
+      'task.update',
+      'task.move',
+      'task.merge',
+      'task.delete',
+      'task.restore',
+      'evidence.add',
+      'evidence.remove',
+    ];
     const fields = ['text', 'status', 'progress', 'owner', 'due', 'notes'];
     for (const action of actions) describeHistoryEntry(entry({ action, oldValue: 'x', newValue: 'y' }), recording);
     for (const field of fields) describeHistoryEntry(entry({ action: 'task.update', field, oldValue: null, newValue: 'done' }), recording);
@@ -83,7 +99,9 @@ describe('describeHistoryEntry', () => {
     expect(asked.size).toBe(8 + fields.length + 4 + 1);
     for (const language of ['zh-CN', 'en'] as const) {
       for (const key of asked) {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[language].translation);
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[language].translation);
         expect(typeof value, `${language} ${key}`).toBe('string');
       }
     }

@@ -39,7 +39,8 @@ export function parseManifest(bytes: Buffer): Manifest {
   }
   // Counted before the schema, which would first check every one of them.
   const summary = typeof json === 'object' && json !== null && 'summary' in json ? json.summary : undefined;
-  if (typeof summary === 'object' && summary !== null && Object.keys(summary).length > maxSummaryCounters) refuse('bad_manifest', 'summary');
+  if (typeof summary === 'object' && summary !== null && Object.keys(summary).length > maxSummaryCounters)
+    refuse('bad_manifest', 'summary');
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

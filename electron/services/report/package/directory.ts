@@ -30,7 +30,12 @@ export function openZip(fd: number): Promise<ZipFile> {
       if (error) {
         // A file that starts as a ZIP does is one, damaged (at its end: that is where yauzl starts).
         readAt(fd, 4, 0, '').then(
-          (start) => reject(start.readUInt32LE(0) === localHeaderSignature ? new Refusal('corrupt_zip', 'end of central directory') : new Refusal('not_a_zip', '')),
+          (start) =>
+            reject(
+              start.readUInt32LE(0) === localHeaderSignature
+                ? new Refusal('corrupt_zip', 'end of central directory')
+                : new Refusal('not_a_zip', ''),
+            ),
           () => reject(new Refusal('not_a_zip', '')),
         );
         return;
@@ -101,5 +106,9 @@ function checkDeclaredSize(name: string, size: number, compressedSize: number, l
 
 /** A name that is not UTF-8, printed as what it is: ASCII as it is, every other byte as \xHH. */
 function escapedBytes(bytes: Buffer): string {
-  return [...bytes].map((byte) => (byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...bytes]
+    .map((byte) =>
+      byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }

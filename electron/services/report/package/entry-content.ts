@@ -26,7 +26,13 @@ const readRaw = promisify(read);
  * the central record, and deflate must consume exactly the stored bytes (anything after the
  * end of the compressed stream would be data nobody checks).
  */
-export async function readEntryContent(fd: number, entry: Entry, layout: EntryLayout, name: string, sink: ContentSink): Promise<EntryContent> {
+export async function readEntryContent(
+  fd: number,
+  entry: Entry,
+  layout: EntryLayout,
+  name: string,
+  sink: ContentSink,
+): Promise<EntryContent> {
   const hash = createHash('sha256');
   let size = 0;
   let crc = 0;
@@ -53,7 +59,13 @@ export async function readEntryContent(fd: number, entry: Entry, layout: EntryLa
  * A small entry (most of a package by count) in a single read: header, data and descriptor.
  * Its output is capped at 1 MiB, so inflating it at once blocks for a millisecond at most.
  */
-async function readSmallEntry(fd: number, entry: Entry, layout: EntryLayout, name: string, consume: (chunk: Buffer) => Promise<void>): Promise<void> {
+async function readSmallEntry(
+  fd: number,
+  entry: Entry,
+  layout: EntryLayout,
+  name: string,
+  consume: (chunk: Buffer) => Promise<void>,
+): Promise<void> {
   const bytes = await readAt(fd, layout.end - layout.headerOffset, layout.headerOffset, name);
   const at = (offset: number) => offset - layout.headerOffset;
   checkLocalHeader(bytes.subarray(0, at(layout.dataOffset)), entry, layout, name);

@@ -117,15 +117,20 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
       options.onProgress?.(done, total);
     };
     options.onProgress?.(0, total);
-    const verified = await mapInArchiveOrder(read, ({ entry }) => entry.compressionMethod, async (packageEntry, signal) => {
-      const { name, entry } = packageEntry;
-      const { size, sha256, crc32 } = inMemory.get(name)?.read ?? (await readListedEntry(fd, packageEntry, extractInto(name), signal, progress));
-      const expected = listed.get(name);
-      // The SHA-256 first: content that differs from what was signed is named as altered.
-      if (expected && expected.sha256 !== sha256) refuse('hash_mismatch', name);
-      if (crc32 !== entry.crc32) refuse('crc_mismatch', name);
-      return { path: name, size, sha256 };
-    });
+    const verified = await mapInArchiveOrder(
+      read,
+      ({ entry }) => entry.compressionMethod,
+      async (packageEntry, signal) => {
+        const { name, entry } = packageEntry;
+        const { size, sha256, crc32 } =
+          inMemory.get(name)?.read ?? (await readListedEntry(fd, packageEntry, extractInto(name), signal, progress));
+        const expected = listed.get(name);
+        // The SHA-256 first: content that differs from what was signed is named as altered.
+        if (expected && expected.sha256 !== sha256) refuse('hash_mismatch', name);
+        if (crc32 !== entry.crc32) refuse('crc_mismatch', name);
+        return { path: name, size, sha256 };
+      },
+    );
     for (const [path, small] of inMemory) await extractInto(path)?.write(path, small.content);
     return { ok: true, manifest, fingerprint, entries: verified };
   } catch (error) {

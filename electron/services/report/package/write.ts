@@ -111,7 +111,13 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
 function draftManifest({ manifest, signer }: WriteReportPackageOptions): Manifest {
   const publicKey = spkiDer(ed25519PublicKey(signer.publicKeyPem));
   if (!spkiDer(signer.privateKey).equals(publicKey)) throw new Error('signer.publicKeyPem is not the public half of signer.privateKey');
-  const draft = { format: manifestFormat, formatVersion: manifestFormatVersion, ...manifest, signer: { fingerprint: sha256Hex(publicKey) }, files: [] };
+  const draft = {
+    format: manifestFormat,
+    formatVersion: manifestFormatVersion,
+    ...manifest,
+    signer: { fingerprint: sha256Hex(publicKey) },
+    files: [],
+  };
   return Manifest.parse(draft);
 }
 
@@ -127,7 +133,13 @@ async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]
       sources.push({ path: entry.path, size: data.length, origin: entry.path, open: () => Readable.from([data], { objectMode: false }) });
     } else {
       const { file, evidence } = entry;
-      const source: Source = { path: entry.path, size: 0, origin: file, evidence, open: () => createReadStream(file, { highWaterMark: chunkSize }) };
+      const source: Source = {
+        path: entry.path,
+        size: 0,
+        origin: file,
+        evidence,
+        open: () => createReadStream(file, { highWaterMark: chunkSize }),
+      };
       const info = await stat(file).catch((error: unknown) => {
         throw sourceError(error, source);
       });
@@ -213,7 +225,14 @@ function entryOptionsFor(generatedAt: string): (compress: boolean) => Partial<Zi
  */
 function wallClockDate(generatedAt: string): Date {
   // The schema has checked the shape: YYYY-MM-DDTHH:MM:SS…
-  const [year, month, day, hour, minute, second] = generatedAt.slice(0, 19).split(/[-T:]/u).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = generatedAt.slice(0, 19).split(/[-T:]/u).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(year, month - 1, day, hour, minute, second);
 }
 

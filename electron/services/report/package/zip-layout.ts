@@ -47,10 +47,32 @@ export const entryMode = 0o100644;
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const precompressedExtensions = new Set([
-  '.jpg', '.jpeg', '.png', '.gif', '.webp', '.heic',
-  '.pdf', '.ofd', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp',
-  '.zip', '.7z', '.rar', '.gz', '.bz2', '.xz', '.zst',
-  '.mp4', '.mov', '.m4a', '.mp3', '.aac',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.gif',
+  '.webp',
+  '.heic',
+  '.pdf',
+  '.ofd',
+  '.docx',
+  '.xlsx',
+  '.pptx',
+  '.odt',
+  '.ods',
+  '.odp',
+  '.zip',
+  '.7z',
+  '.rar',
+  '.gz',
+  '.bz2',
+  '.xz',
+  '.zst',
+  '.mp4',
+  '.mov',
+  '.m4a',
+  '.mp3',
+  '.aac',
 ]);
 /**
  * Larger entries are stored as they are. Evidence is mostly scans, photos and PDFs; the odd
@@ -72,7 +94,14 @@ export function dosDateTime(generatedAt: string): { time: number; date: number }
   const wallClock = generatedAt.slice(0, 19);
   if (wallClock < '1980-01-01T00:00:00') return { time: 0, date: (1 << 5) | 1 };
   if (wallClock > '2107-12-31T23:59:58') return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
-  const [year, month, day, hour, minute, second] = wallClock.split(/[-T:]/u).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = wallClock.split(/[-T:]/u).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { time: (hour << 11) | (minute << 5) | Math.floor(second / 2), date: ((year - 1980) << 9) | (month << 5) | day };
 }
 
@@ -140,7 +169,12 @@ export async function readCentralDirectoryEnd(fd: number, fileSize: number): Pro
   const endOffset = fileSize - endRecordSize;
   const end = await readAt(fd, endRecordSize, endOffset, detail);
   if (end.readUInt32LE(0) !== 0x06054b50 || end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0 || end.readUInt16LE(20) !== 0) refuse();
-  const short = { entriesOnDisk: end.readUInt16LE(8), entries: end.readUInt16LE(10), size: end.readUInt32LE(12), offset: end.readUInt32LE(16) };
+  const short = {
+    entriesOnDisk: end.readUInt16LE(8),
+    entries: end.readUInt16LE(10),
+    size: end.readUInt32LE(12),
+    offset: end.readUInt32LE(16),
+  };
   const usesZip64 = short.entries === 0xffff || short.size === max32 || short.offset === max32;
 
   let directory: CentralDirectory;
@@ -152,7 +186,13 @@ export async function readCentralDirectoryEnd(fd: number, fileSize: number): Pro
     const recordOffset = locatorOffset - zip64EndRecordSize;
     if (recordOffset < 0) refuse();
     const locator = await readAt(fd, zip64LocatorSize, locatorOffset, detail);
-    if (locator.readUInt32LE(0) !== 0x07064b50 || locator.readUInt32LE(4) !== 0 || readUInt64(locator, 8) !== recordOffset || locator.readUInt32LE(16) !== 1) refuse();
+    if (
+      locator.readUInt32LE(0) !== 0x07064b50 ||
+      locator.readUInt32LE(4) !== 0 ||
+      readUInt64(locator, 8) !== recordOffset ||
+      locator.readUInt32LE(16) !== 1
+    )
+      refuse();
     const record = await readAt(fd, zip64EndRecordSize, recordOffset, detail);
     const ok =
       record.readUInt32LE(0) === 0x06064b50 &&
@@ -201,8 +241,12 @@ export function checkCentralRecord(entry: Entry, raw: Buffer, name: string, expe
   const zip64 = uncompressedSize > max32 - 1 || compressedSize > max32 - 1 || headerOffset > max32 - 1;
   const extra = entry.extraFieldRaw;
   const extraOk = zip64
-    ? extra.length === 28 && extra.readUInt16LE(0) === zip64ExtraId && extra.readUInt16LE(2) === 24 &&
-      raw.readUInt32LE(20) === max32 && raw.readUInt32LE(24) === max32 && raw.readUInt32LE(42) === max32
+    ? extra.length === 28 &&
+      extra.readUInt16LE(0) === zip64ExtraId &&
+      extra.readUInt16LE(2) === 24 &&
+      raw.readUInt32LE(20) === max32 &&
+      raw.readUInt32LE(24) === max32 &&
+      raw.readUInt32LE(42) === max32
     : extra.length === 0;
   const flagsOk = (entry.generalPurposeBitFlag & ~dataDescriptorFlag) === utf8NameFlag;
   const canonical =
@@ -230,7 +274,9 @@ export function checkCentralRecord(entry: Entry, raw: Buffer, name: string, expe
  * sizes (zero when a descriptor follows). yazl writes version 20 here even for ZIP64 entries.
  */
 export function checkLocalHeader(header: Buffer, entry: Entry, layout: EntryLayout, name: string): void {
-  const [crc32, compressedSize, uncompressedSize] = layout.hasDescriptor ? [0, 0, 0] : [entry.crc32, entry.compressedSize, entry.uncompressedSize];
+  const [crc32, compressedSize, uncompressedSize] = layout.hasDescriptor
+    ? [0, 0, 0]
+    : [entry.crc32, entry.compressedSize, entry.uncompressedSize];
   const ok =
     header.length === layout.dataOffset - layout.headerOffset &&
     header.readUInt32LE(0) === localHeaderSignature &&
