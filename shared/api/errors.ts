@@ -49,6 +49,8 @@ export const errorCodes = [
   'report.bad_key_file',
   'report.unsafe_entry',
   'report.duplicate_entry',
+  'report.too_many_files',
+  'report.too_large',
   'report.disk_full',
   'report.write_failed',
   'report.cancelled',

@@ -110,6 +110,10 @@ const en: Messages<typeof zh> = {
     bad_key_file: 'The signing key file is not recognised; it may be damaged.',
     unsafe_entry: 'The file name “{{path}}” is not safe in a report package.',
     duplicate_entry: 'The report already has a file named “{{path}}”.',
+    too_many_files:
+      'This report would hold {{count}} files, more than the {{max}} a report file may hold, so the receiving office could not verify it; nothing was exported. Choose a shorter period or remove evidence that is not needed, then export again.',
+    too_large:
+      'This report’s files come to {{size}}, more than the {{max}} a report file may hold, so the receiving office could not verify it; nothing was exported. Choose a shorter period or remove oversized evidence, then export again.',
     disk_full: 'The disk is full; the report {{file}} was not written.',
     write_failed: 'Could not write the report {{file}}: {{reason}}',
     cancelled: 'Export cancelled; no file was left behind.',

@@ -97,6 +97,10 @@ export default {
     bad_key_file: '签名密钥文件无法识别,可能已损坏。',
     unsafe_entry: '报告中的文件名“{{path}}”不安全,不能写入报告。',
     duplicate_entry: '报告中已有同名文件“{{path}}”。',
+    too_many_files:
+      '这份报告包含 {{count}} 个文件,超过报告文件最多 {{max}} 个文件的限制,接收单位将无法核验,因此未导出。请缩短报告期间,或删去不必要的证明材料后再导出。',
+    too_large:
+      '这份报告的文件共 {{size}},超过报告文件最大 {{max}} 的限制,接收单位将无法核验,因此未导出。请缩短报告期间,或删去过大的证明材料后再导出。',
     disk_full: '磁盘空间不足,报告 {{file}} 未写出。',
     write_failed: '无法写出报告 {{file}}:{{reason}}',
     cancelled: '已取消导出,未留下任何文件。',

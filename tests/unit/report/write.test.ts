@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../../electron/services/report/keys';
@@ -171,5 +171,31 @@ describe('writing a report package', () => {
     const mismatched = { privateKey: signer.privateKey, publicKeyPem: generateSigningKey().publicKeyPem };
     await expect(writeReportPackage({ ...options, signer: mismatched })).rejects.toThrow(/not the public half/u);
     expectUntouched(dir, sources);
+  });
+});
+
+describe('a package the verifier would refuse', () => {
+  it('is not written when it would hold more files than a report may', async () => {
+    const { dir, options, sources } = setup(16);
+    const many: ReportEntry[] = Array.from({ length: 10_000 }, (_, index) => ({ path: `attachments/${index}.txt`, data: 'x' }));
+    expect(await failureOf(writeReportPackage({ ...options, entries: [...options.entries, ...many] }))).toEqual({
+      code: 'report.too_many_files',
+      params: { count: 10_006, max: 10_000 },
+    });
+    expectUntouched(dir, sources);
+  });
+
+  it('is not written when its files come to more than a report may hold', async () => {
+    const { dir, options, sources } = setup(16);
+    // Sparse: 16 GiB on paper, nothing on disk; refused from its size before a byte is read.
+    const huge = join(dir, 'huge.mp4');
+    writeFileSync(huge, '');
+    truncateSync(huge, 16 * 1024 * MiB);
+    const entries: ReportEntry[] = [...options.entries, { path: 'attachments/huge.mp4', file: huge }];
+    expect(await failureOf(writeReportPackage({ ...options, entries }))).toEqual({
+      code: 'report.too_large',
+      params: { size: '16.0 GB', max: '16.0 GB' },
+    });
+    expectUntouched(dir, [...sources, huge]);
   });
 });

@@ -9,6 +9,7 @@ import { partialPath, syncDirectory } from '../../../lib/atomic-write';
 import { sha256Hex } from '../../../lib/hash';
 import { errnoCode, isDiskFull, unreadableFile } from '../../../lib/file-errors';
 import { AppError } from '../../../../shared/api/errors';
+import { defaultVerifyLimits, ed25519SignatureBytes, manifestAllowance, maxSignerKeyBytes } from './limits';
 import {
   EntryNames,
   isSafeEntryPath,
@@ -147,8 +148,22 @@ async function prepareSources(entries: readonly ReportEntry[]): Promise<Source[]
       sources.push({ ...source, size: info.size });
     }
   }
+  checkWithinVerifyLimits(sources);
   return sources;
 }
+
+/** A package the verifier would refuse is never written: the receiving office could not open it. */
+function checkWithinVerifyLimits(sources: readonly Source[]): void {
+  const { maxEntries, maxTotalBytes } = defaultVerifyLimits;
+  const entries = sources.length + reservedEntries.length;
+  if (entries > maxEntries) throw new AppError('report.too_many_files', { count: entries, max: maxEntries });
+  // The manifest, its signature and signer.pem come on top; their allowance is left free.
+  const total = sources.reduce((sum, source) => sum + source.size, 0);
+  const max = maxTotalBytes - manifestAllowance(entries, defaultVerifyLimits) - maxSignerKeyBytes - ed25519SignatureBytes;
+  if (total > max) throw new AppError('report.too_large', { size: gigabytes(total), max: gigabytes(maxTotalBytes) });
+}
+
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
 /** Streams the ZIP into `output` until it is synced and closed; returns the manifest and the exact text that was signed. */
 async function writeZip(
