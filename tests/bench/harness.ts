@@ -1,6 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 export interface Metric {
   name: string;
@@ -39,4 +43,22 @@ export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs benchmark `name` of this bundle again in a child process, with `job` as JSON in the
+ * environment variable `variable` (the child's run() takes it from there), so that what it
+ * measures, its peak RSS above all, is its own. The child's metrics.
+ */
+export async function metricsFromChild(dir: string, name: string, variable: string, job: unknown): Promise<Metric[]> {
+  const results = join(dir, `${name}-child-metrics.json`);
+  await run(process.execPath, [process.argv[1] as string, '--only', name, '--out', results], {
+    env: { ...process.env, [variable]: JSON.stringify(job) },
+  });
+  return (JSON.parse(readFileSync(results, 'utf8')) as { metrics: Metric[] }).metrics;
+}
+
+/** The value of the metric called `name`, NaN when there is none. */
+export function metricValue(metrics: readonly Metric[], name: string): number {
+  return metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
 }

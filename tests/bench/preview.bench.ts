@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import { openBackend } from '../../electron/backend/backend';
 import { answerPreview } from '../../electron/backend/preview-http';
 import { generateSigningKey } from '../../electron/services/report/keys';
 import { writeReportPackage } from '../../electron/services/report/package/write';
 import { callOrThrow, quietLog } from '../support/call';
-import { round, withTempDir, type Benchmark, type Metric } from './harness';
+import { metricsFromChild, round, withTempDir, type Benchmark, type Metric } from './harness';
 
-const run = promisify(execFile);
 const MiB = 1024 * 1024;
 /** A received package whose report.html is 1 GiB (within the verifier's limits), as a hostile sender would make it. */
 const pageBytes = 1024 * MiB;
@@ -39,13 +36,8 @@ export const previewBenchmark: Benchmark = {
 async function measure(dir: string): Promise<Metric[]> {
   const packageFile = join(dir, 'hostile.plreport');
   await writeHostilePackage(dir, packageFile);
-  const results = join(dir, 'preview-metrics.json');
   const job: PreviewJob = { dataDir: join(dir, 'data'), packageFile };
-  await run(process.execPath, [process.argv[1] as string, '--only', 'preview', '--out', results], {
-    env: { ...process.env, [previewJobVariable]: JSON.stringify(job) },
-  });
-  const { metrics } = JSON.parse(readFileSync(results, 'utf8')) as { metrics: Metric[] };
-  return metrics;
+  return metricsFromChild(dir, 'preview', previewJobVariable, job);
 }
 
 async function writeHostilePackage(dir: string, outFile: string): Promise<void> {

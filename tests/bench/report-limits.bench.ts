@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { generateSigningKey } from '../../electron/services/report/keys';
 import { defaultVerifyLimits, manifestAllowance } from '../../electron/services/report/package/limits';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import { writeReportPackage, type ReportEntry } from '../../electron/services/report/package/write';
 import type { ManifestContent } from '../../shared/report/manifest';
 import { buildZip, readZip } from '../unit/report/raw-zip';
-import { round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
+import { metricsFromChild, metricValue, round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
 
-const run = promisify(execFile);
 /** Set in the child process that verifies one package alone, so its peak RSS is that verification's. */
 const verifyJobVariable = 'PLANLEDGER_BENCH_VERIFY_JOB';
 /** What every package at or below the limits must stay within (issue 13). */
@@ -100,15 +97,9 @@ async function writeMaxEntriesPackage(outFile: string): Promise<void> {
   await writeReportPackage({ outFile, entries, manifest, signer: generateSigningKey() });
 }
 
-/** Runs this benchmark bundle again, as `--only report-limits`, with the verify job in its environment. */
 async function verifyInChildProcess(dir: string, job: VerifyJob): Promise<{ ms: number; peakRssMb: number }> {
-  const results = join(dir, 'verify-metrics.json');
-  await run(process.execPath, [process.argv[1] as string, '--only', 'report-limits', '--out', results], {
-    env: { ...process.env, [verifyJobVariable]: JSON.stringify(job) },
-  });
-  const { metrics } = JSON.parse(readFileSync(results, 'utf8')) as { metrics: Metric[] };
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
-  return { ms: value('report.limits.child.ms'), peakRssMb: value('report.limits.child.peak_rss.mb') };
+  const metrics = await metricsFromChild(dir, 'report-limits', verifyJobVariable, job);
+  return { ms: metricValue(metrics, 'report.limits.child.ms'), peakRssMb: metricValue(metrics, 'report.limits.child.peak_rss.mb') };
 }
 
 async function verifyInThisProcess({ file, intact }: VerifyJob): Promise<Metric[]> {

@@ -7,7 +7,7 @@ import { generateSigningKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import { writeReportPackage, type ReportEntry } from '../../electron/services/report/package/write';
 import type { ManifestContent } from '../../shared/report/manifest';
-import { round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
+import { metricsFromChild, metricValue, round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -122,16 +122,9 @@ function sampleText(length: number): string {
   return parts.join('');
 }
 
-/** Runs this benchmark bundle again, as `--only report`, with the export job in its environment. */
 async function exportInChildProcess(dir: string, job: ExportJob): Promise<{ exportMs: number; peakRssMb: number }> {
-  const results = join(dir, 'export-metrics.json');
-  const bundle = process.argv[1] as string;
-  await run(process.execPath, [bundle, '--only', 'report', '--out', results], {
-    env: { ...process.env, [exportJobVariable]: JSON.stringify(job) },
-  });
-  const { metrics } = JSON.parse(readFileSync(results, 'utf8')) as { metrics: Metric[] };
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
-  return { exportMs: value('report.export.child.ms'), peakRssMb: value('report.export.child.peak_rss.mb') };
+  const metrics = await metricsFromChild(dir, 'report', exportJobVariable, job);
+  return { exportMs: metricValue(metrics, 'report.export.child.ms'), peakRssMb: metricValue(metrics, 'report.export.child.peak_rss.mb') };
 }
 
 async function exportInThisProcess({ evidenceDir, outFile }: ExportJob): Promise<Metric[]> {
