@@ -24,6 +24,16 @@ export interface ClauseEntry {
   role: DepartmentRole;
 }
 
+/**
+ * A name that stands for many bodies: 各区政府, 各市人民政府, 各县(市、区)政府, 市政府各部门,
+ * 各有关单位. Kept whole (市政府各部门 keeps its 部门) and marked collective in the plan.
+ */
+export const COLLECTIVE_NAME_RE = /^各|各(?:有关|相关)?(?:部门|单位|机构|直属机构)$/u;
+
+export function isCollectiveName(name: string): boolean {
+  return COLLECTIVE_NAME_RE.test(name);
+}
+
 export interface ResponsibilityClause {
   entries: ClauseEntry[];
   /** Raw values of 完成时限-style fields (or a trailing '2017年底前完成'). */
@@ -88,13 +98,17 @@ export function splitNames(text: string): string[] {
   return names;
 }
 
-/** '由 省财政厅等部门' → '省财政厅'; '财政部门' → '财政'; placeholders → ''. */
-export function cleanDepartmentName(raw: string): string {
+/**
+ * '由 省财政厅等部门' → '省财政厅'; '财政部门' → '财政'; placeholders → ''; a collective name
+ * (市政府各部门) stays whole. In a labelled field (责任单位:各有关单位) a placeholder that starts
+ * with 各 names everyone it covers, so `field` keeps it as a collective name.
+ */
+export function cleanDepartmentName(raw: string, field = false): string {
   let name = raw.replace(/\s/gu, '');
   name = name.replace(/^(?:由|会同|请)/u, '');
   name = name.replace(/等(?:有关|相关)?(?:部门|单位)?$/u, '');
-  if (GENERIC_NAME_RE.test(name)) return '';
-  if (name.length > 3 && name.endsWith('部门')) name = name.slice(0, -2);
+  if (GENERIC_NAME_RE.test(name)) return field && name.startsWith('各') ? name : '';
+  if (name.length > 3 && name.endsWith('部门') && !isCollectiveName(name)) name = name.slice(0, -2);
   return name;
 }
 
@@ -109,13 +123,13 @@ function acceptableName(name: string, check: NameCheck): boolean {
   return (ORGANISATION_SUFFIX_RE.test(name) || name.startsWith('各')) && !PROSE_RE.test(name);
 }
 
-/** Names of one list; null if any piece cannot be a department name. */
-function readNames(text: string, check: NameCheck): string[] | null {
+/** Names of one list; null if any piece cannot be a department name. `field`: the value of 责任单位:… */
+function readNames(text: string, check: NameCheck, field = false): string[] | null {
   const names: string[] = [];
   for (const piece of splitNames(text)) {
     if (piece.trim() === '') continue;
     const raw = piece.replace(/\s/gu, '');
-    const name = cleanDepartmentName(raw);
+    const name = cleanDepartmentName(raw, field);
     if (name === '') {
       // A placeholder (有关部门) is fine; anything else that cleans to nothing is not a name.
       if (!GENERIC_NAME_RE.test(raw.replace(/^(?:由|会同|请)/u, '').replace(/^等/u, ''))) return null;
@@ -175,7 +189,7 @@ export function parseClause(text: string, check: NameCheck): ResponsibilityClaus
       return;
     }
     clause.assignsResponsibility = true;
-    for (const name of readNames(value, 'lenient') ?? []) clause.entries.push({ name, role });
+    for (const name of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role });
   });
   return clause.assignsResponsibility || clause.due.length > 0 ? clause : null;
 }

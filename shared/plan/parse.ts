@@ -3,7 +3,14 @@
  * warnings for whatever could not be placed or resolved. Pure; linear in the text's length.
  */
 import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue } from './deadlines';
-import { DEFAULT_DEPARTMENT_ALIASES, aliasMap, prefixMerges, resolveDepartments, type ResolvedDepartment } from './departments';
+import {
+  DEFAULT_DEPARTMENT_ALIASES,
+  aliasMap,
+  isCollectiveName,
+  prefixMerges,
+  resolveDepartments,
+  type ResolvedDepartment,
+} from './departments';
 import { PlanParseError } from './errors';
 import { issuerFromNoticeTitle, readHeader, type HeaderParagraph } from './header';
 import { formatChineseInt } from './numerals';
@@ -238,7 +245,7 @@ class BodyAssembler {
         const name = merges.get(department.name) ?? department.name;
         let entry = byName.get(name);
         if (!entry) {
-          entry = { name, aliases: [] };
+          entry = isCollectiveName(name) ? { name, aliases: [], collective: true } : { name, aliases: [] };
           byName.set(name, entry);
         }
         if (department.written !== name && !entry.aliases.includes(department.written)) entry.aliases.push(department.written);

@@ -45,6 +45,11 @@ export const planDepartmentSchema = z.object({
   name: z.string().min(1),
   /** Other spellings of the same body found in the text, in order of appearance. */
   aliases: z.array(z.string()),
+  /**
+   * True for a name that stands for many bodies (各区政府, 市政府各部门, 各县(市、区)政府);
+   * absent otherwise. Optional, so plan JSON v1 written before it still reads.
+   */
+  collective: z.boolean().optional(),
 });
 
 export const requirementSchema = z.object({
