@@ -160,7 +160,8 @@ function parseVerbClause(text: string, check: NameCheck, clause: ResponsibilityC
   if (!matched) return false;
   const rest = stripEndPunctuation(text.slice(cursor).replace(/^[\s,，;；、]+/u, ''));
   if (rest === '') return true;
-  if (!/[0-9０-９]{4}\s{0,2}年|[年月]底|季度|上半年|下半年/u.test(rest) || rest.length > 40) return false;
+  if (!/[0-9０-９]{4}\s{0,2}年|[年月]底|季度|上半年|下半年|长期|持续|常态|每个?[年季月]|每半年/u.test(rest) || rest.length > 40)
+    return false;
   clause.due.push(rest);
   return true;
 }

@@ -17,6 +17,7 @@ export {
   type PlanDepartment,
   type PlanGroup,
   type PlanMeasure,
+  type PlanRecurrence,
   type PlanRequirement,
   type PlanWarning,
   type PlanWarningCode,

@@ -2,7 +2,7 @@
  * parsePlanText: an official circular (action plan) as text → the structured Plan and the
  * warnings for whatever could not be placed or resolved. Pure; linear in the text's length.
  */
-import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue } from './deadlines';
+import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue, type Recurrence } from './deadlines';
 import {
   DEFAULT_DEPARTMENT_ALIASES,
   aliasMap,
@@ -194,11 +194,13 @@ class BodyAssembler {
     const dueValues = analysis.clauses.flatMap((c) => c.due);
     let due: string | null = null;
     let dueUnresolved = false;
+    let recurrence: Recurrence | null = null;
     if (dueValues.length > 0) {
       for (const value of dueValues) {
         const resolved = resolveDueValue(value, this.contextYear);
         due = latestDate(due, resolved.date);
         dueUnresolved ||= resolved.unresolved;
+        recurrence ??= resolved.recurrence ?? null;
       }
       dueUnresolved &&= due === null;
     } else {
@@ -224,6 +226,7 @@ class BodyAssembler {
         title: analysis.title,
         text: body,
         due,
+        ...(recurrence === null ? {} : { recurrence }),
         departments: [],
         tasks: analysis.tasks,
       },
