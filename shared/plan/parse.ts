@@ -15,6 +15,7 @@ import { PlanParseError } from './errors';
 import { issuerFromNoticeTitle, readHeader, type HeaderParagraph } from './header';
 import { formatChineseInt } from './numerals';
 import { buildOutline, splitHeading, type OutlineChapter, type OutlineGroup, type OutlineItem, type OutlineNode } from './outline';
+import { reflow, type Furniture, type Layout } from './layout';
 import { classifyParagraphs, isIssuerName, readParagraphs, readPrintedLine, readSignatureLine, type Paragraph } from './paragraphs';
 import {
   PLAN_FORMAT,
@@ -40,6 +41,10 @@ export interface ParsePlanOptions {
 
 export interface ParsePlanResult {
   plan: Plan;
+  /** Page furniture (page numbers, running heads) left out of the text, with its lines, for a preview. */
+  furniture: Furniture[];
+  /** How the text was laid out: a paragraph a line, hard-wrapped (PDF), or all run together. */
+  layout: Layout;
   /** In line order. */
   warnings: PlanWarning[];
   /** Warnings beyond maxWarnings. */
@@ -267,7 +272,8 @@ class BodyAssembler {
  * text and 'plan.no_structure' when nothing in it is numbered like a plan (一、 (一) 1.).
  */
 export function parsePlanText(text: string, options: ParsePlanOptions = {}): ParsePlanResult {
-  const paragraphs = readParagraphs(text);
+  const reflowed = reflow(text);
+  const paragraphs = readParagraphs(reflowed.lines);
   if (paragraphs.length === 0) throw new PlanParseError('plan.empty');
   const bodyStart = paragraphs.findIndex((p) => p.marker !== null);
   if (bodyStart === -1) throw new PlanParseError('plan.no_structure');
@@ -318,5 +324,5 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Par
     measures,
   };
   const result = warnings.result();
-  return { plan, warnings: result.warnings, omittedWarnings: result.omitted };
+  return { plan, warnings: result.warnings, omittedWarnings: result.omitted, furniture: reflowed.furniture, layout: reflowed.layout };
 }
