@@ -83,8 +83,8 @@ interface RawLine {
 const MAX_HEAD_LENGTH = 40;
 
 /**
- * Page numbers, and running heads: a short line printed next to the page number on at least
- * half the pages (and twice), every such occurrence. A line of text that merely recurs (职责分工负责)
+ * Page numbers, and running heads: a short line printed next to the page number on at least a
+ * third of the pages (odd and even pages may carry different heads) and twice, every such occurrence. A line of text that merely recurs (职责分工负责)
  * is not next to a page number often enough to count.
  */
 function markFurniture(lines: RawLine[]): void {
@@ -109,7 +109,7 @@ function markFurniture(lines: RawLine[]): void {
     if (candidate(line, i)) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
   });
   lines.forEach((line, i) => {
-    if (candidate(line, i) && (counts.get(line.text) ?? 0) >= Math.max(2, Math.ceil(pages / 2))) line.furniture = 'running_head';
+    if (candidate(line, i) && (counts.get(line.text) ?? 0) >= Math.max(2, Math.floor(pages / 3))) line.furniture = 'running_head';
   });
 }
 
@@ -120,7 +120,8 @@ interface WrapWidth {
 
 /**
  * The width the text is wrapped at, if it is hard-wrapped: many lines (at least 40% of those
- * longer than ten characters, and five) end within a character of the same width. Measured both
+ * longer than ten characters that do not end a sentence, and five) end within a character of
+ * the same width. Measured both
  * on the page (Latin ½) and in characters, whichever fits more lines.
  */
 function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
@@ -129,6 +130,8 @@ function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
     const histogram = new Map<number, number>();
     let considered = 0;
     for (const line of lines) {
+      // A wrapped line ends anywhere; a paragraph on its line ends with its sentence.
+      if (/[。；;！!？?]$/u.test(line.text)) continue;
       const width = Math.round(measure(line.text));
       if (width < 10) continue;
       considered++;
@@ -238,8 +241,9 @@ function lastNonSpace(text: string, end: number): string {
 
 /** The segment so far (from `start`) is a numbered heading still without a sentence end. */
 function isOpenHeading(text: string, start: number, at: number): boolean {
+  if (at - start > 60) return false;
   const segment = text.slice(start, at);
-  return at - start <= 60 && readMarker(segment) !== null && !/[。；;！!？?]/u.test(segment);
+  return readMarker(segment) !== null && !/[。；;！!？?]/u.test(segment);
 }
 
 /** The text since the last sentence end is a 牵头单位:/完成时限: field. */
@@ -268,7 +272,7 @@ function markerCuts(text: string, state: OutlineState): number[] {
     if (marker === null || !advance(state, marker, false)) continue;
     const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
     // The first number of all may follow the plan's title (某市行动计划一、主要任务…).
-    const afterTitle = !state.body && isTitleLike(text.slice(start, m.index).trim());
+    const afterTitle = !state.body && m.index - start <= 80 && isTitleLike(text.slice(start, m.index).trim());
     if (!after && !afterTitle && !isOpenHeading(text, start, m.index) && !inField(text, start, m.index)) continue;
     // A chapter number needs a sentence end (一、二、三级 is not an outline).
     if (marker.level === 'chapter' && !after && !afterTitle && !isOpenHeading(text, start, m.index)) continue;
@@ -288,8 +292,10 @@ const SIGNATURE_RE = new RegExp(`(?<=[。！!；;])(\\p{Script=Han}{2,30}?)\\s{0
 const PUBLICITY_RE = /[(（]\s{0,2}此件[^()（）]{0,16}[)）]/gu;
 const COPY_TO_RE = /(?<=[。；;])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
 
-/** Cuts of the header and footer: document number, signature, (此件公开发布), 抄送, plan title. */
+/** Cuts of the header and footer in reflowed text: document number, addressees, signature, (此件公开发布), 抄送. */
 function frameCuts(text: string, state: OutlineState): number[] {
+  // A paragraph a line: these stand on lines of their own already.
+  if (!state.reflowed) return [];
   const ascii = toAsciiDigits(text);
   const cuts: number[] = [];
   if (!state.body && !state.docNumberSeen) {
