@@ -19,7 +19,8 @@ import { toAsciiDigits } from './numerals';
 import { splitSentences } from './sentences';
 import { isIssuerName, isTitleLike, readMarker, type Marker } from './paragraphs';
 
-export type FurnitureKind = 'page_number' | 'running_head';
+export const FURNITURE_KINDS = ['page_number', 'running_head'] as const;
+export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 
 /** A line recognised as page furniture and left out of the text. */
 export interface Furniture {
@@ -29,7 +30,8 @@ export interface Furniture {
   kind: FurnitureKind;
 }
 
-export type Layout = 'lines' | 'wrapped' | 'run_together';
+export const LAYOUTS = ['lines', 'wrapped', 'run_together'] as const;
+export type Layout = (typeof LAYOUTS)[number];
 
 export interface SourceLine {
   /** 1-based line in the source where the paragraph starts. */
