@@ -53,6 +53,9 @@ const ROLE_RE =
 const FIELD_LABELS =
   '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
 
+/** The field labels as a regular-expression alternation. */
+export const FIELD_LABELS_SOURCE = FIELD_LABELS;
+
 const LABEL_RE = new RegExp(`(${FIELD_LABELS})\\s{0,2}[:：]`, 'gu');
 
 /** A paragraph that starts with a field label: 牵头单位:… / 完成时限:… */

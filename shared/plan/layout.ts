@@ -13,7 +13,7 @@
  * Pure and linear in the length of the text (every regular expression is bounded).
  */
 import { findReportDeadlines, parseDateLine } from './deadlines';
-import { FIELD_LINE_RE } from './departments';
+import { FIELD_LABELS_SOURCE, FIELD_LINE_RE } from './departments';
 import { titleFromNoticeTitle } from './header';
 import { toAsciiDigits } from './numerals';
 import { splitSentences } from './sentences';
@@ -170,14 +170,39 @@ function isSignatureName(text: string, next: RawLine | undefined): boolean {
   return next !== undefined && isIssuerName(text) && parseDateLine(next.text) !== null;
 }
 
-/** Joins the lines of a hard-wrapped text into paragraphs. */
+/** Open brackets left in text: ( （ 《 “ minus their closers. */
+function openBrackets(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Joins the lines of a hard-wrapped text into paragraphs. Where a full line ended a sentence
+ * the paragraph may have ended too: a last sentence that sets a reporting deadline for
+ * everyone (各市、各部门于…前将…报…) after such a line is a paragraph of its own, as printed.
+ */
 function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
   const out: SourceLine[] = [];
   const indentIsCue = lines.some((l) => l.indented) && lines.some((l) => !l.indented);
   let current: SourceLine | null = null;
   let previous: RawLine | null = null;
+  let depth = 0;
+  let softAt = -1;
+  const finish = () => {
+    if (current === null || softAt <= 0) return;
+    const tail = current.text.slice(softAt);
+    if (splitSentences(tail, '。').length === 1 && isReportToAll(tail)) {
+      out.push({ line: current.line, text: tail });
+      current.text = current.text.slice(0, softAt);
+    }
+  };
   lines.forEach((line, i) => {
     const full = previous !== null && wrap.measure(previous.text) >= wrap.width - 2;
+    const ended = previous !== null && endsSentence(previous.text);
     const joins =
       current !== null &&
       previous !== null &&
@@ -185,15 +210,23 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
       !line.breakBefore &&
       !(indentIsCue && line.indented) &&
       // 各市人民政府,…各直属机构: ends the addressees; 现通知如下: ends its paragraph.
-      !/[:：]$/u.test(previous.text) &&
-      !(endsSentence(previous.text) && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
-    if (joins && current) current.text += line.text;
-    else {
+      !(depth <= 0 && /[:：]$/u.test(previous.text)) &&
+      !(depth <= 0 && FIELD_LINE_RE.test(line.text)) &&
+      !(ended && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
+    if (joins && current) {
+      if (ended && depth <= 0) softAt = current.text.length;
+      current.text += line.text;
+    } else {
+      finish();
       current = { line: line.line, text: line.text };
       out.push(current);
+      depth = 0;
+      softAt = -1;
     }
+    depth += openBrackets(line.text);
     previous = line;
   });
+  finish();
   return out;
 }
 
@@ -209,6 +242,8 @@ interface OutlineState {
   noticeTitle: string | null;
   /** The text was reflowed (wrapped or run together): paragraph ends must be found in it. */
   reflowed: boolean;
+  /** No line breaks at all: every sentence end may end a paragraph. */
+  runTogether: boolean;
 }
 
 const MARKER_IN_TEXT_RE =
@@ -252,7 +287,7 @@ function isOpenHeading(text: string, start: number, at: number): boolean {
 function inField(text: string, start: number, at: number): boolean {
   const from = Math.max(start, at - 120);
   const tail = text.slice(from, at);
-  const cut = Math.max(...['。', '；', ';'].map((c) => tail.lastIndexOf(c)));
+  const cut = Math.max(...['。', '；', ';', ')', '）'].map((c) => tail.lastIndexOf(c)));
   return FIELD_LINE_RE.test(tail.slice(cut + 1).trim());
 }
 
@@ -337,7 +372,13 @@ function frameCuts(text: string, state: OutlineState): number[] {
 
 /** The plan title at the start of a header paragraph, when the notice title gave it. */
 function titleCut(text: string, state: OutlineState): number | null {
-  if (state.body || state.noticeTitle === null) return null;
+  if (state.body) return null;
+  if (state.runTogether) {
+    // 某省推进某某工作实施方案为推进某某工作,制定本方案。: the plan title before its preamble.
+    const plan = PLAN_TITLE_RE.exec(text);
+    if (plan) return (plan[1] ?? '').length;
+  }
+  if (state.noticeTitle === null) return null;
   const title = titleFromNoticeTitle(state.noticeTitle);
   return title !== null && text.length > title.length && text.startsWith(title) ? title.length : null;
 }
@@ -355,17 +396,28 @@ function reflowCuts(text: string, state: OutlineState): number[] {
   const cuts: number[] = [];
   const title = CHAPTER_TITLE_RE.exec(text);
   if (title && text.length > title[0].length + 8) cuts.push(title[0].length);
+  if (!state.runTogether) return cuts;
+  // 牵头单位: / 完成时限: after a sentence or a clause starts a field paragraph.
+  for (const m of text.matchAll(LABEL_AFTER_END_RE)) cuts.push(m.index + (m[1] ?? '').length);
   if (text.length <= 4000) {
     const sentences = splitSentences(text, '。');
     const last = sentences[sentences.length - 1];
     const before = sentences[sentences.length - 2];
-    if (before && last?.text.startsWith('各')) {
-      const found = findReportDeadlines(last.text, null);
-      if (found.deadlines.length + found.unresolved.length > 0) cuts.push(before.end);
-    }
+    if (before && isReportToAll(last?.text ?? '')) cuts.push(before.end);
   }
   return cuts;
 }
+
+/** 各市、各部门于2017年1月底前将…报…: a reporting deadline set for everyone. */
+function isReportToAll(sentence: string): boolean {
+  if (!sentence.startsWith('各')) return false;
+  const found = findReportDeadlines(sentence, null);
+  return found.deadlines.length + found.unresolved.length > 0;
+}
+
+const PLAN_TITLE_RE =
+  /^(\p{Script=Han}[^。，,；;：:]{3,58}?(?:方案|计划|意见|办法|规划|要点|措施|细则|纲要))(?=为了?|根据|按照|近年来|当前|为进一步)/u;
+const LABEL_AFTER_END_RE = new RegExp(`([。)）]\\s{0,2})(?:${FIELD_LABELS_SOURCE})\\s{0,2}[:：]`, 'gu');
 
 function cutAt(paragraph: SourceLine, cuts: number[]): SourceLine[] {
   const points = [...new Set(cuts)].filter((c) => c > 0 && c < paragraph.text.length).sort((a, b) => a - b);
@@ -380,7 +432,7 @@ function cutAt(paragraph: SourceLine, cuts: number[]): SourceLine[] {
 }
 
 /** Cuts paragraphs that hold several: the outline numbers in sequence, header and footer parts. */
-function segment(paragraphs: readonly SourceLine[], reflowed: boolean): SourceLine[] {
+function segment(paragraphs: readonly SourceLine[], reflowed: boolean, runTogether = false): SourceLine[] {
   const state: OutlineState = {
     chapter: 0,
     paren: 0,
@@ -390,6 +442,7 @@ function segment(paragraphs: readonly SourceLine[], reflowed: boolean): SourceLi
     addresseesSeen: false,
     noticeTitle: null,
     reflowed,
+    runTogether,
   };
   const out: SourceLine[] = [];
   for (const paragraph of paragraphs) {
@@ -448,10 +501,18 @@ export function reflow(source: string): Reflowed {
   });
 
   const wrap = wrapWidth(content);
-  if (wrap !== null) return { lines: segment(joinWrapped(content, wrap), true), furniture, layout: 'wrapped' };
+  if (wrap !== null) {
+    // Wrapped text that joins back into a run of text without paragraphs is read as run together.
+    const joined = joinWrapped(content, wrap);
+    const lost = joined.length <= 3 && joined.some((l) => l.text.length > 200);
+    return { lines: segment(joined, true, lost), furniture, layout: 'wrapped' };
+  }
+  // At most three lines, one of them long: the text has lost its line breaks.
+  const runTogether = content.length <= 3 && content.some((l) => l.text.length > 200);
   const lines = segment(
     content.map((l) => ({ line: l.line, text: l.text })),
-    content.length <= 3,
+    runTogether,
+    runTogether,
   );
-  return { lines, furniture, layout: lines.length > content.length * 2 && content.length <= 3 ? 'run_together' : 'lines' };
+  return { lines, furniture, layout: runTogether ? 'run_together' : 'lines' };
 }

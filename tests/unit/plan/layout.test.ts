@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPageNumber, parsePlanText, reflow, type Plan } from '../../../shared/plan';
-import { rewrap, runTogether, seedText, wrapParagraph, type RewrapOptions } from './helpers';
+import { fixtureText, rewrap, runTogether, seedText, wrapParagraph, type RewrapOptions } from './helpers';
 
 const seed = parsePlanText(seedText()).plan;
 const HEAD = '山东省贯彻实施质量发展纲要2016年行动计划';
@@ -45,6 +45,22 @@ describe('text copied out of a PDF (hard-wrapped, page furniture between the lin
       expect({ width, plan: essentials(result.plan) }).toEqual({ width, plan: essentials(seed) });
     }
   });
+
+  it.each(['groups-fullwidth.txt', 'labelled-clauses.txt'])(
+    'reads the fixture %s wrapped at 16 to 30 characters with the same measures, departments and deadlines',
+    (name) => {
+      const measures = (plan: Plan) => plan.measures.map((m) => [m.code, m.title, m.departments, m.due]);
+      const base = parsePlanText(fixtureText(name)).plan;
+      for (let width = 16; width <= 30; width += 2) {
+        const result = parsePlanText(rewrap(fixtureText(name), width, { pageLines: 8 }));
+        expect({ width, layout: result.layout }).toEqual({ width, layout: 'wrapped' });
+        expect({ width, measures: measures(result.plan) }).toEqual({ width, measures: measures(base) });
+        expect(result.plan.departments).toEqual(base.departments);
+        expect(result.plan.deadlines).toEqual(base.deadlines);
+        expect(result.plan.title).toBe(base.title);
+      }
+    },
+  );
 
   it('reports the page numbers and running heads it dropped, with their lines', () => {
     const text = rewrap(seedText(), 22, { pageNumbers: 'dash', runningHead: HEAD });
@@ -161,6 +177,21 @@ describe('text with no line breaks at all', () => {
     expect(result.plan.deadlines).toEqual([expect.objectContaining({ date: '2017-01-31', recipient: '省质监局' })]);
     expect(result.plan).toMatchObject({ docNumber: '鲁政办字〔2016〕103号', issuer: '山东省人民政府办公厅', issuedOn: '2016-07-07' });
   });
+
+  it.each(['groups-fullwidth.txt', 'labelled-clauses.txt'])(
+    'reads the fixture %s run together with the same measures and departments',
+    (name) => {
+      const measures = (plan: Plan) => plan.measures.map((m) => [m.code, m.title, m.departments, m.due]);
+      const parsed = parsePlanText(fixtureText(name));
+      const base = parsed.plan;
+      const result = parsePlanText(runTogether(fixtureText(name)));
+      expect(result.warnings.map((w) => [w.code, w.text])).toEqual(parsed.warnings.map((w) => [w.code, w.text]));
+      expect(measures(result.plan)).toEqual(measures(base));
+      expect(result.plan.departments).toEqual(base.departments);
+      expect(result.plan.deadlines).toEqual(base.deadlines);
+      expect(result.plan.title).toBe(base.title);
+    },
+  );
 
   it('also when the run-together text is wrapped again (a PDF of a page without paragraphs)', () => {
     const result = parsePlanText(rewrap(runTogether(seedText()), 30, { runningHead: HEAD }));
