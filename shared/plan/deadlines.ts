@@ -155,17 +155,40 @@ export function latestDate(a: string | null, b: string | null): string | null {
   return a > b ? a : b;
 }
 
-export interface DueResolution {
-  date: string | null;
-  /** A date was asked for but none could be worked out (and the text is not 长期/持续…). */
-  unresolved: boolean;
+/** A deadline that comes back (每季度末) or never ends (长期坚持, …并持续落实). */
+export type Recurrence = 'ongoing' | 'yearly' | 'half_yearly' | 'quarterly' | 'monthly';
+
+const RECURRENCE_RES: ReadonlyArray<readonly [Recurrence, RegExp]> = [
+  ['half_yearly', /每半年|每个半年/u],
+  ['quarterly', /每个?季/u],
+  ['monthly', /每个?月/u],
+  ['yearly', /每年/u],
+  ['ongoing', ONGOING_RE],
+];
+
+/** The recurrence a deadline's wording names: 每季度末 → quarterly, 长期坚持 → ongoing; else null. */
+export function readRecurrence(value: string): Recurrence | null {
+  for (const [recurrence, re] of RECURRENCE_RES) if (re.test(value)) return recurrence;
+  return null;
 }
 
-/** The value of a 完成时限 field ('2018年底', '2017年6月底前', '2016年7月至12月'): its latest date. */
+export interface DueResolution {
+  date: string | null;
+  /** A date was asked for but none could be worked out (and the text names no recurrence). */
+  unresolved: boolean;
+  /** 每季度末, 长期坚持, 2018年底前完成并持续落实: the recurrence, besides any date. */
+  recurrence?: Recurrence;
+}
+
+/**
+ * The value of a 完成时限 field ('2018年底', '2017年6月底前', '2016年7月至12月', '每季度末',
+ * '长期坚持'): its latest date and the recurrence it names.
+ */
 export function resolveDueValue(value: string, contextYear: number | null): DueResolution {
   let date: string | null = null;
   for (const phrase of findDatePhrases(value, contextYear)) date = latestDate(date, phrase.date);
-  return { date, unresolved: date === null && !ONGOING_RE.test(value) };
+  const recurrence = readRecurrence(value);
+  return recurrence === null ? { date, unresolved: date === null } : { date, unresolved: false, recurrence };
 }
 
 /** The latest deadline (…前) written in free text, e.g. '2017年6月底前完成', read sentence by sentence. */

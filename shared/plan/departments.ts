@@ -24,6 +24,16 @@ export interface ClauseEntry {
   role: DepartmentRole;
 }
 
+/**
+ * A name that stands for many bodies: 各区政府, 各市人民政府, 各县(市、区)政府, 市政府各部门,
+ * 各有关单位. Kept whole (市政府各部门 keeps its 部门) and marked collective in the plan.
+ */
+export const COLLECTIVE_NAME_RE = /^各|各(?:有关|相关)?(?:部门|单位|机构|直属机构)$/u;
+
+export function isCollectiveName(name: string): boolean {
+  return COLLECTIVE_NAME_RE.test(name);
+}
+
 export interface ResponsibilityClause {
   entries: ClauseEntry[];
   /** Raw values of 完成时限-style fields (or a trailing '2017年底前完成'). */
@@ -42,6 +52,9 @@ const ROLE_RE =
 /** The labels of a measure's fields, as in 牵头单位:… / 完成时限:… */
 const FIELD_LABELS =
   '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
+
+/** The field labels as a regular-expression alternation. */
+export const FIELD_LABELS_SOURCE = FIELD_LABELS;
 
 const LABEL_RE = new RegExp(`(${FIELD_LABELS})\\s{0,2}[:：]`, 'gu');
 
@@ -88,13 +101,17 @@ export function splitNames(text: string): string[] {
   return names;
 }
 
-/** '由 省财政厅等部门' → '省财政厅'; '财政部门' → '财政'; placeholders → ''. */
-export function cleanDepartmentName(raw: string): string {
+/**
+ * '由 省财政厅等部门' → '省财政厅'; '财政部门' → '财政'; placeholders → ''; a collective name
+ * (市政府各部门) stays whole. In a labelled field (责任单位:各有关单位) a placeholder that starts
+ * with 各 names everyone it covers, so `field` keeps it as a collective name.
+ */
+export function cleanDepartmentName(raw: string, field = false): string {
   let name = raw.replace(/\s/gu, '');
   name = name.replace(/^(?:由|会同|请)/u, '');
   name = name.replace(/等(?:有关|相关)?(?:部门|单位)?$/u, '');
-  if (GENERIC_NAME_RE.test(name)) return '';
-  if (name.length > 3 && name.endsWith('部门')) name = name.slice(0, -2);
+  if (GENERIC_NAME_RE.test(name)) return field && name.startsWith('各') ? name : '';
+  if (name.length > 3 && name.endsWith('部门') && !isCollectiveName(name)) name = name.slice(0, -2);
   return name;
 }
 
@@ -109,13 +126,13 @@ function acceptableName(name: string, check: NameCheck): boolean {
   return (ORGANISATION_SUFFIX_RE.test(name) || name.startsWith('各')) && !PROSE_RE.test(name);
 }
 
-/** Names of one list; null if any piece cannot be a department name. */
-function readNames(text: string, check: NameCheck): string[] | null {
+/** Names of one list; null if any piece cannot be a department name. `field`: the value of 责任单位:… */
+function readNames(text: string, check: NameCheck, field = false): string[] | null {
   const names: string[] = [];
   for (const piece of splitNames(text)) {
     if (piece.trim() === '') continue;
     const raw = piece.replace(/\s/gu, '');
-    const name = cleanDepartmentName(raw);
+    const name = cleanDepartmentName(raw, field);
     if (name === '') {
       // A placeholder (有关部门) is fine; anything else that cleans to nothing is not a name.
       if (!GENERIC_NAME_RE.test(raw.replace(/^(?:由|会同|请)/u, '').replace(/^等/u, ''))) return null;
@@ -146,7 +163,8 @@ function parseVerbClause(text: string, check: NameCheck, clause: ResponsibilityC
   if (!matched) return false;
   const rest = stripEndPunctuation(text.slice(cursor).replace(/^[\s,，;；、]+/u, ''));
   if (rest === '') return true;
-  if (!/[0-9０-９]{4}\s{0,2}年|[年月]底|季度|上半年|下半年/u.test(rest) || rest.length > 40) return false;
+  if (!/[0-9０-９]{4}\s{0,2}年|[年月]底|季度|上半年|下半年|长期|持续|常态|每个?[年季月]|每半年/u.test(rest) || rest.length > 40)
+    return false;
   clause.due.push(rest);
   return true;
 }
@@ -175,7 +193,7 @@ export function parseClause(text: string, check: NameCheck): ResponsibilityClaus
       return;
     }
     clause.assignsResponsibility = true;
-    for (const name of readNames(value, 'lenient') ?? []) clause.entries.push({ name, role });
+    for (const name of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role });
   });
   return clause.assignsResponsibility || clause.due.length > 0 ? clause : null;
 }

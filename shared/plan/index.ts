@@ -1,5 +1,6 @@
 /** The plan-text parser: pure, shared by the main process, the renderer and the CLI. */
 export { parsePlanText, type ParsePlanOptions, type ParsePlanResult } from './parse';
+export { FURNITURE_KINDS, LAYOUTS, reflow, isPageNumber, type Furniture, type FurnitureKind, type Layout, type SourceLine } from './layout';
 export { parsePlanJson, serializePlan } from './json';
 export { PLAN_ERROR_CODES, PlanParseError, type PlanErrorCode } from './errors';
 export {
@@ -9,6 +10,7 @@ export {
   planSchema,
   planWarningSchema,
   planWarningMessageKey,
+  recurrenceSchema,
   type DepartmentRole,
   type MeasureDepartment,
   type Plan,
@@ -17,6 +19,7 @@ export {
   type PlanDepartment,
   type PlanGroup,
   type PlanMeasure,
+  type PlanRecurrence,
   type PlanRequirement,
   type PlanWarning,
   type PlanWarningCode,

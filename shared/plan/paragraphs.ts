@@ -173,12 +173,12 @@ const LINE_BREAK_RE = /\r\n|[\n\r\v\f\u2028\u2029]/u;
  * numbered runs are split. Only numbering is recognised here, so that a text without any can
  * be refused before anything else is done.
  */
-export function readParagraphs(source: string): Paragraph[] {
+export function readParagraphs(source: string | readonly { line: number; text: string }[]): Paragraph[] {
   const out: Paragraph[] = [];
-  source.split(LINE_BREAK_RE).forEach((raw, index) => {
+  const lines = typeof source === 'string' ? source.split(LINE_BREAK_RE).map((text, index) => ({ line: index + 1, text })) : source;
+  lines.forEach(({ line, text: raw }) => {
     const text = raw.trim();
     if (text === '') return;
-    const line = index + 1;
     const marker = readMarker(text);
     if (!marker) {
       out.push({ line, text, kind: 'text', marker: null });

@@ -2,12 +2,20 @@
  * parsePlanText: an official circular (action plan) as text → the structured Plan and the
  * warnings for whatever could not be placed or resolved. Pure; linear in the text's length.
  */
-import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue } from './deadlines';
-import { DEFAULT_DEPARTMENT_ALIASES, aliasMap, prefixMerges, resolveDepartments, type ResolvedDepartment } from './departments';
+import { dueFromText, findReportDeadlines, latestDate, parseDateLine, resolveDueValue, type Recurrence } from './deadlines';
+import {
+  DEFAULT_DEPARTMENT_ALIASES,
+  aliasMap,
+  isCollectiveName,
+  prefixMerges,
+  resolveDepartments,
+  type ResolvedDepartment,
+} from './departments';
 import { PlanParseError } from './errors';
 import { issuerFromNoticeTitle, readHeader, type HeaderParagraph } from './header';
 import { formatChineseInt } from './numerals';
 import { buildOutline, splitHeading, type OutlineChapter, type OutlineGroup, type OutlineItem, type OutlineNode } from './outline';
+import { reflow, type Furniture, type Layout } from './layout';
 import { classifyParagraphs, isIssuerName, readParagraphs, readPrintedLine, readSignatureLine, type Paragraph } from './paragraphs';
 import {
   PLAN_FORMAT,
@@ -33,6 +41,10 @@ export interface ParsePlanOptions {
 
 export interface ParsePlanResult {
   plan: Plan;
+  /** Page furniture (page numbers, running heads) left out of the text, with its lines, for a preview. */
+  furniture: Furniture[];
+  /** How the text was laid out: a paragraph a line, hard-wrapped (PDF), or all run together. */
+  layout: Layout;
   /** In line order. */
   warnings: PlanWarning[];
   /** Warnings beyond maxWarnings. */
@@ -187,11 +199,13 @@ class BodyAssembler {
     const dueValues = analysis.clauses.flatMap((c) => c.due);
     let due: string | null = null;
     let dueUnresolved = false;
+    let recurrence: Recurrence | null = null;
     if (dueValues.length > 0) {
       for (const value of dueValues) {
         const resolved = resolveDueValue(value, this.contextYear);
         due = latestDate(due, resolved.date);
         dueUnresolved ||= resolved.unresolved;
+        recurrence ??= resolved.recurrence ?? null;
       }
       dueUnresolved &&= due === null;
     } else {
@@ -217,6 +231,7 @@ class BodyAssembler {
         title: analysis.title,
         text: body,
         due,
+        ...(recurrence === null ? {} : { recurrence }),
         departments: [],
         tasks: analysis.tasks,
       },
@@ -238,7 +253,7 @@ class BodyAssembler {
         const name = merges.get(department.name) ?? department.name;
         let entry = byName.get(name);
         if (!entry) {
-          entry = { name, aliases: [] };
+          entry = isCollectiveName(name) ? { name, aliases: [], collective: true } : { name, aliases: [] };
           byName.set(name, entry);
         }
         if (department.written !== name && !entry.aliases.includes(department.written)) entry.aliases.push(department.written);
@@ -257,7 +272,8 @@ class BodyAssembler {
  * text and 'plan.no_structure' when nothing in it is numbered like a plan (一、 (一) 1.).
  */
 export function parsePlanText(text: string, options: ParsePlanOptions = {}): ParsePlanResult {
-  const paragraphs = readParagraphs(text);
+  const reflowed = reflow(text);
+  const paragraphs = readParagraphs(reflowed.lines);
   if (paragraphs.length === 0) throw new PlanParseError('plan.empty');
   const bodyStart = paragraphs.findIndex((p) => p.marker !== null);
   if (bodyStart === -1) throw new PlanParseError('plan.no_structure');
@@ -308,5 +324,5 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Par
     measures,
   };
   const result = warnings.result();
-  return { plan, warnings: result.warnings, omittedWarnings: result.omitted };
+  return { plan, warnings: result.warnings, omittedWarnings: result.omitted, furniture: reflowed.furniture, layout: reflowed.layout };
 }

@@ -45,6 +45,11 @@ export const planDepartmentSchema = z.object({
   name: z.string().min(1),
   /** Other spellings of the same body found in the text, in order of appearance. */
   aliases: z.array(z.string()),
+  /**
+   * True for a name that stands for many bodies (各区政府, 市政府各部门, 各县(市、区)政府);
+   * absent otherwise. Optional, so plan JSON v1 written before it still reads.
+   */
+  collective: z.boolean().optional(),
 });
 
 export const requirementSchema = z.object({
@@ -53,6 +58,8 @@ export const requirementSchema = z.object({
   /** The requirement's text after its title sentence. */
   text: z.string(),
 });
+
+export const recurrenceSchema = z.enum(['ongoing', 'yearly', 'half_yearly', 'quarterly', 'monthly']);
 
 export const measureDepartmentSchema = z.object({
   name: z.string().min(1),
@@ -71,6 +78,11 @@ export const measureSchema = z.object({
   /** The full official text after the number, responsibility clause included; paragraphs joined by '\n'. */
   text: z.string(),
   due: isoDate.nullable(),
+  /**
+   * A deadline that recurs or never ends, from the measure's 完成时限 (每季度末 → quarterly,
+   * 长期坚持 → ongoing); absent when there is none. Optional: plan JSON v1 without it still reads.
+   */
+  recurrence: recurrenceSchema.optional(),
   departments: z.array(measureDepartmentSchema),
   /** Candidate tasks: the sentences after the title, without responsibility and deadline lines. */
   tasks: z.array(z.string()),
@@ -116,6 +128,7 @@ export type PlanRequirement = z.infer<typeof requirementSchema>;
 export type PlanMeasure = z.infer<typeof measureSchema>;
 export type MeasureDepartment = z.infer<typeof measureDepartmentSchema>;
 export type DepartmentRole = z.infer<typeof departmentRoleSchema>;
+export type PlanRecurrence = z.infer<typeof recurrenceSchema>;
 
 /** What the parser could not place or resolve; the plan is still produced. */
 export const PLAN_WARNING_CODES = [

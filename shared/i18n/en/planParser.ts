@@ -19,6 +19,22 @@ const en: Messages<typeof zh> = {
   },
   warningsOmitted: '{{count}} more notes are not listed.',
   warningsOmitted_one: '{{count}} more note is not listed.',
+  furniture: {
+    page_number: 'Line {{line}} is a page number and was left out: {{text}}',
+    running_head: 'Line {{line}} is a running head and was left out: {{text}}',
+  },
+  layout: {
+    lines: 'One paragraph per line',
+    wrapped: 'Wrapped at a fixed width (as copied from a PDF); joined back into paragraphs',
+    run_together: 'All in one run of text; divided at its numbering',
+  },
+  recurrence: {
+    ongoing: 'Ongoing',
+    yearly: 'Every year',
+    half_yearly: 'Every half year',
+    quarterly: 'Every quarter',
+    monthly: 'Every month',
+  },
 };
 
 export default en;

@@ -13,4 +13,23 @@ export default {
     plan_title_missing: '没有找到方案标题。可在原文开头补上标题后重新导入,或导出计划 JSON 修改后再导入。',
   },
   warningsOmitted: '另有 {{count}} 条提示未列出。',
+  /** Page furniture left out of the text, shown in the import preview. */
+  furniture: {
+    page_number: '第 {{line}} 行是页码,已略去:{{text}}',
+    running_head: '第 {{line}} 行是页眉,已略去:{{text}}',
+  },
+  /** How the source text was laid out. */
+  layout: {
+    lines: '每段一行',
+    wrapped: '按固定宽度折行(如从 PDF 复制),已按段落重新拼接',
+    run_together: '全文连成一段,已按编号重新分段',
+  },
+  /** A measure's recurring or open-ended 完成时限. */
+  recurrence: {
+    ongoing: '长期坚持',
+    yearly: '每年',
+    half_yearly: '每半年',
+    quarterly: '每季度',
+    monthly: '每月',
+  },
 };

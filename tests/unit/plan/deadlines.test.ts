@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanText } from '../../../shared/plan';
+import { parsePlanText, planSchema } from '../../../shared/plan';
 import { dueFromText, findDatePhrases, findReportDeadlines, isoDate, parseDateLine, resolveDueValue } from '../../../shared/plan/deadlines';
-import { doc, fixtureText, parseClean } from './helpers';
+import { doc, fixtureText, parseClean, roles } from './helpers';
 
 describe('dates', () => {
   it.each([
@@ -50,12 +50,17 @@ describe('dates', () => {
   it('cannot resolve a date without a year when the issue year is unknown', () => {
     expect(resolveDueValue('12月底前', null)).toEqual({ date: null, unresolved: true });
     expect(resolveDueValue('待定', 2016)).toEqual({ date: null, unresolved: true });
-    expect(resolveDueValue('每年12月底前', 2016)).toEqual({ date: null, unresolved: true });
+  });
+
+  it('names the recurrence of a due value that comes back every year, quarter, month', () => {
+    expect(resolveDueValue('每年12月底前', 2016)).toEqual({ date: null, unresolved: false, recurrence: 'yearly' });
+    expect(resolveDueValue('每季度末', 2016)).toEqual({ date: null, unresolved: false, recurrence: 'quarterly' });
+    expect(resolveDueValue('2018年底前完成并持续落实', 2016)).toEqual({ date: '2018-12-31', unresolved: false, recurrence: 'ongoing' });
   });
 
   it('does not ask for a date of ongoing work', () => {
     for (const value of ['长期坚持', '持续推进', '常态化开展'])
-      expect(resolveDueValue(value, 2016)).toEqual({ date: null, unresolved: false });
+      expect(resolveDueValue(value, 2016)).toEqual({ date: null, unresolved: false, recurrence: 'ongoing' });
   });
 
   it('takes a year-less date’s year from earlier in the sentence', () => {
@@ -190,5 +195,38 @@ describe('reporting deadlines', () => {
         measure: null,
       },
     ]);
+  });
+});
+
+describe('完成时限 wordings', () => {
+  const measure = (due: string) =>
+    parseClean(
+      doc('某省方案', '山东省人民政府办公厅', '2016年7月7日', '一、任务', '1.建立机制。成立专班。', '牵头单位:省商务厅', `完成时限:${due}`),
+    ).measures[0];
+
+  it.each([
+    ['2018年底前完成并持续落实', '2018-12-31', 'ongoing'],
+    ['2017年6月底前', '2017-06-30', undefined],
+    ['长期坚持', null, 'ongoing'],
+    ['每季度末', null, 'quarterly'],
+    ['每年12月底前', null, 'yearly'],
+    ['每半年', null, 'half_yearly'],
+    ['每月10日前', null, 'monthly'],
+  ])('reads %s as a date or a named recurrence', (due, date, recurrence) => {
+    const m = measure(due);
+    expect(m?.due).toBe(date);
+    expect(m?.recurrence).toBe(recurrence);
+  });
+
+  it('reads a recurrence at the end of a responsibility clause', () => {
+    const plan = parseClean(doc('某省方案', '一、任务', '1.建立机制。成立专班。(省商务厅负责,长期坚持)'));
+    expect(plan.measures.map((m) => [roles(m), m.due, m.recurrence])).toEqual([[['省商务厅'], null, 'ongoing']]);
+  });
+
+  it('reads a plan JSON written before the recurrence field', () => {
+    const plan = parseClean(doc('某省方案', '一、任务', '1.建立机制。', '牵头单位:省商务厅', '完成时限:每季度末'));
+    expect(planSchema.parse(plan)).toEqual(plan);
+    const { recurrence: _, ...older } = plan.measures[0] ?? measure('长期坚持') ?? { code: '' };
+    expect(planSchema.safeParse({ ...plan, measures: [older] }).success).toBe(true);
   });
 });

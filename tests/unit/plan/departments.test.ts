@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEPARTMENT_ALIASES, parsePlanText } from '../../../shared/plan';
+import { DEFAULT_DEPARTMENT_ALIASES, parsePlanText, planSchema } from '../../../shared/plan';
 import {
   aliasMap,
   cleanDepartmentName,
@@ -180,7 +180,7 @@ describe('department names', () => {
       { name: '省经济和信息化委', aliases: [] },
       { name: '省公安厅', aliases: [] },
       { name: '省教育厅', aliases: [] },
-      { name: '各市政府', aliases: [] },
+      { name: '各市政府', aliases: [], collective: true },
     ]);
     expect(plan.measures.map(roles)).toEqual([
       ['省发展改革委:lead', '省商务厅', '省财政厅'],
@@ -216,5 +216,45 @@ describe('department names', () => {
   it('exports a frozen default alias table whose targets are canonical', () => {
     expect(Object.isFrozen(DEFAULT_DEPARTMENT_ALIASES)).toBe(true);
     for (const target of Object.values(DEFAULT_DEPARTMENT_ALIASES)) expect(DEFAULT_DEPARTMENT_ALIASES[target], target).toBeUndefined();
+  });
+});
+
+describe('collective names', () => {
+  it('keeps 市政府各部门, 各区政府, 各市人民政府, 各县（市、区）政府 whole and marks them collective', () => {
+    const plan = parseClean(
+      doc(
+        '某市方案',
+        '一、任务',
+        '1.建立机制。成立专班。',
+        '牵头单位:市发展改革委',
+        '责任单位:各区政府、市政府各部门',
+        '2.完善政策。出台配套政策。(各市人民政府、各县（市、区）政府负责)',
+      ),
+    );
+    expect(plan.measures.map(roles)).toEqual([
+      ['市发展改革委:lead', '各区政府', '市政府各部门'],
+      ['各市人民政府', '各县（市、区）政府'],
+    ]);
+    expect(plan.departments).toEqual([
+      { name: '市发展改革委', aliases: [] },
+      { name: '各区政府', aliases: [], collective: true },
+      { name: '市政府各部门', aliases: [], collective: true },
+      { name: '各市人民政府', aliases: [], collective: true },
+      { name: '各县（市、区）政府', aliases: [], collective: true },
+    ]);
+    expect(planSchema.parse(plan)).toEqual(plan);
+  });
+
+  it('keeps 各有关单位 as a collective name in a 责任单位 field, but not in a 负责 clause', () => {
+    const plan = parseClean(doc('某市方案', '一、任务', '1.建立机制。成立专班。', '牵头单位:市商务局', '配合单位:各有关单位'));
+    expect(plan.measures.map(roles)).toEqual([['市商务局:lead', '各有关单位:support']]);
+    expect(plan.departments[1]).toEqual({ name: '各有关单位', aliases: [], collective: true });
+    expect(parseClause('各有关单位按职责分工负责', 'lenient')?.entries).toEqual([]);
+  });
+
+  it('reads a plan JSON written before the collective flag', () => {
+    const plan = parseClean(doc('某市方案', '一、任务', '1.建立机制。(各区政府负责)'));
+    const { collective: _, ...older } = plan.departments[0] ?? { name: '', aliases: [] };
+    expect(planSchema.parse({ ...plan, departments: [older] }).departments).toEqual([{ name: '各区政府', aliases: [] }]);
   });
 });

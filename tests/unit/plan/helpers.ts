@@ -86,3 +86,85 @@ export async function buildDocx(paragraphs: readonly string[], extra: readonly D
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
 }
+
+/** Width on a printed page: a Chinese character 1, a Latin letter or digit ½. */
+const pageWidth = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x1100 ? 0.5 : 1);
+const isAsciiWordChar = (ch: string) => /^[A-Za-z0-9]$/u.test(ch);
+
+/** One paragraph hard-wrapped at `width` (on the page), Latin words and numbers kept whole. */
+export function wrapParagraph(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = indent.length;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    let token = chars[i] ?? '';
+    while (isAsciiWordChar(token[token.length - 1] ?? '') && isAsciiWordChar(chars[i + 1] ?? '')) token += chars[++i] ?? '';
+    // A space stays between its neighbours: a line never starts or ends with one.
+    while (/^\s$/u.test(chars[i + 1] ?? '') && i + 2 < chars.length) token += `${chars[++i] ?? ''}${chars[++i] ?? ''}`;
+    const w = [...token].reduce((sum, ch) => sum + pageWidth(ch), 0);
+    if (used + w > width && line !== '') {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += token;
+    used += w;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+export type PageNumberStyle = 'dash' | 'hyphen' | 'page' | 'of';
+
+export interface RewrapOptions {
+  /** Lines per page (default 22). */
+  pageLines?: number;
+  pageNumbers?: PageNumberStyle;
+  /** Repeated at the top of every page after the first. */
+  runningHead?: string;
+  /** Paragraphs start with two full-width spaces, as printed. */
+  indent?: boolean;
+  /** Blank lines around the page number, as some PDF readers copy them. */
+  blankAroundPageNumber?: boolean;
+}
+
+function pageNumber(style: PageNumberStyle, n: number, pages: number): string {
+  if (style === 'dash') return `— ${String(n)} —`;
+  if (style === 'hyphen') return `- ${String(n)} -`;
+  if (style === 'page') return `第 ${String(n)} 页`;
+  return `${String(n)}/${String(pages)}`;
+}
+
+/**
+ * The text as copied out of a PDF: every paragraph hard-wrapped at `width`, with a page number
+ * every `pageLines` lines and a running head on top of each new page.
+ */
+export function rewrap(text: string, width: number, options: RewrapOptions = {}): string {
+  const pageLines = options.pageLines ?? 22;
+  const wrapped = text
+    .split('\n')
+    .filter((p) => p.trim() !== '')
+    .flatMap((p) => wrapParagraph(p.trim(), width, options.indent ? '\u3000\u3000' : ''));
+  const pages = Math.ceil(wrapped.length / pageLines);
+  const out: string[] = [];
+  wrapped.forEach((line, i) => {
+    if (i > 0 && i % pageLines === 0) {
+      const n = i / pageLines;
+      const blank = options.blankAroundPageNumber ? [''] : [];
+      out.push(...blank, pageNumber(options.pageNumbers ?? 'dash', n, pages), ...blank);
+      if (options.runningHead !== undefined) out.push(options.runningHead);
+    }
+    out.push(line);
+  });
+  out.push(pageNumber(options.pageNumbers ?? 'dash', pages, pages));
+  return out.join('\n');
+}
+
+/** The whole text as one line, as some web pages and PDF readers give it. */
+export function runTogether(text: string): string {
+  return text
+    .split('\n')
+    .map((p) => p.trim())
+    .join('');
+}

@@ -1,7 +1,14 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { messageLeaves } from '../../support/messages';
-import { PLAN_WARNING_CODES, PlanParseError, planWarningMessageKey } from '../../../shared/plan';
+import {
+  FURNITURE_KINDS,
+  LAYOUTS,
+  PLAN_WARNING_CODES,
+  PlanParseError,
+  planWarningMessageKey,
+  recurrenceSchema,
+} from '../../../shared/plan';
 import { resources } from '../../../shared/i18n/resources';
 import en from '../../../shared/i18n/en/planParser';
 import zh from '../../../shared/i18n/zh-CN/planParser';
@@ -19,6 +26,12 @@ describe('planParser messages', () => {
   it('has a message for every warning code', () => {
     for (const code of PLAN_WARNING_CODES) expect(zhLeaves.has(planWarningMessageKey(code)), code).toBe(true);
     expect(planWarningMessageKey('plan.orphan_clause')).toBe('warnings.plan_orphan_clause');
+  });
+
+  it('names every kind of page furniture, layout and recurrence the parser reports', () => {
+    for (const kind of FURNITURE_KINDS) expect(zhLeaves.has(`furniture.${kind}`), kind).toBe(true);
+    for (const layout of LAYOUTS) expect(zhLeaves.has(`layout.${layout}`), layout).toBe(true);
+    for (const recurrence of recurrenceSchema.options) expect(zhLeaves.has(`recurrence.${recurrence}`), recurrence).toBe(true);
   });
 
   it('has no warning message without a code', () => {

@@ -1,0 +1,518 @@
+/**
+ * The source text as logical paragraphs, whatever its layout:
+ *   - one paragraph per line (Word, HTML, the seed): kept as it is;
+ *   - hard-wrapped (text copied out of a PDF or OFD: a break every ~25 characters, page numbers
+ *     and running heads between the lines): page furniture is dropped and reported, and the
+ *     wrapped lines are joined back (without spaces: the text is Chinese);
+ *   - run together (no line breaks at all): cut at the outline numbers (一、 (一) 1.) that come
+ *     next in sequence, at the document number, the signature, the 印发 line, 抄送 and
+ *     (此件公开发布).
+ * Numbers are only read as outline numbers where a person would: next in sequence, after a
+ * sentence end or a heading, never inside 1.5亿元, 2016.7, 第1.2条 or 2017.1.31.
+ *
+ * Pure and linear in the length of the text (every regular expression is bounded).
+ */
+import { findReportDeadlines, parseDateLine } from './deadlines';
+import { FIELD_LABELS_SOURCE, FIELD_LINE_RE } from './departments';
+import { titleFromNoticeTitle } from './header';
+import { toAsciiDigits } from './numerals';
+import { splitSentences } from './sentences';
+import { isIssuerName, isTitleLike, readMarker, type Marker } from './paragraphs';
+
+export const FURNITURE_KINDS = ['page_number', 'running_head'] as const;
+export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
+
+/** A line recognised as page furniture and left out of the text. */
+export interface Furniture {
+  /** 1-based line in the source. */
+  line: number;
+  text: string;
+  kind: FurnitureKind;
+}
+
+export const LAYOUTS = ['lines', 'wrapped', 'run_together'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export interface SourceLine {
+  /** 1-based line in the source where the paragraph starts. */
+  line: number;
+  text: string;
+}
+
+export interface Reflowed {
+  lines: SourceLine[];
+  furniture: Furniture[];
+  layout: Layout;
+}
+
+/** CRLF, LF, CR, vertical tab, Unicode line separators, and the form feed of a page break. */
+const LINE_BREAK_RE = /\r\n|[\n\r\v\f\u2028\u2029]/u;
+
+const PAGE_NUMBER_RES: readonly RegExp[] = [
+  /^[-—–－~～]{1,2}\s{0,3}[0-9]{1,4}\s{0,3}[-—–－~～]{1,2}$/u, // — 3 —, - 3 -
+  /^第\s{0,2}[0-9]{1,4}\s{0,2}页(?:\s{0,3}[,，/／]?\s{0,3}共\s{0,2}[0-9]{1,4}\s{0,2}页)?$/u, // 第 3 页, 第3页 共15页
+  /^[0-9]{1,3}$/u, // a bare page number
+  /^page\s{0,2}[0-9]{1,4}(?:\s{0,2}(?:of|\/)\s{0,2}[0-9]{1,4})?$/iu,
+];
+const PAGE_OF_RE = /^([0-9]{1,4})\s{0,2}[/／]\s{0,2}([0-9]{1,4})$/u; // 3/15
+
+/** A page number as printed in a page's margin: — 3 —, - 3 -, 第 3 页, 3/15. */
+export function isPageNumber(text: string): boolean {
+  if (text.length > 24) return false;
+  const ascii = toAsciiDigits(text.trim());
+  const of = PAGE_OF_RE.exec(ascii);
+  if (of) return Number(of[1]) >= 1 && Number(of[1]) <= Number(of[2]);
+  return PAGE_NUMBER_RES.some((re) => re.test(ascii));
+}
+
+/** Width on the page: a Chinese character or full-width sign 1, a Latin letter or digit ½. */
+export function visualWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) < 0x1100 ? 0.5 : 1;
+  return width;
+}
+
+interface RawLine {
+  line: number;
+  text: string;
+  /** Begins with an indent (two spaces, a full-width space, a tab). */
+  indented: boolean;
+  /** A blank line (not next to page furniture) or a page break comes before it. */
+  breakBefore: boolean;
+  furniture: FurnitureKind | null;
+}
+
+const MAX_HEAD_LENGTH = 40;
+
+/**
+ * Page numbers, and running heads: a short line printed next to the page number on at least a
+ * third of the pages (odd and even pages may carry different heads) and twice, every such occurrence. A line of text that merely recurs (职责分工负责)
+ * is not next to a page number often enough to count.
+ */
+function markFurniture(lines: RawLine[]): void {
+  let pages = 0;
+  for (const line of lines) {
+    if (isPageNumber(line.text)) {
+      line.furniture = 'page_number';
+      pages++;
+    }
+  }
+  if (pages === 0) return;
+  const nearPage = (i: number) => lines[i - 1]?.furniture === 'page_number' || lines[i + 1]?.furniture === 'page_number';
+  const candidate = (line: RawLine, i: number) =>
+    line.furniture === null &&
+    line.text.length <= MAX_HEAD_LENGTH &&
+    nearPage(i) &&
+    readMarker(line.text) === null &&
+    !FIELD_LINE_RE.test(line.text) &&
+    !/[。；;]$/u.test(line.text);
+  const counts = new Map<string, number>();
+  lines.forEach((line, i) => {
+    if (candidate(line, i)) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
+  });
+  lines.forEach((line, i) => {
+    if (candidate(line, i) && (counts.get(line.text) ?? 0) >= Math.max(2, Math.floor(pages / 3))) line.furniture = 'running_head';
+  });
+}
+
+interface WrapWidth {
+  measure: (text: string) => number;
+  width: number;
+}
+
+/**
+ * The width the text is wrapped at, if it is hard-wrapped: many lines (at least 40% of those
+ * longer than ten characters that do not end a sentence, and five) end within a character of
+ * the same width. Measured both
+ * on the page (Latin ½) and in characters, whichever fits more lines.
+ */
+function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
+  let best: (WrapWidth & { count: number }) | null = null;
+  for (const measure of [visualWidth, (text: string) => text.length]) {
+    const histogram = new Map<number, number>();
+    let considered = 0;
+    for (const line of lines) {
+      // A wrapped line ends anywhere; a paragraph on its line ends with its sentence.
+      if (/[。；;！!？?]$/u.test(line.text)) continue;
+      const width = Math.round(measure(line.text));
+      if (width < 10) continue;
+      considered++;
+      histogram.set(width, (histogram.get(width) ?? 0) + 1);
+    }
+    for (const width of histogram.keys()) {
+      const count = (histogram.get(width - 1) ?? 0) + (histogram.get(width) ?? 0) + (histogram.get(width + 1) ?? 0);
+      if (
+        count >= 5 &&
+        count >= considered * 0.4 &&
+        (best === null || count > best.count || (count === best.count && width > best.width))
+      ) {
+        best = { measure, width, count };
+      }
+    }
+  }
+  return best;
+}
+
+const SENTENCE_END = '。；;！!？?：:)）”’」』';
+
+/** The line ends a sentence or a clause, so that a number on the next line may start an item. */
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.includes(text[text.length - 1] ?? '');
+}
+
+/** What starts a paragraph of its own: a number, a 牵头单位: field, 抄送:. */
+function startsBlock(text: string): boolean {
+  return readMarker(text) !== null || FIELD_LINE_RE.test(text) || /^(?:抄送|抄报|分送)\s{0,2}[:：]/u.test(text);
+}
+
+/** An office's name on a line of its own with the date on the next: a signature. */
+function isSignatureName(text: string, next: RawLine | undefined): boolean {
+  return next !== undefined && isIssuerName(text) && parseDateLine(next.text) !== null;
+}
+
+/** Open brackets left in text: ( （ 《 “ minus their closers. */
+function openBrackets(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Joins the lines of a hard-wrapped text into paragraphs. Where a full line ended a sentence
+ * the paragraph may have ended too: a last sentence that sets a reporting deadline for
+ * everyone (各市、各部门于…前将…报…) after such a line is a paragraph of its own, as printed.
+ */
+function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
+  const out: SourceLine[] = [];
+  const indentIsCue = lines.some((l) => l.indented) && lines.some((l) => !l.indented);
+  let current: SourceLine | null = null;
+  let previous: RawLine | null = null;
+  let depth = 0;
+  let softAt = -1;
+  const finish = () => {
+    if (current === null || softAt <= 0) return;
+    const tail = current.text.slice(softAt);
+    if (splitSentences(tail, '。').length === 1 && isReportToAll(tail)) {
+      out.push({ line: current.line, text: tail });
+      current.text = current.text.slice(0, softAt);
+    }
+  };
+  lines.forEach((line, i) => {
+    const full = previous !== null && wrap.measure(previous.text) >= wrap.width - 2;
+    const ended = previous !== null && endsSentence(previous.text);
+    const joins =
+      current !== null &&
+      previous !== null &&
+      full &&
+      !line.breakBefore &&
+      !(indentIsCue && line.indented) &&
+      // 各市人民政府,…各直属机构: ends the addressees; 现通知如下: ends its paragraph.
+      !(depth <= 0 && /[:：]$/u.test(previous.text)) &&
+      !(depth <= 0 && FIELD_LINE_RE.test(line.text)) &&
+      !(ended && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
+    if (joins && current) {
+      if (ended && depth <= 0) softAt = current.text.length;
+      current.text += line.text;
+    } else {
+      finish();
+      current = { line: line.line, text: line.text };
+      out.push(current);
+      depth = 0;
+      softAt = -1;
+    }
+    depth += openBrackets(line.text);
+    previous = line;
+  });
+  finish();
+  return out;
+}
+
+interface OutlineState {
+  chapter: number;
+  paren: number;
+  arabic: number;
+  /** A number has been seen: the header is over. */
+  body: boolean;
+  docNumberSeen: boolean;
+  /** The addressees (各市人民政府,…:) have been cut off. */
+  addresseesSeen: boolean;
+  noticeTitle: string | null;
+  /** The text was reflowed (wrapped or run together): paragraph ends must be found in it. */
+  reflowed: boolean;
+  /** No line breaks at all: every sentence end may end a paragraph. */
+  runTogether: boolean;
+}
+
+const MARKER_IN_TEXT_RE =
+  /([一二三四五六七八九十]{1,3})\s{0,2}、|[(（]\s{0,2}([一二三四五六七八九十]{1,3})\s{0,2}[)）]|(?<![0-9０-９.．第])([0-9０-９]{1,3})\s{0,2}[.、﹒．](?![0-9０-９])/gu;
+
+/** Is this marker the next number in the outline? Advances the state if so. */
+function advance(state: OutlineState, marker: Marker, commit: boolean): boolean {
+  const next =
+    marker.level === 'chapter'
+      ? marker.n === state.chapter + 1
+      : marker.level === 'paren'
+        ? marker.n === state.paren + 1
+        : marker.n === state.arabic + 1;
+  if (!next || !commit) return next;
+  if (marker.level === 'chapter') {
+    state.chapter = marker.n;
+    state.paren = 0;
+    state.arabic = 0;
+  } else if (marker.level === 'paren') {
+    state.paren = marker.n;
+    state.arabic = 0;
+  } else state.arabic = marker.n;
+  state.body = true;
+  return true;
+}
+
+function lastNonSpace(text: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && (text[i] ?? '').trim() === '') i--;
+  return i >= 0 ? (text[i] ?? '') : '';
+}
+
+/** The segment so far (from `start`) is a numbered heading still without a sentence end. */
+function isOpenHeading(text: string, start: number, at: number): boolean {
+  if (at - start > 60) return false;
+  const segment = text.slice(start, at);
+  return readMarker(segment) !== null && !/[。；;！!？?]/u.test(segment);
+}
+
+/** The text since the last sentence end is a 牵头单位:/完成时限: field. */
+function inField(text: string, start: number, at: number): boolean {
+  const from = Math.max(start, at - 120);
+  const tail = text.slice(from, at);
+  const cut = Math.max(...['。', '；', ';', ')', '）'].map((c) => tail.lastIndexOf(c)));
+  return FIELD_LINE_RE.test(tail.slice(cut + 1).trim());
+}
+
+/** Where the outline numbers of a run-together paragraph start new paragraphs. */
+function markerCuts(text: string, state: OutlineState): number[] {
+  const cuts: number[] = [];
+  let start = 0;
+  const first = readMarker(text);
+  if (first) {
+    // A number at the start of a paragraph is a number wherever the sequence stood.
+    if (first.level === 'chapter') state.chapter = first.n - 1;
+    else if (first.level === 'paren') state.paren = first.n - 1;
+    else state.arabic = first.n - 1;
+    advance(state, first, true);
+  }
+  MARKER_IN_TEXT_RE.lastIndex = 1;
+  for (let m = MARKER_IN_TEXT_RE.exec(text); m !== null; m = MARKER_IN_TEXT_RE.exec(text)) {
+    const marker = readMarker(text.slice(m.index, m.index + m[0].length + 1));
+    if (marker === null || !advance(state, marker, false)) continue;
+    const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
+    // The first number of all may follow the plan's title (某市行动计划一、主要任务…).
+    const afterTitle = !state.body && m.index - start <= 80 && isTitleLike(text.slice(start, m.index).trim());
+    if (!after && !afterTitle && !isOpenHeading(text, start, m.index) && !inField(text, start, m.index)) continue;
+    // A chapter number needs a sentence end (一、二、三级 is not an outline).
+    if (marker.level === 'chapter' && !after && !afterTitle && !isOpenHeading(text, start, m.index)) continue;
+    advance(state, marker, true);
+    cuts.push(m.index);
+    start = m.index;
+  }
+  return cuts;
+}
+
+const DOC_NUMBER_IN_TEXT_RE =
+  /(\p{Script=Han}{1,10})\s{0,2}[〔[［【]\s{0,2}(?:19|20)[0-9]{2}\s{0,2}[〕\]］】]\s{0,2}第?\s{0,2}[0-9]{1,5}\s{0,2}号/u;
+const TITLE_END_RE = /(?:通知|通报|意见|决定|批复|函)/gu;
+const DATE_TEXT =
+  '(?:(?:19|20)[0-9]{2}\\s{0,2}年\\s{0,2}[0-9]{1,2}\\s{0,2}月\\s{0,2}[0-9]{1,2}\\s{0,2}日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)';
+const SIGNATURE_RE = new RegExp(`(?<=[。！!；;])(\\p{Script=Han}{2,30}?)\\s{0,2}${DATE_TEXT}(?:\\s{0,2}印发)?`, 'gu');
+const PUBLICITY_RE = /[(（]\s{0,2}此件[^()（）]{0,16}[)）]/gu;
+const COPY_TO_RE = /(?<=[。；;])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
+
+/** Cuts of the header and footer in reflowed text: document number, addressees, signature, (此件公开发布), 抄送. */
+function frameCuts(text: string, state: OutlineState): number[] {
+  // A paragraph a line: these stand on lines of their own already.
+  if (!state.reflowed) return [];
+  const ascii = toAsciiDigits(text);
+  const cuts: number[] = [];
+  if (!state.body && !state.docNumberSeen) {
+    const m = DOC_NUMBER_IN_TEXT_RE.exec(ascii);
+    if (m) {
+      const prefix = m[1] ?? '';
+      const ends = [...prefix.matchAll(TITLE_END_RE)];
+      const lastEnd = ends[ends.length - 1];
+      const at = lastEnd ? m.index + lastEnd.index + lastEnd[0].length : m.index === 0 ? 0 : -1;
+      if (at >= 0 && at < m.index + prefix.length && !/^[)）]/u.test(ascii.slice(m.index + m[0].length))) {
+        state.docNumberSeen = true;
+        if (at > 0) {
+          cuts.push(at);
+          const title = text.slice(0, at).trim();
+          if (/(?:通知|通报)$/u.test(title)) state.noticeTitle = title.slice(Math.max(0, title.length - 300));
+        }
+        cuts.push(m.index + m[0].length);
+      }
+    }
+  }
+  if (state.reflowed && !state.body && state.docNumberSeen && !state.addresseesSeen) {
+    // 各市人民政府,…各直属机构: the addressees end at the first colon, before any sentence end.
+    const colon = ascii.search(/[:：]/u);
+    if (colon > 0 && !/[。；;！!？?]/u.test(ascii.slice(0, colon))) {
+      state.addresseesSeen = true;
+      cuts.push(colon + 1);
+    }
+  }
+  for (const m of ascii.matchAll(SIGNATURE_RE)) {
+    if (!isIssuerName(m[1] ?? '')) continue;
+    cuts.push(m.index, m.index + m[0].length);
+  }
+  for (const m of ascii.matchAll(PUBLICITY_RE)) cuts.push(m.index, m.index + m[0].length);
+  for (const m of ascii.matchAll(COPY_TO_RE)) cuts.push(m.index);
+  return cuts;
+}
+
+/** The plan title at the start of a header paragraph, when the notice title gave it. */
+function titleCut(text: string, state: OutlineState): number | null {
+  if (state.body) return null;
+  if (state.runTogether) {
+    // 某省推进某某工作实施方案为推进某某工作,制定本方案。: the plan title before its preamble.
+    const plan = PLAN_TITLE_RE.exec(text);
+    if (plan) return (plan[1] ?? '').length;
+  }
+  if (state.noticeTitle === null) return null;
+  const title = titleFromNoticeTitle(state.noticeTitle);
+  return title !== null && text.length > title.length && text.startsWith(title) ? title.length : null;
+}
+
+/** Words that title a chapter: 一、总体要求 run into its text is cut after them. */
+const CHAPTER_TITLE_RE =
+  /^[一二三四五六七八九十]{1,3}\s{0,2}、\s{0,2}(?:总体要求|指导思想|基本原则|总体思路|总体目标|工作目标|主要目标|发展目标|目标任务|主要任务|重点任务|主要措施|重点工作|工作措施|保障措施|工作要求|组织实施|实施步骤|组织保障|工作安排)(?![。，,；;：:、\s)）])/u;
+
+/**
+ * In reflowed text, a paragraph whose last sentence is a reporting deadline for everyone
+ * (各市、各部门于…前将…报…) ends before it, as it is printed: the deadline is the chapter's.
+ */
+function reflowCuts(text: string, state: OutlineState): number[] {
+  if (!state.reflowed) return [];
+  const cuts: number[] = [];
+  const title = CHAPTER_TITLE_RE.exec(text);
+  if (title && text.length > title[0].length + 8) cuts.push(title[0].length);
+  if (!state.runTogether) return cuts;
+  // 牵头单位: / 完成时限: after a sentence or a clause starts a field paragraph.
+  for (const m of text.matchAll(LABEL_AFTER_END_RE)) cuts.push(m.index + (m[1] ?? '').length);
+  if (text.length <= 4000) {
+    const sentences = splitSentences(text, '。');
+    const last = sentences[sentences.length - 1];
+    const before = sentences[sentences.length - 2];
+    if (before && isReportToAll(last?.text ?? '')) cuts.push(before.end);
+  }
+  return cuts;
+}
+
+/** 各市、各部门于2017年1月底前将…报…: a reporting deadline set for everyone. */
+function isReportToAll(sentence: string): boolean {
+  if (!sentence.startsWith('各')) return false;
+  const found = findReportDeadlines(sentence, null);
+  return found.deadlines.length + found.unresolved.length > 0;
+}
+
+const PLAN_TITLE_RE =
+  /^(\p{Script=Han}[^。，,；;：:]{3,58}?(?:方案|计划|意见|办法|规划|要点|措施|细则|纲要))(?=为了?|根据|按照|近年来|当前|为进一步)/u;
+const LABEL_AFTER_END_RE = new RegExp(`([。)）]\\s{0,2})(?:${FIELD_LABELS_SOURCE})\\s{0,2}[:：]`, 'gu');
+
+function cutAt(paragraph: SourceLine, cuts: number[]): SourceLine[] {
+  const points = [...new Set(cuts)].filter((c) => c > 0 && c < paragraph.text.length).sort((a, b) => a - b);
+  const out: SourceLine[] = [];
+  let start = 0;
+  for (const point of [...points, paragraph.text.length]) {
+    const text = paragraph.text.slice(start, point).trim();
+    if (text !== '') out.push({ line: paragraph.line, text });
+    start = point;
+  }
+  return out;
+}
+
+/** Cuts paragraphs that hold several: the outline numbers in sequence, header and footer parts. */
+function segment(paragraphs: readonly SourceLine[], reflowed: boolean, runTogether = false): SourceLine[] {
+  const state: OutlineState = {
+    chapter: 0,
+    paren: 0,
+    arabic: 0,
+    body: false,
+    docNumberSeen: false,
+    addresseesSeen: false,
+    noticeTitle: null,
+    reflowed,
+    runTogether,
+  };
+  const out: SourceLine[] = [];
+  for (const paragraph of paragraphs) {
+    const framed = cutAt(paragraph, frameCuts(paragraph.text, state));
+    for (const piece of framed) {
+      if (!state.body && state.noticeTitle === null && /(?:通知|通报)$/u.test(piece.text)) state.noticeTitle = piece.text;
+      const title = titleCut(piece.text, state);
+      const parts = title === null ? [piece] : cutAt(piece, [title]);
+      for (const part of parts) {
+        for (const item of cutAt(part, markerCuts(part.text, state))) out.push(...cutAt(item, reflowCuts(item.text, state)));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The text's paragraphs and the page furniture left out of them. Lines keep their source line
+ * numbers (a joined paragraph has the line it starts on).
+ */
+export function reflow(source: string): Reflowed {
+  const raw: RawLine[] = [];
+  let blankBefore = false;
+  let line = 1;
+  let start = 0;
+  let previousBreak = '';
+  const breaks = new RegExp(LINE_BREAK_RE.source, 'gu');
+  for (let m = breaks.exec(source); ; m = breaks.exec(source)) {
+    const end = m ? m.index : source.length;
+    const rawText = source.slice(start, end);
+    const text = rawText.trim();
+    if (text === '') {
+      // A page break (form feed) is not a paragraph break, nor the empty line next to it.
+      if (previousBreak !== '\f' && m?.[0] !== '\f') blankBefore ||= line > 1;
+    } else {
+      raw.push({ line, text, indented: /^(?:\s{2}|\u3000|\t)/u.test(rawText), breakBefore: blankBefore, furniture: null });
+      blankBefore = false;
+    }
+    if (!m) break;
+    previousBreak = m[0];
+    start = end + m[0].length;
+    line++;
+  }
+
+  markFurniture(raw);
+  const furniture: Furniture[] = [];
+  const content: RawLine[] = [];
+  raw.forEach((line, i) => {
+    if (line.furniture !== null) {
+      furniture.push({ line: line.line, text: line.text, kind: line.furniture });
+      return;
+    }
+    // Blank lines around a page's margin do not end the paragraph.
+    if (raw[i - 1]?.furniture) line.breakBefore = false;
+    content.push(line);
+  });
+
+  const wrap = wrapWidth(content);
+  if (wrap !== null) {
+    // Wrapped text that joins back into a run of text without paragraphs is read as run together.
+    const joined = joinWrapped(content, wrap);
+    const lost = joined.length <= 3 && joined.some((l) => l.text.length > 200);
+    return { lines: segment(joined, true, lost), furniture, layout: 'wrapped' };
+  }
+  // At most three lines, one of them long: the text has lost its line breaks.
+  const runTogether = content.length <= 3 && content.some((l) => l.text.length > 200);
+  const lines = segment(
+    content.map((l) => ({ line: l.line, text: l.text })),
+    runTogether,
+    runTogether,
+  );
+  return { lines, furniture, layout: runTogether ? 'run_together' : 'lines' };
+}
