@@ -5,36 +5,7 @@ import { appendEntry } from '../../electron/db/repos/entries';
 import { insertMeasure, insertMeasureDepartment, insertPlan } from '../../electron/db/repos/plans';
 import { insertTask } from '../../electron/db/repos/tasks';
 import { writeSetting } from '../../electron/db/repos/settings';
-
-export const departmentNames = [
-  '发展改革',
-  '经济和信息化',
-  '住房城乡建设',
-  '交通运输',
-  '水利',
-  '农业',
-  '林业',
-  '旅游',
-  '质监',
-  '出入境检验检疫',
-  '国资',
-  '教育',
-  '人力资源社会保障',
-  '科技',
-  '知识产权',
-  '中小企业',
-  '财政',
-  '商务',
-  '工商',
-  '食品药品监管',
-  '海关',
-  '环保',
-  '卫生计生',
-  '金融',
-  '公安',
-  '宣传',
-  '新闻出版广电',
-];
+import { seedDepartmentNames } from '../support/seed';
 
 export interface DatasetSize {
   plans: number;
@@ -75,7 +46,7 @@ export function generateWorkspace(db: Db, size: DatasetSize, focusDepartment: st
   const at = (day: number) => new Date(Date.UTC(2016, 6, 7) + day * 86_400_000).toISOString();
 
   return db.transaction(() => {
-    const departmentIds = departmentNames.map((name) => ensureDepartment(db, name));
+    const departmentIds = seedDepartmentNames.map((name) => ensureDepartment(db, name));
     const focusId = ensureDepartment(db, focusDepartment);
     const measures: { id: number; departments: number[] }[] = [];
     let lastPlan = 0;

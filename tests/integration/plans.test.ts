@@ -3,41 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanJson, planSchema } from '../../shared/plan';
 import { expectApiError, useBackends, type TestBackend } from '../support/backend';
+import { seedDepartmentNames } from '../support/seed';
 import { useTempDirs } from '../support/temp';
 import { buildDocx, fixtureBytes } from '../unit/plan/helpers';
 
 const openTestBackend = useBackends();
 const tempDir = useTempDirs();
-
-const seedDepartments = [
-  '发展改革',
-  '经济和信息化',
-  '住房城乡建设',
-  '交通运输',
-  '水利',
-  '农业',
-  '林业',
-  '旅游',
-  '质监',
-  '出入境检验检疫',
-  '国资',
-  '教育',
-  '人力资源社会保障',
-  '科技',
-  '知识产权',
-  '中小企业',
-  '财政',
-  '商务',
-  '工商',
-  '食品药品监管',
-  '海关',
-  '环保',
-  '卫生计生',
-  '金融',
-  '公安',
-  '宣传',
-  '新闻出版广电',
-];
 
 function fileFor(backend: TestBackend, name: string, bytes: Uint8Array | string): string {
   const path = join(tempDir(), name);
@@ -59,7 +30,7 @@ describe('plans', () => {
       sourceName: 'shandong-2016-quality-action-plan.txt',
     });
     const departments = await backend.call('plans.departments', {});
-    expect(departments.map((d) => d.name)).toEqual(seedDepartments);
+    expect(departments.map((d) => d.name)).toEqual(seedDepartmentNames);
     expect(departments.find((d) => d.name === '经济和信息化')?.measureCount).toBe(11);
     expect(departments.find((d) => d.name === '质监')?.measureCount).toBe(11);
     expect(departments.find((d) => d.name === '发展改革')?.aliases).toEqual(['发展和改革']);

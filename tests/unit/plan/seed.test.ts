@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText, planSchema } from '../../../shared/plan';
+import { seedDepartmentNames } from '../../support/seed';
 import { seedText } from './helpers';
 
 const { plan, warnings, omittedWarnings } = parsePlanText(seedText());
@@ -138,35 +139,7 @@ describe('the Shandong 2016 seed', () => {
   });
 
   it('normalises to exactly the 27 departments in order of first appearance', () => {
-    expect(plan.departments.map((d) => d.name)).toEqual([
-      '发展改革',
-      '经济和信息化',
-      '住房城乡建设',
-      '交通运输',
-      '水利',
-      '农业',
-      '林业',
-      '旅游',
-      '质监',
-      '出入境检验检疫',
-      '国资',
-      '教育',
-      '人力资源社会保障',
-      '科技',
-      '知识产权',
-      '中小企业',
-      '财政',
-      '商务',
-      '工商',
-      '食品药品监管',
-      '海关',
-      '环保',
-      '卫生计生',
-      '金融',
-      '公安',
-      '宣传',
-      '新闻出版广电',
-    ]);
+    expect(plan.departments.map((d) => d.name)).toEqual(seedDepartmentNames);
     expect(plan.departments.find((d) => d.name === '发展改革')?.aliases).toEqual(['发展和改革']);
     expect(plan.departments.filter((d) => d.aliases.length > 0)).toHaveLength(1);
   });
