@@ -62,3 +62,37 @@ export async function metricsFromChild(dir: string, name: string, variable: stri
 export function metricValue(metrics: readonly Metric[], name: string): number {
   return metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
 }
+
+/**
+ * The kernel's high-water mark of this process's memory (kB): the true peak, not a sample.
+ * On Linux VmHWM, which belongs to this program image; getrusage's maxRSS would also carry
+ * the parent's size from the fork that started us (folded in at exec).
+ */
+export function peakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // Not Linux.
+  }
+  return process.resourceUsage().maxRSS;
+}
+
+/**
+ * A benchmark part of which runs again in a child process (metricsFromChild with the same
+ * `variable`): with the job in the environment, run() is that part; otherwise it measures.
+ */
+export function benchmarkWithChild<Job>(
+  name: string,
+  variable: string,
+  measure: (dir: string) => Promise<Metric[]>,
+  inChild: (job: Job) => Promise<Metric[]>,
+): Benchmark {
+  return {
+    name,
+    run: () => {
+      const job = process.env[variable];
+      return job ? inChild(JSON.parse(job) as Job) : withTempDir(measure);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -7,7 +7,7 @@ import { answerPreview } from '../../electron/backend/preview-http';
 import { generateSigningKey } from '../../electron/services/report/keys';
 import { writeReportPackage } from '../../electron/services/report/package/write';
 import { callOrThrow, quietLog } from '../support/call';
-import { metricsFromChild, round, withTempDir, type Benchmark, type Metric } from './harness';
+import { benchmarkWithChild, metricsFromChild, peakRssKb, round, type Benchmark, type Metric } from './harness';
 
 const MiB = 1024 * 1024;
 /** A received package whose report.html is 1 GiB (within the verifier's limits), as a hostile sender would make it. */
@@ -25,13 +25,7 @@ interface PreviewJob {
  * hosts do (the answer drained as if sent): the peak memory of the process that does it,
  * and what stays in the data folder's tmp/.
  */
-export const previewBenchmark: Benchmark = {
-  name: 'preview',
-  run: () => {
-    const job = process.env[previewJobVariable];
-    return job ? previewInThisProcess(JSON.parse(job) as PreviewJob) : withTempDir(measure);
-  },
-};
+export const previewBenchmark: Benchmark = benchmarkWithChild<PreviewJob>('preview', previewJobVariable, measure, previewInThisProcess);
 
 async function measure(dir: string): Promise<Metric[]> {
   const packageFile = join(dir, 'hostile.plreport');
@@ -98,15 +92,4 @@ function folderBytes(folder: string): number {
     if (stats.isFile()) bytes += stats.size;
   }
   return bytes;
-}
-
-/** The kernel's high-water mark of this process's memory (see report.bench.ts). */
-function peakRssKb(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]);
-  } catch {
-    // Not Linux.
-  }
-  return process.resourceUsage().maxRSS;
 }

@@ -6,7 +6,7 @@ import { verifyReportPackage } from '../../electron/services/report/package/veri
 import { writeReportPackage, type ReportEntry } from '../../electron/services/report/package/write';
 import type { ManifestContent } from '../../shared/report/manifest';
 import { buildZip, readZip } from '../unit/report/raw-zip';
-import { metricsFromChild, metricValue, round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
+import { benchmarkWithChild, metricsFromChild, metricValue, peakRssKb, round, timeMs, type Benchmark, type Metric } from './harness';
 
 /** Set in the child process that verifies one package alone, so its peak RSS is that verification's. */
 const verifyJobVariable = 'PLANLEDGER_BENCH_VERIFY_JOB';
@@ -26,13 +26,12 @@ interface VerifyJob {
  * near 255 bytes, so the manifest is near its allowance too), and hostile manifests filling
  * that allowance: brackets nested as deep as the bytes allow, and summary counters.
  */
-export const reportLimitsBenchmark: Benchmark = {
-  name: 'report-limits',
-  run: () => {
-    const job = process.env[verifyJobVariable];
-    return job ? verifyInThisProcess(JSON.parse(job) as VerifyJob) : withTempDir(measure);
-  },
-};
+export const reportLimitsBenchmark: Benchmark = benchmarkWithChild<VerifyJob>(
+  'report-limits',
+  verifyJobVariable,
+  measure,
+  verifyInThisProcess,
+);
 
 async function measure(dir: string): Promise<Metric[]> {
   const intact = join(dir, 'max-entries.plreport');
@@ -109,15 +108,4 @@ async function verifyInThisProcess({ file, intact }: VerifyJob): Promise<Metric[
     { name: 'report.limits.child.ms', value: ms, unit: 'ms', budget: null },
     { name: 'report.limits.child.peak_rss.mb', value: peakRssKb() / 1024, unit: 'MB', budget: null },
   ];
-}
-
-/** The kernel's high-water mark of this process's memory (kB), as in report.bench.ts. */
-function peakRssKb(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]);
-  } catch {
-    // Not Linux.
-  }
-  return process.resourceUsage().maxRSS;
 }

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateSigningKey } from '../../electron/services/report/keys';
 import { verifyReportPackage } from '../../electron/services/report/package/verify';
 import { writeReportPackage, type ReportEntry } from '../../electron/services/report/package/write';
 import type { ManifestContent } from '../../shared/report/manifest';
-import { metricsFromChild, metricValue, round, timeMs, withTempDir, type Benchmark, type Metric } from './harness';
+import { benchmarkWithChild, metricsFromChild, metricValue, peakRssKb, round, timeMs, type Benchmark, type Metric } from './harness';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -25,13 +25,7 @@ interface ExportJob {
  * take for the same bytes: `zip -0` plus `openssl dgst -sha256` for the export, and
  * `openssl dgst -sha256` of the package for verification.
  */
-export const reportBenchmark: Benchmark = {
-  name: 'report',
-  run: () => {
-    const job = process.env[exportJobVariable];
-    return job ? exportInThisProcess(JSON.parse(job) as ExportJob) : withTempDir(measure);
-  },
-};
+export const reportBenchmark: Benchmark = benchmarkWithChild<ExportJob>('report', exportJobVariable, measure, exportInThisProcess);
 
 async function measure(dir: string): Promise<Metric[]> {
   const evidenceDir = join(dir, 'evidence');
@@ -150,19 +144,4 @@ async function exportInThisProcess({ evidenceDir, outFile }: ExportJob): Promise
     { name: 'report.export.child.ms', value: ms, unit: 'ms', budget: null },
     { name: 'report.export.child.peak_rss.mb', value: peakRssKb() / 1024, unit: 'MB', budget: null },
   ];
-}
-
-/**
- * The kernel's high-water mark of this process's memory (kB): the true peak, not a sample.
- * On Linux VmHWM, which belongs to this program image; getrusage's maxRSS would also carry
- * the parent's size from the fork that started us (folded in at exec).
- */
-function peakRssKb(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]);
-  } catch {
-    // Not Linux.
-  }
-  return process.resourceUsage().maxRSS;
 }
