@@ -17,7 +17,7 @@ export const initial: Migration = {
         issuer        TEXT,
         issued_on     TEXT,
         source_name   TEXT NOT NULL,
-        source_kind   TEXT NOT NULL CHECK (source_kind IN ('seed', 'text', 'docx', 'json')),
+        source_kind   TEXT NOT NULL CHECK (source_kind IN ('seed', 'text', 'paste', 'docx', 'doc', 'pdf', 'ofd', 'html', 'mhtml', 'json')),
         source_sha256 TEXT NOT NULL UNIQUE,
         source_text   TEXT NOT NULL,
         content       TEXT NOT NULL CHECK (json_valid(content)),

@@ -1,3 +1,4 @@
+import type { PlanReader } from '../../../shared/plan/source';
 import type { Db } from '../database';
 
 export interface PlanSummaryRow {
@@ -57,7 +58,7 @@ export interface NewPlan {
   issuer: string | null;
   issuedOn: string | null;
   sourceName: string;
-  sourceKind: 'seed' | 'text' | 'docx' | 'json';
+  sourceKind: PlanReader;
   sourceSha256: string;
   sourceText: string;
   content: string;

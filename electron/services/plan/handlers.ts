@@ -5,13 +5,14 @@ import type { ServiceContext } from '../context';
 import { activatePlan, activePlanId, activePlanSummary } from './active';
 import { planDepartments, setDepartmentAlias } from './departments';
 import { exportPlan } from './export';
-import { previewPlanImport, storePlan, type PreviewCache } from './import';
+import { previewPastedPlan, previewPlanImport, storePlan, type PreviewCache } from './import';
 
 type PlanCalls =
   | 'plans.active'
   | 'plans.list'
   | 'plans.activate'
   | 'plans.preview'
+  | 'plans.previewText'
   | 'plans.import'
   | 'plans.departments'
   | 'plans.export'
@@ -24,6 +25,7 @@ export function planHandlers(ctx: ServiceContext, previews: PreviewCache): Handl
     'plans.list': () => ({ plans: listPlanSummaries(ctx.db), activeId: activePlanId(ctx.db) }),
     'plans.activate': ({ planId }) => activatePlan(ctx, planId),
     'plans.preview': ({ fileId }) => previewPlanImport(ctx, previews, fileId),
+    'plans.previewText': ({ text, name }) => previewPastedPlan(ctx, previews, text, name),
     'plans.import': ({ previewId }) => storePlan(ctx, previews.take(previewId)),
     'plans.departments': () => planDepartments(ctx),
     'plans.export': ({ planId, targetId }) => exportPlan(ctx, planId, targetId),

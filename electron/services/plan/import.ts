@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanPreview, PlanSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
-import { DEFAULT_DEPARTMENT_ALIASES, parsePlanJson, parsePlanText, planSchema, type Plan, type PlanWarning } from '../../../shared/plan';
+import {
+  DEFAULT_DEPARTMENT_ALIASES,
+  parsePlanJson,
+  parsePlanText,
+  planSchema,
+  type Layout,
+  type Plan,
+  type PlanWarning,
+} from '../../../shared/plan';
+import { droppedText, type DroppedText, type PlanReader } from '../../../shared/plan/source';
 import { sha256Hex } from '../../lib/hash';
 import type { Db } from '../../db/database';
 import { ensureDepartment, listAliases } from '../../db/repos/departments';
@@ -16,11 +25,16 @@ import {
 } from '../../db/repos/plans';
 import { writeSetting } from '../../db/repos/settings';
 import type { ServiceContext } from '../context';
-import { decodePlanSource, readPlanSourceFile, type PlanSourceKind } from './source';
+import { readPastedText, readPlanSource, readPlanSourceFile, type ReadSource } from './source';
 
 export interface ParsedSource {
   sourceName: string;
-  sourceKind: PlanSourceKind | 'seed';
+  /** The reader that turned the source into text. */
+  reader: PlanReader;
+  /** How the text was laid out before it was reflowed into paragraphs. */
+  layout: Layout;
+  /** Page furniture and web-page chrome left out of the plan, by the reader and by the parser, in document order. */
+  dropped: DroppedText[];
   sha256: string;
   text: string;
   plan: Plan;
@@ -54,29 +68,41 @@ export function aliasTable(db: Db): Record<string, string> {
   return table;
 }
 
-/** Reads a plan source (text, Word or plan JSON) into a plan, naming departments by `aliases` (see aliasTable); refuses junk with a clear error. */
+/** Reads a plan source (any format readPlanSource knows) into a plan, naming departments by `aliases` (see aliasTable); refuses junk with a clear error. */
 export async function parseSource(aliases: Record<string, string>, bytes: Uint8Array, sourceName: string): Promise<ParsedSource> {
-  const decoded = await decodePlanSource(bytes, sourceName);
-  const sha256 = sha256Hex(bytes);
-  if (decoded.kind === 'json') {
-    const plan = parsePlanJson(decoded.text);
+  return parseRead(aliases, await readPlanSource(bytes, sourceName), sourceName, sha256Hex(bytes));
+}
+
+/** Pasted text, parsed like a file; its SHA-256 is that of its UTF-8 bytes. */
+export function parsePastedText(aliases: Record<string, string>, text: string, sourceName: string): ParsedSource {
+  return parseRead(aliases, readPastedText(text), sourceName, sha256Hex(new TextEncoder().encode(text)));
+}
+
+function parseRead(aliases: Record<string, string>, read: ReadSource, sourceName: string, sha256: string): ParsedSource {
+  if (read.reader === 'json') {
+    const plan = parsePlanJson(read.text);
     return {
       sourceName,
-      sourceKind: 'json',
+      reader: 'json',
+      layout: 'lines',
+      dropped: [],
       sha256,
-      text: decoded.text,
+      text: read.text,
       plan,
       content: canonicalPlanContent(plan),
       warnings: [],
       omittedWarnings: 0,
     };
   }
-  const { plan, warnings, omittedWarnings } = parsePlanText(decoded.text, { aliases });
+  const { plan, warnings, omittedWarnings, furniture, layout } = parsePlanText(read.text, { aliases });
+  const dropped = [...read.dropped, ...furniture.map((item) => droppedText(item.kind, item.text, null, item.line))];
   return {
     sourceName,
-    sourceKind: decoded.kind,
+    reader: read.reader,
+    layout,
+    dropped,
     sha256,
-    text: decoded.text,
+    text: read.text,
     plan,
     content: canonicalPlanContent(plan),
     warnings,
@@ -113,7 +139,17 @@ export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCa
   } finally {
     ctx.files.release(fileId);
   }
-  const parsed = await parseSource(aliasTable(ctx.db), bytes, file.name);
+  return previewOf(ctx, previews, await parseSource(aliasTable(ctx.db), bytes, file.name));
+}
+
+export function previewPastedPlan(ctx: ServiceContext, previews: PreviewCache, text: string, sourceName: string): PlanPreview {
+  return previewOf(ctx, previews, parsePastedText(aliasTable(ctx.db), text, sourceName));
+}
+
+/** The preview lists at most this many dropped lines (a 300-page PDF has 300 page numbers); the rest are counted. */
+const MAX_PREVIEW_DROPPED = 200;
+
+function previewOf(ctx: ServiceContext, previews: PreviewCache, parsed: ParsedSource): PlanPreview {
   return {
     previewId: previews.put(parsed),
     sourceName: parsed.sourceName,
@@ -121,6 +157,10 @@ export async function previewPlanImport(ctx: ServiceContext, previews: PreviewCa
     plan: parsed.plan,
     warnings: parsed.warnings,
     omittedWarnings: parsed.omittedWarnings,
+    reader: parsed.reader,
+    layout: parsed.layout,
+    dropped: parsed.dropped.slice(0, MAX_PREVIEW_DROPPED),
+    omittedDropped: Math.max(0, parsed.dropped.length - MAX_PREVIEW_DROPPED),
     existing: findSamePlan(ctx.db, parsed) ?? null,
   };
 }
@@ -149,7 +189,7 @@ function insertParsedPlan(ctx: ServiceContext, parsed: ParsedSource): number {
     issuer: plan.issuer,
     issuedOn: plan.issuedOn,
     sourceName: parsed.sourceName,
-    sourceKind: parsed.sourceKind,
+    sourceKind: parsed.reader,
     sourceSha256: parsed.sha256,
     sourceText: parsed.text,
     content: parsed.content,

@@ -9,6 +9,6 @@ const seedFileName = 'shandong-2016-quality-action-plan.txt';
 export async function ensureSeedPlan(ctx: ServiceContext): Promise<void> {
   if (listPlanSummaries(ctx.db).length > 0) return;
   const parsed = await parseSource(aliasTable(ctx.db), Buffer.from(seedText, 'utf8'), seedFileName);
-  storePlan(ctx, { ...parsed, sourceKind: 'seed' });
+  storePlan(ctx, { ...parsed, reader: 'seed' });
   ctx.log.info('embedded plan loaded', { plan: parsed.plan.title });
 }

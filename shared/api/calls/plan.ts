@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { LAYOUTS } from '../../plan/layout';
 import { planSchema, planWarningSchema } from '../../plan/schema';
+import { DROPPED_KINDS, PLAN_READERS } from '../../plan/source';
 import { call } from '../define';
 import { Empty, IsoDate } from './common';
 import { Download, FileId, SaveTargetId } from './files';
+
+/** A pasted plan: a circular is tens of thousands of characters; this leaves room for the longest. */
+export const MAX_PASTED_CHARS = 5_000_000;
 
 export const PlanId = z.number().int().positive();
 
@@ -28,6 +33,21 @@ export const PlanPreview = z.object({
   warnings: z.array(planWarningSchema),
   /** Warnings beyond the ones listed. */
   omittedWarnings: z.number().int(),
+  /** Which reader read the file (PDF, OFD, Word, web page, pasted text…). */
+  reader: z.enum(PLAN_READERS),
+  /** How its text was laid out: a paragraph a line, hard-wrapped, or run together. */
+  layout: z.enum(LAYOUTS),
+  /** What was left out as page furniture or web-page chrome, so a person can see nothing of substance was lost. */
+  dropped: z.array(
+    z.object({
+      kind: z.enum(DROPPED_KINDS),
+      text: z.string(),
+      page: z.number().int().positive().nullable(),
+      line: z.number().int().positive().nullable(),
+    }),
+  ),
+  /** Dropped lines beyond the ones listed. */
+  omittedDropped: z.number().int(),
   /** The same file (same SHA-256) is already imported as this plan: importing again adds nothing. */
   existing: z.object({ id: PlanId, title: z.string() }).nullable(),
 });
@@ -52,6 +72,11 @@ export const planCalls = {
   'plans.list': call(Empty, z.object({ plans: z.array(PlanSummary), activeId: PlanId.nullable() })),
   'plans.activate': call(z.object({ planId: PlanId }).strict(), PlanSummary),
   'plans.preview': call(z.object({ fileId: FileId }).strict(), PlanPreview),
+  /** Text pasted into the import screen, previewed like a file; `name` is what the plan list shows as its source. */
+  'plans.previewText': call(
+    z.object({ text: z.string().min(1).max(MAX_PASTED_CHARS), name: z.string().trim().min(1).max(200) }).strict(),
+    PlanPreview,
+  ),
   'plans.import': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), z.object({ plan: PlanSummary, created: z.boolean() })),
   'plans.departments': call(Empty, z.array(PlanDepartmentSummary)),
   /** Writes the plan JSON to the chosen target (desktop) or prepares a download (browser). */

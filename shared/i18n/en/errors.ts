@@ -19,13 +19,28 @@ const en: Messages<typeof zh> = {
     not_found: 'That plan was not found; it may have been deleted. Please refresh the plan list.',
     empty: 'The file is empty; there is nothing to read.',
     no_structure: 'No plan numbering (such as “一、”, “(一)”, “1.”) was found in the file, so no measures could be recognised.',
-    binary: 'This file is neither a text file nor a Word document and cannot be read. Please choose a .txt, .docx or plan .json file.',
+    binary:
+      'This file is not a plan source this program can read. It reads PDF, OFD, Word (.docx, .doc), WPS, web pages (.html, .mhtml), text (.txt) and plan .json files.',
     too_large: 'The file is too large ({{sizeMb}} MB); the limit is {{limitMb}} MB.',
     doc_unsupported:
-      'Old Word (.doc), WPS and RTF files are not supported. Please use “Save as” .docx in Word or WPS and import that file.',
+      'This format (RTF, or this version of WPS Writer) is not supported. Please use “Save as” .docx or PDF in Word or WPS and import that file.',
+    doc_invalid:
+      'This file is named as a Word document but is not one (perhaps another kind of file renamed), so it was not read. Please ask the sender for the original file.',
     docx_invalid: 'This Word document cannot be read; it may be damaged. Please open it in Word or WPS and save it again as .docx.',
     docx_too_large:
       'This Word document would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Open it in Word or WPS, save it again as a new .docx (or .txt) and import that.',
+    pdf_invalid: 'This PDF cannot be read; it may be damaged ({{detail}}). Please ask the sender for the original file or a .docx.',
+    pdf_encrypted: 'This PDF is protected by a password and cannot be read. Please ask the sender for an unprotected file or a .docx.',
+    pdf_scanned:
+      'This PDF is a scan with no text, so no measures can be read from it. Please ask the sender for the electronic file or a .docx.',
+    pdf_too_large:
+      'This PDF would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Please ask the sender for a .docx or text.',
+    pdf_too_many_pages:
+      'This PDF has {{pages}} pages, more than the {{maxPages}} a plan may have, so it was not read. Please import only the plan itself.',
+    ofd_invalid:
+      'This OFD file cannot be read; it may be damaged ({{detail}}). Open it in an OFD reader to check, or ask the sender for a PDF or .docx.',
+    ofd_too_large:
+      'This OFD file would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Please ask the sender for a PDF or .docx.',
     json_invalid: 'The plan file is not valid: {{detail}}',
     json_format: 'This is not a PlanLedger plan file.',
     json_version: 'Plan file version {{version}} is not supported; this program reads version {{supported}}.',

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { checkDocxPackage, decodePlanSource, MAX_PLAN_SOURCE_BYTES } from '../../../electron/services/plan/source';
+import { checkDocxPackage } from '../../../electron/services/plan/readers/docx';
+import { MAX_PLAN_SOURCE_BYTES, MAX_PLAN_TEXT_BYTES, readPastedText, readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanJson, parsePlanText, serializePlan } from '../../../shared/plan';
 import { buildDocx, fixtureBytes, fixtureText, seedBytes, seedText } from './helpers';
 
 async function decodeError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
   try {
-    await decodePlanSource(bytes, fileName);
+    await readPlanSource(bytes, fileName);
   } catch (error) {
     expect(error).toBeInstanceOf(PlanParseError);
     return error as PlanParseError;
@@ -25,49 +26,49 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
   return bytes;
 }
 
-describe('decodePlanSource: text encodings', () => {
+describe('readPlanSource: text encodings', () => {
   it('decodes UTF-8', async () => {
-    expect(await decodePlanSource(seedBytes(), 'seed.txt')).toEqual({ kind: 'text', text: seedText() });
+    expect(await readPlanSource(seedBytes(), 'seed.txt')).toEqual({ reader: 'text', text: seedText(), dropped: [] });
   });
 
   it('decodes UTF-8 with a byte order mark, dropping the mark', async () => {
     const bytes = concat(new Uint8Array([0xef, 0xbb, 0xbf]), seedBytes());
-    expect(await decodePlanSource(bytes, 'seed.txt')).toEqual({ kind: 'text', text: seedText() });
+    expect(await readPlanSource(bytes, 'seed.txt')).toEqual({ reader: 'text', text: seedText(), dropped: [] });
   });
 
   it('decodes GB18030 text that is not UTF-8', async () => {
     const bytes = fixtureBytes('shandong-2016-gb18030.txt');
     expect(new TextDecoder('utf-8', { fatal: false }).decode(bytes)).not.toBe(seedText());
-    const decoded = await decodePlanSource(bytes, '行动计划.TXT');
-    expect(decoded).toEqual({ kind: 'text', text: seedText() });
+    const decoded = await readPlanSource(bytes, '行动计划.TXT');
+    expect(decoded).toEqual({ reader: 'text', text: seedText(), dropped: [] });
     expect(parsePlanText(decoded.text)).toEqual(parsePlanText(seedText()));
   });
 
   it('decodes a UTF-8 file cut off in the middle of its last character as UTF-8', async () => {
     const bytes = new TextEncoder().encode('一、任务\n1.甲');
-    expect(await decodePlanSource(bytes.slice(0, -1), 'plan.txt')).toEqual({ kind: 'text', text: '一、任务\n1.' });
+    expect(await readPlanSource(bytes.slice(0, -1), 'plan.txt')).toEqual({ reader: 'text', text: '一、任务\n1.', dropped: [] });
   });
 
   it('decodes UTF-16 LE and BE with a byte order mark', async () => {
     const text = fixtureText('one-paragraph-measures.txt');
-    expect(await decodePlanSource(utf16(`\uFEFF${text}`, false), 'plan.txt')).toEqual({ kind: 'text', text });
-    expect(await decodePlanSource(utf16(`\uFEFF${text}`, true), 'plan.txt')).toEqual({ kind: 'text', text });
+    expect(await readPlanSource(utf16(`\uFEFF${text}`, false), 'plan.txt')).toEqual({ reader: 'text', text, dropped: [] });
+    expect(await readPlanSource(utf16(`\uFEFF${text}`, true), 'plan.txt')).toEqual({ reader: 'text', text, dropped: [] });
   });
 
   it('passes .json through as text for parsePlanJson', async () => {
     const plan = parsePlanText(seedText()).plan;
-    const decoded = await decodePlanSource(new TextEncoder().encode(serializePlan(plan)), 'D:\\导出\\计划.JSON');
-    expect(decoded.kind).toBe('json');
+    const decoded = await readPlanSource(new TextEncoder().encode(serializePlan(plan)), 'D:\\导出\\计划.JSON');
+    expect(decoded.reader).toBe('json');
     expect(parsePlanJson(decoded.text)).toEqual(plan);
   });
 });
 
-describe('decodePlanSource: Word documents', () => {
+describe('readPlanSource: Word documents', () => {
   const paragraphs = fixtureText('standalone-plan.txt').trimEnd().split('\n');
 
   it('extracts the text of a .docx, which then parses', async () => {
-    const decoded = await decodePlanSource(await buildDocx(paragraphs), '方案.docx');
-    expect(decoded.kind).toBe('docx');
+    const decoded = await readPlanSource(await buildDocx(paragraphs), '方案.docx');
+    expect(decoded.reader).toBe('docx');
     expect(decoded.text.split('\n').filter((line) => line !== '')).toEqual(paragraphs);
     const { plan, warnings } = parsePlanText(decoded.text);
     expect(warnings).toEqual([]);
@@ -75,7 +76,7 @@ describe('decodePlanSource: Word documents', () => {
   });
 
   it('reads a ZIP package without an extension as .docx', async () => {
-    expect((await decodePlanSource(await buildDocx(paragraphs), 'download')).kind).toBe('docx');
+    expect((await readPlanSource(await buildDocx(paragraphs), 'download')).reader).toBe('docx');
   });
 
   it('refuses a damaged .docx', async () => {
@@ -124,7 +125,7 @@ function forgeDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Ar
   throw new Error(`${name} not in the central directory`);
 }
 
-describe('decodePlanSource: Word documents that would unpack to too much', () => {
+describe('readPlanSource: Word documents that would unpack to too much', () => {
   const paragraphs = ['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)'];
 
   it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', async () => {
@@ -151,23 +152,31 @@ describe('decodePlanSource: Word documents that would unpack to too much', () =>
     const large = await buildDocx(paragraphs, [{ name: 'word/media/photo.jpg', data: randomBytes(2 * 1024 * 1024), compress: false }]);
     await expect(checkDocxPackage(large, { maxUnpackedBytes: 1024 * 1024 })).rejects.toMatchObject({ code: 'plan.docx_too_large' });
     await expect(checkDocxPackage(large)).resolves.toBeUndefined();
-    expect((await decodePlanSource(large, '方案.docx')).text).toContain('建立工作台账');
+    expect((await readPlanSource(large, '方案.docx')).text).toContain('建立工作台账');
   });
 });
 
-describe('decodePlanSource: refusals', () => {
+describe('readPlanSource: refusals', () => {
   it('refuses an empty file', async () => {
     expect((await decodeError(new Uint8Array(0), 'plan.txt')).code).toBe('plan.empty');
   });
 
-  it('refuses a file over 20 MB', async () => {
-    const error = await decodeError(new Uint8Array(MAX_PLAN_SOURCE_BYTES + 1).fill(0x41), 'plan.txt');
-    expect([error.code, error.params]).toEqual(['plan.too_large', { sizeMb: 20, limitMb: 20 }]);
+  it('refuses a text file over 20 MB, and any file over 64 MB', async () => {
+    const text = await decodeError(new Uint8Array(MAX_PLAN_TEXT_BYTES + 1).fill(0x41), 'plan.txt');
+    expect([text.code, text.params]).toEqual(['plan.too_large', { sizeMb: 20, limitMb: 20 }]);
+    const any = await decodeError(new Uint8Array(MAX_PLAN_SOURCE_BYTES + 1).fill(0x41), 'plan.pdf');
+    expect([any.code, any.params]).toEqual(['plan.too_large', { sizeMb: 64, limitMb: 64 }]);
   });
 
-  it('accepts a file of exactly 20 MB', async () => {
-    const bytes = new Uint8Array(MAX_PLAN_SOURCE_BYTES).fill(0x41);
-    expect((await decodePlanSource(bytes, 'plan.txt')).text.length).toBe(MAX_PLAN_SOURCE_BYTES);
+  it('accepts a text file of exactly 20 MB', async () => {
+    const bytes = new Uint8Array(MAX_PLAN_TEXT_BYTES).fill(0x41);
+    expect((await readPlanSource(bytes, 'plan.txt')).text.length).toBe(MAX_PLAN_TEXT_BYTES);
+  });
+
+  it('reads pasted text as it is, and refuses blank or oversized pastes', () => {
+    expect(readPastedText(seedText())).toEqual({ reader: 'paste', text: seedText(), dropped: [] });
+    expect(() => readPastedText(' \n\t ')).toThrow(new PlanParseError('plan.empty'));
+    expect(() => readPastedText('一'.repeat(MAX_PLAN_TEXT_BYTES / 3 + 1))).toThrow(PlanParseError);
   });
 
   it('refuses binary junk: NUL bytes, control characters, undecodable bytes, other ZIP files', async () => {
@@ -192,12 +201,12 @@ describe('decodePlanSource: refusals', () => {
 
   it('tolerates a stray control character in real text', async () => {
     const bytes = concat(seedBytes(), new Uint8Array([0x1a]));
-    expect((await decodePlanSource(bytes, 'plan.txt')).text).toBe(`${seedText()}\u001a`);
+    expect((await readPlanSource(bytes, 'plan.txt')).text).toBe(`${seedText()}\u001a`);
   });
 
   it('hands 5 MB of structureless text to the parser, which refuses it', async () => {
     const text = '这是一段没有任何编号结构的文字,'.repeat(110_000);
-    const decoded = await decodePlanSource(new TextEncoder().encode(text), 'big.txt');
+    const decoded = await readPlanSource(new TextEncoder().encode(text), 'big.txt');
     expect(decoded.text.length).toBe(text.length);
     expect(() => parsePlanText(decoded.text)).toThrow(new PlanParseError('plan.no_structure'));
   });
