@@ -126,12 +126,23 @@ function acceptableName(name: string, check: NameCheck): boolean {
   return (ORGANISATION_SUFFIX_RE.test(name) || name.startsWith('各')) && !PROSE_RE.test(name);
 }
 
+/** 责任单位:市城市管理局（牵头）、市交通运输局: the name marked as the lead within a list. */
+const LEAD_MARK_RE = /[(（](?:牵头|牵头单位|牵头部门)[)）]$/u;
+
+interface ListedName {
+  name: string;
+  /** Marked （牵头） in the list. */
+  lead: boolean;
+}
+
 /** Names of one list; null if any piece cannot be a department name. `field`: the value of 责任单位:… */
-function readNames(text: string, check: NameCheck, field = false): string[] | null {
-  const names: string[] = [];
+function readNames(text: string, check: NameCheck, field = false): ListedName[] | null {
+  const names: ListedName[] = [];
   for (const piece of splitNames(text)) {
     if (piece.trim() === '') continue;
-    const raw = piece.replace(/\s/gu, '');
+    const marked = piece.replace(/\s/gu, '');
+    const lead = LEAD_MARK_RE.test(marked);
+    const raw = lead ? marked.replace(LEAD_MARK_RE, '') : marked;
     const name = cleanDepartmentName(raw, field);
     if (name === '') {
       // A placeholder (有关部门) is fine; anything else that cleans to nothing is not a name.
@@ -139,7 +150,7 @@ function readNames(text: string, check: NameCheck, field = false): string[] | nu
       continue;
     }
     if (!acceptableName(name, check)) return null;
-    names.push(name);
+    names.push({ name, lead });
   }
   return names;
 }
@@ -155,8 +166,8 @@ function parseVerbClause(text: string, check: NameCheck, clause: ResponsibilityC
     const names = readNames(text.slice(cursor, m.index), check);
     if (names === null) return false;
     const role = verbRole(m[1] ?? '', afterLead);
-    for (const name of names) clause.entries.push({ name, role });
-    if (role === 'lead') afterLead = true;
+    for (const { name, lead } of names) clause.entries.push({ name, role: lead ? 'lead' : role });
+    if (role === 'lead' || names.some((n) => n.lead)) afterLead = true;
     cursor = m.index + m[0].length;
     matched = true;
   }
@@ -193,7 +204,7 @@ export function parseClause(text: string, check: NameCheck): ResponsibilityClaus
       return;
     }
     clause.assignsResponsibility = true;
-    for (const name of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role });
+    for (const { name, lead } of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role: lead ? 'lead' : role });
   });
   return clause.assignsResponsibility || clause.due.length > 0 ? clause : null;
 }
