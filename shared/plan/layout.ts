@@ -13,7 +13,7 @@
  * Pure and linear in the length of the text (every regular expression is bounded).
  */
 import { findReportDeadlines, parseDateLine } from './deadlines';
-import { FIELD_LABELS_SOURCE, FIELD_LINE_RE } from './departments';
+import { FIELD_LABELS_SOURCE, FIELD_LINE_RE, extractClause } from './departments';
 import { titleFromNoticeTitle } from './header';
 import { toAsciiDigits } from './numerals';
 import { splitSentences } from './sentences';
@@ -123,8 +123,11 @@ function markFurniture(lines: RawLine[]): void {
 /** Characters a printed rule is drawn with: the red line under a masthead, the 版记's lines. */
 const RULE_CHARS = '—━─－-_＿=＝═~～–';
 
-/** A line that is only a rule: ————, ━━━━, or ————★———— with the star of a Party document. */
-export function isRuleLine(text: string): boolean {
+/**
+ * A line that is only a rule: ————, ━━━━, or ————★———— with the star of a Party document.
+ * `minimum` rule characters: 3, or 1 for the rest of a rule wrapped onto the next line.
+ */
+export function isRuleLine(text: string, minimum = 3): boolean {
   if (text.length > 400) return false;
   let rule = 0;
   let stars = 0;
@@ -133,7 +136,7 @@ export function isRuleLine(text: string): boolean {
     else if (ch === '★' || ch === '☆') stars++;
     else if (ch.trim() !== '') return false;
   }
-  return rule >= 3 && stars <= 1;
+  return rule >= minimum && stars <= 1;
 }
 
 /** 份号 (000123), 密级 (秘密★1年) and 紧急程度 (特急): printed above the issuer's name. */
@@ -170,17 +173,23 @@ function markMasthead(lines: RawLine[]): void {
   if (end === -1) return;
   for (let i = 0; i <= end; i++) (lines[i] as RawLine).furniture = 'masthead';
   for (let i = end + 1; i < Math.min(lines.length, end + 4); i++) {
-    const line = lines[i] as RawLine;
-    if (isRuleLine(line.text)) {
-      line.furniture = 'masthead';
+    if (isRuleLine(lines[i]?.text ?? '')) {
+      for (let j = i; j < lines.length && isRuleLine(lines[j]?.text ?? '', j === i ? 3 : 1); j++)
+        (lines[j] as RawLine).furniture = 'masthead';
       return;
     }
   }
 }
 
-/** Rule lines anywhere else: they separate, and never are text. */
+/** Rule lines anywhere else (and what of a rule was wrapped onto the next line): they separate, and never are text. */
 function markRules(lines: RawLine[]): void {
-  for (const line of lines) if (line.furniture === null && isRuleLine(line.text)) line.furniture = 'rule';
+  lines.forEach((line, i) => {
+    if (line.furniture !== null) return;
+    const previous = lines[i - 1];
+    const continues =
+      previous !== undefined && (previous.furniture === 'rule' || previous.furniture === 'masthead') && isRuleLine(previous.text);
+    if (isRuleLine(line.text, continues ? 1 : 3)) line.furniture = 'rule';
+  });
 }
 
 const MASTHEAD_FOLLOWER_RE = /^(?:关于|\p{Script=Han}{1,10}\s{0,2}[〔[［【]\s{0,2}(?:19|20)[0-9０-９]{2})/u;
@@ -359,12 +368,36 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
   return out;
 }
 
+/** The text after the last sentence end (at most MAX_OPEN_CLAUSE characters), or null if longer. */
+function lastClauseStart(text: string): string | null {
+  const from = Math.max(...['。', '；', ';'].map((c) => text.lastIndexOf(c))) + 1;
+  return text.length - from <= MAX_OPEN_CLAUSE ? text.slice(from) : null;
+}
+
 /**
- * One paragraph a line, but a responsibility clause broken inside its brackets: the lines up to
- * the one that closes the bracket are one paragraph, when that happens within a few lines and
- * MAX_OPEN_CLAUSE characters, after no blank line and without a line that starts a block.
+ * '…省经济和信息化委、省财政' / '厅按职责分工负责。': a list of departments broken mid-name
+ * without brackets is one clause when the line ends inside the list and only together with the
+ * next line's first sentence does it make a clause.
  */
-function joinOpenBrackets(lines: readonly RawLine[]): SourceLine[] {
+function continuesClause(text: string, next: string): boolean {
+  if (!/[\p{Script=Han}、,，]$/u.test(text)) return false;
+  const tail = lastClauseStart(text);
+  // A list (A、B、C…) that the line leaves unfinished; a title or a heading is none.
+  if (tail === null || !/[、,，]/u.test(tail)) return false;
+  const end = next.search(/[。；;]/u);
+  const head = end === -1 ? next : next.slice(0, end + 1);
+  if (head.length > MAX_OPEN_CLAUSE) return false;
+  const joined = extractClause(tail + head);
+  return joined !== null && joined.rest === '' && joined.clause.assignsResponsibility && extractClause(tail) === null;
+}
+
+/**
+ * One paragraph a line, but a responsibility clause broken over lines (a fragment wrapped too
+ * short to be recognised as wrapped): inside its brackets, the lines up to the one that closes
+ * the bracket, within a few lines and MAX_OPEN_CLAUSE characters; without brackets, a list of
+ * names finished on the next line. Never after a blank line or before a line that starts a block.
+ */
+function joinBrokenClauses(lines: readonly RawLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -373,6 +406,7 @@ function joinOpenBrackets(lines: readonly RawLine[]): SourceLine[] {
     let next = i + 1;
     const open = unclosedBrackets(text);
     const from = open[0] ?? -1;
+    const following = lines[i + 1];
     if (from >= 0 && text.length - from <= MAX_OPEN_CLAUSE) {
       let joined = text;
       let depth = open.length;
@@ -387,6 +421,15 @@ function joinOpenBrackets(lines: readonly RawLine[]): SourceLine[] {
           break;
         }
       }
+    } else if (
+      from === -1 &&
+      following &&
+      !following.breakBefore &&
+      !startsBlock(following.text) &&
+      continuesClause(text, following.text)
+    ) {
+      text += following.text;
+      next = i + 2;
     }
     out.push({ line: line.line, text });
     i = next;
@@ -492,11 +535,13 @@ function markerCuts(text: string, state: OutlineState): number[] {
 const DOC_NUMBER_IN_TEXT_RE =
   /(\p{Script=Han}{1,10})\s{0,2}[〔[［【]\s{0,2}(?:19|20)[0-9]{2}\s{0,2}[〕\]］】]\s{0,2}第?\s{0,2}[0-9]{1,5}\s{0,2}号/u;
 const TITLE_END_RE = /(?:通知|通报|意见|决定|批复|函)/gu;
+const NOTICE_TITLE_END_RE = /的(?:通知|通报)/gu;
 const DATE_TEXT =
   '(?:(?:19|20)[0-9]{2}\\s{0,2}年\\s{0,2}[0-9]{1,2}\\s{0,2}月\\s{0,2}[0-9]{1,2}\\s{0,2}日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)';
-const SIGNATURE_RE = new RegExp(`(?<=[。！!；;])(\\p{Script=Han}{2,30}?)\\s{0,2}${DATE_TEXT}(?:\\s{0,2}印发)?`, 'gu');
+const SIGNATURE_RE = new RegExp(`(?<=[。！!；;)）])(\\p{Script=Han}{2,30}?)\\s{0,2}${DATE_TEXT}(?:\\s{0,2}印发)?`, 'gu');
 const PUBLICITY_RE = /[(（]\s{0,2}此件[^()（）]{0,16}[)）]/gu;
-const COPY_TO_RE = /(?<=[。；;])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
+/** 抄送: after a sentence or after the clause that closes the last measure. */
+const COPY_TO_RE = /(?<=[。；;)）])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
 
 /** Cuts of the header and footer in reflowed text: document number, addressees, signature, (此件公开发布), 抄送. */
 function frameCuts(text: string, state: OutlineState): number[] {
@@ -528,6 +573,10 @@ function frameCuts(text: string, state: OutlineState): number[] {
     if (colon > 0 && !/[。；;！!？?]/u.test(ascii.slice(0, colon))) {
       state.addresseesSeen = true;
       cuts.push(colon + 1);
+      // With the document number printed first (under the masthead), the notice title runs
+      // into the addressees: …的通知各市人民政府,…:
+      const titleEnd = [...ascii.slice(0, colon).matchAll(NOTICE_TITLE_END_RE)].at(-1);
+      if (titleEnd) cuts.push(titleEnd.index + titleEnd[0].length);
     }
   }
   for (const m of ascii.matchAll(SIGNATURE_RE)) {
@@ -683,7 +732,7 @@ export function reflow(source: string): Reflowed {
   }
   // At most three lines, one of them long: the text has lost its line breaks.
   const runTogether = content.length <= 3 && content.some((l) => l.text.length > 200);
-  const paragraphs = joinOpenBrackets(content);
+  const paragraphs = joinBrokenClauses(content);
   const lines = segment(runTogether ? withoutMasthead(paragraphs, furniture) : paragraphs, runTogether, runTogether);
   return { lines, furniture, layout: runTogether ? 'run_together' : 'lines' };
 }

@@ -211,6 +211,66 @@ describe('the masthead and the 版记 of an official document', () => {
     expect(together.furniture).toEqual([{ line: 1, text: MASTHEAD, kind: 'masthead' }]);
   });
 
+  it('drops a masthead wrapped onto two lines, and a rule wrapped onto the next line, at narrow widths', () => {
+    const text = doc(MASTHEAD, '━━━━━━━━━━━━━━━━', seedText());
+    for (const width of [10, 12, 14]) {
+      const result = parsePlanText(rewrap(text, width, { pageLines: 40 }));
+      expect({ width, warnings: result.warnings, same: JSON.stringify(result.plan) === JSON.stringify(seed) }).toEqual({
+        width,
+        warnings: [],
+        same: true,
+      });
+      expect(
+        result.furniture
+          .filter((f) => f.kind === 'masthead')
+          .map((f) => f.text)
+          .join(''),
+      ).toBe(`${MASTHEAD}━━━━━━━━━━━━━━━━`);
+    }
+  });
+
+  it('reads the 份号, 密级 and 紧急程度 lines and a joint masthead as masthead, and the number printed before the notice title', () => {
+    const [noticeTitle = '', , ...rest] = seedText().split('\n');
+    const numberFirst = doc(noticeTitle, ...rest);
+    const heads: string[][] = [
+      ['000123', '机密★1年', '特急', MASTHEAD, '鲁政办字〔2016〕103号', '━━━━━━━━━━━━━━━━'],
+      ['中共山东省委办公厅', '山东省人民政府办公厅', '文件', '鲁政办字〔2016〕103号', '————————————————'],
+    ];
+    for (const head of heads) {
+      const text = doc(...head, numberFirst);
+      const result = parsePlanText(text);
+      expect(result.warnings).toEqual([]);
+      expect(result.plan).toEqual(seed);
+      expect(result.furniture.map((f) => f.text)).toEqual(head.filter((line) => !line.startsWith('鲁政办字')));
+      const wrapped = parsePlanText(rewrap(text, 20));
+      expect(wrapped.plan).toEqual(seed);
+    }
+    const together = parsePlanText(runTogether(doc(MASTHEAD, '鲁政办字〔2016〕103号', numberFirst)));
+    expect(together.warnings).toEqual([]);
+    expect(together.plan).toEqual(seed);
+  });
+
+  it('keeps 抄送 and the 印发 line out of the last measure when they follow its clause directly, in every layout', () => {
+    const lines = seedText().split('\n');
+    const requirements = lines.findIndex((line) => line.startsWith('三、工作要求'));
+    // The plan ends with its last measure; the 版记 follows.
+    const text = doc(
+      ...lines.slice(0, requirements),
+      '抄送:省委各部门,省人大常委会办公厅,',
+      '省政协办公厅,省法院,省检察院。',
+      lines.at(-1) ?? '',
+    );
+    const base = parsePlanText(text);
+    expect(base.warnings).toEqual([]);
+    const last = base.plan.measures.at(-1)?.text ?? '';
+    expect(last.endsWith('(宣传、经济和信息化、商务、新闻出版广电、工商、质监、金融、出入境检验检疫等部门按职责分工负责)')).toBe(true);
+    for (const variant of [runTogether(text), rewrap(text, 12), rewrap(text, 30)]) {
+      const result = parsePlanText(variant);
+      expect(result.warnings).toEqual([]);
+      expect(result.plan).toEqual(base.plan);
+    }
+  });
+
   it('reads a municipal circular: masthead, number and rule, then the notice; the 版记 stays out of the last measure', () => {
     const text = doc(
       '某某市人民政府文件',
@@ -321,6 +381,34 @@ describe('department lists broken over short lines', () => {
       ['1.1', '实施技术改造专项行动', ['省发展改革委', '省经济和信息化委', '省财政厅'], null, null],
       ['1.2', '培育先进制造业集群', ['省发展改革委', '省经济和信息化委', '省财政厅'], null, null],
     ]);
+  });
+
+  it('reads a list broken mid-name over two lines of a one-paragraph-a-line text, in brackets or not', () => {
+    const plan = parseClean(
+      doc(
+        '某省实施方案',
+        '一、主要任务',
+        '1.加快科技创新平台建设。省发展改革委、省经济和信息化委、省财政',
+        '厅按职责分工负责。',
+        '2.推进科技成果转化。(省科技厅牵头,省发展改革委、省经济和信息化委、省财',
+        '政厅配合)',
+        '3.加强知识产权保护。(省知识产权局负责)',
+      ),
+    );
+    expect(measures(plan)).toEqual([
+      ['1.1', '加快科技创新平台建设', ['省发展改革委', '省经济和信息化委', '省财政厅'], null, null],
+      ['1.2', '推进科技成果转化', ['省科技厅:lead', '省发展改革委:support', '省经济和信息化委:support', '省财政厅:support'], null, null],
+      ['1.3', '加强知识产权保护', ['省知识产权局'], null, null],
+    ]);
+    expect(plan.departments.map((d) => d.name)).not.toContain('厅');
+  });
+
+  it('does not join a line to the next for a bracket left open by mistake, nor a title to a clause', () => {
+    const result = parsePlanText(
+      doc('某省实施方案', '省财政厅负责。', '一、主要任务', '1.完善(政策。内容。', '加强督导。(省财政厅负责)', '2.乙。(省商务厅负责)'),
+    );
+    expect(result.plan.title).toBe('某省实施方案');
+    expect(result.plan.measures.map((m) => m.text)).toEqual(['完善(政策。内容。\n加强督导。(省财政厅负责)', '乙。(省商务厅负责)']);
   });
 
   it('parses the seed wrapped at 10 to 17 characters to the seed’s measures and departments', () => {
