@@ -51,7 +51,7 @@ const ROLE_RE =
 
 /** The labels of a measure's fields, as in 牵头单位:… / 完成时限:… */
 const FIELD_LABELS =
-  '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
+  '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|协同单位|协同部门|完成时限|完成时间|完成期限|时间要求|时限要求|时间节点';
 
 /** The field labels as a regular-expression alternation. */
 export const FIELD_LABELS_SOURCE = FIELD_LABELS;
@@ -60,6 +60,9 @@ const LABEL_RE = new RegExp(`(${FIELD_LABELS})\\s{0,2}[:：]`, 'gu');
 
 /** A paragraph that starts with a field label: 牵头单位:… / 完成时限:… */
 export const FIELD_LINE_RE = new RegExp(`^(?:${FIELD_LABELS})\\s{0,2}[:：]`, 'u');
+
+/** 市直各部门, 省直各单位: every body at a level, a collective name, not a placeholder. */
+const ALL_AT_LEVEL_RE = /^[省市县区]直各(?:部门|单位)$/u;
 
 const GENERIC_NAME_RE = /^(?:[省市县]直?|其他|其它|各级|各)?各?(?:有关|相关)?(?:部门|单位|方面)$/u;
 
@@ -110,7 +113,7 @@ export function cleanDepartmentName(raw: string, field = false): string {
   let name = raw.replace(/\s/gu, '');
   name = name.replace(/^(?:由|会同|请)/u, '');
   name = name.replace(/等(?:有关|相关)?(?:部门|单位)?$/u, '');
-  if (GENERIC_NAME_RE.test(name)) return field && name.startsWith('各') ? name : '';
+  if (GENERIC_NAME_RE.test(name)) return (field && name.startsWith('各')) || ALL_AT_LEVEL_RE.test(name) ? name : '';
   if (name.length > 3 && name.endsWith('部门') && !isCollectiveName(name)) name = name.slice(0, -2);
   return name;
 }

@@ -142,6 +142,8 @@ export function isRuleLine(text: string, minimum = 3): boolean {
 /** 份号 (000123), 密级 (秘密★1年) and 紧急程度 (特急): printed above the issuer's name. */
 const MASTHEAD_PRELUDE_RE = /^(?:份号[:：]?)?[0-9０-９]{6}$|^(?:绝密|机密|秘密)(?:★[^★]{0,12})?$|^(?:特急|加急|特提|平急)$/u;
 
+const SIGNED_BY_RE = /^签\s{0,2}发\s{0,2}人\s{0,2}[:：]/u;
+
 /** Without white space: mastheads are often set in spaced-out characters (山 东 省 … 文 件). */
 function compact(text: string): string {
   return text.replace(/\s/gu, '');
@@ -173,6 +175,8 @@ function markMasthead(lines: RawLine[]): void {
   if (end === -1) return;
   for (let i = 0; i <= end; i++) (lines[i] as RawLine).furniture = 'masthead';
   for (let i = end + 1; i < Math.min(lines.length, end + 4); i++) {
+    // 签发人 (of a report to a higher office) stands between the number and the rule.
+    if (SIGNED_BY_RE.test(lines[i]?.text ?? '')) (lines[i] as RawLine).furniture = 'masthead';
     if (isRuleLine(lines[i]?.text ?? '')) {
       for (let j = i; j < lines.length && isRuleLine(lines[j]?.text ?? '', j === i ? 3 : 1); j++)
         (lines[j] as RawLine).furniture = 'masthead';

@@ -52,6 +52,25 @@ describe('field lines after a measure (牵头单位: / 责任单位: / 配合单
     expect(planSchema.parse(plan)).toEqual(plan);
   });
 
+  it('keeps 市直各部门 whole as a collective name, and reads 完成期限 and 协同单位', () => {
+    const plan = parseClean(
+      doc(
+        '某市实施方案',
+        '一、重点任务',
+        '1.建立工作机制。成立工作专班。',
+        '牵头单位：市政府办公室',
+        '协同单位：市直各部门、各区县人民政府',
+        '完成期限：2017年3月底前',
+        '2.完善配套政策。出台实施细则。(市直各单位按职责分工负责)',
+      ),
+    );
+    expect(measures(plan)).toEqual([
+      ['1.1', '建立工作机制', ['市政府办公室:lead', '市直各部门:support', '各区县人民政府:support'], '2017-03-31', null],
+      ['1.2', '完善配套政策', ['市直各单位'], null, null],
+    ]);
+    expect(plan.departments.filter((d) => d.collective).map((d) => d.name)).toEqual(['市直各部门', '各区县人民政府', '市直各单位']);
+  });
+
   it('reads the same fields written on one line, and inside the measure’s paragraph', () => {
     const plan = parseClean(
       doc(
@@ -234,7 +253,7 @@ describe('the masthead and the 版记 of an official document', () => {
     const numberFirst = doc(noticeTitle, ...rest);
     const heads: string[][] = [
       ['000123', '机密★1年', '特急', MASTHEAD, '鲁政办字〔2016〕103号', '━━━━━━━━━━━━━━━━'],
-      ['中共山东省委办公厅', '山东省人民政府办公厅', '文件', '鲁政办字〔2016〕103号', '————————————————'],
+      ['中共山东省委办公厅', '山东省人民政府办公厅', '文件', '鲁政办字〔2016〕103号', '签发人：张某某', '————————————————'],
     ];
     for (const head of heads) {
       const text = doc(...head, numberFirst);
