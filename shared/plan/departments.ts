@@ -277,7 +277,11 @@ function levelPrefix(name: string): string {
   return '';
 }
 
-const NO_INHERIT_RE = /^(?:各|国家|国务院|中央|中共|全国|中国)/u;
+/**
+ * Names that never take the level prefix of the names before them: national and vertical bodies
+ * (国家统计局, 人民银行某某中心支行, 国网某某供电公司) and enterprises (…公司, …集团, …分行).
+ */
+const NO_INHERIT_RE = /^(?:各|国家|国务院|中央|中共|全国|中国|国网|人民银行|人行)|(?:公司|集团|分行|支行)$/u;
 
 export interface ResolvedDepartment {
   /** Canonical name. */

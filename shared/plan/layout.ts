@@ -82,6 +82,11 @@ interface RawLine {
   text: string;
   /** Begins with an indent (two spaces, a full-width space, a tab). */
   indented: boolean;
+  /**
+   * Width of the first-line indent on the page, at most two characters (首行缩进两字): an indented
+   * first line is full with two characters fewer. A deeper indent (a centred title) is not counted.
+   */
+  indentWidth: number;
   /** A blank line (not next to page furniture) or a page break comes before it. */
   breakBefore: boolean;
   furniture: FurnitureKind | null;
@@ -244,7 +249,7 @@ function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
       // Short paragraphs of similar length are not wrapping: field lines (牵头单位:…) before a
       // number or the next field, an office's name above a date.
       if (endsShortParagraph(line.text, lines[i + 1]?.text)) continue;
-      const width = Math.round(measure(line.text));
+      const width = Math.round(measure(line.text) + line.indentWidth);
       if (width < 10) continue;
       considered++;
       histogram.set(width, (histogram.get(width) ?? 0) + 1);
@@ -335,7 +340,7 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
     }
   };
   lines.forEach((line, i) => {
-    const full = previous !== null && wrap.measure(previous.text) >= wrap.width - 2;
+    const full = previous !== null && wrap.measure(previous.text) + previous.indentWidth >= wrap.width - 2;
     const ended = previous !== null && endsSentence(previous.text);
     const depth = open.length;
     // A short line inside a clause's brackets, and the next line closes them.
@@ -445,6 +450,12 @@ interface OutlineState {
   chapter: number;
   paren: number;
   arabic: number;
+  /**
+   * The last (一) and 1. numbers of all: some circulars number their points on across chapters
+   * (一、…(一)(二) 二、…(三)(四)), so after a chapter (三) may follow (二).
+   */
+  lastParen: number;
+  lastArabic: number;
   /** A number has been seen: the header is over. */
   body: boolean;
   docNumberSeen: boolean;
@@ -466,8 +477,8 @@ function advance(state: OutlineState, marker: Marker, commit: boolean): boolean 
     marker.level === 'chapter'
       ? marker.n === state.chapter + 1
       : marker.level === 'paren'
-        ? marker.n === state.paren + 1
-        : marker.n === state.arabic + 1;
+        ? marker.n === state.paren + 1 || (state.paren === 0 && marker.n === state.lastParen + 1)
+        : marker.n === state.arabic + 1 || (state.arabic === 0 && marker.n === state.lastArabic + 1);
   if (!next || !commit) return next;
   if (marker.level === 'chapter') {
     state.chapter = marker.n;
@@ -475,8 +486,12 @@ function advance(state: OutlineState, marker: Marker, commit: boolean): boolean 
     state.arabic = 0;
   } else if (marker.level === 'paren') {
     state.paren = marker.n;
+    state.lastParen = marker.n;
     state.arabic = 0;
-  } else state.arabic = marker.n;
+  } else {
+    state.arabic = marker.n;
+    state.lastArabic = marker.n;
+  }
   state.body = true;
   return true;
 }
@@ -660,6 +675,8 @@ function segment(paragraphs: readonly SourceLine[], reflowed: boolean, runTogeth
     chapter: 0,
     paren: 0,
     arabic: 0,
+    lastParen: 0,
+    lastArabic: 0,
     body: false,
     docNumberSeen: false,
     addresseesSeen: false,
@@ -701,7 +718,15 @@ export function reflow(source: string): Reflowed {
       // A page break (form feed) is not a paragraph break, nor the empty line next to it.
       if (previousBreak !== '\f' && m?.[0] !== '\f') blankBefore ||= line > 1;
     } else {
-      raw.push({ line, text, indented: /^(?:\s{2}|\u3000|\t)/u.test(rawText), breakBefore: blankBefore, furniture: null });
+      const indent = rawText.slice(0, rawText.length - rawText.trimStart().length);
+      raw.push({
+        line,
+        text,
+        indented: /^(?:\s{2}|\u3000|\t)/u.test(rawText),
+        indentWidth: indent.length > 8 ? 0 : Math.min(2, visualWidth(indent.replace(/\t/gu, '\u3000\u3000'))),
+        breakBefore: blankBefore,
+        furniture: null,
+      });
       blankBefore = false;
     }
     if (!m) break;
@@ -741,12 +766,25 @@ export function reflow(source: string): Reflowed {
   return { lines, furniture, layout: runTogether ? 'run_together' : 'lines' };
 }
 
-/** Run-together paragraphs without a masthead at their start; the masthead is added to `furniture`. */
+/** A printed rule inside run-together text: six or more rule characters (—— alone is a dash). */
+const RULE_RUN_RE = /[—━─═＿_=＝]{6,400}/gu;
+
+/**
+ * Run-together paragraphs without the masthead at their start and without printed rules (under
+ * the masthead, around 抄送); what is taken out is added to `furniture`.
+ */
 function withoutMasthead(paragraphs: SourceLine[], furniture: Furniture[]): SourceLine[] {
   const first = paragraphs[0];
   const cut = first ? cutRunTogetherMasthead(first) : null;
-  if (cut === null) return paragraphs;
-  furniture.push(...cut.furniture);
+  if (cut !== null) furniture.push(...cut.furniture);
+  const out = (cut === null ? paragraphs : [cut.rest, ...paragraphs.slice(1)]).map((paragraph) => {
+    const rules = [...paragraph.text.matchAll(RULE_RUN_RE)];
+    if (rules.length === 0) return paragraph;
+    const underMasthead = cut !== null && paragraph === cut.rest ? (rules[0]?.index ?? -1) : -1;
+    for (const m of rules)
+      furniture.push({ line: paragraph.line, text: m[0], kind: m.index === underMasthead && m.index < 60 ? 'masthead' : 'rule' });
+    return { line: paragraph.line, text: paragraph.text.replace(RULE_RUN_RE, '') };
+  });
   furniture.sort((a, b) => a.line - b.line);
-  return [cut.rest, ...paragraphs.slice(1)];
+  return out;
 }

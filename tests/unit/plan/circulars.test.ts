@@ -361,6 +361,95 @@ describe('the masthead and the 版记 of an official document', () => {
   });
 });
 
+describe('a municipal circular of 若干措施 read in every layout', () => {
+  const text = doc(
+    '某某市人民政府办公室文件',
+    '某政办发〔2017〕12号',
+    '━━━━━━━━━━━━━━━━━━━━━━━━',
+    '某某市人民政府办公室',
+    '关于印发某某市促进民营经济高质量发展若干措施的通知',
+    '各区县人民政府，市政府各部门，各直属机构：',
+    '　　《某某市促进民营经济高质量发展若干措施》已经市政府同意，现印发给你们，请认真贯彻落实。',
+    '某某市人民政府办公室',
+    '2017年5月8日',
+    '（此件公开发布）',
+    '某某市促进民营经济高质量发展若干措施',
+    '　　为深入贯彻落实党中央、国务院和省委、省政府关于支持民营经济发展的决策部署，制定以下措施。',
+    '一、降低企业经营成本',
+    '　　（一）降低用地成本。工业用地出让底价可按不低于所在地土地等级相对应工业用地出让最低价标准的70%确定。（责任单位：市自然资源局（牵头）、各区县人民政府；完成时限：2017年12月底前）',
+    '　　（二）降低用电成本。扩大电力直接交易规模，2017.9.30前完成年度交易。（责任单位：市发展改革委、国网某某供电公司；完成时限：长期坚持）',
+    '二、缓解融资难融资贵',
+    '　　（三）设立应急转贷资金。市财政安排资金1.5亿元设立应急转贷资金，按第1.2条规定使用。',
+    '　　牵头单位：市金融办',
+    '　　责任单位：市财政局、人民银行某某中心支行',
+    '　　完成时限：每季度末',
+    '　　（四）加大信贷投放。1.推动银行机构单列民营企业信贷计划。（人民银行某某中心支行牵头，市金融办配合） 2.开展银企对接活动。（市金融办负责）',
+    '三、保障措施',
+    '　　各区县、各部门要于2017年12月底前将落实情况报市发展改革委。',
+    '————————————————————————',
+    '抄送：市委各部门，市人大常委会办公室，市政协办公室，市法院，',
+    '　　　市检察院。',
+    '————————————————————————',
+    '某某市人民政府办公室　　　　　　　　2017年5月9日印发',
+  );
+  const expected = [
+    ['1.1', '降低用地成本', ['市自然资源局:lead', '各区县人民政府'], '2017-12-31', null],
+    // The 完成时限 field is the measure's deadline; a date in its text is a step on the way.
+    ['1.2', '降低用电成本', ['市发展改革委', '国网某某供电公司'], null, 'ongoing'],
+    ['2.3', '设立应急转贷资金', ['市金融办:lead', '市财政局', '人民银行某某中心支行'], null, 'quarterly'],
+    ['2.4.1', '推动银行机构单列民营企业信贷计划', ['人民银行某某中心支行:lead', '市金融办:support'], null, null],
+    ['2.4.2', '开展银企对接活动', ['市金融办'], null, null],
+  ];
+  /** The frame and the measures, whatever the layout. */
+  function reading(plan: Plan) {
+    return {
+      title: plan.title,
+      noticeTitle: plan.noticeTitle,
+      docNumber: plan.docNumber,
+      issuer: plan.issuer,
+      issuedOn: plan.issuedOn,
+      measures: measures(plan),
+      deadlines: plan.deadlines.map((d) => [d.date, d.recipient]),
+    };
+  }
+  const frame = {
+    title: '某某市促进民营经济高质量发展若干措施',
+    noticeTitle: '某某市人民政府办公室关于印发某某市促进民营经济高质量发展若干措施的通知',
+    docNumber: '某政办发〔2017〕12号',
+    issuer: '某某市人民政府办公室',
+    issuedOn: '2017-05-08',
+    measures: expected,
+    deadlines: [['2017-12-31', '市发展改革委']],
+  };
+
+  it('one paragraph a line: (三) numbered on across chapters, 国网/人民银行 without the 市 of the names before', () => {
+    const result = parsePlanText(text);
+    expect(result.warnings).toEqual([]);
+    expect(reading(result.plan)).toEqual(frame);
+    expect(result.furniture.map((f) => [f.line, f.kind])).toEqual([
+      [1, 'masthead'],
+      [3, 'masthead'],
+      [24, 'rule'],
+      [27, 'rule'],
+    ]);
+  });
+
+  it.each([10, 12, 16, 20, 24, 30])('hard-wrapped at %i characters with the first lines indented', (width) => {
+    const result = parsePlanText(rewrap(text, width, { pageLines: 14, indent: true }));
+    expect(result.layout).toBe('wrapped');
+    expect(result.warnings).toEqual([]);
+    expect(reading(result.plan)).toEqual(frame);
+  });
+
+  it('run together: masthead, rules and 版记 taken out, (三)/(四) found after the chapter and after the fields', () => {
+    const result = parsePlanText(runTogether(text));
+    expect(result.layout).toBe('run_together');
+    expect(result.warnings).toEqual([]);
+    expect(reading(result.plan)).toEqual(frame);
+    expect(result.furniture.map((f) => f.kind)).toEqual(['masthead', 'masthead', 'rule', 'rule']);
+  });
+});
+
 describe('department lists broken over short lines', () => {
   const text = doc(
     '某省推进制造业高质量发展实施方案',
