@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants, deflateRawSync, deflateSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { seedText } from '../../unit/plan/helpers';
+import seedText from '../../../seeds/shandong-2016-quality-action-plan.txt?raw';
 import { chromiumArgs, chromiumPath } from '../chromium';
 
 const escapeHtml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -124,7 +124,7 @@ export async function writeSeedPdf(dir: string, printer?: PdfPrinter): Promise<s
   const own = printer ?? (await openPdfPrinter());
   try {
     const path = join(dir, 'shandong-2016-quality-action-plan.pdf');
-    writeFileSync(path, await own.print(officialDocumentHtml(seedText())));
+    writeFileSync(path, await own.print(officialDocumentHtml(seedText)));
     return path;
   } finally {
     if (!printer) await own.close();
