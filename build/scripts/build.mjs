@@ -68,8 +68,9 @@ const targets = {
     external: ['better-sqlite3'],
     sources: ['electron', 'tests/integration/support', 'tests/support'],
   }),
+  // playwright-core (Chromium prints the PDF fixture) is a devDependency, read from node_modules.
   bench: nodeTarget('tests/bench/index.ts', 'out/bench', {
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'playwright-core'],
     sources: ['electron', 'tests/bench', 'tests/support'],
   }),
 };

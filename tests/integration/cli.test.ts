@@ -1,7 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildIfStale } from '../support/build';
 import { runCliCaptured } from '../support/cli';
+import { pdfBomb, writeSeedPdf } from '../support/plan-fixtures/pdf';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -64,6 +67,28 @@ describe('command-line tool', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).measures.length).toBeGreaterThan(0);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('parses the seed’s official PDF to the same plan JSON as its text, in process and from the built bundle', async () => {
+    const pdf = await writeSeedPdf(tempDir());
+    const fromText = await run(['parse-plan', 'seeds/shandong-2016-quality-action-plan.txt']);
+    const fromPdf = await run(['parse-plan', pdf]);
+    expect([fromPdf.code, fromPdf.stderr]).toEqual([0, '']);
+    expect(fromPdf.stdout).toBe(fromText.stdout);
+    // pdf.js is bundled into the CLI (its worker on the main thread): the built file must read PDFs too.
+    buildIfStale(['cli']);
+    const built = spawnSync(process.execPath, [resolve('out/cli/index.cjs'), 'parse-plan', pdf], { encoding: 'utf8' });
+    expect([built.status, built.stderr]).toEqual([0, '']);
+    expect(built.stdout).toBe(fromText.stdout);
+  });
+
+  it('refuses a PDF bomb in one sentence, in the user’s language', async () => {
+    const bomb = join(tempDir(), 'bomb.pdf');
+    writeFileSync(bomb, pdfBomb(1024));
+    const en = await run(['parse-plan', bomb], { PLANLEDGER_LANG: 'en' });
+    expect([en.code, en.stdout]).toEqual([1, '']);
+    expect(en.stderr).toMatch(/^Error: This PDF would unpack to more than 200 MB, .*\n$/u);
+    expect((await run(['parse-plan', bomb])).stderr).toMatch(/^错误: 该 PDF 解压后的内容过大\(超过 200 MB\)/u);
   });
 
   it('does not start afresh when the data file is gone but backups are there', async () => {

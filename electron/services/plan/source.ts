@@ -1,14 +1,15 @@
 /**
  * Turns the bytes of a plan source file into text, choosing the reader by the file's
  * signature first and its name second: plain text (readers/text.ts), .docx (readers/docx.ts),
- * plan JSON (passed through as text for parsePlanJson). Refuses, with a PlanParseError, empty
+ * PDF (readers/pdf.ts), plan JSON (passed through as text for parsePlanJson). Refuses, with a PlanParseError, empty
  * files, files over the size limits, binary files, zip bombs and formats it cannot read.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PlanParseError } from '../../../shared/plan/errors';
 import { unreadableFile } from '../../lib/file-errors';
 import { DOCX_EXTENSIONS, readDocx } from './readers/docx';
-import { extensionOf, OLE_MAGIC, RTF_MAGIC, startsWith, ZIP_MAGIC } from './readers/magic';
+import { extensionOf, hasPdfHeader, OLE_MAGIC, RTF_MAGIC, startsWith, ZIP_MAGIC } from './readers/magic';
+import { readPdf } from './readers/pdf';
 import type { ReadSource } from './readers/read-source';
 import { decodeText } from './readers/text';
 
@@ -51,6 +52,8 @@ export async function readPlanSource(bytes: Uint8Array, fileName: string): Promi
   if (bytes.length === 0) throw new PlanParseError('plan.empty');
   checkPlanSourceSize(bytes.length);
   const extension = extensionOf(fileName);
+  if (hasPdfHeader(bytes)) return readPdf(bytes);
+  if (extension === 'pdf') throw new PlanParseError('plan.pdf_invalid', { detail: 'no %PDF- signature' });
   if (OLD_WORD_EXTENSIONS.has(extension) || startsWith(bytes, OLE_MAGIC) || startsWith(bytes, RTF_MAGIC)) {
     throw new PlanParseError('plan.doc_unsupported', { extension });
   }

@@ -14,6 +14,7 @@ import { FIELD_LINE_RE } from '../../../../shared/plan/departments';
 import { isPageNumber } from '../../../../shared/plan/layout';
 import { readMarker } from '../../../../shared/plan/paragraphs';
 import { droppedText, type DroppedText } from '../../../../shared/plan/source';
+import { normalizeCjkRadicals } from './cjk-radicals';
 
 /** A run of text as a reader found it. Units are the page's own (points, millimetres): only ratios matter. */
 export interface TextRun {
@@ -86,7 +87,8 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
   const lines: Line[] = [];
   for (const group of groups) {
     group.sort((a, b) => a.x - b.x);
-    const text = joinRuns(group);
+    // Text layers often spell 山 as the radical ⼭ (same glyph): back to the characters typed.
+    const text = normalizeCjkRadicals(joinRuns(group));
     if (text === '') continue;
     lines.push({
       page: pageNumber,

@@ -1,0 +1,138 @@
+/**
+ * PDF with a text layer, through pdf.js (pdfjs-dist, legacy build for Node): the text items of
+ * each page with their positions become runs for textFromPages, which rebuilds lines,
+ * paragraphs and page furniture. pdf.js runs on this thread (its "fake worker"), so it works
+ * inside the single-file bundles, with no eval, no font loading, no network and no font data
+ * files. Before pdf.js sees the file, checkPdfBytes refuses bombs and truncated files; then the
+ * page count and a time budget bound the work, and a PDF with no text at all is named a scan.
+ */
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { causeText } from '../../../../shared/api/error-text';
+import { PlanParseError } from '../../../../shared/plan/errors';
+import { textFromPages, type PositionedPage, type TextRun } from './page-text';
+import { checkPdfBytes } from './pdf-limits';
+import type { ReadSource } from './read-source';
+
+/** A plan with its annexes runs to tens of pages; hundreds is a book or a forged page count. */
+export const MAX_PDF_PAGES = 500;
+/** Reading stops between pages after this long: a pathological file ends in seconds, not minutes. */
+export const MAX_PDF_READ_MS = 20_000;
+/** Fewer characters than this in the whole text layer: a scan (perhaps with a stamped page number or two). */
+const MIN_TEXT_CHARACTERS = 20;
+
+type PdfJs = typeof PdfJsModule;
+
+let pdfjsLoaded: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js with its worker module on this thread. On load it tries to polyfill canvas classes
+ * from an optional native package only rendering needs, and warns when it is absent (it is
+ * not shipped): those warnings are not ours to show.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsLoaded ??= (async () => {
+    /* eslint-disable no-console -- silencing pdf.js's own load-time warnings, not logging */
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/^Warning: Cannot (?:load|polyfill|access)/u.test(String(args[0]))) warn(...args);
+    };
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
+    } finally {
+      console.warn = warn;
+    }
+    /* eslint-enable no-console */
+  })();
+  return pdfjsLoaded;
+}
+
+export interface PdfReadLimits {
+  maxPages?: number;
+  maxReadMs?: number;
+  maxInflatedBytes?: number;
+}
+
+function refusal(error: unknown): PlanParseError {
+  if (error instanceof PlanParseError) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'PasswordException') return new PlanParseError('plan.pdf_encrypted');
+  return new PlanParseError('plan.pdf_invalid', { detail: causeText(error) });
+}
+
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+}
+
+/** Han characters and CJK punctuation (、。〔〕《》“” and the full-width forms). */
+const CJK = String.raw`\p{Script=Han}\u3000-\u303F\u2018-\u201D\uFF01-\uFF60`;
+/**
+ * pdf.js puts a space into an item wherever glyphs stand apart, as they do across a justified
+ * Chinese line that had to stretch. Between Chinese characters, before a comma or a closing
+ * bracket and after an opening one, such a space was never typed; elsewhere (。 (, a space
+ * before an opening bracket) it may have been, and is kept.
+ */
+const SPREAD_SPACE_RE = new RegExp(String.raw`(?<=[${CJK}(,;:!?])\s+(?=[${CJK}),;:!?])`, 'gu');
+
+/** A pdf.js text item as a run on a page whose y grows downwards (the viewport's space, so /Rotate is applied). */
+function runOf(item: TextItemLike, viewport: number[], transform: PdfJs['Util']['transform']): TextRun | null {
+  if (typeof item.str !== 'string' || item.str.trim() === '' || !item.transform) return null;
+  const [, , c = 0, d = 0, x = 0, y = 0] = transform(viewport, item.transform);
+  // The em height is the length of the text matrix's vertical axis (at scale 1 the viewport keeps lengths).
+  return { text: item.str.replace(SPREAD_SPACE_RE, ''), x, y, width: item.width ?? 0, size: Math.hypot(c, d) };
+}
+
+export async function readPdf(bytes: Uint8Array, limits: PdfReadLimits = {}): Promise<ReadSource> {
+  const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
+  const maxReadMs = limits.maxReadMs ?? MAX_PDF_READ_MS;
+  checkPdfBytes(bytes, { maxInflatedBytes: limits.maxInflatedBytes });
+  const started = Date.now();
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // A copy: pdf.js may take the buffer over, and the caller still hashes the bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    const document = await task.promise.catch((error: unknown) => {
+      throw refusal(error);
+    });
+    if (document.numPages > maxPages) {
+      throw new PlanParseError('plan.pdf_too_many_pages', { pages: document.numPages, maxPages });
+    }
+    const pages: PositionedPage[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      if (Date.now() - started >= maxReadMs) {
+        throw new PlanParseError('plan.pdf_too_slow', { seconds: Math.round(maxReadMs / 1000) });
+      }
+      const page = await document.getPage(number);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items as TextItemLike[]) {
+        const run = runOf(item, viewport.transform, pdfjs.Util.transform.bind(pdfjs.Util));
+        if (run) runs.push(run);
+      }
+      pages.push({ width: viewport.width, height: viewport.height, runs });
+      page.cleanup();
+    }
+    const { text, dropped, characters } = textFromPages(pages);
+    if (characters < MIN_TEXT_CHARACTERS) throw new PlanParseError('plan.pdf_scanned');
+    return { reader: 'pdf', text, dropped };
+  } catch (error) {
+    throw refusal(error);
+  } finally {
+    await task.destroy();
+  }
+}
