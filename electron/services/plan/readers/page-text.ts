@@ -11,7 +11,7 @@
  * Pure; linear in the number of runs after sorting.
  */
 import { FIELD_LINE_RE } from '../../../../shared/plan/departments';
-import { isPageNumber } from '../../../../shared/plan/layout';
+import { isPageNumber, visualWidth } from '../../../../shared/plan/layout';
 import { readMarker } from '../../../../shared/plan/paragraphs';
 import { droppedText, type DroppedText } from '../../../../shared/plan/source';
 
@@ -56,6 +56,8 @@ const MARGIN_SHARE = 0.14;
 const ASCII_WORD_END_RE = /[A-Za-z0-9]$/u;
 const ASCII_WORD_START_RE = /^[A-Za-z0-9]/u;
 const SENTENCE_END_RE = /[。；;:：！!？?]$/u;
+/** A short label and its colon opening a line: 抄送:, 附件:, 主送: (GB/T 9704 wraps their text under the first character after the colon). */
+const LABEL_RE = /^[^\s:：，,。]{1,8}[:：]/u;
 
 function joinRuns(runs: TextRun[]): string {
   let text = '';
@@ -172,8 +174,20 @@ export function textFromPages(pages: PositionedPage[]): PageText {
   }
   const pitch = mode(pitches, bodySize / 8) ?? bodySize * 1.8;
 
+  // A line wrapped under a label's text, not a new paragraph indented.
+  const hangsUnderLabel = (line: Line, previous: Line): boolean => {
+    const label = LABEL_RE.exec(previous.text)?.[0];
+    if (label === undefined || Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
+    return Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= previous.size * 0.6;
+  };
+  // A centred title wrapped over two or more lines is one paragraph.
+  const centred = (line: Line) =>
+    rightEdge !== null && line.left - leftMargin > line.size && Math.abs(line.left - leftMargin - (rightEdge - line.right)) <= line.size;
   const startsParagraph = (line: Line, previous: Line): boolean => {
-    const indented = line.left > leftMargin + bodySize * 0.9;
+    if (centred(line) && centred(previous) && line.page === previous.page && Math.abs(line.size - previous.size) <= line.size * 0.15) {
+      return line.y - previous.y > Math.max(pitch, line.size * 1.8) * 1.5;
+    }
+    const indented = line.left > leftMargin + bodySize * 0.9 && !hangsUnderLabel(line, previous);
     const previousShort = rightEdge !== null && previous.right < rightEdge - bodySize * 1.5;
     const sizeChanged = Math.abs(line.size - previous.size) > Math.max(line.size, previous.size) * 0.15;
     const wideGap = line.page === previous.page && line.y - previous.y > pitch * 1.5;
