@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/cli';
+import { writeSeedOfd } from '../support/plan-fixtures/ofd';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -64,6 +65,14 @@ describe('command-line tool', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).measures.length).toBeGreaterThan(0);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('parse-plan reads the seed circular as an OFD file into the same plan as its text', async () => {
+    const ofd = await writeSeedOfd(tempDir(), {}, '鲁政办字〔2016〕103号.ofd');
+    const [fromOfd, fromText] = [await run(['parse-plan', ofd]), await run(['parse-plan', 'seeds/shandong-2016-quality-action-plan.txt'])];
+    expect([fromOfd.code, fromOfd.stderr]).toEqual([0, '']);
+    expect(fromOfd.stdout).toBe(fromText.stdout);
+    expect(JSON.parse(fromOfd.stdout).measures.length).toBeGreaterThan(0);
   });
 
   it('does not start afresh when the data file is gone but backups are there', async () => {
