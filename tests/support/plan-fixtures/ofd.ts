@@ -28,6 +28,11 @@ export interface OfdFixtureOptions {
   runningHead?: string;
   /** Locations from the package root (`/Doc_0/…`) instead of relative to the naming part. */
   absoluteLocations?: boolean;
+  /**
+   * 'mixed' (default): a TextObject per line or per paragraph, some in PageBlocks;
+   * 'characters': a TextObject per character at size 1, scaled by its CTM, as PDF converters write.
+   */
+  objects?: 'mixed' | 'characters';
 }
 
 /** A part of the package: bytes, or a stream when the part is too big to hold in memory. */
@@ -369,6 +374,31 @@ function lineObjects(w: Writer, line: Line, compress: boolean): string {
     .join('');
 }
 
+/** Every character its own TextObject, set at size 1 and scaled up by the CTM. */
+function characterObjects(w: Writer, line: Line): string {
+  const top = line.y - line.size;
+  const squeeze = line.font === '方正小标宋简体' && line.red ? (line.advances[0] ?? line.size) / line.size : 1;
+  let x = line.x;
+  return line.chars
+    .map((ch, i) => {
+      const advance = line.advances[i] ?? line.size;
+      const object = w.el(
+        'TextObject',
+        {
+          ID: w.id(),
+          Boundary: `${fmt(x)} ${fmt(top)} ${fmt(Math.max(advance, 0.1))} ${fmt(line.size * 1.3)}`,
+          Font: fontId(isWide(ch) ? line.font : 'Times New Roman'),
+          Size: '1',
+          CTM: `${fmt(line.size * squeeze)} 0 0 ${fmt(line.size)} 0 0`,
+        },
+        (line.red ? w.el('FillColor', { Value: '255 0 0' }) : '') + w.el('TextCode', { X: '0', Y: '1' }, escapeXml(ch)),
+      );
+      x += advance;
+      return object;
+    })
+    .join('');
+}
+
 /** A paragraph's lines on one page as one TextObject, a TextCode a line; from the third line on X is left out (inherited). */
 function paragraphObject(w: Writer, lines: Line[]): string {
   const first = lines[0];
@@ -450,6 +480,10 @@ export function ofdParts(text: string, options: OfdFixtureOptions = {}): OfdPart
     const blocks = new Map<number, Line[]>();
     for (const line of lines) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
     for (const [blockNumber, blockLines] of blocks) {
+      if (options.objects === 'characters') {
+        objects.push(blockLines.map((line) => characterObjects(w, line)).join(''));
+        continue;
+      }
       const body = blockLines.length > 1 && blockLines.every((line) => line.size === SIZE_3 && line.font === '仿宋');
       if (body && blockNumber % 2 === 0) {
         const object = paragraphObject(w, blockLines);

@@ -80,6 +80,13 @@ describe('readOfd: the seed circular as an official document', () => {
     expect(plain).toEqual(prefixed);
   });
 
+  it('reads the same from a TextObject per character, set at size 1 and scaled by its CTM', async () => {
+    const lines = await readOfd(await buildOfd(seedText()));
+    const characters = await readOfd(await buildOfd(seedText(), { objects: 'characters' }));
+    expect(characters).toEqual(lines);
+    expect(parsePlanText(characters.text).plan).toEqual(seedPlan);
+  });
+
   it('sets text on templates apart: page numbers in a template per page, a running head in a shared one', async () => {
     const read = await readOfd(await buildOfd(seedText(), { pageNumbers: 'template', runningHead: '山东省人民政府办公厅行政规范性文件' }));
     expect(parsePlanText(read.text).plan).toEqual(seedPlan);
@@ -127,6 +134,27 @@ describe('readOfd: text objects as the standard defines them', () => {
       '</ofd:TextObject>';
     const read = await readOfd(await onePagePackage(pageXml(textObject('测试行动方案', 40) + object)));
     expect(read.text).toBe(['测试行动方案', '一、主要任务', '1.建立台账&清单。(省质监局负责)'].join('\n'));
+  });
+
+  it('sees a first-line indent typed as full-width spaces, and keeps a space between words', async () => {
+    // 28 characters a line, at the left margin; paragraphs begin with two ideographic spaces, as Word converters write them.
+    const lines = [
+      '一、主要任务',
+      '\u3000\u30001.建立工作台账，明确责任分工，逐项推进落实，按月',
+      '调度。(省质监局负责)',
+      '\u3000\u30002.开展QC Circle活动。(省经信委负责)',
+    ];
+    const objects = lines.map(
+      (line, i) =>
+        `<ofd:TextObject ID="${String(i + 2)}" Boundary="28 ${String(50 + i * 10)} 160 8" Font="1" Size="5.6">` +
+        `<ofd:TextCode X="0" Y="6" DeltaX="g ${String([...line].length - 1)} 5.6">${line}</ofd:TextCode></ofd:TextObject>`,
+    );
+    const read = await readOfd(await onePagePackage(pageXml(objects.join(''))));
+    expect(read.text.split('\n')).toEqual([
+      '一、主要任务',
+      '1.建立工作台账，明确责任分工，逐项推进落实，按月调度。(省质监局负责)',
+      '2.开展QC Circle活动。(省经信委负责)',
+    ]);
   });
 
   it('walks nested page blocks and leaves paths and images out', async () => {

@@ -365,8 +365,8 @@ function textObjectRuns(object: XmlNode, origin: { x: number; y: number }): Text
 }
 
 /**
- * Glyphs into runs: a new run where the baseline moves or the next glyph stands well apart (a
- * date set flush right in the same TextCode), so textFromPages sees the gap.
+ * Glyphs into runs: a new run where the baseline moves, the next glyph stands well apart (a
+ * date set flush right in the same TextCode) or spaces begin or end, so textFromPages sees the gap.
  */
 function runsOfGlyphs(glyphs: Glyph[], size: number): TextRun[] {
   const runs: TextRun[] = [];
@@ -380,12 +380,11 @@ function runsOfGlyphs(glyphs: Glyph[], size: number): TextRun[] {
   };
   for (const glyph of glyphs) {
     const previous = run.at(-1);
-    if (
+    const apart =
       previous &&
-      (Math.abs(glyph.y - previous.y) > size * 0.1 || glyph.x < previous.x || glyph.x - (previous.x + previous.width) > size * 0.6)
-    ) {
-      flush();
-    }
+      (Math.abs(glyph.y - previous.y) > size * 0.1 || glyph.x < previous.x || glyph.x - (previous.x + previous.width) > size * 0.6);
+    // Spaces are runs of their own, so an indent typed as spaces does not move where the text starts.
+    if (previous && (apart || (glyph.ch.trim() === '') !== (previous.ch.trim() === ''))) flush();
     run.push(glyph);
   }
   flush();

@@ -76,7 +76,8 @@ function joinRuns(runs: TextRun[]): string {
 
 /** Runs on one baseline make a line; superscripts and slightly uneven baselines stay on it. */
 function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
-  const runs = page.runs.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y) && run.size > 0);
+  // A run of spaces is kept: between two runs on its line it is the space the document has there.
+  const runs = page.runs.filter((run) => run.text !== '' && Number.isFinite(run.x) && Number.isFinite(run.y) && run.size > 0);
   runs.sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of runs) {
@@ -89,14 +90,16 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
   for (const group of groups) {
     group.sort((a, b) => a.x - b.x);
     const text = joinRuns(group);
-    if (text === '') continue;
+    // Where the line's ink is: spaces before the text (an indent typed as spaces) do not move its left edge.
+    const visible = group.filter((run) => run.text.trim() !== '');
+    if (text === '' || visible.length === 0) continue;
     lines.push({
       page: pageNumber,
       text,
-      left: Math.min(...group.map((run) => run.x)),
-      right: Math.max(...group.map((run) => run.x + run.width)),
-      y: group[0]?.y ?? 0,
-      size: Math.max(...group.map((run) => run.size)),
+      left: Math.min(...visible.map((run) => run.x)),
+      right: Math.max(...visible.map((run) => run.x + run.width)),
+      y: visible[0]?.y ?? 0,
+      size: Math.max(...visible.map((run) => run.size)),
     });
   }
   return lines;
