@@ -5,7 +5,7 @@ import { readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanText } from '../../../shared/plan';
 import { buildOfd, ofdParts, zipParts, type OfdPart } from '../../support/plan-fixtures/ofd';
 import { buildZip } from '../report/raw-zip';
-import { buildDocx, seedText } from './helpers';
+import { buildDocx, fixtureBytes, seedText } from './helpers';
 
 const seedPlan = parsePlanText(seedText()).plan;
 
@@ -155,6 +155,28 @@ describe('readOfd: text objects as the standard defines them', () => {
       '1.建立工作台账，明确责任分工，逐项推进落实，按月调度。(省质监局负责)',
       '2.开展QC Circle活动。(省经信委负责)',
     ]);
+  });
+
+  it('reads a part that declares GB18030, as older producers wrote them', async () => {
+    // The seed's first lines in GB18030 (a line break is never inside a GB18030 character).
+    const gb = Buffer.from(fixtureBytes('shandong-2016-gb18030.txt'));
+    const lines: Buffer[] = [];
+    for (let start = 0, end = gb.indexOf(0x0a); lines.length < 3; start = end + 1, end = gb.indexOf(0x0a, start))
+      lines.push(gb.subarray(start, end));
+    const objects = lines.map((line, i) =>
+      Buffer.concat([
+        Buffer.from(`<ofd:TextObject ID="2" Boundary="28 ${String(50 + i * 10)} 160 8" Font="1" Size="5.6"><ofd:TextCode X="0" Y="6">`),
+        line,
+        Buffer.from('</ofd:TextCode></ofd:TextObject>'),
+      ]),
+    );
+    const content = Buffer.concat([
+      Buffer.from(`<?xml version="1.0" encoding="GB18030"?>\n<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="1">`),
+      ...objects,
+      Buffer.from('</ofd:Layer></ofd:Content></ofd:Page>'),
+    ]);
+    const read = await readOfd(await onePagePackage(content));
+    expect(read.text.split('\n')).toEqual(seedText().split('\n').slice(0, 3));
   });
 
   it('walks nested page blocks and leaves paths and images out', async () => {

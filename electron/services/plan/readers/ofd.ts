@@ -139,14 +139,58 @@ class Package {
         return undefined;
       });
     });
-    this.readBytes += bytes.length;
+    this.charge(bytes.length);
+    return decodeXmlBytes(bytes);
+  }
+
+  /** Counts `bytes` more XML towards the limit for the whole package. */
+  private charge(bytes: number): void {
+    this.readBytes += bytes;
     if (this.readBytes > this.maxXmlBytes) throw tooLarge(this.maxXmlBytes);
-    return new TextDecoder('utf-8').decode(bytes);
   }
 
   async xml(path: string, rootName: string): Promise<XmlNode> {
     return parseXml(await this.text(path), path, rootName);
   }
+
+  /** A part many pages share (a template): parsed once, but counted towards the limit at every use. */
+  async sharedXml(path: string, rootName: string): Promise<XmlNode> {
+    const cached = this.shared.get(path);
+    if (cached) {
+      this.charge(cached.bytes);
+      return cached.root;
+    }
+    const text = await this.text(path);
+    const root = parseXml(text, path, rootName);
+    this.shared.set(path, { root, bytes: Buffer.byteLength(text) });
+    return root;
+  }
+
+  private readonly shared = new Map<string, { root: XmlNode; bytes: number }>();
+}
+
+const ENCODING_RE = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']/u;
+
+/**
+ * The standard has XML parts in UTF-8; an older producer's part that declares another encoding
+ * (GB18030, GBK) is read in it, and a byte-order mark is honoured.
+ */
+function decodeXmlBytes(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const declared = ENCODING_RE.exec(
+    bytes
+      .subarray(0, 200)
+      .toString('latin1')
+      .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/u, ''),
+  )?.[1];
+  let decoder = new TextDecoder('utf-8');
+  try {
+    if (declared !== undefined) decoder = new TextDecoder(declared);
+  } catch {
+    // An encoding this runtime does not know: read as the standard says, UTF-8.
+  }
+  return decoder.decode(bytes);
 }
 
 /**
@@ -436,7 +480,7 @@ async function readDocument(pkg: Package, documentPath: string, pagesBefore: num
     for (const reference of childrenNamed(page, 'Template')) {
       const templatePath = templates.get((attr(reference, 'TemplateID') ?? '').trim());
       if (templatePath === undefined) throw invalid(`template ${attr(reference, 'TemplateID') ?? '?'} is not declared`);
-      templateRuns.push(...pageRuns(await pkg.xml(templatePath, 'Page'), box));
+      templateRuns.push(...pageRuns(await pkg.sharedXml(templatePath, 'Page'), box));
     }
     pages.push({ page: { width: box.width, height: box.height, runs: pageRuns(page, box) }, templateRuns });
   }
