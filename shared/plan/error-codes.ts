@@ -15,6 +15,8 @@ export const PLAN_ERROR_CODES = [
   'plan.pdf_too_slow',
   'plan.ofd_invalid',
   'plan.ofd_too_large',
+  'plan.ofd_too_many_pages',
+  'plan.ofd_scanned',
   'plan.doc_invalid',
   'plan.json_invalid',
   'plan.json_format',

@@ -1,14 +1,16 @@
 /**
  * Turns the bytes of a plan source file into text, choosing the reader by the file's
  * signature first and its name second: plain text (readers/text.ts), .docx (readers/docx.ts),
- * PDF (readers/pdf.ts), plan JSON (passed through as text for parsePlanJson). Refuses, with a PlanParseError, empty
- * files, files over the size limits, binary files, zip bombs and formats it cannot read.
+ * PDF (readers/pdf.ts), OFD (readers/ofd.ts: a ZIP with OFD.xml at its root, or named .ofd), plan JSON (passed
+ * through as text for parsePlanJson). Refuses, with a PlanParseError, empty files, files over
+ * the size limits, binary files, zip bombs and formats it cannot read.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PlanParseError } from '../../../shared/plan/errors';
 import { unreadableFile } from '../../lib/file-errors';
 import { DOCX_EXTENSIONS, readDocx } from './readers/docx';
 import { extensionOf, hasPdfHeader, OLE_MAGIC, RTF_MAGIC, startsWith, ZIP_MAGIC } from './readers/magic';
+import { isOfdPackage, OFD_EXTENSIONS, readOfd } from './readers/ofd';
 import { readPdf } from './readers/pdf';
 import type { ReadSource } from './readers/read-source';
 import { decodeText } from './readers/text';
@@ -58,6 +60,10 @@ export async function readPlanSource(bytes: Uint8Array, fileName: string): Promi
     throw new PlanParseError('plan.doc_unsupported', { extension });
   }
   const zip = startsWith(bytes, ZIP_MAGIC);
+  if (OFD_EXTENSIONS.has(extension) || (zip && !DOCX_EXTENSIONS.has(extension) && (await isOfdPackage(bytes)))) {
+    if (!zip) throw new PlanParseError('plan.ofd_invalid', { detail: 'not a ZIP package' });
+    return readOfd(bytes);
+  }
   if (DOCX_EXTENSIONS.has(extension) || (zip && extension === '')) {
     if (!zip) throw new PlanParseError('plan.docx_invalid', { detail: 'not a ZIP package' });
     return readDocx(bytes);

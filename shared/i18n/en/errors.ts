@@ -43,6 +43,10 @@ const en: Messages<typeof zh> = {
       'This OFD file cannot be read; it may be damaged ({{detail}}). Open it in an OFD reader to check, or ask the sender for a PDF or .docx.',
     ofd_too_large:
       'This OFD file would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Please ask the sender for a PDF or .docx.',
+    ofd_too_many_pages:
+      'This OFD file has {{pages}} pages, more than the {{maxPages}} a plan may have, so it was not read. Please import only the plan itself.',
+    ofd_scanned:
+      'This OFD file is a scan with no text, so no measures can be read from it. Please ask the sender for the electronic file or a .docx.',
     json_invalid: 'The plan file is not valid: {{detail}}',
     json_format: 'This is not a PlanLedger plan file.',
     json_version: 'Plan file version {{version}} is not supported; this program reads version {{supported}}.',

@@ -34,6 +34,8 @@ export default {
     ofd_invalid: '无法读取该 OFD 文件,文件可能已损坏({{detail}})。请用 OFD 阅读器打开确认,或向发文单位索取 PDF 或 .docx。',
     ofd_too_large:
       '该 OFD 文件解压后的内容过大(超过 {{limitMb}} MB)或压缩比异常,不像一份通知文件,为安全起见没有读取。请向发文单位索取 PDF 或 .docx。',
+    ofd_too_many_pages: '该 OFD 文件有 {{pages}} 页,超过方案文件的上限 {{maxPages}} 页,没有读取。请只导入方案所在的文件。',
+    ofd_scanned: '该 OFD 文件是扫描件,没有文字内容,无法识别措施。请向发文单位索取电子版文件或 .docx。',
     json_invalid: '方案文件内容无效:{{detail}}',
     json_format: '这不是工作台账的方案文件。',
     json_version: '方案文件的版本({{version}})不受支持,本程序支持版本 {{supported}}。',

@@ -128,7 +128,8 @@ function forgeDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Ar
 describe('readPlanSource: Word documents that would unpack to too much', () => {
   const paragraphs = ['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)'];
 
-  it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', async () => {
+  // Building the 300 MB bomb is the slow part; on a loaded machine it takes longer than the default 5 s.
+  it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', { timeout: 30_000 }, async () => {
     const bomb = await buildDocx(paragraphs, [{ name: 'customXml/item1.xml', data: zeros(300 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(MAX_PLAN_SOURCE_BYTES);
     const error = await decodeError(bomb, '方案.docx');
