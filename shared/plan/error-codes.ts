@@ -15,6 +15,7 @@ export const PLAN_ERROR_CODES = [
   'plan.ofd_invalid',
   'plan.ofd_too_large',
   'plan.doc_invalid',
+  'plan.mhtml_invalid',
   'plan.json_invalid',
   'plan.json_format',
   'plan.json_version',
