@@ -168,6 +168,52 @@ describe('htmlToText', () => {
     expect(inBody.text.split('\n')).toEqual(['关于印发行动计划的通知', '一、总体要求']);
   });
 
+  it('reads a page shaped like the State Council’s: metadata table in <b> cells, title div, pages_content, editor line', () => {
+    const html = `<html><head><title>国务院办公厅关于印发测试行动计划的通知_政府信息公开专栏</title></head><body>
+      <div class="header"><a href="/">首页</a><a href="/zhengce/">政策</a></div>
+      <div class="BreadcrumbNav">首页 &gt; 信息公开 &gt; 国务院文件</div>
+      <table class="bd1"><tbody>
+        <tr><td><b>索 引 号:</b></td><td>000014349/2016-00123</td><td><b>主题分类:</b></td><td>综合政务</td></tr>
+        <tr><td><b>发文机关:</b></td><td>国务院办公厅</td><td><b>成文日期:</b></td><td>2016年04月06日</td></tr>
+        <tr><td><b>标\u3000\u3000题:</b></td><td colspan="3">国务院办公厅关于印发测试行动计划的通知</td></tr>
+        <tr><td><b>发文字号:</b></td><td>国办发〔2016〕18号</td><td><b>发布日期:</b></td><td>2016年04月11日</td></tr>
+      </tbody></table>
+      <div class="pages-title">国务院办公厅关于印发测试行动计划的通知</div>
+      <div class="pages_content" id="UCAP-CONTENT">
+        <p style="text-align:center">国办发〔2016〕18号</p>
+        <p>各省、自治区、直辖市人民政府,国务院各部委、各直属机构:</p>
+        <p>\u3000\u3000一、主要任务</p>
+        <p>\u3000\u30001.建立工作台账。(质检总局负责)</p>
+        <p>\u3000\u30002.按月调度进展。(财政部、商务部负责)</p>
+      </div>
+      <div class="pages-date">2016-04-11 16:30\u3000\u3000来源:国务院办公厅</div>
+      <div class="editor">【我要纠错】 责任编辑:张三</div>
+    </body></html>`;
+    const { text, dropped } = htmlToText(html);
+    expect(text.split('\n')).toEqual([
+      '国务院办公厅关于印发测试行动计划的通知',
+      '国办发〔2016〕18号',
+      '各省、自治区、直辖市人民政府,国务院各部委、各直属机构:',
+      '一、主要任务',
+      '1.建立工作台账。(质检总局负责)',
+      '2.按月调度进展。(财政部、商务部负责)',
+    ]);
+    expect(dropped.map((d) => d.text)).toEqual([
+      '首页政策',
+      '首页 > 信息公开 > 国务院文件',
+      expect.stringMatching(/^索引号: 000014349\/2016-00123 主题分类: 综合政务 发文机关:/u),
+      '2016-04-11 16:30 来源:国务院办公厅',
+      '【我要纠错】责任编辑:张三',
+    ]);
+  });
+
+  it('keeps a block named like chrome when it holds the outline', () => {
+    const { text } = htmlToText(
+      '<div class="nav"><a href="/">首页</a></div><div class="main-side print-area"><p>一、任务</p><p>1.甲。</p><p>2.乙。</p><div class="share">分享到</div></div>',
+    );
+    expect(text.split('\n')).toEqual(['一、任务', '1.甲。', '2.乙。']);
+  });
+
   it('reads a fragment with no <html> or <body> at all', () => {
     expect(htmlToText('一、任务<p>1.建立台账。</p>').text).toBe('一、任务\n1.建立台账。');
   });

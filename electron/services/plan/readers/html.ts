@@ -134,7 +134,7 @@ const CONTENT_NAME_RE =
   /^(?:zoom|content|contents|article|trs_editor|trs_paperbody|wzcon|wz_con|pages_content|xxgk.*|detail.*|main_?content|text|zw|zwnr|con_?text|article_?con(?:tent)?|view|ue_table|art_con|entry|post)$/iu;
 /** Class or id names of navigation, breadcrumbs, share bars, related links and footers. */
 const CHROME_NAME_RE =
-  /(?:^|[-_])(?:nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|related|xgwz|xglj|links?|friendlinks?|sidebar|side|copyright|banner|toolbar|search|login|logo|print|pager|pagination)(?:$|[-_0-9])/iu;
+  /(?:^|[-_])(?:nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|related|xgwz|xglj|links?|friendlinks?|sidebar|side|copyright|banner|toolbar|search|login|logo|pager|pagination)(?:$|[-_0-9])/iu;
 const TITLE_NAME_RE = /(?:^|[-_])(?:title|tit|bt|biaoti|headline)(?:$|[-_0-9])/iu;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3']);
 
@@ -142,9 +142,9 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3']);
 const OUTLINE_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:[.．、](?!\d)))/u;
 /** Keys of the metadata table government sites put above a notice, and of the info line under its title. */
 const META_KEY_RE =
-  /^(?:索\s*引\s*号|发文机关|发布机构|发文单位|成文日期|发文日期|发布日期|发布时间|印发日期|生效日期|废止日期|发文字号|文\s*号|标\s*题|名\s*称|主题分类|主\s*题\s*词|公文种类|体裁分类|信息来源|来\s*源|有\s*效\s*性|是否有效|浏览次数|访问次数|点击数|字\s*号|分\s*享\s*到)\s*[:：]?/u;
+  /^(?:索\s*引\s*号|发文机关|发布机构|发文单位|成文日期|发文日期|发布日期|发布时间|印发日期|生效日期|废止日期|发文字号|文\s*号|标\s*题|名\s*称|主题分类|主\s*题\s*词|公文种类|体裁分类|信息来源|来\s*源|有\s*效\s*性|是否有效|浏览次数|访问次数|点击数|字\s*号|分\s*享\s*到)\s*(?:[:：]|$)/u;
 /** Text of share and print bars. */
-const TOOL_TEXT_RE = /^[【[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享到|字体|大|中|小)\s*[】\]]?$/u;
+const TOOL_TEXT_RE = /^(?:[【[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享到|字体|大|中|小)\s*[】\]]?\s*)+$/u;
 
 const WHITESPACE_RE = /[\s\u00a0\u3000\ufeff\u200b]+/gu;
 /** A line break in the source with its indentation (a space before it is the text's own). */
@@ -401,6 +401,26 @@ function buildTree(html: string): PageTree {
   return { paragraphs, nodes, title: normalizeParagraph(title) };
 }
 
+/**
+ * A block named like chrome that holds the outline is the article after all (a CMS that calls its
+ * content area "main-side", a circular inside <header>): it and its paragraphs are not chrome.
+ */
+function settleChrome(tree: PageTree): void {
+  const { paragraphs } = tree;
+  const outline = new Int32Array(paragraphs.length + 1);
+  paragraphs.forEach((p, i) => {
+    outline[i + 1] = (outline[i] ?? 0) + (OUTLINE_RE.test(p.text) ? 1 : 0);
+  });
+  for (const node of tree.nodes) {
+    if (!node.chrome || (outline[node.end] ?? 0) - (outline[node.start] ?? 0) < 3) continue;
+    node.chrome = false;
+    for (let i = node.start; i < node.end; i++) {
+      const p = paragraphs[i] as Paragraph;
+      p.chrome = insideChrome(p.node);
+    }
+  }
+}
+
 /** Blocks that are mostly metadata keys (索引号, 发文机关, 发布日期…): their paragraphs are marked `meta`. */
 function markMetadata(tree: PageTree): void {
   const { paragraphs } = tree;
@@ -490,6 +510,7 @@ export interface HtmlText {
 /** The article body of a page as one paragraph a line, and the chrome left out of it. Pure. */
 export function htmlToText(html: string): HtmlText {
   const tree = buildTree(html);
+  settleChrome(tree);
   markMetadata(tree);
   const body = findBody(tree);
   const { paragraphs } = tree;
