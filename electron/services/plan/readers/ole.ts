@@ -84,10 +84,12 @@ export function checkOleFile(bytes: Uint8Array): OleFile {
     for (let i = 0; i < perSector - 1 && fatLocations.length < fatSectors; i++) fatLocations.push(readInt(sector, i));
     sector = readInt(sector, perSector - 1);
   }
-  const fat = new Int32Array(fatSectors * perSector);
+  // Only the entries of sectors the file has matter (chains may not leave it), so the table is
+  // never larger than the file, whatever the header declares.
+  const fat = new Int32Array(Math.min(fatSectors * perSector, sectorCount));
   fatLocations.forEach((sector, k) => {
     if (!inRange(sector)) throw new OleError(`FAT sector ${String(sector)} out of range`);
-    for (let i = 0; i < perSector; i++) fat[k * perSector + i] = readInt(sector, i);
+    for (let i = 0; i < perSector && k * perSector + i < fat.length; i++) fat[k * perSector + i] = readInt(sector, i);
   });
   checkTable(fat, sectorCount, 'FAT');
 
@@ -131,12 +133,12 @@ export function checkOleFile(bytes: Uint8Array): OleFile {
   // Mini FAT and the mini stream (kept in the root entry's chain).
   const miniFatChain = chain(fat, firstMiniFat, sectorCount, 'mini FAT');
   if (miniFatChain.length !== miniFatSectors) throw new OleError('mini FAT chain length differs from the header');
-  const miniFat = new Int32Array(miniFatChain.length * perSector);
-  miniFatChain.forEach((sector, k) => {
-    for (let i = 0; i < perSector; i++) miniFat[k * perSector + i] = readInt(sector, i);
-  });
   const miniStream = chain(fat, rootEntry.start, sectorCount, 'mini stream');
-  const miniSectorCount = Math.min(miniFat.length, (miniStream.length * sectorSize) / 64);
+  const miniSectorCount = Math.min(miniFatChain.length * perSector, (miniStream.length * sectorSize) / 64);
+  const miniFat = new Int32Array(miniSectorCount);
+  miniFatChain.forEach((sector, k) => {
+    for (let i = 0; i < perSector && k * perSector + i < miniFat.length; i++) miniFat[k * perSector + i] = readInt(sector, i);
+  });
   checkTable(miniFat, miniSectorCount, 'mini FAT');
 
   // Every entry of the tree once: a loop or a shared subtree is a forged file.
