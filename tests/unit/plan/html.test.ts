@@ -161,6 +161,10 @@ describe('htmlToText', () => {
         '\n',
       )[0],
     ).toBe('关于印发行动计划的通知');
+    // A site's or a column's name is not a notice title.
+    expect(htmlToText(`<title>政策文件_山东省人民政府门户网站</title><h2>政策文件栏目</h2>${body}`).text.split('\n')[0]).toBe(
+      '各市人民政府:',
+    );
     // Already in the body: not repeated.
     const inBody = htmlToText(
       `<title>关于印发行动计划的通知</title><div class="content"><p>关于印发行动计划的通知</p><p>一、总体要求</p></div>`,

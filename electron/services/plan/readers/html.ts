@@ -137,6 +137,8 @@ const CHROME_NAME_RE =
   /(?:^|[-_])(?:nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|related|xgwz|xglj|links?|friendlinks?|sidebar|side|copyright|banner|toolbar|search|login|logo|pager|pagination)(?:$|[-_0-9])/iu;
 const TITLE_NAME_RE = /(?:^|[-_])(?:title|tit|bt|biaoti|headline)(?:$|[-_0-9])/iu;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3']);
+/** What a notice's title looks like (关于…的通知, …行动计划), unlike a site's or a column's name. */
+const NOTICE_TITLE_RE = /关于|(?:通知|意见|方案|计划|办法|规划|决定|通报|纲要|要点|规定|细则|批复|公告|报告|函)$/u;
 
 /** Outline numbering at the start of a paragraph: 一、 (一) 1. 1、 */
 const OUTLINE_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}(?:[.．、](?!\d)))/u;
@@ -491,14 +493,14 @@ function findTitle(tree: PageTree, body: HtmlNode): string | null {
       .slice(node.start, node.end)
       .map((p) => p.text)
       .join('');
-    if ([...text].length >= 6 && !META_KEY_RE.test(text)) heading = text;
+    if (NOTICE_TITLE_RE.test(text) && !META_KEY_RE.test(text)) heading = text;
   }
   // 'XX的通知_山东省人民政府' → the longest part, which is the notice's title rather than the site's name.
   const pageTitle = tree.title
     .split(/\s*(?:[_|｜]|\s[-–—]\s|——|--)\s*/u)
     .reduce((longest, part) => (part.length > longest.length ? part : longest), '');
   if (heading !== null && (pageTitle === '' || withoutSpaces(tree.title).includes(withoutSpaces(heading)))) return heading;
-  if ([...pageTitle].length >= 6) return pageTitle;
+  if (NOTICE_TITLE_RE.test(pageTitle)) return pageTitle;
   return heading;
 }
 
