@@ -18,6 +18,7 @@ export const PLAN_ERROR_CODES = [
   'plan.ofd_too_many_pages',
   'plan.ofd_scanned',
   'plan.doc_invalid',
+  'plan.mhtml_invalid',
   'plan.json_invalid',
   'plan.json_format',
   'plan.json_version',

@@ -85,14 +85,14 @@ describe('readPlanSource: Word documents', () => {
     expect((await decodeError(docx.slice(0, 60), 'plan.docx')).code).toBe('plan.docx_invalid');
   });
 
-  it('refuses old Word, WPS and RTF files, asking for .docx', async () => {
+  it('refuses RTF, asking for .docx, and a truncated compound file or text named .doc as not a Word document', async () => {
+    // Word 97 and WPS files themselves are read (tests/unit/plan/doc.test.ts).
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const doc = await decodeError(ole, '方案.doc');
-    expect([doc.code, doc.params]).toEqual(['plan.doc_unsupported', { extension: 'doc' }]);
-    expect((await decodeError(ole, 'renamed.txt')).code).toBe('plan.doc_unsupported');
-    expect((await decodeError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_unsupported');
+    expect((await decodeError(ole, '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await decodeError(ole, 'renamed.txt')).code).toBe('plan.doc_invalid');
+    expect((await decodeError(ole, 'plan.wps')).code).toBe('plan.doc_invalid');
+    expect((await decodeError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_invalid');
     expect((await decodeError(new TextEncoder().encode('{\\rtf1\\ansi 一、任务}'), 'plan.txt')).code).toBe('plan.doc_unsupported');
-    expect((await decodeError(ole, 'plan.wps')).code).toBe('plan.doc_unsupported');
   });
 });
 
