@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../../shared/plan';
 import { dueWording } from '../../../shared/plan/due-wording';
-import { deadlineFragment } from '../../support/plan-fragments';
-import { seedText } from './helpers';
+import { fixtureText, seedText } from './helpers';
+
+/** Measures with 完成时限 lines: dates, 每季度末, 长期坚持, …并持续落实; and one with its date in the text. */
+const deadlineFragment = fixtureText('deadlines-and-collectives.txt');
 
 describe('the words of a measure’s deadline', () => {
   const { plan } = parsePlanText(deadlineFragment);
