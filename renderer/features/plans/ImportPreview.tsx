@@ -71,6 +71,15 @@ export function ImportPreview({
           <FileText size={22} aria-hidden />
           <h2>{plan.title ?? unknown}</h2>
         </div>
+        <p className="plan-counts" data-testid="preview-counts">
+          {t('plans.preview.counts', {
+            chapters: chapterCount,
+            groups: groupCount,
+            measures: plan.measures.length,
+            departments: plan.departments.length,
+          })}
+          {reportDeadline && <> · {t('plans.preview.reportBy', { date: formatDate(reportDeadline.date, i18n.language) })}</>}
+        </p>
         <dl className="facts facts-inline">
           <dt>{t('plans.preview.docNumber')}</dt>
           <dd>{plan.docNumber ?? unknown}</dd>
@@ -81,15 +90,6 @@ export function ImportPreview({
           <dt>{t('plans.preview.source')}</dt>
           <dd>{preview.sourceName}</dd>
         </dl>
-        <p className="plan-counts" data-testid="preview-counts">
-          {t('plans.preview.counts', {
-            chapters: chapterCount,
-            groups: groupCount,
-            measures: plan.measures.length,
-            departments: plan.departments.length,
-          })}
-          {reportDeadline && <> · {t('plans.preview.reportBy', { date: formatDate(reportDeadline.date, i18n.language) })}</>}
-        </p>
         <SourceReading preview={preview} />
       </section>
 

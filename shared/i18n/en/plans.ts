@@ -97,7 +97,7 @@ const en: Messages<typeof zh> = {
     noWarnings: 'Every paragraph was recognised.',
     confirm: 'Import',
     cancel: 'Cancel',
-    existing: 'This file has already been imported (“{{title}}”); it will not be imported twice.',
+    existing: 'This plan has already been imported (“{{title}}”); it will not be imported twice.',
     switchTo: 'Switch to that plan',
     imported: 'Imported “{{title}}” with {{measures}} measures',
   },

@@ -92,7 +92,7 @@ export default {
     noWarnings: '没有发现无法识别的段落。',
     confirm: '确认导入',
     cancel: '取消',
-    existing: '该文件已经导入过(“{{title}}”),不会重复导入。',
+    existing: '这份方案已经导入过(“{{title}}”),不会重复导入。',
     switchTo: '切换到该计划',
     imported: '已导入“{{title}}”,共 {{measures}} 条措施',
   },
