@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFrame } from '../pages/AppFrame';
 import { Dashboard } from '../pages/Dashboard';
+import { DepartmentPicker } from '../pages/DepartmentPicker';
 import { PlansPage } from '../pages/PlansPage';
 import { callApi } from '../support/api';
 import { launchAs, useApp, type AppUnderTest } from '../support/app';
@@ -66,6 +67,33 @@ describe('importing a plan as people receive it', () => {
     expect(await dashboard.measureRows.count()).toBe(11);
     await waitForText(new AppFrame(app.page).header, '山东省');
     expect((await callApi(app.page, 'plans.list', {})).plans).toHaveLength(2);
+  });
+
+  it('imports a new plan from pasted text; its measures then show their recurring deadlines', async () => {
+    const app = await launchAs('经济和信息化');
+    await app.open('#/plans');
+    const plans = new PlansPage(app.page);
+    await plans.pasteBox.fill(deadlines);
+    await plans.previewButton.click();
+    await waitForText(plans.reader, '粘贴的文本');
+    await waitForText(app.page.locator('.plan-tree'), '完成时限“每季度末”读作 每季度');
+    await waitForText(app.page.locator('.plan-tree'), '各区政府(统称)');
+    await plans.confirmImport.click();
+
+    // Their department has no measures in the new plan: the dashboard says so and offers another.
+    const frame = new AppFrame(app.page);
+    await waitForText(frame.header, '某市优化营商环境行动方案');
+    await app.page.getByRole('link', { name: /选择其他部门/u }).click();
+    const picker = new DepartmentPicker(app.page);
+    await picker.card('市发展改革委').waitFor();
+    await picker.choose('市发展改革委');
+    const dashboard = new Dashboard(app.page);
+    await dashboard.measureRows.nth(1).waitFor();
+    expect(await dashboard.measureRows.count()).toBe(2);
+    await dashboard.openMeasure('1.2');
+    await waitForText(app.page.getByTestId('measure-due'), '时限 每季度');
+    mkdirSync(outDir, { recursive: true });
+    await app.page.screenshot({ path: `${outDir}/zh-CN-1280x800-measure-recurrence.png` });
   });
 
   it('previews and imports a .txt dropped anywhere on the screen, and refuses several at once', async () => {
