@@ -112,6 +112,9 @@ describe('import preview', () => {
     const screen = await renderPreview(previewOf({ reader: 'html', layout: 'run_together', omittedDropped: 0 }));
     await expect.element(screen.getByTestId('preview-reader')).toHaveTextContent('Web page');
     await expect.element(screen.getByTestId('preview-layout')).toHaveTextContent('Run-together text divided');
+    await expect
+      .element(screen.getByTestId('preview-counts'))
+      .toHaveTextContent('1 chapter · 0 groups · 5 measures · 9 departments · report by December 31, 2017');
     await expect.element(screen.getByText('3 pieces of page furniture left out', { exact: false })).toBeVisible();
     const firstDue = screen.container.querySelector('.measure-due')?.textContent;
     expect(firstDue).toBe('Due “2017年6月底前”read as June 30, 2017');

@@ -72,12 +72,12 @@ export function ImportPreview({
           <h2>{plan.title ?? unknown}</h2>
         </div>
         <p className="plan-counts" data-testid="preview-counts">
-          {t('plans.preview.counts', {
-            chapters: chapterCount,
-            groups: groupCount,
-            measures: plan.measures.length,
-            departments: plan.departments.length,
-          })}
+          {[
+            t('plans.preview.counts.chapters', { count: chapterCount }),
+            t('plans.preview.counts.groups', { count: groupCount }),
+            t('plans.preview.counts.measures', { count: plan.measures.length }),
+            t('plans.preview.counts.departments', { count: plan.departments.length }),
+          ].join(' · ')}
           {reportDeadline && <> · {t('plans.preview.reportBy', { date: formatDate(reportDeadline.date, i18n.language) })}</>}
         </p>
         <dl className="facts facts-inline">

@@ -46,7 +46,16 @@ const en: Messages<typeof zh> = {
     issuedOn: 'Issued on',
     source: 'File',
     notFound: 'Not found',
-    counts: '{{chapters}} chapters · {{groups}} groups · {{measures}} measures · {{departments}} departments',
+    counts: {
+      chapters: '{{count}} chapters',
+      chapters_one: '{{count}} chapter',
+      groups: '{{count}} groups',
+      groups_one: '{{count}} group',
+      measures: '{{count}} measures',
+      measures_one: '{{count}} measure',
+      departments: '{{count}} departments',
+      departments_one: '{{count}} department',
+    },
     reportBy: 'report by {{date}}',
     reading: 'Read as',
     readers: {

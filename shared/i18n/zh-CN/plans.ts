@@ -41,7 +41,13 @@ export default {
     issuedOn: '印发日期',
     source: '文件',
     notFound: '未识别',
-    counts: '{{chapters}} 章 · {{groups}} 组 · {{measures}} 条措施 · {{departments}} 个部门',
+    /** The summary line's parts, joined by ' · '. */
+    counts: {
+      chapters: '{{count}} 章',
+      groups: '{{count}} 组',
+      measures: '{{count}} 条措施',
+      departments: '{{count}} 个部门',
+    },
     reportBy: '报送时限 {{date}}',
     /** How the source was read: which reader, its layout, what was left out. */
     reading: '读取方式',
