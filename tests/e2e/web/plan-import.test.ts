@@ -11,6 +11,8 @@ import { dropFiles } from '../support/drop';
 import { waitForText } from '../support/wait';
 import { rewrap, seedText } from '../../unit/plan/helpers';
 
+// In web/: files made in the page and dropped, and the clipboard permission, are the browser's
+// (the desktop app registers dropped files by their path on disk).
 const outDir = resolve(import.meta.dirname, '../../../out/screenshots');
 const standalone = readFileSync(resolve(import.meta.dirname, '../../fixtures/plans/standalone-plan.txt'), 'utf8');
 const standaloneTitle = '某某县农村人居环境整治三年行动方案';
