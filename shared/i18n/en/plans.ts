@@ -83,6 +83,8 @@ const en: Messages<typeof zh> = {
     droppedKinds: {
       page_number: 'Page number',
       running_head: 'Running head',
+      masthead: 'Masthead',
+      rule: 'Rule',
       web_chrome: 'Web page navigation',
     },
     droppedKind: 'Kind',

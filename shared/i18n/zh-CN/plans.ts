@@ -75,6 +75,8 @@ export default {
     droppedKinds: {
       page_number: '页码',
       running_head: '页眉',
+      masthead: '红头(版头)',
+      rule: '分隔线',
       web_chrome: '网页导航等',
     },
     droppedKind: '类别',
