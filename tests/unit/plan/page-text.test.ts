@@ -122,3 +122,27 @@ describe('textFromPages', () => {
     ]);
   });
 });
+
+describe('textFromPages: text layers of Word, WPS and LibreOffice', () => {
+  it('drops the autospace they set between Chinese and Latin or digits, and keeps spaces between Latin words and beside punctuation', () => {
+    const text = (x: number, t: string) => ({ text: t, x, y: 200, width: [...t].length * 8, size: 16 });
+    // 2016 年 7 月, QC 小组 and 〔2016〕12 号 as such a text layer has them: the space a run of its own or inside a run.
+    const runs = [
+      text(40, '组织'),
+      text(72, '2016'),
+      text(104, ' '),
+      text(108, '年全省 QC 小组'),
+      text(220, '〔2016〕12 号'),
+      text(330, 'Quality plan'),
+    ];
+    expect(textFromPages([{ width: 595, height: 842, runs }]).text).toBe('组织2016年全省QC小组 〔2016〕12号Quality plan');
+  });
+
+  it('keeps one space for a wide gap (a date set flush right)', () => {
+    const runs = [
+      { text: '山东省人民政府办公厅', x: 40, y: 200, width: 160, size: 16 },
+      { text: '2016 年 7 月 8 日印发', x: 400, y: 200, width: 120, size: 16 },
+    ];
+    expect(textFromPages([{ width: 595, height: 842, runs }]).text).toBe('山东省人民政府办公厅 2016年7月8日印发');
+  });
+});

@@ -60,19 +60,31 @@ const SENTENCE_END_RE = /[。；;:：！!？?]$/u;
 /** A short label and its colon opening a line: 抄送:, 附件:, 主送: (GB/T 9704 wraps their text under the first character after the colon). */
 const LABEL_RE = /^[^\s:：，,。]{1,8}[:：]/u;
 
+/**
+ * Word, WPS and LibreOffice set a quarter-em "autospace" between Chinese characters and Latin
+ * letters or digits (2016 年, QC 小组, 12 号), and their text layers carry it as a space, which
+ * the text typed never had. Spaces beside punctuation are left as the document has them.
+ */
+const AUTOSPACE_RE = /(?<=\p{Script=Han})\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=\p{Script=Han})/gu;
 function joinRuns(runs: TextRun[]): string {
-  let text = '';
+  // Pieces of the line between wide gaps (a tab stop, a date set flush right on the 印发
+  // line): each gap becomes the one space kept.
+  const pieces: string[] = [''];
   let end = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const gap = run.x - end;
-    // Latin words get their space back; Chinese text has none. A wide gap (a tab stop, a
-    // date set flush right on the 印发 line) becomes one space.
-    const latin = ASCII_WORD_END_RE.test(text) && ASCII_WORD_START_RE.test(run.text);
-    if (text !== '' && ((latin && gap > run.size * 0.15) || gap > run.size * 2)) text += ' ';
-    text += run.text;
+    const piece = pieces.at(-1) ?? '';
+    if (piece !== '' && gap > run.size * 2) pieces.push(run.text);
+    // Latin words get their space back; Chinese text has none.
+    else if (piece !== '' && ASCII_WORD_END_RE.test(piece) && ASCII_WORD_START_RE.test(run.text) && gap > run.size * 0.15)
+      pieces[pieces.length - 1] = `${piece} ${run.text}`;
+    else pieces[pieces.length - 1] = piece + run.text;
     end = Math.max(end, run.x + run.width);
   }
-  return text.replace(/\s+/gu, ' ').trim();
+  return pieces
+    .map((piece) => piece.replace(/\s+/gu, ' ').replace(AUTOSPACE_RE, '').trim())
+    .filter((piece) => piece !== '')
+    .join(' ');
 }
 
 /** Runs on one baseline make a line; superscripts and slightly uneven baselines stay on it. */
