@@ -146,3 +146,16 @@ describe('textFromPages: text layers of Word, WPS and LibreOffice', () => {
     expect(textFromPages([{ width: 595, height: 842, runs }]).text).toBe('山东省人民政府办公厅 2016年7月8日印发');
   });
 });
+
+describe('textFromPages: fake bold', () => {
+  it('reads a run printed twice a hair apart (bold faked by overprinting) once', () => {
+    const runs = [
+      { text: '一、主要措施', x: 80, y: 200, width: 96, size: 16 },
+      { text: '一、主要措施', x: 80.4, y: 200.2, width: 96, size: 16 },
+      { text: '(一)加强', x: 80, y: 240, width: 96, size: 16 },
+      { text: '(一)加强', x: 80.3, y: 240, width: 96, size: 16 },
+      { text: '质量基础。', x: 176, y: 240, width: 80, size: 16 },
+    ];
+    expect(textFromPages([{ width: 595, height: 842, runs }]).text).toBe('一、主要措施\n(一)加强质量基础。');
+  });
+});

@@ -87,6 +87,25 @@ function joinRuns(runs: TextRun[]): string {
     .join(' ');
 }
 
+/**
+ * Some producers fake bold type (titles, headings) by printing the same run twice, a hair
+ * apart: the copy is dropped, or the heading would read 加加强强质质量量.
+ */
+function withoutOverprint(runs: TextRun[]): TextRun[] {
+  // Runs come sorted by x, so a copy can only be among the last few kept (linear, not quadratic, on hostile lines).
+  const kept: TextRun[] = [];
+  for (const run of runs) {
+    let twin = false;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const other = kept[i] as TextRun;
+      if (other.x < run.x - run.size * 0.3) break;
+      if (other.text === run.text && Math.abs(other.y - run.y) < run.size * 0.3) twin = true;
+    }
+    if (!twin || run.text.trim() === '') kept.push(run);
+  }
+  return kept;
+}
+
 /** Runs on one baseline make a line; superscripts and slightly uneven baselines stay on it. */
 function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
   // A run of spaces is kept: between two runs on its line it is the space the document has there.
@@ -103,7 +122,7 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
   for (const group of groups) {
     group.sort((a, b) => a.x - b.x);
     // Text layers often spell 山 as the radical ⼭ (same glyph): back to the characters typed.
-    const text = normalizeCjkRadicals(joinRuns(group));
+    const text = normalizeCjkRadicals(joinRuns(withoutOverprint(group)));
     // Where the line's ink is: spaces before the text (an indent typed as spaces) do not move its left edge.
     const visible = group.filter((run) => run.text.trim() !== '');
     if (text === '' || visible.length === 0) continue;
