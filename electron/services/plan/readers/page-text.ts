@@ -92,11 +92,11 @@ function joinRuns(runs: TextRun[]): string {
  * apart: the copy is dropped, or the heading would read 加加强强质质量量.
  */
 function withoutOverprint(runs: TextRun[]): TextRun[] {
-  // Runs come sorted by x, so a copy can only be among the last few kept (linear, not quadratic, on hostile lines).
+  // Runs come sorted by x, so a copy is among the last few kept: at most 8 are looked at (linear on hostile lines).
   const kept: TextRun[] = [];
   for (const run of runs) {
     let twin = false;
-    for (let i = kept.length - 1; i >= 0; i--) {
+    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
       const other = kept[i] as TextRun;
       if (other.x < run.x - run.size * 0.3) break;
       if (other.text === run.text && Math.abs(other.y - run.y) < run.size * 0.3) twin = true;
