@@ -152,9 +152,11 @@ describe('htmlToText', () => {
     expect(
       htmlToText(`<title>关于印发行动计划的通知_山东省人民政府</title><h1>关于印发行动计划的通知</h1>${body}`).text.split('\n')[0],
     ).toBe('关于印发行动计划的通知');
-    expect(htmlToText(`<title>政策文件 - 关于印发行动计划的通知 - 山东省人民政府</title>${body}`).text.split('\n')[0]).toBe(
-      '关于印发行动计划的通知',
-    );
+    expect(
+      htmlToText(
+        `<html><head><meta charset="utf-8"><title>政策文件 - 关于印发行动计划的通知 - 山东省人民政府</title></head><body>${body}</body></html>`,
+      ).text.split('\n')[0],
+    ).toBe('关于印发行动计划的通知');
     // A logo heading in the site header is not the title.
     expect(
       htmlToText(`<title>关于印发行动计划的通知_山东省</title><div class="header"><h1>山东省人民政府门户网站</h1></div>${body}`).text.split(

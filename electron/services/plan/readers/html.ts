@@ -229,6 +229,7 @@ function buildTree(html: string): PageTree {
   let linkDepth = 0;
   let titleDepth = 0;
   let title = '';
+  let titleSeen = false;
   let current: HtmlNode = root;
   // The paragraph being read: small pieces joined now and then so a million entities stay cheap.
   let pieces: string[] = [];
@@ -247,11 +248,11 @@ function buildTree(html: string): PageTree {
     linkChars = 0;
   };
   const addText = (text: string) => {
-    if (silentDepth > 0) return;
     if (titleDepth > 0) {
       if (title.length < 1000) title += text;
       return;
     }
+    if (silentDepth > 0) return;
     pieces.push(text);
     if (pieces.length >= 1024) {
       chunks.push(pieces.join(''));
@@ -309,7 +310,8 @@ function buildTree(html: string): PageTree {
       silent: SILENT_TAGS.has(tag),
       chrome,
       link: tag === 'a' && attributes.has('href'),
-      title: tag === 'title',
+      // The page's first <title> only (an <svg> may have its own).
+      title: tag === 'title' && !titleSeen,
       inline,
     };
     if (!inline && !frame.silent && nodes.length < MAX_NODES) {
@@ -330,7 +332,10 @@ function buildTree(html: string): PageTree {
     if (frame.silent) silentDepth++;
     if (frame.chrome) chromeDepth++;
     if (frame.link) linkDepth++;
-    if (frame.title) titleDepth++;
+    if (frame.title) {
+      titleDepth++;
+      titleSeen = true;
+    }
     stack.push(frame);
   };
 
