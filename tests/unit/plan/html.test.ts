@@ -252,6 +252,7 @@ describe('decoding web pages', () => {
     expect(looksLikeHtml(utf8('\n  <!DOCTYPE html><html>'))).toBe(true);
     expect(looksLikeHtml(utf8('<!-- saved from url=(0042)http://www.gov.cn/ -->\r\n<HTML><HEAD>'))).toBe(true);
     expect(looksLikeHtml(utf8('一、任务\n<html>'))).toBe(false);
+    expect(looksLikeHtml(utf8('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n<p>一</p>'))).toBe(true);
     expect(looksLikeMhtml(mhtmlBytes(utf8('<html></html>'), 'utf-8'))).toBe(true);
     expect(looksLikeMhtml(utf8('MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n一'))).toBe(false);
   });
