@@ -213,6 +213,21 @@ describe('htmlToText', () => {
     ]);
   });
 
+  it('reads a page Word saved (MsoNormal paragraphs, <o:p>, list numbers in conditional comments), as sites serve it under .doc', async () => {
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<style><!-- p.MsoNormal {margin:0cm; font-family:仿宋_GB2312;} --></style><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>
+<body lang=ZH-CN style='text-justify-trim:punctuation'><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><span style='font-size:22.0pt'>关于印发测试行动计划的通知<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US>1</span><span>.建立工作台账。(省质监局负责)</span><o:p></o:p></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>按月调度。(省财政厅负责)</span></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+</div></body></html>`;
+    const read = await readPlanSource(new Uint8Array(iconv.encode(word, 'gbk')), '附件1.doc');
+    expect(read.reader).toBe('html');
+    expect(read.text.split('\n')).toEqual(['关于印发测试行动计划的通知', '1.建立工作台账。(省质监局负责)', '2. 按月调度。(省财政厅负责)']);
+  });
+
   it('keeps a block named like chrome when it holds the outline', () => {
     const { text } = htmlToText(
       '<div class="nav"><a href="/">首页</a></div><div class="main-side print-area"><p>一、任务</p><p>1.甲。</p><p>2.乙。</p><div class="share">分享到</div></div>',
