@@ -280,6 +280,43 @@ describe('decoding web pages', () => {
   });
 });
 
+describe('MHTML variants', () => {
+  const page = '<html><body><div class="content"><p>一、任务</p><p>1.建立台账。(省质监局负责)</p></div></body></html>';
+
+  it('reads a base64 part, and takes the first text/html part after others', async () => {
+    const base64 = Buffer.from(iconv.encode(page, 'gbk'))
+      .toString('base64')
+      .replace(/(.{76})/gu, '$1\r\n');
+    const mime = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_000_0000_01D2DB8C.6E7A3B40"',
+      '',
+      'This is a multi-part message in MIME format.',
+      '',
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40',
+      'Content-Type: image/gif',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'R0lGODlhAQABAAAAACw=',
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40',
+      'Content-Type: text/html;',
+      '\tcharset="gb2312"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64,
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40--',
+      '',
+    ].join('\r\n');
+    const read = await readPlanSource(new Uint8Array(Buffer.from(mime, 'latin1')), '方案.mht');
+    expect([read.reader, read.text]).toEqual(['mhtml', '一、任务\n1.建立台账。(省质监局负责)']);
+  });
+
+  it('reads a single-part MHTML whose message is the page itself', async () => {
+    const mime = `MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${page}`;
+    expect((await readPlanSource(utf8(mime), '方案.mhtml')).text).toBe('一、任务\n1.建立台账。(省质监局负责)');
+  });
+});
+
 describe('web pages that are not what they seem', () => {
   it('refuses an MHTML file without a boundary, or without a page, in one sentence', async () => {
     const noBoundary = utf8(
