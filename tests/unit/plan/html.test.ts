@@ -309,6 +309,8 @@ describe('MHTML variants', () => {
     ].join('\r\n');
     const read = await readPlanSource(new Uint8Array(Buffer.from(mime, 'latin1')), '方案.mht');
     expect([read.reader, read.text]).toEqual(['mhtml', '一、任务\n1.建立台账。(省质监局负责)']);
+    // Word's "single file web page" served as a .doc.
+    expect((await readPlanSource(new Uint8Array(Buffer.from(mime, 'latin1')), '附件.doc')).reader).toBe('mhtml');
   });
 
   it('reads a single-part MHTML whose message is the page itself', async () => {
