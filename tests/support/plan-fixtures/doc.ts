@@ -82,6 +82,11 @@ export async function convertToDoc(source: string, dir: string): Promise<string>
       ],
       { timeout: SOFFICE_TIMEOUT_MS },
     );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('The .doc fixtures need LibreOffice: apt-get install libreoffice-writer-nogui (see .ci/run).', { cause: error });
+    }
+    throw error;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -44,7 +44,7 @@ function patchFib(patch: (fib: DataView) => void): Uint8Array {
   const stream = checkOleFile(copy).root.get('WordDocument');
   if (!stream || stream.size < 4096) throw new Error('expected a WordDocument stream in regular sectors');
   const sectorSize = 1 << new DataView(copy.buffer).getUint16(30, true);
-  patch(new DataView(copy.buffer, (stream.start + 1) * sectorSize, 16));
+  patch(new DataView(copy.buffer, (stream.start + 1) * sectorSize, 0x200));
   return copy;
 }
 
@@ -156,6 +156,20 @@ describe('hostile compound files are refused at once', () => {
     const started = performance.now();
     for (const bytes of [huge, pastEnd, treeLoop]) expect((await readError(bytes, '方案.doc')).code).toBe('plan.doc_invalid');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses Word tables that would keep word-extractor scanning for minutes: too many formatting pages, fields nested too deep', async () => {
+    // PlcfBteChpx claiming a million formatting pages in a document of a few.
+    const pages = patchFib((fib) => fib.setUint32(0xfe, 8 * 1_000_000, true));
+    expect((await readError(pages, 'seed.doc')).code).toBe('plan.doc_invalid');
+    // The title's 30 characters made field starts (\x13), each a level word-extractor unwraps in a pass of its own.
+    const nested = new Uint8Array(seedDoc);
+    const at = Buffer.from(nested).indexOf(Buffer.from(seedLines[0] ?? '', 'utf16le'));
+    expect(at).toBeGreaterThan(0);
+    for (let i = 0; i < 30; i++) nested.set([0x13, 0], at + i * 2);
+    expect((await readPlanSource(nested, 'seed.doc')).reader).toBe('doc');
+    for (let i = 30; i < 70; i++) nested.set([0x13, 0], at + i * 2);
+    expect((await readError(nested, 'seed.doc')).code).toBe('plan.doc_invalid');
   });
 
   it('reads a well-formed compound file through the checks (the writer itself is sound)', () => {

@@ -3,6 +3,7 @@
  * plan) within seconds and bounded memory, and nothing reaches an import.
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_DEPTH, MAX_NODES, MAX_PARAGRAPHS, pageTreeSize } from '../../../electron/services/plan/readers/html';
 import { MAX_PLAN_TEXT_BYTES, readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanText } from '../../../shared/plan';
 
@@ -33,7 +34,10 @@ describe('hostile web pages', () => {
     const { error, ms, heapMb } = await refuse(deep, 'deep.html');
     expect(error.code).toBe('plan.no_structure');
     expect(ms).toBeLessThan(SECONDS_MS);
-    expect(heapMb).toBeLessThan(300);
+    // The tree stops at MAX_DEPTH; below it the million levels are a counter. (The heap grows by the
+    // page's own text and the garbage of tokenising it, under 200 MB.)
+    expect(pageTreeSize(new TextDecoder().decode(deep))).toEqual({ nodes: MAX_DEPTH + 1, depth: MAX_DEPTH, paragraphs: 1 });
+    expect(heapMb).toBeLessThan(400);
     // Never closed, and closed by a million tags that match nothing.
     const unclosed = utf8(`${'<span><div>'.repeat(500_000)}文字${'</p>'.repeat(1_000_000)}`);
     expect((await refuse(unclosed, 'page.htm')).ms).toBeLessThan(SECONDS_MS);
@@ -45,6 +49,8 @@ describe('hostile web pages', () => {
     expect(divs.ms).toBeLessThan(SECONDS_MS);
     const paragraphs = await refuse(utf8(`<html><body>${'<p>文字</p>'.repeat(500_000)}</body></html>`), 'p.html');
     expect(paragraphs.ms).toBeLessThan(SECONDS_MS);
+    expect(pageTreeSize(`<html><body>${'<div></div>'.repeat(480_000)}</body></html>`).nodes).toBe(MAX_NODES);
+    expect(pageTreeSize(`${'<p>文字</p>'.repeat(500_000)}`)).toMatchObject({ nodes: MAX_NODES, paragraphs: MAX_PARAGRAPHS });
   }, 60_000);
 
   it('decodes 18 MB of entities in linear time and expands no entities a page declares', async () => {

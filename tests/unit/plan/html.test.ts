@@ -152,9 +152,11 @@ describe('htmlToText', () => {
     expect(
       htmlToText(`<title>关于印发行动计划的通知_山东省人民政府</title><h1>关于印发行动计划的通知</h1>${body}`).text.split('\n')[0],
     ).toBe('关于印发行动计划的通知');
-    expect(htmlToText(`<title>政策文件 - 关于印发行动计划的通知 - 山东省人民政府</title>${body}`).text.split('\n')[0]).toBe(
-      '关于印发行动计划的通知',
-    );
+    expect(
+      htmlToText(
+        `<html><head><meta charset="utf-8"><title>政策文件 - 关于印发行动计划的通知 - 山东省人民政府</title></head><body>${body}</body></html>`,
+      ).text.split('\n')[0],
+    ).toBe('关于印发行动计划的通知');
     // A logo heading in the site header is not the title.
     expect(
       htmlToText(`<title>关于印发行动计划的通知_山东省</title><div class="header"><h1>山东省人民政府门户网站</h1></div>${body}`).text.split(
@@ -211,6 +213,21 @@ describe('htmlToText', () => {
     ]);
   });
 
+  it('reads a page Word saved (MsoNormal paragraphs, <o:p>, list numbers in conditional comments), as sites serve it under .doc', async () => {
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<style><!-- p.MsoNormal {margin:0cm; font-family:仿宋_GB2312;} --></style><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>
+<body lang=ZH-CN style='text-justify-trim:punctuation'><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><span style='font-size:22.0pt'>关于印发测试行动计划的通知<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US>1</span><span>.建立工作台账。(省质监局负责)</span><o:p></o:p></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>按月调度。(省财政厅负责)</span></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+</div></body></html>`;
+    const read = await readPlanSource(new Uint8Array(iconv.encode(word, 'gbk')), '附件1.doc');
+    expect(read.reader).toBe('html');
+    expect(read.text.split('\n')).toEqual(['关于印发测试行动计划的通知', '1.建立工作台账。(省质监局负责)', '2. 按月调度。(省财政厅负责)']);
+  });
+
   it('keeps a block named like chrome when it holds the outline', () => {
     const { text } = htmlToText(
       '<div class="nav"><a href="/">首页</a></div><div class="main-side print-area"><p>一、任务</p><p>1.甲。</p><p>2.乙。</p><div class="share">分享到</div></div>',
@@ -250,6 +267,7 @@ describe('decoding web pages', () => {
     expect(looksLikeHtml(utf8('\n  <!DOCTYPE html><html>'))).toBe(true);
     expect(looksLikeHtml(utf8('<!-- saved from url=(0042)http://www.gov.cn/ -->\r\n<HTML><HEAD>'))).toBe(true);
     expect(looksLikeHtml(utf8('一、任务\n<html>'))).toBe(false);
+    expect(looksLikeHtml(utf8('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n<p>一</p>'))).toBe(true);
     expect(looksLikeMhtml(mhtmlBytes(utf8('<html></html>'), 'utf-8'))).toBe(true);
     expect(looksLikeMhtml(utf8('MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n一'))).toBe(false);
   });
@@ -259,6 +277,45 @@ describe('decoding web pages', () => {
     // Hard line breaks come back as MIME's CRLF.
     const crlf = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/\n/gu, '\r\n'), 'latin1');
     expect(Buffer.from(decodeQuotedPrintable(quotedPrintable(bytes)))).toEqual(crlf);
+  });
+});
+
+describe('MHTML variants', () => {
+  const page = '<html><body><div class="content"><p>一、任务</p><p>1.建立台账。(省质监局负责)</p></div></body></html>';
+
+  it('reads a base64 part, and takes the first text/html part after others', async () => {
+    const base64 = Buffer.from(iconv.encode(page, 'gbk'))
+      .toString('base64')
+      .replace(/(.{76})/gu, '$1\r\n');
+    const mime = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_000_0000_01D2DB8C.6E7A3B40"',
+      '',
+      'This is a multi-part message in MIME format.',
+      '',
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40',
+      'Content-Type: image/gif',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'R0lGODlhAQABAAAAACw=',
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40',
+      'Content-Type: text/html;',
+      '\tcharset="gb2312"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64,
+      '------=_NextPart_000_0000_01D2DB8C.6E7A3B40--',
+      '',
+    ].join('\r\n');
+    const read = await readPlanSource(new Uint8Array(Buffer.from(mime, 'latin1')), '方案.mht');
+    expect([read.reader, read.text]).toEqual(['mhtml', '一、任务\n1.建立台账。(省质监局负责)']);
+    // Word's "single file web page" served as a .doc.
+    expect((await readPlanSource(new Uint8Array(Buffer.from(mime, 'latin1')), '附件.doc')).reader).toBe('mhtml');
+  });
+
+  it('reads a single-part MHTML whose message is the page itself', async () => {
+    const mime = `MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${page}`;
+    expect((await readPlanSource(utf8(mime), '方案.mhtml')).text).toBe('一、任务\n1.建立台账。(省质监局负责)');
   });
 });
 

@@ -32,7 +32,7 @@ export const MAX_DEPTH = 256;
 /** Elements kept in the tree; later ones are read as flat text. A notice page has a few thousand. */
 export const MAX_NODES = 100_000;
 /** Paragraphs kept; a page with more is not a notice, and the rest is ignored. */
-const MAX_PARAGRAPHS = 100_000;
+export const MAX_PARAGRAPHS = 100_000;
 /** Blocks reported as dropped web chrome; a page has a few dozen. */
 const MAX_DROPPED_BLOCKS = 200;
 /** How far the <meta> charset is looked for. */
@@ -229,6 +229,7 @@ function buildTree(html: string): PageTree {
   let linkDepth = 0;
   let titleDepth = 0;
   let title = '';
+  let titleSeen = false;
   let current: HtmlNode = root;
   // The paragraph being read: small pieces joined now and then so a million entities stay cheap.
   let pieces: string[] = [];
@@ -247,11 +248,11 @@ function buildTree(html: string): PageTree {
     linkChars = 0;
   };
   const addText = (text: string) => {
-    if (silentDepth > 0) return;
     if (titleDepth > 0) {
       if (title.length < 1000) title += text;
       return;
     }
+    if (silentDepth > 0) return;
     pieces.push(text);
     if (pieces.length >= 1024) {
       chunks.push(pieces.join(''));
@@ -273,7 +274,7 @@ function buildTree(html: string): PageTree {
   };
 
   let tagName = '';
-  let attributes = new Map<string, string>();
+  const attributes = new Map<string, string>();
   let attributeName = '';
   let attributeValue = '';
 
@@ -309,7 +310,8 @@ function buildTree(html: string): PageTree {
       silent: SILENT_TAGS.has(tag),
       chrome,
       link: tag === 'a' && attributes.has('href'),
-      title: tag === 'title',
+      // The page's first <title> only (an <svg> may have its own).
+      title: tag === 'title' && !titleSeen,
       inline,
     };
     if (!inline && !frame.silent && nodes.length < MAX_NODES) {
@@ -330,7 +332,10 @@ function buildTree(html: string): PageTree {
     if (frame.silent) silentDepth++;
     if (frame.chrome) chromeDepth++;
     if (frame.link) linkDepth++;
-    if (frame.title) titleDepth++;
+    if (frame.title) {
+      titleDepth++;
+      titleSeen = true;
+    }
     stack.push(frame);
   };
 
@@ -357,7 +362,8 @@ function buildTree(html: string): PageTree {
     {
       onopentagname(start, end) {
         tagName = html.slice(start, end).toLowerCase();
-        attributes = new Map();
+        // One map for every tag: openTag reads it at once and keeps nothing of it.
+        attributes.clear();
       },
       onattribname(start, end) {
         attributeName = html.slice(start, end).toLowerCase();
@@ -504,6 +510,12 @@ function findTitle(tree: PageTree, body: HtmlNode): string | null {
   return heading;
 }
 
+/** How much of a page the reader kept: elements in its tree, their deepest level, paragraphs. */
+export function pageTreeSize(html: string): { nodes: number; depth: number; paragraphs: number } {
+  const tree = buildTree(html);
+  return { nodes: tree.nodes.length, depth: Math.max(...tree.nodes.map((node) => node.depth)), paragraphs: tree.paragraphs.length };
+}
+
 export interface HtmlText {
   text: string;
   dropped: DroppedText[];
@@ -614,13 +626,13 @@ export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = 
   return strictUtf8(bytes) ?? iconv.decode(buffer, 'gb18030');
 }
 
-/** A web page: `<!doctype html` or `<html` near the start (after a byte order mark, blanks and comments). */
+/** A web page: `<!doctype html`, `<html`, `<head`, `<body` or `<meta` first (after a byte order mark, blanks and comments). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048))
     .toString('latin1')
     .replace(/^(?:\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)/u, '')
     .replaceAll('\u0000', '');
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/iu.test(head);
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)/iu.test(head);
 }
 
 /** Reads a saved web page (see the module comment). */
