@@ -1,5 +1,5 @@
 import { CircleAlert, Download, FileUp, Star, Upload } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../shared/api/calls/files';
 import { MAX_PASTED_CHARS, type PlanPreview, type PlanSummary } from '../../../shared/api/calls/plan';
@@ -44,6 +44,11 @@ export function PlansScreen() {
   const inFlight = useRef(false);
   const fail = (error: unknown) => toasts.show('error', userMessage(error, t));
   const reading = state.step === 'reading';
+  // The reason sits under the paste box, below the plan list: brought into view when it appears.
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (importError) errorBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [importError]);
 
   const activate = useCallMutation('plans.activate', {
     onSuccess: (plan) => toasts.show('success', t('plans.activated', { title: plan.title })),
@@ -226,7 +231,7 @@ export function PlansScreen() {
           onChange={(text) => (pasted.current = text)}
         />
         {importError && (
-          <div className="import-error" role="alert">
+          <div ref={errorBox} className="import-error" role="alert">
             <CircleAlert size={18} aria-hidden />
             <div>
               <strong>{t('plans.import.failed')}</strong>
