@@ -62,10 +62,11 @@ ${paragraphs}
 }
 
 /**
- * Converts `source` (any file LibreOffice opens) to Word 97 in `dir` with soffice; returns the
- * new file's path, named after `source` with `.doc`.
+ * Converts `source` (any file LibreOffice opens) with soffice into `dir` by `filter`
+ * (e.g. `doc:MS Word 97`, `pdf:writer_pdf_Export`); returns the new file's path, named after
+ * `source` with the filter's extension.
  */
-export async function convertToDoc(source: string, dir: string): Promise<string> {
+export async function convertWithLibreOffice(source: string, dir: string, filter: string): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'planledger-soffice-'));
   try {
     await run(
@@ -75,7 +76,7 @@ export async function convertToDoc(source: string, dir: string): Promise<string>
         '--headless',
         '--norestore',
         '--convert-to',
-        'doc:MS Word 97',
+        filter,
         '--outdir',
         dir,
         source,
@@ -84,13 +85,37 @@ export async function convertToDoc(source: string, dir: string): Promise<string>
     );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('The .doc fixtures need LibreOffice: apt-get install libreoffice-writer-nogui (see .ci/run).', { cause: error });
+      throw new Error('These fixtures need LibreOffice: apt-get install libreoffice-writer-nogui (see .ci/run).', { cause: error });
     }
     throw error;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return join(dir, basename(source).replace(/\.[^.]+$/u, '.doc'));
+  return join(dir, basename(source).replace(/\.[^.]+$/u, `.${filter.split(':')[0] ?? ''}`));
+}
+
+export function convertToDoc(source: string, dir: string): Promise<string> {
+  return convertWithLibreOffice(source, dir, 'doc:MS Word 97');
+}
+
+/**
+ * The circular as a PDF saved by an office suite (LibreOffice, as Word and WPS do): first-line
+ * indents, a running head and footer, and the autospace between Chinese and digits in its text
+ * layer. (Not justified: LibreOffice then leaves a line-final 、 out of its text layer, which
+ * would be the fixture's loss, not the reader's.)
+ */
+export async function writeOfficePdf(dir: string, name: string, text: string, options: DocOptions = {}): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'planledger-office-pdf-'));
+  try {
+    const source = join(work, 'circular.fodt');
+    writeFileSync(source, flatOdt(text, options));
+    const pdf = await convertWithLibreOffice(source, work, 'pdf:writer_pdf_Export');
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(pdf));
+    return path;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Writes the circular (one paragraph a line) as `name` (.doc, or .wps: the same bytes) into `dir`; returns its path. */
