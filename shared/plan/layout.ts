@@ -343,13 +343,11 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
     const full = previous !== null && wrap.measure(previous.text) + previous.indentWidth >= wrap.width - 2;
     const ended = previous !== null && endsSentence(previous.text);
     const depth = open.length;
+    // Inside the brackets of a clause (…（牵头单位：省市场监管局；/ 配合单位：…）): its fields go on.
+    const inClause = current !== null && depth > 0 && current.text.length - (open[0] ?? 0) <= MAX_OPEN_CLAUSE;
+    const numbered = readMarker(line.text) !== null;
     // A short line inside a clause's brackets, and the next line closes them.
-    const clauseGoesOn =
-      current !== null &&
-      depth > 0 &&
-      current.text.length - (open[0] ?? 0) <= MAX_OPEN_CLAUSE &&
-      !startsBlock(line.text) &&
-      bracketDepth(line.text, depth) === 0;
+    const clauseGoesOn = inClause && !numbered && bracketDepth(line.text, depth) === 0;
     const joins =
       current !== null &&
       previous !== null &&
@@ -359,7 +357,9 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
       // 各市人民政府,…各直属机构: ends the addressees; 现通知如下: ends its paragraph.
       !(depth <= 0 && /[:：]$/u.test(previous.text)) &&
       !(depth <= 0 && FIELD_LINE_RE.test(line.text)) &&
-      !(ended && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
+      !(ended && (numbered || (!inClause && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1]))))) &&
+      // A title or a heading (no punctuation at all) as long as the lines ends before a number.
+      !(numbered && isTitleLike(current.text) && !current.text.includes('、'));
     if (joins && current) {
       if (ended && depth <= 0) softAt = current.text.length;
       unclosedBrackets(line.text, current.text.length, open);
@@ -522,6 +522,15 @@ function inField(text: string, start: number, at: number): boolean {
   return FIELD_LABEL_RE.test(tail.slice(cut + 1));
 }
 
+/** Makes `marker` the next number of its level. */
+function startSequenceAt(state: OutlineState, marker: Marker): void {
+  if (marker.level === 'chapter') state.chapter = marker.n - 1;
+  else if (marker.level === 'paren') state.paren = marker.n - 1;
+  else state.arabic = marker.n - 1;
+}
+
+const PLAN_TITLE_END_RE = /(?:方案|计划|意见|办法|规划|要点|措施|细则|纲要)$/u;
+
 /** Where the outline numbers of a run-together paragraph start new paragraphs. */
 function markerCuts(text: string, state: OutlineState): number[] {
   const cuts: number[] = [];
@@ -529,18 +538,20 @@ function markerCuts(text: string, state: OutlineState): number[] {
   const first = readMarker(text);
   if (first) {
     // A number at the start of a paragraph is a number wherever the sequence stood.
-    if (first.level === 'chapter') state.chapter = first.n - 1;
-    else if (first.level === 'paren') state.paren = first.n - 1;
-    else state.arabic = first.n - 1;
+    startSequenceAt(state, first);
     advance(state, first, true);
   }
   MARKER_IN_TEXT_RE.lastIndex = 1;
   for (let m = MARKER_IN_TEXT_RE.exec(text); m !== null; m = MARKER_IN_TEXT_RE.exec(text)) {
     const marker = readMarker(text.slice(m.index, m.index + m[0].length + 1));
-    if (marker === null || !advance(state, marker, false)) continue;
-    const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
+    if (marker === null) continue;
     // The first number of all may follow the plan's title (某市行动计划一、主要任务…).
     const afterTitle = !state.body && m.index - start <= 80 && isTitleLike(text.slice(start, m.index).trim());
+    // A fragment may start anywhere (某省实施方案二、主要任务1.…): after a plan's title the first
+    // number is a number wherever the sequence stood.
+    if (afterTitle && PLAN_TITLE_END_RE.test(text.slice(start, m.index).trim())) startSequenceAt(state, marker);
+    if (!advance(state, marker, false)) continue;
+    const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
     if (!after && !afterTitle && !isOpenHeading(text, start, m.index) && !inField(text, start, m.index)) continue;
     // A chapter number needs a sentence end (一、二、三级 is not an outline).
     if (marker.level === 'chapter' && !after && !afterTitle && !isOpenHeading(text, start, m.index)) continue;

@@ -130,6 +130,34 @@ describe('several measures in one paragraph', () => {
     ]);
     expect(plan.groups.map((g) => [g.code, g.title])).toEqual([['1.1', '提升政务服务效能']]);
   });
+
+  it.each([
+    [
+      'half-width',
+      '某省促进科技成果转化实施方案',
+      '二、主要任务',
+      '1.加快技术转移机构建设。支持设立技术转移机构。(省发展改革委牵头,省财政厅、省科技厅按职责分工负责) 2.推进职务科技成果权属改革。开展试点。(省工业和信息化厅牵头) 3.加强技术经理人队伍建设。(省人力资源社会保障厅、省科技厅负责,2017年底前完成)',
+    ],
+    [
+      'full-width',
+      '某省优化营商环境行动方案',
+      '一、重点任务',
+      '（一）提升政务服务效能。１．推行“一窗受理”。整合办事窗口。（牵头单位：省政务服务中心；责任单位：各市人民政府，省直有关部门；完成时限：２０１７年６月底前）２．压减审批时限。企业开办时间压缩至５个工作日以内。（牵头单位：省市场监管局；配合单位：省公安厅、省税务局）３、推进“证照分离”改革。（责任单位：省市场监管局、各市人民政府；完成时限：长期坚持）',
+    ],
+  ])(
+    'reads the %s paragraph alike hard-wrapped (a title as long as the lines, fields inside brackets after ；) and run together',
+    (_name, ...lines) => {
+      const text = doc(...lines);
+      const base = measures(parseClean(text));
+      expect(base).toHaveLength(3);
+      // (Wider, the paragraph makes fewer than five wrapped lines: too few to tell wrapping from paragraphs.)
+      for (const width of [10, 12, 14, 16, 20]) {
+        const result = parsePlanText(rewrap(text, width, { pageLines: 10 }));
+        expect({ width, warnings: result.warnings, measures: measures(result.plan) }).toEqual({ width, warnings: [], measures: base });
+      }
+      expect(measures(parseClean(runTogether(text)))).toEqual(base);
+    },
+  );
 });
 
 describe('deadlines as circulars write them', () => {
