@@ -207,6 +207,20 @@ describe('deadlines as circulars write them', () => {
     expect(plan.measures.map((m) => m.due)).toEqual(['2016-09-30', null]);
   });
 
+  it('reads a dotted reporting deadline, and 2016年9月30日前 in the text', () => {
+    const plan = parseClean(
+      doc(
+        '某市实施方案',
+        '一、重点任务',
+        '1.开展专项检查。2016年9月30日前完成自查。(市市场监管局负责)',
+        '二、工作要求',
+        '各区县于2017.1.31前将工作进展情况报市发展改革委。',
+      ),
+    );
+    expect(plan.measures[0]?.due).toBe('2016-09-30');
+    expect(plan.deadlines.map((d) => [d.date, d.recipient, d.measure])).toEqual([['2017-01-31', '市发展改革委', null]]);
+  });
+
   it('never reads dates, amounts or article numbers as outline numbers', () => {
     const text = doc(
       '某市实施方案',
