@@ -234,13 +234,16 @@ interface WrapWidth {
 /**
  * The width the text is wrapped at, if it is hard-wrapped: many lines (at least 40% of those
  * longer than ten characters that do not end a sentence, and five) end within a character of
- * the same width. Measured both
- * on the page (Latin ½) and in characters, whichever fits more lines.
+ * the same width. A short fragment has fewer lines: three will do when they are half of those
+ * and each breaks off mid-sentence: a 。 or ， inside, not ending with ')' as a measure on its
+ * line does, and not starting with a number as a heading without its 。 does. Measured both on
+ * the page (Latin ½) and in characters, whichever fits more lines.
  */
 function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
   let best: (WrapWidth & { count: number }) | null = null;
   for (const measure of [visualWidth, (text: string) => text.length]) {
     const histogram = new Map<number, number>();
+    const brokenOff = new Map<number, number>();
     let considered = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as RawLine;
@@ -253,12 +256,15 @@ function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
       if (width < 10) continue;
       considered++;
       histogram.set(width, (histogram.get(width) ?? 0) + 1);
+      if (/[。，,；;]/u.test(line.text) && !/[)）]$/u.test(line.text) && readMarker(line.text) === null)
+        brokenOff.set(width, (brokenOff.get(width) ?? 0) + 1);
     }
+    const near = (map: Map<number, number>, width: number) => (map.get(width - 1) ?? 0) + (map.get(width) ?? 0) + (map.get(width + 1) ?? 0);
     for (const width of histogram.keys()) {
-      const count = (histogram.get(width - 1) ?? 0) + (histogram.get(width) ?? 0) + (histogram.get(width + 1) ?? 0);
+      const count = near(histogram, width);
+      const fragment = near(brokenOff, width);
       if (
-        count >= 5 &&
-        count >= considered * 0.4 &&
+        ((count >= 5 && count >= considered * 0.4) || (fragment >= 3 && fragment >= considered * 0.5)) &&
         (best === null || count > best.count || (count === best.count && width > best.width))
       ) {
         best = { measure, width, count };
@@ -358,8 +364,9 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
       !(depth <= 0 && /[:：]$/u.test(previous.text)) &&
       !(depth <= 0 && FIELD_LINE_RE.test(line.text)) &&
       !(ended && (numbered || (!inClause && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1]))))) &&
-      // A title or a heading (no punctuation at all) as long as the lines ends before a number.
-      !(numbered && isTitleLike(current.text) && !current.text.includes('、'));
+      // A title (no punctuation at all) or a numbered heading without its 。 that is as long
+      // as the lines ends before a number.
+      !(numbered && ((isTitleLike(current.text) && !current.text.includes('、')) || isOpenHeading(current.text, 0, current.text.length)));
     if (joins && current) {
       if (ended && depth <= 0) softAt = current.text.length;
       unclosedBrackets(line.text, current.text.length, open);

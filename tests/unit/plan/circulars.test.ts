@@ -150,8 +150,8 @@ describe('several measures in one paragraph', () => {
       const text = doc(...lines);
       const base = measures(parseClean(text));
       expect(base).toHaveLength(3);
-      // (Wider, the paragraph makes fewer than five wrapped lines: too few to tell wrapping from paragraphs.)
-      for (const width of [10, 12, 14, 16, 20]) {
+      // At 26 the paragraph makes four wrapped lines, the least a fragment is recognised by.
+      for (const width of [10, 12, 14, 16, 20, 26]) {
         const result = parsePlanText(rewrap(text, width, { pageLines: 10 }));
         expect({ width, warnings: result.warnings, measures: measures(result.plan) }).toEqual({ width, warnings: [], measures: base });
       }
@@ -551,6 +551,32 @@ describe('department lists broken over short lines', () => {
       ['1.3', '加强知识产权保护', ['省知识产权局'], null, null],
     ]);
     expect(plan.departments.map((d) => d.name)).not.toContain('厅');
+  });
+
+  it('keeps headings without their 。 apart from the numbered measures under them', () => {
+    const result = parsePlanText(
+      doc(
+        '某市实施方案',
+        '一、工作措施',
+        '（一）加强组织领导，强化责任落实',
+        '1.建立工作专班。(市政府办公室负责)',
+        '（二）完善政策体系，加大支持力度',
+        '1.出台配套政策。(市财政局负责)',
+        '（三）强化督导考核，确保取得实效',
+        '1.开展专项督查。(市政府督查室负责)',
+      ),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.plan.groups.map((g) => g.title)).toEqual([
+      '加强组织领导，强化责任落实',
+      '完善政策体系，加大支持力度',
+      '强化督导考核，确保取得实效',
+    ]);
+    expect(measures(result.plan).map(([code, title]) => [code, title])).toEqual([
+      ['1.1.1', '建立工作专班'],
+      ['1.2.1', '出台配套政策'],
+      ['1.3.1', '开展专项督查'],
+    ]);
   });
 
   it('does not join a line to the next for a bracket left open by mistake, nor a title to a clause', () => {
