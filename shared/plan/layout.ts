@@ -4,6 +4,8 @@
  *   - hard-wrapped (text copied out of a PDF or OFD: a break every ~25 characters, page numbers
  *     and running heads between the lines): page furniture is dropped and reported, and the
  *     wrapped lines are joined back (without spaces: the text is Chinese);
+ *   - in every layout the masthead of an official document (山东省人民政府办公厅文件 and the red
+ *     rule under it) and the rules of the 版记 are dropped and reported too;
  *   - run together (no line breaks at all): cut at the outline numbers (一、 (一) 1.) that come
  *     next in sequence, at the document number, the signature, the 印发 line, 抄送 and
  *     (此件公开发布).
