@@ -9,6 +9,7 @@
  *   省发展改革委牵头,省商务厅、财政厅等按职责分工负责    → 'lead', then 'support' (after a
  *                                                        lead, 负责 names co-operate)
  *   牵头单位:省发展改革委;责任单位:省商务厅;完成时限:2017年底 → 'lead', 'responsible', due
+ *   责任单位:市城市管理局（牵头）、市交通运输局       → 'lead', then the field's role
  *   省经济和信息化委、省财政厅负责落实                  → all 'responsible'
  *
  * Names are separated by 、 , ， ; ； (never by 和/及, which occur inside names such as

@@ -4,6 +4,8 @@
  *   - hard-wrapped (text copied out of a PDF or OFD: a break every ~25 characters, page numbers
  *     and running heads between the lines): page furniture is dropped and reported, and the
  *     wrapped lines are joined back (without spaces: the text is Chinese);
+ *   - in every layout the masthead of an official document (山东省人民政府办公厅文件 and the red
+ *     rule under it) and the rules of the 版记 are dropped and reported too;
  *   - run together (no line breaks at all): cut at the outline numbers (一、 (一) 1.) that come
  *     next in sequence, at the document number, the signature, the 印发 line, 抄送 and
  *     (此件公开发布).
@@ -234,13 +236,16 @@ interface WrapWidth {
 /**
  * The width the text is wrapped at, if it is hard-wrapped: many lines (at least 40% of those
  * longer than ten characters that do not end a sentence, and five) end within a character of
- * the same width. Measured both
- * on the page (Latin ½) and in characters, whichever fits more lines.
+ * the same width. A short fragment has fewer lines: three will do when they are half of those
+ * and each breaks off mid-sentence: a 。 or ， inside, not ending with ')' as a measure on its
+ * line does, and not starting with a number as a heading without its 。 does. Measured both on
+ * the page (Latin ½) and in characters, whichever fits more lines.
  */
 function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
   let best: (WrapWidth & { count: number }) | null = null;
   for (const measure of [visualWidth, (text: string) => text.length]) {
     const histogram = new Map<number, number>();
+    const brokenOff = new Map<number, number>();
     let considered = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as RawLine;
@@ -253,12 +258,15 @@ function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
       if (width < 10) continue;
       considered++;
       histogram.set(width, (histogram.get(width) ?? 0) + 1);
+      if (/[。，,；;]/u.test(line.text) && !/[)）]$/u.test(line.text) && readMarker(line.text) === null)
+        brokenOff.set(width, (brokenOff.get(width) ?? 0) + 1);
     }
+    const near = (map: Map<number, number>, width: number) => (map.get(width - 1) ?? 0) + (map.get(width) ?? 0) + (map.get(width + 1) ?? 0);
     for (const width of histogram.keys()) {
-      const count = (histogram.get(width - 1) ?? 0) + (histogram.get(width) ?? 0) + (histogram.get(width + 1) ?? 0);
+      const count = near(histogram, width);
+      const fragment = near(brokenOff, width);
       if (
-        count >= 5 &&
-        count >= considered * 0.4 &&
+        ((count >= 5 && count >= considered * 0.4) || (fragment >= 3 && fragment >= considered * 0.5)) &&
         (best === null || count > best.count || (count === best.count && width > best.width))
       ) {
         best = { measure, width, count };
@@ -343,13 +351,11 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
     const full = previous !== null && wrap.measure(previous.text) + previous.indentWidth >= wrap.width - 2;
     const ended = previous !== null && endsSentence(previous.text);
     const depth = open.length;
+    // Inside the brackets of a clause (…（牵头单位：省市场监管局；/ 配合单位：…）): its fields go on.
+    const inClause = current !== null && depth > 0 && current.text.length - (open[0] ?? 0) <= MAX_OPEN_CLAUSE;
+    const numbered = readMarker(line.text) !== null;
     // A short line inside a clause's brackets, and the next line closes them.
-    const clauseGoesOn =
-      current !== null &&
-      depth > 0 &&
-      current.text.length - (open[0] ?? 0) <= MAX_OPEN_CLAUSE &&
-      !startsBlock(line.text) &&
-      bracketDepth(line.text, depth) === 0;
+    const clauseGoesOn = inClause && !numbered && bracketDepth(line.text, depth) === 0;
     const joins =
       current !== null &&
       previous !== null &&
@@ -359,7 +365,10 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
       // 各市人民政府,…各直属机构: ends the addressees; 现通知如下: ends its paragraph.
       !(depth <= 0 && /[:：]$/u.test(previous.text)) &&
       !(depth <= 0 && FIELD_LINE_RE.test(line.text)) &&
-      !(ended && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
+      !(ended && (numbered || (!inClause && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1]))))) &&
+      // A title (no punctuation at all) or a numbered heading without its 。 that is as long
+      // as the lines ends before a number.
+      !(numbered && ((isTitleLike(current.text) && !current.text.includes('、')) || isOpenHeading(current.text, 0, current.text.length)));
     if (joins && current) {
       if (ended && depth <= 0) softAt = current.text.length;
       unclosedBrackets(line.text, current.text.length, open);
@@ -522,6 +531,15 @@ function inField(text: string, start: number, at: number): boolean {
   return FIELD_LABEL_RE.test(tail.slice(cut + 1));
 }
 
+/** Makes `marker` the next number of its level. */
+function startSequenceAt(state: OutlineState, marker: Marker): void {
+  if (marker.level === 'chapter') state.chapter = marker.n - 1;
+  else if (marker.level === 'paren') state.paren = marker.n - 1;
+  else state.arabic = marker.n - 1;
+}
+
+const PLAN_TITLE_END_RE = /(?:方案|计划|意见|办法|规划|要点|措施|细则|纲要)$/u;
+
 /** Where the outline numbers of a run-together paragraph start new paragraphs. */
 function markerCuts(text: string, state: OutlineState): number[] {
   const cuts: number[] = [];
@@ -529,18 +547,20 @@ function markerCuts(text: string, state: OutlineState): number[] {
   const first = readMarker(text);
   if (first) {
     // A number at the start of a paragraph is a number wherever the sequence stood.
-    if (first.level === 'chapter') state.chapter = first.n - 1;
-    else if (first.level === 'paren') state.paren = first.n - 1;
-    else state.arabic = first.n - 1;
+    startSequenceAt(state, first);
     advance(state, first, true);
   }
   MARKER_IN_TEXT_RE.lastIndex = 1;
   for (let m = MARKER_IN_TEXT_RE.exec(text); m !== null; m = MARKER_IN_TEXT_RE.exec(text)) {
     const marker = readMarker(text.slice(m.index, m.index + m[0].length + 1));
-    if (marker === null || !advance(state, marker, false)) continue;
-    const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
+    if (marker === null) continue;
     // The first number of all may follow the plan's title (某市行动计划一、主要任务…).
     const afterTitle = !state.body && m.index - start <= 80 && isTitleLike(text.slice(start, m.index).trim());
+    // A fragment may start anywhere (某省实施方案二、主要任务1.…): after a plan's title the first
+    // number is a number wherever the sequence stood.
+    if (afterTitle && PLAN_TITLE_END_RE.test(text.slice(start, m.index).trim())) startSequenceAt(state, marker);
+    if (!advance(state, marker, false)) continue;
+    const after = SENTENCE_END.includes(lastNonSpace(text, m.index));
     if (!after && !afterTitle && !isOpenHeading(text, start, m.index) && !inField(text, start, m.index)) continue;
     // A chapter number needs a sentence end (一、二、三级 is not an outline).
     if (marker.level === 'chapter' && !after && !afterTitle && !isOpenHeading(text, start, m.index)) continue;

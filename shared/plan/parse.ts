@@ -41,7 +41,7 @@ export interface ParsePlanOptions {
 
 export interface ParsePlanResult {
   plan: Plan;
-  /** Page furniture (page numbers, running heads) left out of the text, with its lines, for a preview. */
+  /** Page furniture (page numbers, running heads, the masthead, rules) left out of the text, with its lines, for a preview. */
   furniture: Furniture[];
   /** How the text was laid out: a paragraph a line, hard-wrapped (PDF), or all run together. */
   layout: Layout;

@@ -130,6 +130,34 @@ describe('several measures in one paragraph', () => {
     ]);
     expect(plan.groups.map((g) => [g.code, g.title])).toEqual([['1.1', '提升政务服务效能']]);
   });
+
+  it.each([
+    [
+      'half-width',
+      '某省促进科技成果转化实施方案',
+      '二、主要任务',
+      '1.加快技术转移机构建设。支持设立技术转移机构。(省发展改革委牵头,省财政厅、省科技厅按职责分工负责) 2.推进职务科技成果权属改革。开展试点。(省工业和信息化厅牵头) 3.加强技术经理人队伍建设。(省人力资源社会保障厅、省科技厅负责,2017年底前完成)',
+    ],
+    [
+      'full-width',
+      '某省优化营商环境行动方案',
+      '一、重点任务',
+      '（一）提升政务服务效能。１．推行“一窗受理”。整合办事窗口。（牵头单位：省政务服务中心；责任单位：各市人民政府，省直有关部门；完成时限：２０１７年６月底前）２．压减审批时限。企业开办时间压缩至５个工作日以内。（牵头单位：省市场监管局；配合单位：省公安厅、省税务局）３、推进“证照分离”改革。（责任单位：省市场监管局、各市人民政府；完成时限：长期坚持）',
+    ],
+  ])(
+    'reads the %s paragraph alike hard-wrapped (a title as long as the lines, fields inside brackets after ；) and run together',
+    (_name, ...lines) => {
+      const text = doc(...lines);
+      const base = measures(parseClean(text));
+      expect(base).toHaveLength(3);
+      // At 26 the paragraph makes four wrapped lines, the least a fragment is recognised by.
+      for (const width of [10, 12, 14, 16, 20, 26]) {
+        const result = parsePlanText(rewrap(text, width, { pageLines: 10 }));
+        expect({ width, warnings: result.warnings, measures: measures(result.plan) }).toEqual({ width, warnings: [], measures: base });
+      }
+      expect(measures(parseClean(runTogether(text)))).toEqual(base);
+    },
+  );
 });
 
 describe('deadlines as circulars write them', () => {
@@ -177,6 +205,20 @@ describe('deadlines as circulars write them', () => {
       ),
     );
     expect(plan.measures.map((m) => m.due)).toEqual(['2016-09-30', null]);
+  });
+
+  it('reads a dotted reporting deadline, and 2016年9月30日前 in the text', () => {
+    const plan = parseClean(
+      doc(
+        '某市实施方案',
+        '一、重点任务',
+        '1.开展专项检查。2016年9月30日前完成自查。(市市场监管局负责)',
+        '二、工作要求',
+        '各区县于2017.1.31前将工作进展情况报市发展改革委。',
+      ),
+    );
+    expect(plan.measures[0]?.due).toBe('2016-09-30');
+    expect(plan.deadlines.map((d) => [d.date, d.recipient, d.measure])).toEqual([['2017-01-31', '市发展改革委', null]]);
   });
 
   it('never reads dates, amounts or article numbers as outline numbers', () => {
@@ -509,6 +551,32 @@ describe('department lists broken over short lines', () => {
       ['1.3', '加强知识产权保护', ['省知识产权局'], null, null],
     ]);
     expect(plan.departments.map((d) => d.name)).not.toContain('厅');
+  });
+
+  it('keeps headings without their 。 apart from the numbered measures under them', () => {
+    const result = parsePlanText(
+      doc(
+        '某市实施方案',
+        '一、工作措施',
+        '（一）加强组织领导，强化责任落实',
+        '1.建立工作专班。(市政府办公室负责)',
+        '（二）完善政策体系，加大支持力度',
+        '1.出台配套政策。(市财政局负责)',
+        '（三）强化督导考核，确保取得实效',
+        '1.开展专项督查。(市政府督查室负责)',
+      ),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.plan.groups.map((g) => g.title)).toEqual([
+      '加强组织领导，强化责任落实',
+      '完善政策体系，加大支持力度',
+      '强化督导考核，确保取得实效',
+    ]);
+    expect(measures(result.plan).map(([code, title]) => [code, title])).toEqual([
+      ['1.1.1', '建立工作专班'],
+      ['1.2.1', '出台配套政策'],
+      ['1.3.1', '开展专项督查'],
+    ]);
   });
 
   it('does not join a line to the next for a bracket left open by mistake, nor a title to a clause', () => {
