@@ -1,6 +1,6 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { expandDeltas, readOfd, resolveLoc, type OfdLimits } from '../../../electron/services/plan/readers/ofd';
+import { expandDeltas, MAX_TEXT_CHARACTERS, readOfd, resolveLoc, type OfdLimits } from '../../../electron/services/plan/readers/ofd';
 import { readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanText } from '../../../shared/plan';
 import { buildOfd, ofdParts, zipParts, type OfdPart } from '../../support/plan-fixtures/ofd';
@@ -281,6 +281,24 @@ describe('readOfd: hostile packages end in one clear error within seconds', () =
     const error = await refusedQuickly(() => readOfd(pkg), 'plan.ofd_invalid');
     expect(error.params).toEqual({ detail: 'Doc_0/Pages/Page_0/Content.xml nests elements more than 256 deep' });
   });
+
+  it('reads a long line of characters with spaces between each in bounded time, and refuses more than a million characters', async () => {
+    const line = (text: string) =>
+      zipParts([
+        { name: 'OFD.xml', data: ofdXml() },
+        { name: 'Doc_0/Document.xml', data: documentXml(['Pages/Page_0/Content.xml']) },
+        // Stored: this much repetition would be refused for its packing ratio first.
+        { name: 'Doc_0/Pages/Page_0/Content.xml', data: pageXml(textObject(text, 60)), compress: false },
+      ]);
+    // 400,000 characters, each its own run: nothing in the reader or textFromPages may be quadratic.
+    const spaced = await line('一 '.repeat(200_000));
+    const started = performance.now();
+    const read = await readOfd(spaced);
+    expect(read.text).toHaveLength(400_000 - 1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const error = await refusedQuickly(async () => readOfd(await line('一'.repeat(MAX_TEXT_CHARACTERS + 1))), 'plan.ofd_invalid');
+    expect(error.params).toEqual({ detail: 'more than 1000000 characters of text' });
+  }, 20_000);
 
   it('refuses more than 500 pages, and damaged XML', async () => {
     const pages = Array.from({ length: 501 }, () => 'Pages/Page_0/Content.xml');

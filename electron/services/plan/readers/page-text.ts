@@ -60,18 +60,21 @@ const SENTENCE_END_RE = /[。；;:：！!？?]$/u;
 const LABEL_RE = /^[^\s:：，,。]{1,8}[:：]/u;
 
 function joinRuns(runs: TextRun[]): string {
-  let text = '';
+  // Parts joined once at the end, the last character kept apart: a line may hold very many runs.
+  const parts: string[] = [];
+  let last = '';
   let end = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const gap = run.x - end;
     // Latin words get their space back; Chinese text has none. A wide gap (a tab stop, a
     // date set flush right on the 印发 line) becomes one space.
-    const latin = ASCII_WORD_END_RE.test(text) && ASCII_WORD_START_RE.test(run.text);
-    if (text !== '' && ((latin && gap > run.size * 0.15) || gap > run.size * 2)) text += ' ';
-    text += run.text;
+    const latin = ASCII_WORD_END_RE.test(last) && ASCII_WORD_START_RE.test(run.text);
+    if (parts.length > 0 && ((latin && gap > run.size * 0.15) || gap > run.size * 2)) parts.push(' ');
+    parts.push(run.text);
+    last = run.text.slice(-1);
     end = Math.max(end, run.x + run.width);
   }
-  return text.replace(/\s+/gu, ' ').trim();
+  return parts.join('').replace(/\s+/gu, ' ').trim();
 }
 
 /** Runs on one baseline make a line; superscripts and slightly uneven baselines stay on it. */
@@ -96,10 +99,11 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
     lines.push({
       page: pageNumber,
       text,
-      left: Math.min(...visible.map((run) => run.x)),
-      right: Math.max(...visible.map((run) => run.x + run.width)),
+      // Folds, not Math.min(...): a line may hold more runs than a call takes arguments.
+      left: visible.reduce((min, run) => Math.min(min, run.x), Number.POSITIVE_INFINITY),
+      right: visible.reduce((max, run) => Math.max(max, run.x + run.width), Number.NEGATIVE_INFINITY),
       y: visible[0]?.y ?? 0,
-      size: Math.max(...visible.map((run) => run.size)),
+      size: visible.reduce((max, run) => Math.max(max, run.size), 0),
     });
   }
   return lines;
@@ -198,18 +202,19 @@ export function textFromPages(pages: PositionedPage[]): PageText {
     return indented || previousShort || sizeChanged || wideGap || newItem;
   };
 
+  // Each paragraph's lines are joined once (its text so far is never re-read: it can grow long).
   const paragraphs: string[] = [];
-  let current = '';
+  let current: string[] = [];
   let previous: Line | null = null;
   for (const line of body) {
     if (previous === null || startsParagraph(line, previous)) {
-      if (current !== '') paragraphs.push(current);
-      current = line.text;
+      if (current.length > 0) paragraphs.push(current.join(''));
+      current = [line.text];
     } else {
-      current += ASCII_WORD_END_RE.test(current) && ASCII_WORD_START_RE.test(line.text) ? ` ${line.text}` : line.text;
+      current.push(ASCII_WORD_END_RE.test(previous.text) && ASCII_WORD_START_RE.test(line.text) ? ` ${line.text}` : line.text);
     }
     previous = line;
   }
-  if (current !== '') paragraphs.push(current);
+  if (current.length > 0) paragraphs.push(current.join(''));
   return { text: paragraphs.join('\n'), dropped, characters };
 }
