@@ -57,7 +57,8 @@ function onePagePackage(content: Buffer, extra: OfdPart[] = []): Promise<Uint8Ar
 const PLAN_LINES = ['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)'];
 const planPage = () => pageXml(PLAN_LINES.map((line, i) => textObject(line, 60 + i * 10)).join(''));
 
-describe('readOfd: the seed circular as an official document', () => {
+// Each test builds and reads the 14-page seed package at least once: slow on a loaded machine.
+describe('readOfd: the seed circular as an official document', { timeout: 30_000 }, () => {
   it('parses to exactly the seed plan, the page numbers dropped with their pages', async () => {
     const read = await readPlanSource(await buildOfd(seedText()), '鲁政办字〔2016〕103号.ofd');
     expect(read.reader).toBe('ofd');
@@ -203,7 +204,7 @@ function deflated(size: number, unit: string): Buffer {
   return Buffer.concat([...Array.from({ length: size / megabyte.length }, () => block), Buffer.from([0x03, 0x00])]);
 }
 
-describe('readOfd: hostile packages end in one clear error within seconds', () => {
+describe('readOfd: hostile packages end in one clear error within seconds', { timeout: 20_000 }, () => {
   it('refuses a zip bomb before parsing anything', async () => {
     const bomb = buildZip([
       { name: 'OFD.xml', data: ofdXml(), deflate: true },
@@ -298,7 +299,7 @@ describe('readOfd: hostile packages end in one clear error within seconds', () =
     expect(performance.now() - started).toBeLessThan(5_000);
     const error = await refusedQuickly(async () => readOfd(await line('一'.repeat(MAX_TEXT_CHARACTERS + 1))), 'plan.ofd_invalid');
     expect(error.params).toEqual({ detail: 'more than 1000000 characters of text' });
-  }, 20_000);
+  });
 
   it('refuses more than 500 pages, and damaged XML', async () => {
     const pages = Array.from({ length: 501 }, () => 'Pages/Page_0/Content.xml');

@@ -181,11 +181,17 @@ export function textFromPages(pages: PositionedPage[]): PageText {
   }
   const pitch = mode(pitches, bodySize / 8) ?? bodySize * 1.8;
 
-  // A line wrapped under a label's text, not a new paragraph indented.
+  // A line wrapped under a label's text (and the lines after it at the same place), not a new paragraph indented.
+  const hung = new Set<Line>();
   const hangsUnderLabel = (line: Line, previous: Line): boolean => {
+    const tolerance = previous.size * 0.35;
+    if (Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
     const label = LABEL_RE.exec(previous.text)?.[0];
-    if (label === undefined || Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
-    return Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= previous.size * 0.6;
+    const hangs =
+      (label !== undefined && Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= tolerance) ||
+      (hung.has(previous) && Math.abs(line.left - previous.left) <= tolerance);
+    if (hangs) hung.add(line);
+    return hangs;
   };
   // A centred title wrapped over two or more lines is one paragraph.
   const centred = (line: Line) =>
