@@ -5,7 +5,8 @@ import { parsePlanJson, planSchema } from '../../shared/plan';
 import { expectApiError, useBackends, type TestBackend } from '../support/backend';
 import { seedDepartmentNames } from '../support/seed';
 import { useTempDirs } from '../support/temp';
-import { buildDocx, fixtureBytes } from '../unit/plan/helpers';
+import { buildDocx, fixtureBytes, seedText } from '../unit/plan/helpers';
+import { buildOfd, ofdParts, zipParts } from '../support/plan-fixtures/ofd';
 
 const openTestBackend = useBackends();
 const tempDir = useTempDirs();
@@ -80,6 +81,35 @@ describe('plans', () => {
     ]);
     const preview = await backend.call('plans.preview', { fileId: fileFor(backend, '方案.docx', docx) });
     expect(preview.plan.measures.map((m) => m.departments.map((d) => d.name))).toEqual([['省质监局'], ['省财政厅', '省商务厅']]);
+  });
+
+  it('previews the seed circular as an OFD file, naming its reader and the page numbers it dropped', async () => {
+    const backend = await openTestBackend();
+    const preview = await backend.call('plans.preview', {
+      fileId: fileFor(backend, '鲁政办字〔2016〕103号.ofd', await buildOfd(seedText())),
+    });
+    expect(preview.reader).toBe('ofd');
+    expect(preview.plan.measures).toHaveLength(17);
+    expect(preview.plan.docNumber).toBe('鲁政办字〔2016〕103号');
+    expect(preview.dropped.slice(0, 2)).toEqual([
+      { kind: 'page_number', text: '— 1 —', page: 1, line: null },
+      { kind: 'page_number', text: '— 2 —', page: 2, line: null },
+    ]);
+  });
+
+  it('refuses an OFD file whose page leaves the package, and imports nothing', async () => {
+    const backend = await openTestBackend();
+    const before = await backend.call('plans.list', {});
+    const parts = ofdParts('测试行动方案\n一、主要任务\n1.建立工作台账。(省质监局负责)').map((part) =>
+      part.name === 'Doc_0/Document.xml'
+        ? { ...part, data: Buffer.from(String(part.data).replace(/BaseLoc="[^"]+"/u, 'BaseLoc="../../etc/passwd"')) }
+        : part,
+    );
+    await expectApiError(
+      backend.call('plans.preview', { fileId: fileFor(backend, 'plan.ofd', await zipParts(parts)) }),
+      'plan.ofd_invalid',
+    );
+    expect(await backend.call('plans.list', {})).toEqual(before);
   });
 
   it('refuses junk with a clear error and changes nothing', async () => {

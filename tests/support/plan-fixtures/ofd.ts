@@ -9,7 +9,7 @@
  * the type area (odd pages right, even pages left).
  *
  * It varies what producers vary: one TextObject per line or per paragraph (later TextCodes
- * inheriting X), Latin text in its own TextCode, DeltaX written out or compressed with
+ * inheriting X) or per character (size 1, scaled by the CTM), Latin text in its own TextCode, DeltaX written out or compressed with
  * `g N d`, paragraphs in (nested) PageBlocks; page numbers in each page's content or in a
  * TemplatePage per page, a running head in a shared TemplatePage; the `ofd:` prefix or the
  * default namespace; relative or absolute locations.

@@ -1,6 +1,6 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { expandDeltas, readOfd, resolveLoc, type OfdLimits } from '../../../electron/services/plan/readers/ofd';
+import { expandDeltas, MAX_TEXT_CHARACTERS, readOfd, resolveLoc, type OfdLimits } from '../../../electron/services/plan/readers/ofd';
 import { readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanText } from '../../../shared/plan';
 import { buildOfd, ofdParts, zipParts, type OfdPart } from '../../support/plan-fixtures/ofd';
@@ -57,7 +57,8 @@ function onePagePackage(content: Buffer, extra: OfdPart[] = []): Promise<Uint8Ar
 const PLAN_LINES = ['测试行动方案', '一、主要任务', '1.建立工作台账。(省质监局负责)'];
 const planPage = () => pageXml(PLAN_LINES.map((line, i) => textObject(line, 60 + i * 10)).join(''));
 
-describe('readOfd: the seed circular as an official document', () => {
+// Each test builds and reads the 14-page seed package at least once: slow on a loaded machine.
+describe('readOfd: the seed circular as an official document', { timeout: 30_000 }, () => {
   it('parses to exactly the seed plan, the page numbers dropped with their pages', async () => {
     const read = await readPlanSource(await buildOfd(seedText()), '鲁政办字〔2016〕103号.ofd');
     expect(read.reader).toBe('ofd');
@@ -203,7 +204,7 @@ function deflated(size: number, unit: string): Buffer {
   return Buffer.concat([...Array.from({ length: size / megabyte.length }, () => block), Buffer.from([0x03, 0x00])]);
 }
 
-describe('readOfd: hostile packages end in one clear error within seconds', () => {
+describe('readOfd: hostile packages end in one clear error within seconds', { timeout: 20_000 }, () => {
   it('refuses a zip bomb before parsing anything', async () => {
     const bomb = buildZip([
       { name: 'OFD.xml', data: ofdXml(), deflate: true },
@@ -280,6 +281,24 @@ describe('readOfd: hostile packages end in one clear error within seconds', () =
     ]);
     const error = await refusedQuickly(() => readOfd(pkg), 'plan.ofd_invalid');
     expect(error.params).toEqual({ detail: 'Doc_0/Pages/Page_0/Content.xml nests elements more than 256 deep' });
+  });
+
+  it('reads a long line of characters with spaces between each in bounded time, and refuses more than a million characters', async () => {
+    const line = (text: string) =>
+      zipParts([
+        { name: 'OFD.xml', data: ofdXml() },
+        { name: 'Doc_0/Document.xml', data: documentXml(['Pages/Page_0/Content.xml']) },
+        // Stored: this much repetition would be refused for its packing ratio first.
+        { name: 'Doc_0/Pages/Page_0/Content.xml', data: pageXml(textObject(text, 60)), compress: false },
+      ]);
+    // 400,000 characters, each its own run: nothing in the reader or textFromPages may be quadratic.
+    const spaced = await line('一 '.repeat(200_000));
+    const started = performance.now();
+    const read = await readOfd(spaced);
+    expect(read.text).toHaveLength(400_000 - 1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const error = await refusedQuickly(async () => readOfd(await line('一'.repeat(MAX_TEXT_CHARACTERS + 1))), 'plan.ofd_invalid');
+    expect(error.params).toEqual({ detail: 'more than 1000000 characters of text' });
   });
 
   it('refuses more than 500 pages, and damaged XML', async () => {

@@ -90,13 +90,15 @@ describe('textFromPages', () => {
     };
     // A two-line title above the body: centred, one size, a line's spacing apart.
     body.runs.push(title('山东省人民政府办公厅关于印发山东省贯', 40), title('彻实施行动计划的通知', 40 + 22 * 1.5));
-    // 抄送: wrapped, its second line under the first character after the colon (GB/T 9704).
+    // 抄送: wrapped over three lines, the others under the first character after the colon (GB/T 9704).
     const label = '抄送:';
-    const copyTo = ['抄送:省委各部门,省人大常委会办公厅,省政协办', '公厅,省法院,省检察院。'];
+    const copyTo = ['抄送:省委各部门,省人大常委会办公厅,省政协办', '公厅,省法院,省检察院,各民主党派省委,省工商联', ',各大企业。'];
     const copyY = 120 + SIZE * 1.8 * 3;
-    body.runs.push({ text: copyTo[0] ?? '', x: LEFT, y: copyY, width: CHARS_PER_LINE * SIZE, size: SIZE });
     const hang = LEFT + (label.length - 0.5) * SIZE;
-    body.runs.push({ text: copyTo[1] ?? '', x: hang, y: copyY + SIZE * 1.8, width: 12 * SIZE, size: SIZE });
+    copyTo.forEach((text, i) => {
+      const x = i === 0 ? LEFT : hang;
+      body.runs.push({ text, x, y: copyY + i * SIZE * 1.8, width: i === 2 ? 6 * SIZE : LEFT + CHARS_PER_LINE * SIZE - x, size: SIZE });
+    });
     const lines = textFromPages([body]).text.split('\n');
     expect(lines[0]).toBe('山东省人民政府办公厅关于印发山东省贯彻实施行动计划的通知');
     expect(lines.at(-1)).toBe(copyTo.join(''));

@@ -39,6 +39,8 @@ export const MAX_OFD_PAGES = 500;
 export const MAX_XML_DEPTH = 256;
 /** Parts in the package; each page is one or two. */
 const MAX_ENTRIES = 20_000;
+/** Characters of text in all: a plan runs to tens of thousands, and each becomes a positioned glyph. */
+export const MAX_TEXT_CHARACTERS = 1_000_000;
 
 export interface OfdLimits {
   zip?: ZipLimits;
@@ -368,11 +370,21 @@ interface Glyph {
   width: number;
 }
 
-/** The runs of one TextObject in page coordinates (millimetres). */
-function textObjectRuns(object: XmlNode, origin: { x: number; y: number }): TextRun[] {
+/** Counts the characters read so far against MAX_TEXT_CHARACTERS, so memory stays bounded whatever the parts hold. */
+class CharacterBudget {
+  private left = MAX_TEXT_CHARACTERS;
+
+  take(count: number): void {
+    this.left -= count;
+    if (this.left < 0) throw invalid(`more than ${String(MAX_TEXT_CHARACTERS)} characters of text`);
+  }
+}
+
+/** The runs of one TextObject in page coordinates (millimetres), added to `into`. */
+function addTextObjectRuns(object: XmlNode, origin: { x: number; y: number }, into: TextRun[], budget: CharacterBudget): void {
   const boundary = boxOf(attr(object, 'Boundary'));
   const size = numberOf(attr(object, 'Size'));
-  if (!boundary || size === null || size <= 0) return [];
+  if (!boundary || size === null || size <= 0) return;
   const ctm = numbersOf(attr(object, 'CTM'));
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = ctm.length === 6 && ctm.every(Number.isFinite) ? ctm : [];
   const toPage = (x: number, y: number) => ({
@@ -382,9 +394,8 @@ function textObjectRuns(object: XmlNode, origin: { x: number; y: number }): Text
   // The CTM scales the type: the vertical scale gives the size as printed, the horizontal one the advances.
   const pageSize = size * Math.hypot(c, d);
   const xScale = Math.hypot(a, b);
-  if (!(pageSize > 0)) return [];
+  if (!(pageSize > 0)) return;
 
-  const runs: TextRun[] = [];
   let x: number | null = null;
   let y: number | null = null;
   for (const code of childrenNamed(object, 'TextCode')) {
@@ -393,6 +404,7 @@ function textObjectRuns(object: XmlNode, origin: { x: number; y: number }): Text
     y = numberOf(attr(code, 'Y')) ?? y;
     if (x === null || y === null) continue;
     const chars = [...textOf(code)];
+    budget.take(chars.length);
     const dx = expandDeltas(attr(code, 'DeltaX'), chars.length - 1);
     const dy = expandDeltas(attr(code, 'DeltaY'), chars.length - 1);
     const glyphs: Glyph[] = [];
@@ -403,17 +415,15 @@ function textObjectRuns(object: XmlNode, origin: { x: number; y: number }): Text
       gx += dx[i] ?? glyphWidth(ch, size);
       gy += dy[i] ?? 0;
     });
-    runs.push(...runsOfGlyphs(glyphs, pageSize));
+    addRunsOfGlyphs(glyphs, pageSize, into);
   }
-  return runs;
 }
 
 /**
  * Glyphs into runs: a new run where the baseline moves, the next glyph stands well apart (a
  * date set flush right in the same TextCode) or spaces begin or end, so textFromPages sees the gap.
  */
-function runsOfGlyphs(glyphs: Glyph[], size: number): TextRun[] {
-  const runs: TextRun[] = [];
+function addRunsOfGlyphs(glyphs: Glyph[], size: number, runs: TextRun[]): void {
   let run: Glyph[] = [];
   const flush = () => {
     const first = run[0];
@@ -432,19 +442,22 @@ function runsOfGlyphs(glyphs: Glyph[], size: number): TextRun[] {
     run.push(glyph);
   }
   flush();
-  return runs;
 }
 
-/** Every TextObject of a page (or template) part, through layers and nested page blocks, without recursion. */
-function pageRuns(page: XmlNode, origin: { x: number; y: number }): TextRun[] {
-  const runs: TextRun[] = [];
-  const stack: XmlNode[] = [...childrenNamed(page, 'Content')].reverse();
+/**
+ * The runs of every TextObject of a page (or template) part, through layers and nested page
+ * blocks, added to `into`; without recursion, and without spreading long child lists into calls.
+ */
+function addPageRuns(page: XmlNode, origin: { x: number; y: number }, into: TextRun[], budget: CharacterBudget): void {
+  const stack: XmlNode[] = childrenNamed(page, 'Content').reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     const tag = tagOf(node);
-    if (tag === 'TextObject') runs.push(...textObjectRuns(node, origin));
-    else if (tag === 'Content' || tag === 'Layer' || tag === 'PageBlock') stack.push(...childrenOf(node).reverse());
+    if (tag === 'TextObject') addTextObjectRuns(node, origin, into, budget);
+    else if (tag === 'Content' || tag === 'Layer' || tag === 'PageBlock') {
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as XmlNode);
+    }
   }
-  return runs;
 }
 
 // ── Documents and pages ───────────────────────────────────────────────────────────────────────
@@ -455,7 +468,13 @@ interface ReadPage {
   templateRuns: TextRun[];
 }
 
-async function readDocument(pkg: Package, documentPath: string, pagesBefore: number, maxPages: number): Promise<ReadPage[]> {
+async function readDocument(
+  pkg: Package,
+  documentPath: string,
+  pagesBefore: number,
+  maxPages: number,
+  budget: CharacterBudget,
+): Promise<ReadPage[]> {
   const document = await pkg.xml(documentPath, 'Document');
   const folder = folderOf(documentPath);
   const commonData = child(document, 'CommonData');
@@ -480,9 +499,11 @@ async function readDocument(pkg: Package, documentPath: string, pagesBefore: num
     for (const reference of childrenNamed(page, 'Template')) {
       const templatePath = templates.get((attr(reference, 'TemplateID') ?? '').trim());
       if (templatePath === undefined) throw invalid(`template ${attr(reference, 'TemplateID') ?? '?'} is not declared`);
-      templateRuns.push(...pageRuns(await pkg.sharedXml(templatePath, 'Page'), box));
+      addPageRuns(await pkg.sharedXml(templatePath, 'Page'), box, templateRuns, budget);
     }
-    pages.push({ page: { width: box.width, height: box.height, runs: pageRuns(page, box) }, templateRuns });
+    const runs: TextRun[] = [];
+    addPageRuns(page, box, runs, budget);
+    pages.push({ page: { width: box.width, height: box.height, runs }, templateRuns });
   }
   return pages;
 }
@@ -514,10 +535,11 @@ export async function readOfd(bytes: Uint8Array, limits: OfdLimits = {}): Promis
     const bodies = childrenNamed(ofd, 'DocBody');
     if (bodies.length === 0) throw invalid('OFD.xml names no document (DocBody)');
     const pages: ReadPage[] = [];
+    const budget = new CharacterBudget();
     for (const body of bodies) {
       const root = textOf(child(body, 'DocRoot'));
       if (root.trim() === '') throw invalid('OFD.xml has a DocBody without DocRoot');
-      pages.push(...(await readDocument(pkg, resolveLoc('', root), pages.length, limits.maxPages ?? MAX_OFD_PAGES)));
+      pages.push(...(await readDocument(pkg, resolveLoc('', root), pages.length, limits.maxPages ?? MAX_OFD_PAGES, budget)));
     }
     const body = textFromPages(pages.map((read) => read.page));
     if (body.text.trim() === '') throw new PlanParseError('plan.ofd_scanned');

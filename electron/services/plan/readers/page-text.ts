@@ -66,23 +66,28 @@ const LABEL_RE = /^[^\s:：，,。]{1,8}[:：]/u;
  * the text typed never had. Spaces beside punctuation are left as the document has them.
  */
 const AUTOSPACE_RE = /(?<=\p{Script=Han})\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=\p{Script=Han})/gu;
+
 function joinRuns(runs: TextRun[]): string {
   // Pieces of the line between wide gaps (a tab stop, a date set flush right on the 印发
-  // line): each gap becomes the one space kept.
-  const pieces: string[] = [''];
+  // line): each gap becomes the one space kept. Parts are joined once at the end, the last
+  // character kept apart: a line may hold very many runs.
+  const pieces: string[][] = [[]];
+  let last = '';
   let end = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const gap = run.x - end;
-    const piece = pieces.at(-1) ?? '';
-    if (piece !== '' && gap > run.size * 2) pieces.push(run.text);
-    // Latin words get their space back; Chinese text has none.
-    else if (piece !== '' && ASCII_WORD_END_RE.test(piece) && ASCII_WORD_START_RE.test(run.text) && gap > run.size * 0.15)
-      pieces[pieces.length - 1] = `${piece} ${run.text}`;
-    else pieces[pieces.length - 1] = piece + run.text;
+    const piece = pieces[pieces.length - 1] as string[];
+    if (piece.length > 0 && gap > run.size * 2) pieces.push([run.text]);
+    else {
+      // Latin words get their space back; Chinese text has none.
+      if (piece.length > 0 && ASCII_WORD_END_RE.test(last) && ASCII_WORD_START_RE.test(run.text) && gap > run.size * 0.15) piece.push(' ');
+      piece.push(run.text);
+    }
+    last = run.text.slice(-1);
     end = Math.max(end, run.x + run.width);
   }
   return pieces
-    .map((piece) => piece.replace(/\s+/gu, ' ').replace(AUTOSPACE_RE, '').trim())
+    .map((piece) => piece.join('').replace(/\s+/gu, ' ').replace(AUTOSPACE_RE, '').trim())
     .filter((piece) => piece !== '')
     .join(' ');
 }
@@ -129,10 +134,11 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
     lines.push({
       page: pageNumber,
       text,
-      left: Math.min(...visible.map((run) => run.x)),
-      right: Math.max(...visible.map((run) => run.x + run.width)),
+      // Folds, not Math.min(...): a line may hold more runs than a call takes arguments.
+      left: visible.reduce((min, run) => Math.min(min, run.x), Number.POSITIVE_INFINITY),
+      right: visible.reduce((max, run) => Math.max(max, run.x + run.width), Number.NEGATIVE_INFINITY),
       y: visible[0]?.y ?? 0,
-      size: Math.max(...visible.map((run) => run.size)),
+      size: visible.reduce((max, run) => Math.max(max, run.size), 0),
     });
   }
   return lines;
@@ -210,11 +216,17 @@ export function textFromPages(pages: PositionedPage[]): PageText {
   }
   const pitch = mode(pitches, bodySize / 8) ?? bodySize * 1.8;
 
-  // A line wrapped under a label's text, not a new paragraph indented.
+  // A line wrapped under a label's text (and the lines after it at the same place), not a new paragraph indented.
+  const hung = new Set<Line>();
   const hangsUnderLabel = (line: Line, previous: Line): boolean => {
+    const tolerance = previous.size * 0.35;
+    if (Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
     const label = LABEL_RE.exec(previous.text)?.[0];
-    if (label === undefined || Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
-    return Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= previous.size * 0.6;
+    const hangs =
+      (label !== undefined && Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= tolerance) ||
+      (hung.has(previous) && Math.abs(line.left - previous.left) <= tolerance);
+    if (hangs) hung.add(line);
+    return hangs;
   };
   // A centred title wrapped over two or more lines is one paragraph.
   const centred = (line: Line) =>
@@ -231,18 +243,19 @@ export function textFromPages(pages: PositionedPage[]): PageText {
     return indented || previousShort || sizeChanged || wideGap || newItem;
   };
 
+  // Each paragraph's lines are joined once (its text so far is never re-read: it can grow long).
   const paragraphs: string[] = [];
-  let current = '';
+  let current: string[] = [];
   let previous: Line | null = null;
   for (const line of body) {
     if (previous === null || startsParagraph(line, previous)) {
-      if (current !== '') paragraphs.push(current);
-      current = line.text;
+      if (current.length > 0) paragraphs.push(current.join(''));
+      current = [line.text];
     } else {
-      current += ASCII_WORD_END_RE.test(current) && ASCII_WORD_START_RE.test(line.text) ? ` ${line.text}` : line.text;
+      current.push(ASCII_WORD_END_RE.test(previous.text) && ASCII_WORD_START_RE.test(line.text) ? ` ${line.text}` : line.text);
     }
     previous = line;
   }
-  if (current !== '') paragraphs.push(current);
+  if (current.length > 0) paragraphs.push(current.join(''));
   return { text: paragraphs.join('\n'), dropped, characters };
 }
