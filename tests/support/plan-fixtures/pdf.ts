@@ -255,3 +255,16 @@ export function repeatedPagePdf(times: number): Buffer {
     { dict: '', data: Buffer.from('BT /F1 12 Tf 72 770 Td (one page, listed many times) Tj ET', 'latin1') },
   ]);
 }
+
+/** One page whose content stream draws the same letter over and over: `megabytes` of text operators, a few kilobytes packed. */
+export function heavyTextPdf(megabytes: number): Buffer {
+  const operator = 'BT /F1 12 Tf 72 700 Td (x) Tj ET\n';
+  const content = Buffer.from(operator.repeat(Math.ceil((megabytes * MB) / operator.length)), 'latin1');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    { dict: '/Filter /FlateDecode', data: deflateSync(content) },
+  ]);
+}

@@ -11,6 +11,7 @@ import { checkPdfBytes } from '../../../electron/services/plan/readers/pdf-limit
 import { readPlanSource, readPlanSourceFile } from '../../../electron/services/plan/source';
 import {
   encryptPdf,
+  heavyTextPdf,
   oddLayoutHtml,
   openPdfPrinter,
   pdfBomb,
@@ -155,9 +156,20 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     );
   });
 
-  it('stops between pages when the time budget is spent', { timeout: SLOW }, async () => {
+  it('stops when the time budget is spent, between pages and within one', { timeout: SLOW }, async () => {
     const error = await refusal(readPdf(seedPdf, { maxReadMs: 0 }));
-    expect([error.code, error.params]).toEqual(['plan.pdf_too_slow', { seconds: 0 }]);
+    expect([error.code, error.params]).toEqual(['plan.pdf_too_complex', { seconds: 0 }]);
+    // 40 MB of text operators on one page (a minute and more of pdf.js's time) in a 120 kB file.
+    const heavy = heavyTextPdf(40);
+    expect(heavy.length).toBeLessThan(200 * 1024);
+    const started = Date.now();
+    const slow = await refusal(readPdf(heavy, { maxReadMs: 1000 }));
+    expect([slow.code, slow.params]).toEqual(['plan.pdf_too_complex', { seconds: 1 }]);
+    expect(Date.now() - started).toBeLessThan(30_000); // loose: ends near the budget, not after the page
+    // The same page stopped by the number of pieces of text it makes, bounding memory.
+    expect((await refusal(readPdf(heavy, { maxRuns: 2000 }))).code).toBe('plan.pdf_too_complex');
+    // And a reader that stopped early leaves pdf.js able to read the next file.
+    expect((await readPdf(seedPdf)).reader).toBe('pdf');
   });
 
   it('leaves the caller’s bytes whole (pdf.js gets a copy)', { timeout: SLOW }, async () => {
