@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings/settings';
 
 const extensions: Record<FilePurpose, string[] | null> = {
-  plan: ['txt', 'docx', 'json'],
+  plan: ['txt', 'docx', 'pdf', 'json'],
   evidence: null,
   report: ['plreport'],
   pdf: ['pdf'],

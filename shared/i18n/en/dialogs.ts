@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en: Messages<typeof zh> = {
   allFiles: 'All files',
   filters: {
-    plan: 'Plan files (text, Word, JSON)',
+    plan: 'Plan files (text, Word, PDF, JSON)',
     evidence: 'Evidence',
     report: 'PlanLedger reports',
     pdf: 'PDF documents',

@@ -6,7 +6,7 @@ const en: Messages<typeof zh> = {
   subtitle: 'Action plans loaded so far; the dashboard shows your department’s measures in the active plan.',
   importButton: 'Import plan…',
   importHint:
-    'Accepts the circular as a text file (.txt, UTF-8 or GB18030), a Word document (.docx) or a plan file exported by PlanLedger (.json).',
+    'Accepts the circular as a text file (.txt, UTF-8 or GB18030), a Word document (.docx), a PDF with text (not a scan) or a plan file exported by PlanLedger (.json).',
   active: 'Active plan',
   activate: 'Make active',
   activated: 'Switched to “{{title}}”',

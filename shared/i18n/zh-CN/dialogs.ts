@@ -1,7 +1,7 @@
 export default {
   allFiles: '所有文件',
   filters: {
-    plan: '计划文件(文本、Word、JSON)',
+    plan: '计划文件(文本、Word、PDF、JSON)',
     evidence: '证明材料',
     report: '工作台账报告',
     pdf: 'PDF 文档',

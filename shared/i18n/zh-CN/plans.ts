@@ -2,7 +2,7 @@ export default {
   title: '计划',
   subtitle: '已载入的行动计划;工作台显示当前计划中本部门承担的措施。',
   importButton: '导入计划…',
-  importHint: '支持省政府通知的文本文件(.txt,UTF-8 或 GB18030)、Word 文档(.docx)和工作台账导出的计划文件(.json)。',
+  importHint: '支持省政府通知的文本文件(.txt,UTF-8 或 GB18030)、Word 文档(.docx)、带文字的 PDF 和工作台账导出的计划文件(.json)。',
   active: '当前计划',
   activate: '设为当前计划',
   activated: '已切换到“{{title}}”',

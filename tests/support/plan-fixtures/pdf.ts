@@ -240,9 +240,12 @@ export function pdfBomb(megabytes: number, streams = 1): Buffer {
   ]);
 }
 
-/** `path` encrypted by qpdf (Debian's qpdf package) with AES-256 and a user password, written to `out`. */
+/**
+ * `path` encrypted by qpdf (Debian's qpdf package) with AES-256, written to `out`: with a user
+ * password it cannot be opened without it; with an empty one it opens, printing and copying forbidden.
+ */
 export function encryptPdf(path: string, out: string, userPassword = '1234'): void {
-  execFileSync('qpdf', ['--encrypt', userPassword, `${userPassword}-owner`, '256', '--', path, out]);
+  execFileSync('qpdf', ['--encrypt', userPassword, 'owner-secret', '256', '--print=none', '--extract=n', '--', path, out]);
 }
 
 /** A page tree that lists one page `times` times (and says so in /Count): a million pages in a few megabytes. */

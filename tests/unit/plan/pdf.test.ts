@@ -101,12 +101,16 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     expect((await refusal(readPlanSource(scanPdf, 'scan.pdf'))).code).toBe('plan.pdf_scanned');
   });
 
-  it('refuses a PDF that needs a password', { timeout: SLOW }, async () => {
+  it('refuses a PDF that needs a password to open, and reads one that only restricts printing', { timeout: SLOW }, async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plain.pdf'), simplePdf(['This plan is locked away.']));
     encryptPdf(join(dir, 'plain.pdf'), join(dir, 'locked.pdf'));
     const locked = new Uint8Array(readFileSync(join(dir, 'locked.pdf')));
     expect((await refusal(readPlanSource(locked, 'locked.pdf'))).code).toBe('plan.pdf_encrypted');
+    // Only an owner password (no printing, no copying), as many government PDFs have: it opens and reads.
+    encryptPdf(join(dir, 'plain.pdf'), join(dir, 'restricted.pdf'), '');
+    const restricted = new Uint8Array(readFileSync(join(dir, 'restricted.pdf')));
+    expect((await readPlanSource(restricted, 'restricted.pdf')).text).toBe('This plan is locked away.');
   });
 
   it('refuses a truncated download, a damaged file, and a .pdf that is not one', { timeout: SLOW }, async () => {
