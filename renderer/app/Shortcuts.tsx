@@ -18,6 +18,8 @@ const keys = {
   remove: 'Delete',
   undo: 'Ctrl+Z',
   next: 'Tab  Shift+Tab',
+  pastePlan: 'Ctrl+V',
+  previewPlan: 'Ctrl+Enter',
 };
 
 /** Whether a key went to a text field (where keys type rather than command). */
@@ -93,6 +95,8 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
             {row(t('search.title'), keys.searchPage)}
             {row(t('shortcuts.items.settingsPage'), keys.settingsPage)}
             {row(t('shortcuts.items.next'), keys.next)}
+            {row(t('shortcuts.items.pastePlan'), keys.pastePlan)}
+            {row(t('shortcuts.items.previewPlan'), keys.previewPlan)}
           </tbody>
         </table>
         <table className="shortcut-table">

@@ -2,12 +2,13 @@ import type { Download, FilePurpose, FileRef } from '../../shared/api/calls/file
 import type { ApiResult } from '../../shared/api/errors';
 import { call, isDesktop } from '../api/client';
 import { ApiCallError } from '../../shared/api/errors';
+import { planSourceAccept } from '../../shared/plan/source-files';
 
 /** Bytes sent so far of all files, and the name of the file being sent. */
 export type UploadProgress = (sent: number, total: number, name?: string) => void;
 
 const acceptFor: Record<FilePurpose, string> = {
-  plan: '.txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  plan: planSourceAccept(),
   evidence: '',
   report: '.plreport',
   pdf: '.pdf,application/pdf',

@@ -22,6 +22,16 @@ const PERIOD = `${MONTH}月份?(?:${DAY}[日号]|([底末]))?|(上半年|年中|
  */
 const DATE_RE = new RegExp(`(?<![0-9])(?:${YEAR}年度?(?:${PERIOD}|([底末]))?|(?:${PERIOD}))`, 'gu');
 
+/**
+ * Dotted dates: 2016.9.30, 2016．9．30, 2016/9/30, 2017.6 (the month's end), 2017.6底. Groups:
+ * 1 year, 2 month, 3 day, 4 底/末. Only where a date ends (before 前, 起, 至, —, 、, 。, the end…),
+ * so that 2016.5万元 is an amount; never inside a longer number (12016.7) or a standard's
+ * number (GB/T 1999.1-2000).
+ */
+const DOTTED_DATE_RE =
+  /(?<![0-9A-Za-z.．/／-]\s?)((?:19|20)[0-9]{2})[.．/](1[0-2]|0?[1-9])(?:[.．/](3[01]|[12][0-9]|0?[1-9])|([底末]))?(?=$|[前底末起至止到日号以之,，。;；、:：)）\s—–~～])/gu;
+const DOTTED_HINT_RE = /[0-9]{4}[.．/][0-9]/u;
+
 const FULL_DATE_AT_END_RE = new RegExp(`(?<![0-9])${ABSOLUTE_YEAR}\\s{0,2}年\\s{0,2}${MONTH}\\s{0,2}月\\s{0,2}${DAY}\\s{0,2}[日号]$`, 'u');
 
 const ONGOING_RE = /长期|持续|常态|经常性|长效/u;
@@ -93,10 +103,21 @@ export interface DatePhrase {
  */
 export function findDatePhrases(text: string, contextYear: number | null): DatePhrase[] {
   const phrases: DatePhrase[] = [];
-  if (!/[年月季]/u.test(text)) return phrases; // every date phrase has one of these
   const ascii = toAsciiDigits(text);
+  const written = /[年月季]/u.test(text); // every written-out date phrase has one of these
+  const dotted = DOTTED_HINT_RE.test(ascii) ? [...ascii.matchAll(DOTTED_DATE_RE)] : [];
+  if (!written && dotted.length === 0) return phrases;
   let lastYear: number | null = null;
-  for (const m of ascii.matchAll(DATE_RE)) {
+  let nextDotted = 0;
+  const addDotted = (before: number) => {
+    for (let m = dotted[nextDotted]; m !== undefined && m.index < before; m = dotted[++nextDotted]) {
+      const phrase = dottedPhrase(ascii, m);
+      if (phrase.year !== null) lastYear = phrase.year;
+      phrases.push(phrase.phrase);
+    }
+  };
+  for (const m of written ? ascii.matchAll(DATE_RE) : []) {
+    addDotted(m.index);
     const start = m.index;
     const end = start + m[0].length;
     const yearToken = m[1];
@@ -145,7 +166,30 @@ export function findDatePhrases(text: string, contextYear: number | null): DateP
       yearOnly: yearToken !== undefined && month === undefined && half === undefined && quarter === undefined && yearEnd === undefined,
     });
   }
+  addDotted(Infinity);
   return phrases;
+}
+
+/** 2016.9.30 → that day; 2017.6 and 2017.6底 → the month's last day. */
+function dottedPhrase(ascii: string, m: RegExpMatchArray): { year: number | null; phrase: DatePhrase } {
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const date = m[3] === undefined ? endOfMonth(year, month) : isoDate(year, month, Number(m[3]));
+  const after = ascii.slice(end, end + 2);
+  return {
+    year: date === null ? null : year,
+    phrase: {
+      start,
+      end,
+      date,
+      before: after.startsWith('前') || after === '之前' || after === '以前',
+      periodEnd: m[3] === undefined,
+      afterYu: ascii[start - 1] === '于',
+      yearOnly: false,
+    },
+  };
 }
 
 /** The later of two ISO dates, either may be missing. */

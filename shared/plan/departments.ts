@@ -51,7 +51,7 @@ const ROLE_RE =
 
 /** The labels of a measure's fields, as in 牵头单位:… / 完成时限:… */
 const FIELD_LABELS =
-  '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|完成时限|完成时间|时间要求|时限要求|时间节点';
+  '牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协作单位|协同单位|协同部门|完成时限|完成时间|完成期限|时间要求|时限要求|时间节点';
 
 /** The field labels as a regular-expression alternation. */
 export const FIELD_LABELS_SOURCE = FIELD_LABELS;
@@ -60,6 +60,9 @@ const LABEL_RE = new RegExp(`(${FIELD_LABELS})\\s{0,2}[:：]`, 'gu');
 
 /** A paragraph that starts with a field label: 牵头单位:… / 完成时限:… */
 export const FIELD_LINE_RE = new RegExp(`^(?:${FIELD_LABELS})\\s{0,2}[:：]`, 'u');
+
+/** 市直各部门, 省直各单位: every body at a level, a collective name, not a placeholder. */
+const ALL_AT_LEVEL_RE = /^[省市县区]直各(?:部门|单位)$/u;
 
 const GENERIC_NAME_RE = /^(?:[省市县]直?|其他|其它|各级|各)?各?(?:有关|相关)?(?:部门|单位|方面)$/u;
 
@@ -110,7 +113,7 @@ export function cleanDepartmentName(raw: string, field = false): string {
   let name = raw.replace(/\s/gu, '');
   name = name.replace(/^(?:由|会同|请)/u, '');
   name = name.replace(/等(?:有关|相关)?(?:部门|单位)?$/u, '');
-  if (GENERIC_NAME_RE.test(name)) return field && name.startsWith('各') ? name : '';
+  if (GENERIC_NAME_RE.test(name)) return (field && name.startsWith('各')) || ALL_AT_LEVEL_RE.test(name) ? name : '';
   if (name.length > 3 && name.endsWith('部门') && !isCollectiveName(name)) name = name.slice(0, -2);
   return name;
 }
@@ -126,12 +129,23 @@ function acceptableName(name: string, check: NameCheck): boolean {
   return (ORGANISATION_SUFFIX_RE.test(name) || name.startsWith('各')) && !PROSE_RE.test(name);
 }
 
+/** 责任单位:市城市管理局（牵头）、市交通运输局: the name marked as the lead within a list. */
+const LEAD_MARK_RE = /[(（](?:牵头|牵头单位|牵头部门)[)）]$/u;
+
+interface ListedName {
+  name: string;
+  /** Marked （牵头） in the list. */
+  lead: boolean;
+}
+
 /** Names of one list; null if any piece cannot be a department name. `field`: the value of 责任单位:… */
-function readNames(text: string, check: NameCheck, field = false): string[] | null {
-  const names: string[] = [];
+function readNames(text: string, check: NameCheck, field = false): ListedName[] | null {
+  const names: ListedName[] = [];
   for (const piece of splitNames(text)) {
     if (piece.trim() === '') continue;
-    const raw = piece.replace(/\s/gu, '');
+    const marked = piece.replace(/\s/gu, '');
+    const lead = LEAD_MARK_RE.test(marked);
+    const raw = lead ? marked.replace(LEAD_MARK_RE, '') : marked;
     const name = cleanDepartmentName(raw, field);
     if (name === '') {
       // A placeholder (有关部门) is fine; anything else that cleans to nothing is not a name.
@@ -139,7 +153,7 @@ function readNames(text: string, check: NameCheck, field = false): string[] | nu
       continue;
     }
     if (!acceptableName(name, check)) return null;
-    names.push(name);
+    names.push({ name, lead });
   }
   return names;
 }
@@ -155,8 +169,8 @@ function parseVerbClause(text: string, check: NameCheck, clause: ResponsibilityC
     const names = readNames(text.slice(cursor, m.index), check);
     if (names === null) return false;
     const role = verbRole(m[1] ?? '', afterLead);
-    for (const name of names) clause.entries.push({ name, role });
-    if (role === 'lead') afterLead = true;
+    for (const { name, lead } of names) clause.entries.push({ name, role: lead ? 'lead' : role });
+    if (role === 'lead' || names.some((n) => n.lead)) afterLead = true;
     cursor = m.index + m[0].length;
     matched = true;
   }
@@ -193,7 +207,7 @@ export function parseClause(text: string, check: NameCheck): ResponsibilityClaus
       return;
     }
     clause.assignsResponsibility = true;
-    for (const name of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role });
+    for (const { name, lead } of readNames(value, 'lenient', true) ?? []) clause.entries.push({ name, role: lead ? 'lead' : role });
   });
   return clause.assignsResponsibility || clause.due.length > 0 ? clause : null;
 }
@@ -263,7 +277,11 @@ function levelPrefix(name: string): string {
   return '';
 }
 
-const NO_INHERIT_RE = /^(?:各|国家|国务院|中央|中共|全国|中国)/u;
+/**
+ * Names that never take the level prefix of the names before them: national and vertical bodies
+ * (国家统计局, 人民银行某某中心支行, 国网某某供电公司) and enterprises (…公司, …集团, …分行).
+ */
+const NO_INHERIT_RE = /^(?:各|国家|国务院|中央|中共|全国|中国|国网|人民银行|人行)|(?:公司|集团|分行|支行)$/u;
 
 export interface ResolvedDepartment {
   /** Canonical name. */

@@ -13,13 +13,18 @@
  * Pure and linear in the length of the text (every regular expression is bounded).
  */
 import { findReportDeadlines, parseDateLine } from './deadlines';
-import { FIELD_LABELS_SOURCE, FIELD_LINE_RE } from './departments';
+import { FIELD_LABELS_SOURCE, FIELD_LINE_RE, extractClause } from './departments';
 import { titleFromNoticeTitle } from './header';
 import { toAsciiDigits } from './numerals';
 import { splitSentences } from './sentences';
-import { isIssuerName, isTitleLike, readMarker, type Marker } from './paragraphs';
+import { isIssuerName, isTitleLike, readMarker, readPrintedLine, type Marker } from './paragraphs';
 
-export const FURNITURE_KINDS = ['page_number', 'running_head'] as const;
+/**
+ * page_number, running_head: the margins of a printed page. masthead: the 版头 of an official
+ * document (山东省人民政府办公厅文件, its 份号/密级/紧急程度 lines and the red rule under it).
+ * rule: any other line that is only a rule (the separators of the 版记 around 抄送 and 印发).
+ */
+export const FURNITURE_KINDS = ['page_number', 'running_head', 'masthead', 'rule'] as const;
 export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 
 /** A line recognised as page furniture and left out of the text. */
@@ -77,6 +82,11 @@ interface RawLine {
   text: string;
   /** Begins with an indent (two spaces, a full-width space, a tab). */
   indented: boolean;
+  /**
+   * Width of the first-line indent on the page, at most two characters (首行缩进两字): an indented
+   * first line is full with two characters fewer. A deeper indent (a centred title) is not counted.
+   */
+  indentWidth: number;
   /** A blank line (not next to page furniture) or a page break comes before it. */
   breakBefore: boolean;
   furniture: FurnitureKind | null;
@@ -92,7 +102,7 @@ const MAX_HEAD_LENGTH = 40;
 function markFurniture(lines: RawLine[]): void {
   let pages = 0;
   for (const line of lines) {
-    if (isPageNumber(line.text)) {
+    if (line.furniture === null && isPageNumber(line.text)) {
       line.furniture = 'page_number';
       pages++;
     }
@@ -115,6 +125,107 @@ function markFurniture(lines: RawLine[]): void {
   });
 }
 
+/** Characters a printed rule is drawn with: the red line under a masthead, the 版记's lines. */
+const RULE_CHARS = '—━─－-_＿=＝═~～–';
+
+/**
+ * A line that is only a rule: ————, ━━━━, or ————★———— with the star of a Party document.
+ * `minimum` rule characters: 3, or 1 for the rest of a rule wrapped onto the next line.
+ */
+export function isRuleLine(text: string, minimum = 3): boolean {
+  if (text.length > 400) return false;
+  let rule = 0;
+  let stars = 0;
+  for (const ch of text) {
+    if (RULE_CHARS.includes(ch)) rule++;
+    else if (ch === '★' || ch === '☆') stars++;
+    else if (ch.trim() !== '') return false;
+  }
+  return rule >= minimum && stars <= 1;
+}
+
+/** 份号 (000123), 密级 (秘密★1年) and 紧急程度 (特急): printed above the issuer's name. */
+const MASTHEAD_PRELUDE_RE = /^(?:份号[:：]?)?[0-9０-９]{6}$|^(?:绝密|机密|秘密)(?:★[^★]{0,12})?$|^(?:特急|加急|特提|平急)$/u;
+
+const SIGNED_BY_RE = /^签\s{0,2}发\s{0,2}人\s{0,2}[:：]/u;
+
+/** Without white space: mastheads are often set in spaced-out characters (山 东 省 … 文 件). */
+function compact(text: string): string {
+  return text.replace(/\s/gu, '');
+}
+
+/** 山东省人民政府办公厅文件: an office's name and 文件, the 发文机关标志. */
+function isMastheadName(text: string): boolean {
+  return text.length <= 44 && text.endsWith('文件') && isIssuerName(text.slice(0, -2));
+}
+
+/**
+ * The masthead at the top of an official document: its 份号/密级/紧急程度 lines, the issuer's
+ * name with 文件 (a joint masthead has up to three names over it, and 文件 may stand alone on the
+ * last line), and the red rule under it, after the document number. The document number stays:
+ * the header reads it.
+ */
+function markMasthead(lines: RawLine[]): void {
+  let start = 0;
+  while (start < 3 && MASTHEAD_PRELUDE_RE.test(compact(lines[start]?.text ?? ''))) start++;
+  let end = -1;
+  for (let i = start; i < Math.min(lines.length, start + 4); i++) {
+    const text = compact(lines[i]?.text ?? '');
+    if (isMastheadName(text) || (text === '文件' && i > start)) {
+      end = i;
+      break;
+    }
+    if (!isIssuerName(text)) return;
+  }
+  if (end === -1) return;
+  for (let i = 0; i <= end; i++) (lines[i] as RawLine).furniture = 'masthead';
+  for (let i = end + 1; i < Math.min(lines.length, end + 4); i++) {
+    // 签发人 (of a report to a higher office) stands between the number and the rule.
+    if (SIGNED_BY_RE.test(lines[i]?.text ?? '')) (lines[i] as RawLine).furniture = 'masthead';
+    if (isRuleLine(lines[i]?.text ?? '')) {
+      for (let j = i; j < lines.length && isRuleLine(lines[j]?.text ?? '', j === i ? 3 : 1); j++)
+        (lines[j] as RawLine).furniture = 'masthead';
+      return;
+    }
+  }
+}
+
+/** Rule lines anywhere else (and what of a rule was wrapped onto the next line): they separate, and never are text. */
+function markRules(lines: RawLine[]): void {
+  lines.forEach((line, i) => {
+    if (line.furniture !== null) return;
+    const previous = lines[i - 1];
+    const continues =
+      previous !== undefined && (previous.furniture === 'rule' || previous.furniture === 'masthead') && isRuleLine(previous.text);
+    if (isRuleLine(line.text, continues ? 1 : 3)) line.furniture = 'rule';
+  });
+}
+
+const MASTHEAD_FOLLOWER_RE = /^(?:关于|\p{Script=Han}{1,10}\s{0,2}[〔[［【]\s{0,2}(?:19|20)[0-9０-９]{2})/u;
+
+/**
+ * The masthead at the start of a text that has lost its line breaks: 山东省人民政府办公厅文件
+ * followed by the issuer again, 关于…, or the document number (so that a title that merely
+ * contains 文件 is left alone); a rule right after it goes too.
+ */
+function cutRunTogetherMasthead(first: SourceLine): { furniture: Furniture[]; rest: SourceLine } | null {
+  const at = first.text.slice(0, 44).indexOf('文件');
+  if (at < 2) return null;
+  const name = first.text.slice(0, at + 2);
+  if (!isMastheadName(compact(name))) return null;
+  const furniture: Furniture[] = [{ line: first.line, text: name.trim(), kind: 'masthead' }];
+  let rest = first.text.slice(at + 2).trimStart();
+  let rule = 0;
+  while (rule < rest.length && rule < 400 && RULE_CHARS.includes(rest[rule] ?? '')) rule++;
+  if (rule >= 3) {
+    furniture.push({ line: first.line, text: rest.slice(0, rule), kind: 'masthead' });
+    rest = rest.slice(rule).trimStart();
+  }
+  const issuer = compact(name).slice(0, -2);
+  if (!rest.startsWith(issuer) && !MASTHEAD_FOLLOWER_RE.test(rest)) return null;
+  return { furniture, rest: { line: first.line, text: rest } };
+}
+
 interface WrapWidth {
   measure: (text: string) => number;
   width: number;
@@ -131,10 +242,14 @@ function wrapWidth(lines: readonly RawLine[]): WrapWidth | null {
   for (const measure of [visualWidth, (text: string) => text.length]) {
     const histogram = new Map<number, number>();
     let considered = 0;
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as RawLine;
       // A wrapped line ends anywhere; a paragraph on its line ends with its sentence.
       if (/[。；;！!？?]$/u.test(line.text)) continue;
-      const width = Math.round(measure(line.text));
+      // Short paragraphs of similar length are not wrapping: field lines (牵头单位:…) before a
+      // number or the next field, an office's name above a date.
+      if (endsShortParagraph(line.text, lines[i + 1]?.text)) continue;
+      const width = Math.round(measure(line.text) + line.indentWidth);
       if (width < 10) continue;
       considered++;
       histogram.set(width, (histogram.get(width) ?? 0) + 1);
@@ -160,6 +275,13 @@ function endsSentence(text: string): boolean {
   return SENTENCE_END.includes(text[text.length - 1] ?? '');
 }
 
+/** A field line before a number or the next field, or a line above a date or an …印发 line. */
+function endsShortParagraph(text: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  if (parseDateLine(next) !== null || readPrintedLine(next) !== null) return true;
+  return FIELD_LINE_RE.test(text) && startsBlock(next);
+}
+
 /** What starts a paragraph of its own: a number, a 牵头单位: field, 抄送:. */
 function startsBlock(text: string): boolean {
   return readMarker(text) !== null || FIELD_LINE_RE.test(text) || /^(?:抄送|抄报|分送)\s{0,2}[:：]/u.test(text);
@@ -170,15 +292,32 @@ function isSignatureName(text: string, next: RawLine | undefined): boolean {
   return next !== undefined && isIssuerName(text) && parseDateLine(next.text) !== null;
 }
 
-/** Open brackets left in text: ( （ 《 “ minus their closers. */
-function openBrackets(text: string): number {
-  let depth = 0;
+/** Round brackets still open after text, starting from `depth` open before it. */
+function bracketDepth(text: string, depth = 0): number {
   for (const ch of text) {
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
   }
   return depth;
 }
+
+/** Positions of the round brackets of `text` still open at its end (offset added), in order. */
+function unclosedBrackets(text: string, offset = 0, open: number[] = []): number[] {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') open.push(offset + i);
+    else if ((ch === ')' || ch === '）') && open.length > 0) open.pop();
+  }
+  return open;
+}
+
+/**
+ * A responsibility clause broken inside its brackets ('(省发展改革委、省财政' / '厅负责)') goes on
+ * on the next line even after a short line, when its bracket opened at most this many characters
+ * before: a stray bracket (a typo) cannot swallow more.
+ */
+const MAX_OPEN_CLAUSE = 150;
+const MAX_CLAUSE_LINES = 3;
 
 /**
  * Joins the lines of a hard-wrapped text into paragraphs. Where a full line ended a sentence
@@ -190,7 +329,7 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
   const indentIsCue = lines.some((l) => l.indented) && lines.some((l) => !l.indented);
   let current: SourceLine | null = null;
   let previous: RawLine | null = null;
-  let depth = 0;
+  let open: number[] = [];
   let softAt = -1;
   const finish = () => {
     if (current === null || softAt <= 0) return;
@@ -201,12 +340,20 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
     }
   };
   lines.forEach((line, i) => {
-    const full = previous !== null && wrap.measure(previous.text) >= wrap.width - 2;
+    const full = previous !== null && wrap.measure(previous.text) + previous.indentWidth >= wrap.width - 2;
     const ended = previous !== null && endsSentence(previous.text);
+    const depth = open.length;
+    // A short line inside a clause's brackets, and the next line closes them.
+    const clauseGoesOn =
+      current !== null &&
+      depth > 0 &&
+      current.text.length - (open[0] ?? 0) <= MAX_OPEN_CLAUSE &&
+      !startsBlock(line.text) &&
+      bracketDepth(line.text, depth) === 0;
     const joins =
       current !== null &&
       previous !== null &&
-      full &&
+      (full || clauseGoesOn) &&
       !line.breakBefore &&
       !(indentIsCue && line.indented) &&
       // 各市人民政府,…各直属机构: ends the addressees; 现通知如下: ends its paragraph.
@@ -215,18 +362,87 @@ function joinWrapped(lines: readonly RawLine[], wrap: WrapWidth): SourceLine[] {
       !(ended && (startsBlock(line.text) || isSignatureName(line.text, lines[i + 1])));
     if (joins && current) {
       if (ended && depth <= 0) softAt = current.text.length;
+      unclosedBrackets(line.text, current.text.length, open);
       current.text += line.text;
     } else {
       finish();
       current = { line: line.line, text: line.text };
       out.push(current);
-      depth = 0;
+      open = unclosedBrackets(line.text);
       softAt = -1;
     }
-    depth += openBrackets(line.text);
     previous = line;
   });
   finish();
+  return out;
+}
+
+/** The text after the last sentence end (at most MAX_OPEN_CLAUSE characters), or null if longer. */
+function lastClauseStart(text: string): string | null {
+  const from = Math.max(...['。', '；', ';'].map((c) => text.lastIndexOf(c))) + 1;
+  return text.length - from <= MAX_OPEN_CLAUSE ? text.slice(from) : null;
+}
+
+/**
+ * '…省经济和信息化委、省财政' / '厅按职责分工负责。': a list of departments broken mid-name
+ * without brackets is one clause when the line ends inside the list and only together with the
+ * next line's first sentence does it make a clause.
+ */
+function continuesClause(text: string, next: string): boolean {
+  if (!/[\p{Script=Han}、,，]$/u.test(text)) return false;
+  const tail = lastClauseStart(text);
+  // A list (A、B、C…) that the line leaves unfinished; a title or a heading is none.
+  if (tail === null || !/[、,，]/u.test(tail)) return false;
+  const end = next.search(/[。；;]/u);
+  const head = end === -1 ? next : next.slice(0, end + 1);
+  if (head.length > MAX_OPEN_CLAUSE) return false;
+  const joined = extractClause(tail + head);
+  return joined !== null && joined.rest === '' && joined.clause.assignsResponsibility && extractClause(tail) === null;
+}
+
+/**
+ * One paragraph a line, but a responsibility clause broken over lines (a fragment wrapped too
+ * short to be recognised as wrapped): inside its brackets, the lines up to the one that closes
+ * the bracket, within a few lines and MAX_OPEN_CLAUSE characters; without brackets, a list of
+ * names finished on the next line. Never after a blank line or before a line that starts a block.
+ */
+function joinBrokenClauses(lines: readonly RawLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as RawLine;
+    let text = line.text;
+    let next = i + 1;
+    const open = unclosedBrackets(text);
+    const from = open[0] ?? -1;
+    const following = lines[i + 1];
+    if (from >= 0 && text.length - from <= MAX_OPEN_CLAUSE) {
+      let joined = text;
+      let depth = open.length;
+      for (let j = i + 1; j < Math.min(lines.length, i + 1 + MAX_CLAUSE_LINES); j++) {
+        const candidate = lines[j] as RawLine;
+        if (candidate.breakBefore || startsBlock(candidate.text) || joined.length + candidate.text.length - from > MAX_OPEN_CLAUSE) break;
+        joined += candidate.text;
+        depth = bracketDepth(candidate.text, depth);
+        if (depth === 0) {
+          text = joined;
+          next = j + 1;
+          break;
+        }
+      }
+    } else if (
+      from === -1 &&
+      following &&
+      !following.breakBefore &&
+      !startsBlock(following.text) &&
+      continuesClause(text, following.text)
+    ) {
+      text += following.text;
+      next = i + 2;
+    }
+    out.push({ line: line.line, text });
+    i = next;
+  }
   return out;
 }
 
@@ -234,6 +450,12 @@ interface OutlineState {
   chapter: number;
   paren: number;
   arabic: number;
+  /**
+   * The last (一) and 1. numbers of all: some circulars number their points on across chapters
+   * (一、…(一)(二) 二、…(三)(四)), so after a chapter (三) may follow (二).
+   */
+  lastParen: number;
+  lastArabic: number;
   /** A number has been seen: the header is over. */
   body: boolean;
   docNumberSeen: boolean;
@@ -255,8 +477,8 @@ function advance(state: OutlineState, marker: Marker, commit: boolean): boolean 
     marker.level === 'chapter'
       ? marker.n === state.chapter + 1
       : marker.level === 'paren'
-        ? marker.n === state.paren + 1
-        : marker.n === state.arabic + 1;
+        ? marker.n === state.paren + 1 || (state.paren === 0 && marker.n === state.lastParen + 1)
+        : marker.n === state.arabic + 1 || (state.arabic === 0 && marker.n === state.lastArabic + 1);
   if (!next || !commit) return next;
   if (marker.level === 'chapter') {
     state.chapter = marker.n;
@@ -264,8 +486,12 @@ function advance(state: OutlineState, marker: Marker, commit: boolean): boolean 
     state.arabic = 0;
   } else if (marker.level === 'paren') {
     state.paren = marker.n;
+    state.lastParen = marker.n;
     state.arabic = 0;
-  } else state.arabic = marker.n;
+  } else {
+    state.arabic = marker.n;
+    state.lastArabic = marker.n;
+  }
   state.body = true;
   return true;
 }
@@ -283,12 +509,17 @@ function isOpenHeading(text: string, start: number, at: number): boolean {
   return readMarker(segment) !== null && !/[。；;！!？?]/u.test(segment);
 }
 
-/** The text since the last sentence end is a 牵头单位:/完成时限: field. */
+const FIELD_LABEL_RE = new RegExp(`(?:${FIELD_LABELS_SOURCE})\\s{0,2}[:：]`, 'u');
+
+/**
+ * The text since the last sentence end holds a 牵头单位:/完成时限: field (its value may hold
+ * brackets: 配合单位:各县（市、区）人民政府完成时限:2017年6月底前3.…).
+ */
 function inField(text: string, start: number, at: number): boolean {
   const from = Math.max(start, at - 120);
   const tail = text.slice(from, at);
-  const cut = Math.max(...['。', '；', ';', ')', '）'].map((c) => tail.lastIndexOf(c)));
-  return FIELD_LINE_RE.test(tail.slice(cut + 1).trim());
+  const cut = Math.max(...['。', '；', ';'].map((c) => tail.lastIndexOf(c)));
+  return FIELD_LABEL_RE.test(tail.slice(cut + 1));
 }
 
 /** Where the outline numbers of a run-together paragraph start new paragraphs. */
@@ -323,11 +554,13 @@ function markerCuts(text: string, state: OutlineState): number[] {
 const DOC_NUMBER_IN_TEXT_RE =
   /(\p{Script=Han}{1,10})\s{0,2}[〔[［【]\s{0,2}(?:19|20)[0-9]{2}\s{0,2}[〕\]］】]\s{0,2}第?\s{0,2}[0-9]{1,5}\s{0,2}号/u;
 const TITLE_END_RE = /(?:通知|通报|意见|决定|批复|函)/gu;
+const NOTICE_TITLE_END_RE = /的(?:通知|通报)/gu;
 const DATE_TEXT =
   '(?:(?:19|20)[0-9]{2}\\s{0,2}年\\s{0,2}[0-9]{1,2}\\s{0,2}月\\s{0,2}[0-9]{1,2}\\s{0,2}日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)';
-const SIGNATURE_RE = new RegExp(`(?<=[。！!；;])(\\p{Script=Han}{2,30}?)\\s{0,2}${DATE_TEXT}(?:\\s{0,2}印发)?`, 'gu');
+const SIGNATURE_RE = new RegExp(`(?<=[。！!；;)）])(\\p{Script=Han}{2,30}?)\\s{0,2}${DATE_TEXT}(?:\\s{0,2}印发)?`, 'gu');
 const PUBLICITY_RE = /[(（]\s{0,2}此件[^()（）]{0,16}[)）]/gu;
-const COPY_TO_RE = /(?<=[。；;])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
+/** 抄送: after a sentence or after the clause that closes the last measure. */
+const COPY_TO_RE = /(?<=[。；;)）])\s{0,2}(?:抄送|抄报|分送)\s{0,2}[:：]/gu;
 
 /** Cuts of the header and footer in reflowed text: document number, addressees, signature, (此件公开发布), 抄送. */
 function frameCuts(text: string, state: OutlineState): number[] {
@@ -359,6 +592,10 @@ function frameCuts(text: string, state: OutlineState): number[] {
     if (colon > 0 && !/[。；;！!？?]/u.test(ascii.slice(0, colon))) {
       state.addresseesSeen = true;
       cuts.push(colon + 1);
+      // With the document number printed first (under the masthead), the notice title runs
+      // into the addressees: …的通知各市人民政府,…:
+      const titleEnd = [...ascii.slice(0, colon).matchAll(NOTICE_TITLE_END_RE)].at(-1);
+      if (titleEnd) cuts.push(titleEnd.index + titleEnd[0].length);
     }
   }
   for (const m of ascii.matchAll(SIGNATURE_RE)) {
@@ -373,8 +610,9 @@ function frameCuts(text: string, state: OutlineState): number[] {
 /** The plan title at the start of a header paragraph, when the notice title gave it. */
 function titleCut(text: string, state: OutlineState): number | null {
   if (state.body) return null;
-  if (state.runTogether) {
-    // 某省推进某某工作实施方案为推进某某工作,制定本方案。: the plan title before its preamble.
+  if (state.reflowed) {
+    // 某省推进某某工作实施方案为推进某某工作,制定本方案。: the plan title before its preamble
+    // (run together, or a title line that happened to be as long as the wrapped lines).
     const plan = PLAN_TITLE_RE.exec(text);
     if (plan) return (plan[1] ?? '').length;
   }
@@ -437,6 +675,8 @@ function segment(paragraphs: readonly SourceLine[], reflowed: boolean, runTogeth
     chapter: 0,
     paren: 0,
     arabic: 0,
+    lastParen: 0,
+    lastArabic: 0,
     body: false,
     docNumberSeen: false,
     addresseesSeen: false,
@@ -478,7 +718,15 @@ export function reflow(source: string): Reflowed {
       // A page break (form feed) is not a paragraph break, nor the empty line next to it.
       if (previousBreak !== '\f' && m?.[0] !== '\f') blankBefore ||= line > 1;
     } else {
-      raw.push({ line, text, indented: /^(?:\s{2}|\u3000|\t)/u.test(rawText), breakBefore: blankBefore, furniture: null });
+      const indent = rawText.slice(0, rawText.length - rawText.trimStart().length);
+      raw.push({
+        line,
+        text,
+        indented: /^(?:\s{2}|\u3000|\t)/u.test(rawText),
+        indentWidth: indent.length > 8 ? 0 : Math.min(2, visualWidth(indent.replace(/\t/gu, '\u3000\u3000'))),
+        breakBefore: blankBefore,
+        furniture: null,
+      });
       blankBefore = false;
     }
     if (!m) break;
@@ -487,6 +735,8 @@ export function reflow(source: string): Reflowed {
     line++;
   }
 
+  markMasthead(raw);
+  markRules(raw);
   markFurniture(raw);
   const furniture: Furniture[] = [];
   const content: RawLine[] = [];
@@ -495,8 +745,10 @@ export function reflow(source: string): Reflowed {
       furniture.push({ line: line.line, text: line.text, kind: line.furniture });
       return;
     }
-    // Blank lines around a page's margin do not end the paragraph.
-    if (raw[i - 1]?.furniture) line.breakBefore = false;
+    const before = raw[i - 1]?.furniture;
+    // A rule (and the masthead) ends a paragraph; blank lines around a page's margin do not.
+    if (before === 'masthead' || before === 'rule') line.breakBefore = true;
+    else if (before) line.breakBefore = false;
     content.push(line);
   });
 
@@ -505,14 +757,34 @@ export function reflow(source: string): Reflowed {
     // Wrapped text that joins back into a run of text without paragraphs is read as run together.
     const joined = joinWrapped(content, wrap);
     const lost = joined.length <= 3 && joined.some((l) => l.text.length > 200);
-    return { lines: segment(joined, true, lost), furniture, layout: 'wrapped' };
+    return { lines: segment(lost ? withoutMasthead(joined, furniture) : joined, true, lost), furniture, layout: 'wrapped' };
   }
   // At most three lines, one of them long: the text has lost its line breaks.
   const runTogether = content.length <= 3 && content.some((l) => l.text.length > 200);
-  const lines = segment(
-    content.map((l) => ({ line: l.line, text: l.text })),
-    runTogether,
-    runTogether,
-  );
+  const paragraphs = joinBrokenClauses(content);
+  const lines = segment(runTogether ? withoutMasthead(paragraphs, furniture) : paragraphs, runTogether, runTogether);
   return { lines, furniture, layout: runTogether ? 'run_together' : 'lines' };
+}
+
+/** A printed rule inside run-together text: six or more rule characters (—— alone is a dash). */
+const RULE_RUN_RE = /[—━─═＿_=＝]{6,400}/gu;
+
+/**
+ * Run-together paragraphs without the masthead at their start and without printed rules (under
+ * the masthead, around 抄送); what is taken out is added to `furniture`.
+ */
+function withoutMasthead(paragraphs: SourceLine[], furniture: Furniture[]): SourceLine[] {
+  const first = paragraphs[0];
+  const cut = first ? cutRunTogetherMasthead(first) : null;
+  if (cut !== null) furniture.push(...cut.furniture);
+  const out = (cut === null ? paragraphs : [cut.rest, ...paragraphs.slice(1)]).map((paragraph) => {
+    const rules = [...paragraph.text.matchAll(RULE_RUN_RE)];
+    if (rules.length === 0) return paragraph;
+    const underMasthead = cut !== null && paragraph === cut.rest ? (rules[0]?.index ?? -1) : -1;
+    for (const m of rules)
+      furniture.push({ line: paragraph.line, text: m[0], kind: m.index === underMasthead && m.index < 60 ? 'masthead' : 'rule' });
+    return { line: paragraph.line, text: paragraph.text.replace(RULE_RUN_RE, '') };
+  });
+  furniture.sort((a, b) => a.line - b.line);
+  return out;
 }

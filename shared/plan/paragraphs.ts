@@ -191,9 +191,33 @@ export function readParagraphs(source: string | readonly { line: number; text: s
   return out;
 }
 
-/** Recognises what each unnumbered paragraph is (in place). */
+const COPY_TO_RE = /^(?:抄送|抄报|分送)\s{0,2}[:：]/u;
+
+/**
+ * Recognises what each unnumbered paragraph is (in place). The 版记 at the end is kept out of
+ * the text: from 抄送: to the …印发 line everything is boilerplate (a 抄送 list runs over
+ * several lines), and so is the printing office's name on the line above an …印发 date.
+ */
 export function classifyParagraphs(paragraphs: Paragraph[]): void {
-  for (const paragraph of paragraphs) {
-    if (paragraph.kind !== 'marker') paragraph.kind = classify(paragraph.text);
-  }
+  let copyTo = false;
+  paragraphs.forEach((paragraph, i) => {
+    if (paragraph.kind === 'marker') return;
+    paragraph.kind = classify(paragraph.text);
+    if (copyTo && (paragraph.kind === 'text' || paragraph.kind === 'clause')) paragraph.kind = 'boilerplate';
+    if (COPY_TO_RE.test(paragraph.text)) copyTo = true;
+    if (paragraph.kind !== 'printed') return;
+    copyTo = false;
+    const previous = paragraphs[i - 1];
+    if (previous?.kind === 'text' && readPrintedLine(paragraph.text)?.org === '' && isIssuerName(previous.text))
+      previous.kind = 'boilerplate';
+  });
+}
+
+/** The …印发 line: printing office and date; the office may stand on the line above the date. */
+export function readPrinted(paragraphs: readonly Paragraph[]): { org: string; date: string } | null {
+  const at = paragraphs.findIndex((p) => p.kind === 'printed');
+  const printed = at === -1 ? null : readPrintedLine(paragraphs[at]?.text ?? '');
+  if (printed === null || printed.org !== '') return printed;
+  const above = paragraphs[at - 1]?.text ?? '';
+  return isIssuerName(above) ? { org: above, date: printed.date } : printed;
 }

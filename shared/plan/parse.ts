@@ -16,7 +16,7 @@ import { issuerFromNoticeTitle, readHeader, type HeaderParagraph } from './heade
 import { formatChineseInt } from './numerals';
 import { buildOutline, splitHeading, type OutlineChapter, type OutlineGroup, type OutlineItem, type OutlineNode } from './outline';
 import { reflow, type Furniture, type Layout } from './layout';
-import { classifyParagraphs, isIssuerName, readParagraphs, readPrintedLine, readSignatureLine, type Paragraph } from './paragraphs';
+import { classifyParagraphs, isIssuerName, readParagraphs, readPrinted, readSignatureLine, type Paragraph } from './paragraphs';
 import {
   PLAN_FORMAT,
   PLAN_VERSION,
@@ -280,8 +280,7 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Par
 
   classifyParagraphs(paragraphs);
   const signature = readSignatures(paragraphs);
-  const printed = paragraphs.find((p) => p.kind === 'printed');
-  const printedLine = printed ? readPrintedLine(printed.text) : null;
+  const printedLine = readPrinted(paragraphs);
   const header = readHeader(paragraphs.slice(0, bodyStart).map(headerParagraph));
 
   const issuer =

@@ -6,6 +6,7 @@ import { readPlanSource } from '../../electron/services/plan/source';
 import { parsePlanText } from '../../shared/plan';
 import { quietLog } from '../support/call';
 import { writeSeedPdf } from '../support/plan-fixtures/pdf';
+import { buildOfd } from '../support/plan-fixtures/ofd';
 import { percentile, round, timeMs, withTempDir, type Benchmark } from './harness';
 
 const runs = 50;
@@ -41,6 +42,7 @@ export const planBenchmark: Benchmark = {
       '为贯彻落实《国务院关于加强质量工作的意见》(国发〔2016〕18号),各市、各部门于2017年1月底前将工作开展情况报省质监局;省财政厅负责。\n';
     const prose = sentence.repeat(Math.ceil((5 * 1024 * 1024) / (sentence.length * 3)));
     const largeMs = (await timeMs(() => parsePlanText(large))).ms;
+    const ofdMs = await parseOfdMs();
     const proseMs = (await timeMs(() => expectRefused(() => parsePlanText(prose)))).ms;
     // The seed printed as an official document by Chromium; the first read also loads pdf.js, as the app's first PDF does.
     const pdf = await withTempDir(async (dir) => new Uint8Array(readFileSync(await writeSeedPdf(dir))));
@@ -54,9 +56,20 @@ export const planBenchmark: Benchmark = {
       { name: 'plan.parse.large.ms', value: round(largeMs), unit: 'ms', budget: 3000 },
       { name: 'plan.parse.structureless.ms', value: round(proseMs), unit: 'ms', budget: 1000 },
       { name: 'plan.parse.pdf.ms', value: round(percentile(pdfParse, 50)), unit: 'ms', budget: 1500 },
+      { name: 'plan.parse.ofd.ms', value: round(ofdMs), unit: 'ms', budget: 500 },
     ];
   },
 };
+
+/** The seed as an OFD file (official-document layout, 14 pages): read and parsed, the median of 10 runs after a warm-up. */
+async function parseOfdMs(): Promise<number> {
+  const ofd = await buildOfd(seedText);
+  const readAndParse = async () => parsePlanText((await readPlanSource(ofd, 'seed.ofd')).text);
+  await readAndParse();
+  const times: number[] = [];
+  for (let i = 0; i < 10; i += 1) times.push((await timeMs(readAndParse)).ms);
+  return percentile(times, 50);
+}
 
 function expectRefused(parse: () => unknown): void {
   try {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIfStale } from '../support/build';
 import { runCliCaptured } from '../support/cli';
 import { pdfBomb, writeSeedPdf } from '../support/plan-fixtures/pdf';
+import { writeSeedOfd } from '../support/plan-fixtures/ofd';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -89,6 +90,14 @@ describe('command-line tool', () => {
     expect([en.code, en.stdout]).toEqual([1, '']);
     expect(en.stderr).toMatch(/^Error: This PDF would unpack to more than 200 MB, .*\n$/u);
     expect((await run(['parse-plan', bomb])).stderr).toMatch(/^错误: 该 PDF 解压后的内容过大\(超过 200 MB\)/u);
+  });
+
+  it('parse-plan reads the seed circular as an OFD file into the same plan as its text', async () => {
+    const ofd = await writeSeedOfd(tempDir(), {}, '鲁政办字〔2016〕103号.ofd');
+    const [fromOfd, fromText] = [await run(['parse-plan', ofd]), await run(['parse-plan', 'seeds/shandong-2016-quality-action-plan.txt'])];
+    expect([fromOfd.code, fromOfd.stderr]).toEqual([0, '']);
+    expect(fromOfd.stdout).toBe(fromText.stdout);
+    expect(JSON.parse(fromOfd.stdout).measures.length).toBeGreaterThan(0);
   });
 
   it('does not start afresh when the data file is gone but backups are there', async () => {

@@ -140,7 +140,19 @@ function MeasureView({ detail, focusTask }: { detail: MeasureDetail; focusTask: 
           <span className="muted">
             {t('workspace.dashboard.progress', { done: progress.done, total: progress.total, percent: progress.percent })}
           </span>
-          {measure.due && <span className="muted">{t('workspace.dashboard.due', { date: formatDate(measure.due, i18n.language) })}</span>}
+          {(measure.due || measure.recurrence) && (
+            <span className="muted" data-testid="measure-due">
+              {/* A recurring deadline (每季度末, 长期坚持) beside the date, or instead of it. */}
+              {t('workspace.dashboard.due', {
+                date: [
+                  measure.due && formatDate(measure.due, i18n.language),
+                  measure.recurrence && t(`planParser.recurrence.${measure.recurrence}`),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              })}
+            </span>
+          )}
           <PrintChecklistLink department={detail.department} measure={measure.code} />
         </div>
       </div>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../define';
 import { DepartmentName, Empty, IsoDate } from './common';
-import { departmentRoleSchema } from '../../plan/schema';
+import { departmentRoleSchema, recurrenceSchema } from '../../plan/schema';
 import { PlanSummary } from './plan';
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'blocked'] as const;
@@ -122,6 +122,8 @@ export const MeasureDetail = z.object({
     chapter: z.string().nullable(),
     group: z.string().nullable(),
     due: IsoDate.nullable(),
+    /** A deadline that recurs or never ends (每季度末, 长期坚持), beside or instead of `due`; from the stored plan. */
+    recurrence: recurrenceSchema.nullable(),
     departments: z.array(z.object({ name: z.string(), role: DepartmentRole, writtenAs: z.string() })),
   }),
   progress: MeasureProgress,

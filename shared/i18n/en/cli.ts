@@ -17,7 +17,7 @@ const en: Messages<typeof zh> = {
     summary: 'show the app version, the data folder and database details (JSON)',
   },
   parsePlan: {
-    summary: 'parse a plan file (.txt, .docx, .pdf or .json) and print the plan JSON on stdout; notes go to stderr',
+    summary: 'parse a plan file (PDF, OFD, Word, web page, text or .json) and print the plan JSON on stdout; notes go to stderr',
   },
   importPlan: {
     summary: 'import a plan file into the data folder and make it the active plan (the same file is never imported twice)',

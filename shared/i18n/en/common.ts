@@ -47,6 +47,8 @@ const en: Messages<typeof zh> = {
       remove: 'Delete the selected task',
       undo: 'Undo a delete',
       next: 'Move between controls',
+      pastePlan: 'Paste a plan’s full text on the Plans screen',
+      previewPlan: 'Preview the pasted plan',
     },
   },
   listSeparator: ', ',

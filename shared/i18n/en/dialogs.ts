@@ -4,11 +4,12 @@ import type { Messages } from '../types';
 const en: Messages<typeof zh> = {
   allFiles: 'All files',
   filters: {
-    plan: 'Plan files (text, Word, PDF, JSON)',
+    plan: 'Plan documents',
+    planExport: 'Plan files',
     evidence: 'Evidence',
     report: 'PlanLedger reports',
     pdf: 'PDF documents',
-    key: 'Public key files (PEM)',
+    key: 'Public key files',
   },
   open: {
     plan: 'Choose a plan file to import',

@@ -23,9 +23,11 @@ const en: Messages<typeof zh> = {
       'This file is not a plan source this program can read. It reads PDF, OFD, Word (.docx, .doc), WPS, web pages (.html, .mhtml), text (.txt) and plan .json files.',
     too_large: 'The file is too large ({{sizeMb}} MB); the limit is {{limitMb}} MB.',
     doc_unsupported:
-      'This format (RTF, or this version of WPS Writer) is not supported. Please use “Save as” .docx or PDF in Word or WPS and import that file.',
+      'This format (RTF, an older WPS Writer format, or an Office file that is not a Word document) is not supported. Please use “Save as” .docx or PDF in Word or WPS and import that file.',
     doc_invalid:
-      'This file is named as a Word document but is not one (perhaps another kind of file renamed), so it was not read. Please ask the sender for the original file.',
+      'This file is named as a Word document but is not a readable one (it may be damaged, or another kind of file renamed), so it was not read. Please ask the sender for the original file, a .docx or a PDF.',
+    mhtml_invalid:
+      'This saved web page (.mhtml) cannot be read; it may be damaged or incomplete ({{detail}}). Please open the page in a browser again, save it as “Web page, HTML only” (.html) and import that.',
     docx_invalid: 'This Word document cannot be read; it may be damaged. Please open it in Word or WPS and save it again as .docx.',
     docx_too_large:
       'This Word document would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Open it in Word or WPS, save it again as a new .docx (or .txt) and import that.',
@@ -43,6 +45,10 @@ const en: Messages<typeof zh> = {
       'This OFD file cannot be read; it may be damaged ({{detail}}). Open it in an OFD reader to check, or ask the sender for a PDF or .docx.',
     ofd_too_large:
       'This OFD file would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Please ask the sender for a PDF or .docx.',
+    ofd_too_many_pages:
+      'This OFD file has {{pages}} pages, more than the {{maxPages}} a plan may have, so it was not read. Please import only the plan itself.',
+    ofd_scanned:
+      'This OFD file is a scan with no text, so no measures can be read from it. Please ask the sender for the electronic file or a .docx.',
     json_invalid: 'The plan file is not valid: {{detail}}',
     json_format: 'This is not a PlanLedger plan file.',
     json_version: 'Plan file version {{version}} is not supported; this program reads version {{supported}}.',

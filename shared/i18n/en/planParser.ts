@@ -22,6 +22,9 @@ const en: Messages<typeof zh> = {
   furniture: {
     page_number: 'Line {{line}} is a page number and was left out: {{text}}',
     running_head: 'Line {{line}} is a running head and was left out: {{text}}',
+    masthead:
+      'Line {{line}} is part of the document’s masthead (issuer’s name, copy number, classification, signer or the rule under them) and was left out: {{text}}',
+    rule: 'Line {{line}} is a separator rule and was left out: {{text}}',
   },
   layout: {
     lines: 'One paragraph per line',

@@ -14,7 +14,7 @@ export default {
     summary: '显示程序版本、数据文件夹和数据库信息(JSON)',
   },
   parsePlan: {
-    summary: '解析计划文件(.txt、.docx、.pdf 或 .json),在标准输出打印计划 JSON;提示信息写到标准错误',
+    summary: '解析计划文件(PDF、OFD、Word、网页、文本或 .json),在标准输出打印计划 JSON;提示信息写到标准错误',
   },
   importPlan: {
     summary: '把计划文件导入数据文件夹并设为当前计划(同一文件不会重复导入)',

@@ -43,6 +43,8 @@ export default {
       remove: '删除选中的任务',
       undo: '撤销删除',
       next: '在控件之间移动',
+      pastePlan: '在计划页粘贴方案全文',
+      previewPlan: '预览粘贴的方案',
     },
   },
   /** Between the names of a list (部门、别名、文件). */

@@ -1,11 +1,12 @@
 export default {
   allFiles: '所有文件',
   filters: {
-    plan: '计划文件(文本、Word、PDF、JSON)',
+    plan: '方案文件',
+    planExport: '计划文件',
     evidence: '证明材料',
     report: '工作台账报告',
     pdf: 'PDF 文档',
-    key: '公钥文件(PEM)',
+    key: '公钥文件',
   },
   open: {
     plan: '选择要导入的计划文件',

@@ -19,8 +19,12 @@ export default {
     binary:
       '该文件不是可以识别的方案文件,无法读取。支持的格式:PDF、OFD、Word(.docx、.doc)、WPS、网页(.html、.mhtml)、文本(.txt)和方案 .json 文件。',
     too_large: '文件过大({{sizeMb}} MB),最大支持 {{limitMb}} MB。',
-    doc_unsupported: '不支持该文件的格式(RTF 或这一版本的 WPS 文字)。请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再导入。',
-    doc_invalid: '该文件的扩展名是 Word 文档,但内容不是 Word 文档(可能是其他文件改了扩展名),没有读取。请向发文单位索取原文件。',
+    doc_unsupported:
+      '不支持该文件的格式(RTF、早期版本的 WPS 文字,或不是 Word 文档的 Office 文件)。请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再导入。',
+    doc_invalid:
+      '该文件的扩展名是 Word 文档,但内容不是可以读取的 Word 文档(可能已损坏,或是其他文件改了扩展名),没有读取。请向发文单位索取原文件,或 .docx、PDF。',
+    mhtml_invalid:
+      '无法读取该网页文件(.mhtml),文件可能已损坏或不完整({{detail}})。请在浏览器中重新打开该网页,另存为“网页,仅 HTML”(.html)后再导入。',
     docx_invalid: '无法读取该 Word 文档,文件可能已损坏。请在 Word 或 WPS 中打开并重新保存为 .docx。',
     docx_too_large:
       '该 Word 文档解压后的内容过大(超过 {{limitMb}} MB)或压缩比异常,不像正常的文档,为安全起见没有读取。请在 Word 或 WPS 中打开它,另存为新的 .docx(或 .txt)后再导入。',
@@ -35,6 +39,8 @@ export default {
     ofd_invalid: '无法读取该 OFD 文件,文件可能已损坏({{detail}})。请用 OFD 阅读器打开确认,或向发文单位索取 PDF 或 .docx。',
     ofd_too_large:
       '该 OFD 文件解压后的内容过大(超过 {{limitMb}} MB)或压缩比异常,不像一份通知文件,为安全起见没有读取。请向发文单位索取 PDF 或 .docx。',
+    ofd_too_many_pages: '该 OFD 文件有 {{pages}} 页,超过方案文件的上限 {{maxPages}} 页,没有读取。请只导入方案所在的文件。',
+    ofd_scanned: '该 OFD 文件是扫描件,没有文字内容,无法识别措施。请向发文单位索取电子版文件或 .docx。',
     json_invalid: '方案文件内容无效:{{detail}}',
     json_format: '这不是工作台账的方案文件。',
     json_version: '方案文件的版本({{version}})不受支持,本程序支持版本 {{supported}}。',

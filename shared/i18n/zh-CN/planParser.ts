@@ -17,6 +17,8 @@ export default {
   furniture: {
     page_number: '第 {{line}} 行是页码,已略去:{{text}}',
     running_head: '第 {{line}} 行是页眉,已略去:{{text}}',
+    masthead: '第 {{line}} 行属于公文版头(发文机关标志、份号、密级、签发人或版头分隔线),已略去:{{text}}',
+    rule: '第 {{line}} 行是分隔线,已略去:{{text}}',
   },
   /** How the source text was laid out. */
   layout: {

@@ -81,7 +81,7 @@ describe('plans', () => {
     await app.open('#/plans');
     const plans = new PlansPage(app.page);
     await plans.importFile(resolve(import.meta.dirname, '../../../build/icon.png'));
-    await waitForText(app.page.getByRole('alert'), '不是文本文件或 Word 文档');
+    await waitForText(app.page.getByRole('alert'), '不是可以识别的方案文件');
     await plans.planCards.first().waitFor();
     expect(await plans.planCards.count()).toBe(1);
   });

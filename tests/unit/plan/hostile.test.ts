@@ -63,11 +63,29 @@ describe('hostile content inside a plan', () => {
     ['numbers', '1.'.repeat(n / 2)],
     ['sentence ends', '。'.repeat(n)],
     ['chapter-like runs', '一、'.repeat(n / 2)],
+    ['dotted dates', '2016.9.30前'.repeat(n / 10)],
+    ['dotted numbers', '2016.'.repeat(n / 5)],
+    ['rule characters', '━'.repeat(n)],
+    ['lead marks', '省财政厅（牵头）、'.repeat(n / 9)],
+    ['field labels with bracketed values', '配合单位:各县（市、区）政府'.repeat(n / 14)],
+    ['copy-to blocks', '(省财政厅负责)抄送:'.repeat(n / 12)],
   ];
 
   it.each(cases)('parses a measure full of %s', hangGuard, (_name, content) => {
     const text = `某某方案\n一、任务\n1.${content}\n2.乙。内容。(省财政厅负责)\n`;
     const result = parsePlanText(text);
+    expect(result.plan.measures.at(-1)?.text).toBe('乙。内容。(省财政厅负责)');
+  });
+
+  it.each([
+    ['lines each leaving a bracket open', '甲(\n'.repeat(50_000)],
+    ['lines each closing a bracket', '甲(\n乙)\n'.repeat(25_000)],
+    ['list lines broken mid-name', '省发展改革委、省财政\n'.repeat(50_000)],
+    ['rule lines', '━━━━━━\n'.repeat(50_000)],
+    ['masthead-like lines', '山东省人民政府办公厅文件\n'.repeat(50_000)],
+  ])('parses a measure followed by %s', hangGuard, (_name, lines) => {
+    // A blank line before the last measure: lines of one width are read as wrapped text.
+    const result = parsePlanText(`某某方案\n一、任务\n1.甲。\n${lines}\n2.乙。内容。(省财政厅负责)\n`);
     expect(result.plan.measures.at(-1)?.text).toBe('乙。内容。(省财政厅负责)');
   });
 

@@ -81,4 +81,44 @@ describe('textFromPages', () => {
   it('finds no text in pages without runs (a scan)', () => {
     expect(textFromPages([{ width: 595, height: 842, runs: [] }])).toEqual({ text: '', dropped: [], characters: 0 });
   });
+
+  it('keeps a centred title wrapped over lines as one paragraph, and a label’s hung lines with their label', () => {
+    const body = page([`${'各地区、各部门要高度重视质量工作,'.repeat(3)}确保落实。`], 1);
+    const title = (text: string, y: number) => {
+      const width = [...text].length * 22;
+      return { text, x: LEFT + (CHARS_PER_LINE * SIZE - width) / 2, y, width, size: 22 };
+    };
+    // A two-line title above the body: centred, one size, a line's spacing apart.
+    body.runs.push(title('山东省人民政府办公厅关于印发山东省贯', 40), title('彻实施行动计划的通知', 40 + 22 * 1.5));
+    // 抄送: wrapped, its second line under the first character after the colon (GB/T 9704).
+    const label = '抄送:';
+    const copyTo = ['抄送:省委各部门,省人大常委会办公厅,省政协办', '公厅,省法院,省检察院。'];
+    const copyY = 120 + SIZE * 1.8 * 3;
+    body.runs.push({ text: copyTo[0] ?? '', x: LEFT, y: copyY, width: CHARS_PER_LINE * SIZE, size: SIZE });
+    const hang = LEFT + (label.length - 0.5) * SIZE;
+    body.runs.push({ text: copyTo[1] ?? '', x: hang, y: copyY + SIZE * 1.8, width: 12 * SIZE, size: SIZE });
+    const lines = textFromPages([body]).text.split('\n');
+    expect(lines[0]).toBe('山东省人民政府办公厅关于印发山东省贯彻实施行动计划的通知');
+    expect(lines.at(-1)).toBe(copyTo.join(''));
+  });
+
+  it('still starts a paragraph at a first-line indent after a full line, and keeps centred lines far apart apart', () => {
+    const paragraphs = ['甲'.repeat(CHARS_PER_LINE * 3 - 2), '乙'.repeat(CHARS_PER_LINE * 2)];
+    const result = textFromPages([page(paragraphs, 1)]);
+    expect(result.text).toBe(paragraphs.join('\n'));
+    const centred = (text: string, y: number) => ({
+      text,
+      x: LEFT + ((CHARS_PER_LINE - text.length) * SIZE) / 2,
+      y,
+      width: text.length * SIZE,
+      size: SIZE,
+    });
+    const signed = page(['丙'.repeat(CHARS_PER_LINE * 4)], null);
+    signed.runs.push(centred('山东省人民政府办公厅', 500), centred('二〇一六年七月七日', 600));
+    expect(textFromPages([signed]).text.split('\n')).toEqual([
+      '丙'.repeat(CHARS_PER_LINE * 4),
+      '山东省人民政府办公厅',
+      '二〇一六年七月七日',
+    ]);
+  });
 });

@@ -77,8 +77,11 @@ describe('the seed as its official PDF', () => {
     const pages = parsed.dropped.filter((item) => item.kind === 'page_number');
     expect(pages.length).toBeGreaterThanOrEqual(10);
     expect(pages).toEqual(pages.map((_, i) => ({ kind: 'page_number', text: `— ${String(i + 1)} —`, page: i + 1, line: null })));
-    // Nothing else is furniture: the body, the signature and the 抄送/印发 block stay in the text.
-    expect(parsed.dropped.filter((item) => item.kind !== 'page_number')).toEqual([]);
+    // The red masthead is left out by the parser; nothing else is furniture: the body, the
+    // signature and the 抄送/印发 block stay in the text.
+    expect(parsed.dropped.filter((item) => item.kind !== 'page_number')).toEqual([
+      { kind: 'masthead', text: '山东省人民政府办公厅文件', page: null, line: 1 },
+    ]);
     expect(parsed.text).toContain('抄送:省委各部门');
   });
 

@@ -11,7 +11,7 @@
  * Pure; linear in the number of runs after sorting.
  */
 import { FIELD_LINE_RE } from '../../../../shared/plan/departments';
-import { isPageNumber } from '../../../../shared/plan/layout';
+import { isPageNumber, visualWidth } from '../../../../shared/plan/layout';
 import { readMarker } from '../../../../shared/plan/paragraphs';
 import { droppedText, type DroppedText } from '../../../../shared/plan/source';
 import { normalizeCjkRadicals } from './cjk-radicals';
@@ -57,6 +57,8 @@ const MARGIN_SHARE = 0.14;
 const ASCII_WORD_END_RE = /[A-Za-z0-9]$/u;
 const ASCII_WORD_START_RE = /^[A-Za-z0-9]/u;
 const SENTENCE_END_RE = /[。；;:：！!？?]$/u;
+/** A short label and its colon opening a line: 抄送:, 附件:, 主送: (GB/T 9704 wraps their text under the first character after the colon). */
+const LABEL_RE = /^[^\s:：，,。]{1,8}[:：]/u;
 
 function joinRuns(runs: TextRun[]): string {
   let text = '';
@@ -75,7 +77,8 @@ function joinRuns(runs: TextRun[]): string {
 
 /** Runs on one baseline make a line; superscripts and slightly uneven baselines stay on it. */
 function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
-  const runs = page.runs.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y) && run.size > 0);
+  // A run of spaces is kept: between two runs on its line it is the space the document has there.
+  const runs = page.runs.filter((run) => run.text !== '' && Number.isFinite(run.x) && Number.isFinite(run.y) && run.size > 0);
   runs.sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of runs) {
@@ -89,14 +92,16 @@ function linesOfPage(page: PositionedPage, pageNumber: number): Line[] {
     group.sort((a, b) => a.x - b.x);
     // Text layers often spell 山 as the radical ⼭ (same glyph): back to the characters typed.
     const text = normalizeCjkRadicals(joinRuns(group));
-    if (text === '') continue;
+    // Where the line's ink is: spaces before the text (an indent typed as spaces) do not move its left edge.
+    const visible = group.filter((run) => run.text.trim() !== '');
+    if (text === '' || visible.length === 0) continue;
     lines.push({
       page: pageNumber,
       text,
-      left: Math.min(...group.map((run) => run.x)),
-      right: Math.max(...group.map((run) => run.x + run.width)),
-      y: group[0]?.y ?? 0,
-      size: Math.max(...group.map((run) => run.size)),
+      left: Math.min(...visible.map((run) => run.x)),
+      right: Math.max(...visible.map((run) => run.x + run.width)),
+      y: visible[0]?.y ?? 0,
+      size: Math.max(...visible.map((run) => run.size)),
     });
   }
   return lines;
@@ -174,8 +179,20 @@ export function textFromPages(pages: PositionedPage[]): PageText {
   }
   const pitch = mode(pitches, bodySize / 8) ?? bodySize * 1.8;
 
+  // A line wrapped under a label's text, not a new paragraph indented.
+  const hangsUnderLabel = (line: Line, previous: Line): boolean => {
+    const label = LABEL_RE.exec(previous.text)?.[0];
+    if (label === undefined || Math.abs(line.size - previous.size) > previous.size * 0.15) return false;
+    return Math.abs(line.left - previous.left - visualWidth(label) * previous.size) <= previous.size * 0.6;
+  };
+  // A centred title wrapped over two or more lines is one paragraph.
+  const centred = (line: Line) =>
+    rightEdge !== null && line.left - leftMargin > line.size && Math.abs(line.left - leftMargin - (rightEdge - line.right)) <= line.size;
   const startsParagraph = (line: Line, previous: Line): boolean => {
-    const indented = line.left > leftMargin + bodySize * 0.9;
+    if (centred(line) && centred(previous) && line.page === previous.page && Math.abs(line.size - previous.size) <= line.size * 0.15) {
+      return line.y - previous.y > Math.max(pitch, line.size * 1.8) * 1.5;
+    }
+    const indented = line.left > leftMargin + bodySize * 0.9 && !hangsUnderLabel(line, previous);
     const previousShort = rightEdge !== null && previous.right < rightEdge - bodySize * 1.5;
     const sizeChanged = Math.abs(line.size - previous.size) > Math.max(line.size, previous.size) * 0.15;
     const wideGap = line.page === previous.page && line.y - previous.y > pitch * 1.5;
