@@ -24,6 +24,8 @@ import { useTempDirs } from '../../support/temp';
 import { seedText } from './helpers';
 
 const tempDir = useTempDirs();
+/** Taken before anything here loads pdf.js. */
+const natives = [Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString];
 /** Chromium prints the fixtures once for the file; pdf.js is slow on a busy machine. */
 const SLOW = 60_000;
 
@@ -184,6 +186,13 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     const copy = Buffer.from(bytes);
     await readPdf(bytes);
     expect(Buffer.compare(bytes, copy)).toBe(0);
+  });
+});
+
+describe('loading pdf.js', () => {
+  it('leaves the process its native builtins (the legacy build’s core-js would replace them)', { timeout: SLOW }, async () => {
+    await readPdf(simplePdf(['A plan page with a line of text on it.']));
+    expect([Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString]).toEqual(natives);
   });
 });
 

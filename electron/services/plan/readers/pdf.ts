@@ -27,12 +27,53 @@ type PdfJs = typeof PdfJsModule;
 let pdfjsLoaded: Promise<PdfJs> | null = null;
 
 /**
+ * Builtins whose native methods the legacy build's bundled core-js replaces on load with
+ * JavaScript ones (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString
+ * on Node 20): slower for the whole process, the parser and every IPC call included.
+ */
+const GUARDED_BUILTINS: readonly object[] = [
+  Array,
+  Array.prototype,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  JSON,
+  Math,
+  Number,
+  String,
+  String.prototype,
+  RegExp.prototype,
+  Promise,
+  Map.prototype,
+  Set.prototype,
+  ArrayBuffer.prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+];
+
+/** Runs `load`, then puts back every native method it replaced (what it only added stays: pdf.js needs it). */
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const natives = GUARDED_BUILTINS.flatMap((target) =>
+    Reflect.ownKeys(target).map((key) => ({ target, key, descriptor: Object.getOwnPropertyDescriptor(target, key) })),
+  );
+  try {
+    return await load();
+  } finally {
+    for (const { target, key, descriptor } of natives) {
+      if (typeof descriptor?.value !== 'function') continue;
+      if (Object.getOwnPropertyDescriptor(target, key)?.value !== descriptor.value) Object.defineProperty(target, key, descriptor);
+    }
+  }
+}
+
+/**
  * pdf.js with its worker module on this thread. On load it tries to polyfill canvas classes
  * from an optional native package only rendering needs, and warns when it is absent (it is
  * not shipped): those warnings are not ours to show.
  */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsLoaded ??= (async () => {
+  pdfjsLoaded ??= keepingNativeBuiltins(async () => {
     /* eslint-disable no-console -- silencing pdf.js's own load-time warnings, not logging */
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -46,7 +87,7 @@ function loadPdfJs(): Promise<PdfJs> {
       console.warn = warn;
     }
     /* eslint-enable no-console */
-  })();
+  });
   return pdfjsLoaded;
 }
 
