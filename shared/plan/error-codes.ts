@@ -12,7 +12,7 @@ export const PLAN_ERROR_CODES = [
   'plan.pdf_scanned',
   'plan.pdf_too_large',
   'plan.pdf_too_many_pages',
-  'plan.pdf_too_slow',
+  'plan.pdf_too_complex',
   'plan.ofd_invalid',
   'plan.ofd_too_large',
   'plan.ofd_too_many_pages',

@@ -39,8 +39,8 @@ const en: Messages<typeof zh> = {
       'This PDF would unpack to more than {{limitMb}} MB, or is packed far tighter than any document, so it was not read, to be safe. Please ask the sender for a .docx or text.',
     pdf_too_many_pages:
       'This PDF has {{pages}} pages, more than the {{maxPages}} a plan may have, so it was not read. Please import only the plan itself.',
-    pdf_too_slow:
-      'This PDF is built so oddly that it could not be read within {{seconds}} seconds, so it was not read, to be safe. Please ask the sender for a .docx or text.',
+    pdf_too_complex:
+      'This PDF is far more complex than a circular (too many pieces of text, or not read within {{seconds}} seconds), so it was not read, to be safe. Please ask the sender for a .docx or text.',
     ofd_invalid:
       'This OFD file cannot be read; it may be damaged ({{detail}}). Open it in an OFD reader to check, or ask the sender for a PDF or .docx.',
     ofd_too_large:

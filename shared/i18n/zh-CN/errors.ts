@@ -34,7 +34,8 @@ export default {
     pdf_too_large:
       '该 PDF 解压后的内容过大(超过 {{limitMb}} MB)或压缩比异常,不像一份通知文件,为安全起见没有读取。请向发文单位索取 .docx 或文本。',
     pdf_too_many_pages: '该 PDF 有 {{pages}} 页,超过方案文件的上限 {{maxPages}} 页,没有读取。请只导入方案所在的文件。',
-    pdf_too_slow: '该 PDF 结构异常复杂,{{seconds}} 秒内没能读完,为安全起见没有读取。请向发文单位索取 .docx 或文本。',
+    pdf_too_complex:
+      '该 PDF 的内容远比一份通知文件繁杂(文字块过多,或 {{seconds}} 秒内没能读完),为安全起见没有读取。请向发文单位索取 .docx 或文本。',
     ofd_invalid: '无法读取该 OFD 文件,文件可能已损坏({{detail}})。请用 OFD 阅读器打开确认,或向发文单位索取 PDF 或 .docx。',
     ofd_too_large:
       '该 OFD 文件解压后的内容过大(超过 {{limitMb}} MB)或压缩比异常,不像一份通知文件,为安全起见没有读取。请向发文单位索取 PDF 或 .docx。',

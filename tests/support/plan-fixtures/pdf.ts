@@ -67,17 +67,19 @@ export function officialDocumentHtml(text: string, options: OfficialDocumentOpti
   });
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
-  /* GB/T 9704: A4, text block 156 mm × 225 mm, 22 lines of 28 characters in 3号 (16 pt). */
+  /* GB/T 9704: A4, text block 156 mm × 225 mm, 22 lines of 28 characters in 3号 (16 pt).
+     AR PL UMing (TrueType) is embedded as a CID font, as Word embeds 宋体; Noto CJK (CFF) would
+     go in as Type 3 glyph procedures, which no office suite writes. */
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-  @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt 'Noto Serif CJK SC'; margin-right: 7mm; } }
-  @page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt 'Noto Serif CJK SC'; margin-left: 7mm; } }
-  body { margin: 0; font: 16pt/28.9pt 'Noto Serif CJK SC', serif; color: #000; }
+  @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt 'AR PL UMing CN', 'Noto Serif CJK SC'; margin-right: 7mm; } }
+  @page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt 'AR PL UMing CN', 'Noto Serif CJK SC'; margin-left: 7mm; } }
+  body { margin: 0; font: 16pt/28.9pt 'AR PL UMing CN', 'Noto Serif CJK SC', serif; color: #000; }
   p { margin: 0; text-indent: 2em; text-align: justify; }
   .keep { white-space: nowrap; }
-  .masthead { color: #e60012; font: bold 34pt/1.3 'Noto Serif CJK SC', serif; text-align: center; letter-spacing: 0.05em; margin-top: 8mm; }
+  .masthead { color: #e60012; font: bold 34pt/1.3 'AR PL UMing CN', 'Noto Serif CJK SC', serif; text-align: center; letter-spacing: 0.05em; margin-top: 8mm; }
   .doc-number { text-indent: 0; text-align: center; margin-top: 14mm; }
   .rule { border-top: 2pt solid #e60012; margin: 4mm 0 14mm; }
-  h1, h2 { font: bold 22pt/1.45 'Noto Serif CJK SC', serif; text-align: center; margin: 0; }
+  h1, h2 { font: bold 22pt/1.45 'AR PL UMing CN', 'Noto Serif CJK SC', serif; text-align: center; margin: 0; }
   h1 { margin-bottom: 28.9pt; }
   h2.new-page { break-before: page; }
   h2 + p:not(h2) { margin-top: 28.9pt; }
@@ -240,9 +242,12 @@ export function pdfBomb(megabytes: number, streams = 1): Buffer {
   ]);
 }
 
-/** `path` encrypted by qpdf (Debian's qpdf package) with AES-256 and a user password, written to `out`. */
+/**
+ * `path` encrypted by qpdf (Debian's qpdf package) with AES-256, written to `out`: with a user
+ * password it cannot be opened without it; with an empty one it opens, printing and copying forbidden.
+ */
 export function encryptPdf(path: string, out: string, userPassword = '1234'): void {
-  execFileSync('qpdf', ['--encrypt', userPassword, `${userPassword}-owner`, '256', '--', path, out]);
+  execFileSync('qpdf', ['--encrypt', userPassword, 'owner-secret', '256', '--print=none', '--extract=n', '--', path, out]);
 }
 
 /** A page tree that lists one page `times` times (and says so in /Count): a million pages in a few megabytes. */
@@ -253,5 +258,18 @@ export function repeatedPagePdf(times: number): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     { dict: '', data: Buffer.from('BT /F1 12 Tf 72 770 Td (one page, listed many times) Tj ET', 'latin1') },
+  ]);
+}
+
+/** One page whose content stream draws the same letter over and over: `megabytes` of text operators, a few kilobytes packed. */
+export function heavyTextPdf(megabytes: number): Buffer {
+  const operator = 'BT /F1 12 Tf 72 700 Td (x) Tj ET\n';
+  const content = Buffer.from(operator.repeat(Math.ceil((megabytes * MB) / operator.length)), 'latin1');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    { dict: '/Filter /FlateDecode', data: deflateSync(content) },
   ]);
 }

@@ -11,6 +11,7 @@ import { checkPdfBytes } from '../../../electron/services/plan/readers/pdf-limit
 import { readPlanSource, readPlanSourceFile } from '../../../electron/services/plan/source';
 import {
   encryptPdf,
+  heavyTextPdf,
   oddLayoutHtml,
   openPdfPrinter,
   pdfBomb,
@@ -23,6 +24,8 @@ import { useTempDirs } from '../../support/temp';
 import { seedText } from './helpers';
 
 const tempDir = useTempDirs();
+/** Taken before anything here loads pdf.js. */
+const natives = [Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString];
 /** Chromium prints the fixtures once for the file; pdf.js is slow on a busy machine. */
 const SLOW = 60_000;
 
@@ -103,12 +106,16 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     expect((await refusal(readPlanSource(scanPdf, 'scan.pdf'))).code).toBe('plan.pdf_scanned');
   });
 
-  it('refuses a PDF that needs a password', { timeout: SLOW }, async () => {
+  it('refuses a PDF that needs a password to open, and reads one that only restricts printing', { timeout: SLOW }, async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plain.pdf'), simplePdf(['This plan is locked away.']));
     encryptPdf(join(dir, 'plain.pdf'), join(dir, 'locked.pdf'));
     const locked = new Uint8Array(readFileSync(join(dir, 'locked.pdf')));
     expect((await refusal(readPlanSource(locked, 'locked.pdf'))).code).toBe('plan.pdf_encrypted');
+    // Only an owner password (no printing, no copying), as many government PDFs have: it opens and reads.
+    encryptPdf(join(dir, 'plain.pdf'), join(dir, 'restricted.pdf'), '');
+    const restricted = new Uint8Array(readFileSync(join(dir, 'restricted.pdf')));
+    expect((await readPlanSource(restricted, 'restricted.pdf')).text).toBe('This plan is locked away.');
   });
 
   it('refuses a truncated download, a damaged file, and a .pdf that is not one', { timeout: SLOW }, async () => {
@@ -158,9 +165,20 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     );
   });
 
-  it('stops between pages when the time budget is spent', { timeout: SLOW }, async () => {
+  it('stops when the time budget is spent, between pages and within one', { timeout: SLOW }, async () => {
     const error = await refusal(readPdf(seedPdf, { maxReadMs: 0 }));
-    expect([error.code, error.params]).toEqual(['plan.pdf_too_slow', { seconds: 0 }]);
+    expect([error.code, error.params]).toEqual(['plan.pdf_too_complex', { seconds: 0 }]);
+    // 40 MB of text operators on one page (a minute and more of pdf.js's time) in a 120 kB file.
+    const heavy = heavyTextPdf(40);
+    expect(heavy.length).toBeLessThan(200 * 1024);
+    const started = Date.now();
+    const slow = await refusal(readPdf(heavy, { maxReadMs: 1000 }));
+    expect([slow.code, slow.params]).toEqual(['plan.pdf_too_complex', { seconds: 1 }]);
+    expect(Date.now() - started).toBeLessThan(30_000); // loose: ends near the budget, not after the page
+    // The same page stopped by the number of pieces of text it makes, bounding memory.
+    expect((await refusal(readPdf(heavy, { maxRuns: 2000 }))).code).toBe('plan.pdf_too_complex');
+    // And a reader that stopped early leaves pdf.js able to read the next file.
+    expect((await readPdf(seedPdf)).reader).toBe('pdf');
   });
 
   it('leaves the caller’s bytes whole (pdf.js gets a copy)', { timeout: SLOW }, async () => {
@@ -168,6 +186,13 @@ describe('odd and hostile PDFs end in one clear sentence', () => {
     const copy = Buffer.from(bytes);
     await readPdf(bytes);
     expect(Buffer.compare(bytes, copy)).toBe(0);
+  });
+});
+
+describe('loading pdf.js', () => {
+  it('leaves the process its native builtins (the legacy build’s core-js would replace them)', { timeout: SLOW }, async () => {
+    await readPdf(simplePdf(['A plan page with a line of text on it.']));
+    expect([Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString]).toEqual(natives);
   });
 });
 

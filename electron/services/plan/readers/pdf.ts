@@ -15,8 +15,10 @@ import type { ReadSource } from './read-source';
 
 /** A plan with its annexes runs to tens of pages; hundreds is a book or a forged page count. */
 export const MAX_PDF_PAGES = 500;
-/** Reading stops between pages after this long: a pathological file ends in seconds, not minutes. */
+/** Reading stops after this long (checked as pdf.js yields, every few milliseconds): a pathological file ends in seconds. */
 export const MAX_PDF_READ_MS = 20_000;
+/** Pieces of text in all; the seed's 15 pages have some 2,500, a 500-page book set glyph by glyph some 500,000. Bounds memory. */
+export const MAX_PDF_RUNS = 500_000;
 /** Fewer characters than this in the whole text layer: a scan (perhaps with a stamped page number or two). */
 const MIN_TEXT_CHARACTERS = 20;
 
@@ -25,12 +27,53 @@ type PdfJs = typeof PdfJsModule;
 let pdfjsLoaded: Promise<PdfJs> | null = null;
 
 /**
+ * Builtins whose native methods the legacy build's bundled core-js replaces on load with
+ * JavaScript ones (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString
+ * on Node 20): slower for the whole process, the parser and every IPC call included.
+ */
+const GUARDED_BUILTINS: readonly object[] = [
+  Array,
+  Array.prototype,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  JSON,
+  Math,
+  Number,
+  String,
+  String.prototype,
+  RegExp.prototype,
+  Promise,
+  Map.prototype,
+  Set.prototype,
+  ArrayBuffer.prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+];
+
+/** Runs `load`, then puts back every native method it replaced (what it only added stays: pdf.js needs it). */
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const natives = GUARDED_BUILTINS.flatMap((target) =>
+    Reflect.ownKeys(target).map((key) => ({ target, key, descriptor: Object.getOwnPropertyDescriptor(target, key) })),
+  );
+  try {
+    return await load();
+  } finally {
+    for (const { target, key, descriptor } of natives) {
+      if (typeof descriptor?.value !== 'function') continue;
+      if (Object.getOwnPropertyDescriptor(target, key)?.value !== descriptor.value) Object.defineProperty(target, key, descriptor);
+    }
+  }
+}
+
+/**
  * pdf.js with its worker module on this thread. On load it tries to polyfill canvas classes
  * from an optional native package only rendering needs, and warns when it is absent (it is
  * not shipped): those warnings are not ours to show.
  */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsLoaded ??= (async () => {
+  pdfjsLoaded ??= keepingNativeBuiltins(async () => {
     /* eslint-disable no-console -- silencing pdf.js's own load-time warnings, not logging */
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -44,13 +87,14 @@ function loadPdfJs(): Promise<PdfJs> {
       console.warn = warn;
     }
     /* eslint-enable no-console */
-  })();
+  });
   return pdfjsLoaded;
 }
 
 export interface PdfReadLimits {
   maxPages?: number;
   maxReadMs?: number;
+  maxRuns?: number;
   maxInflatedBytes?: number;
 }
 
@@ -88,6 +132,7 @@ function runOf(item: TextItemLike, viewport: number[], transform: PdfJs['Util'][
 export async function readPdf(bytes: Uint8Array, limits: PdfReadLimits = {}): Promise<ReadSource> {
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
   const maxReadMs = limits.maxReadMs ?? MAX_PDF_READ_MS;
+  const maxRuns = limits.maxRuns ?? MAX_PDF_RUNS;
   checkPdfBytes(bytes, { maxInflatedBytes: limits.maxInflatedBytes });
   const started = Date.now();
   const pdfjs = await loadPdfJs();
@@ -111,19 +156,33 @@ export async function readPdf(bytes: Uint8Array, limits: PdfReadLimits = {}): Pr
     if (document.numPages > maxPages) {
       throw new PlanParseError('plan.pdf_too_many_pages', { pages: document.numPages, maxPages });
     }
+    const tooComplex = () => new PlanParseError('plan.pdf_too_complex', { seconds: Math.round(maxReadMs / 1000) });
+    const transform = pdfjs.Util.transform.bind(pdfjs.Util);
     const pages: PositionedPage[] = [];
+    let runCount = 0;
     for (let number = 1; number <= document.numPages; number++) {
-      if (Date.now() - started >= maxReadMs) {
-        throw new PlanParseError('plan.pdf_too_slow', { seconds: Math.round(maxReadMs / 1000) });
-      }
       const page = await document.getPage(number);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const runs: TextRun[] = [];
-      for (const item of content.items as TextItemLike[]) {
-        const run = runOf(item, viewport.transform, pdfjs.Util.transform.bind(pdfjs.Util));
-        if (run) runs.push(run);
+      // Streamed in chunks (pdf.js yields every few milliseconds): a page of a million text
+      // operators is stopped by the time or run budget, not read to the end.
+      const reader = page.streamTextContent().getReader();
+      try {
+        for (;;) {
+          if (Date.now() - started >= maxReadMs) throw tooComplex();
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (const item of (value as { items: TextItemLike[] }).items) {
+            const run = runOf(item, viewport.transform, transform);
+            if (run) runs.push(run);
+          }
+          if (runCount + runs.length > maxRuns) throw tooComplex();
+        }
+      } finally {
+        // Not cancel(): cancelling a stream pdf.js is still filling can leave destroy() waiting forever.
+        reader.releaseLock();
       }
+      runCount += runs.length;
       pages.push({ width: viewport.width, height: viewport.height, runs });
       page.cleanup();
     }
