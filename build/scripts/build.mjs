@@ -3,7 +3,7 @@
 // preload, dev host, CLI, benchmarks). `--if-stale` skips targets whose sources are older
 // than their last build; `--only a,b` limits the targets. Logs go to stderr only, so
 // `npm run --silent planledger …` keeps stdout clean.
-import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,11 +22,22 @@ const logLevel = values.quiet ? 'error' : 'warn';
 /** Sources every target depends on; a change to any of them rebuilds it. */
 const common = ['shared', 'seeds', 'package.json', 'package-lock.json', 'build/scripts/build.mjs'];
 
+/**
+ * pdf.js's packed CMaps (Chinese fonts that are not embedded need them) beside the bundles, in
+ * out/pdfjs-cmaps/, where electron/services/plan/readers/pdf-cmaps.ts looks for them and
+ * electron-builder.yml packages them.
+ */
+const cmapFolder = 'out/pdfjs-cmaps';
+function copyPdfCMaps() {
+  cpSync(join(root, 'node_modules/pdfjs-dist/cmaps'), join(root, cmapFolder), { recursive: true });
+}
+
 const nodeTarget = (entry, outDir, { external, banner, sources }) => ({
   sources: [...common, ...sources],
-  outputs: [join(outDir, 'index.cjs')],
-  run: () =>
-    build({
+  outputs: [join(outDir, 'index.cjs'), join(cmapFolder, 'UniGB-UCS2-H.bcmap')],
+  run: async () => {
+    copyPdfCMaps();
+    await build({
       configFile: false,
       root,
       logLevel,
@@ -47,7 +58,8 @@ const nodeTarget = (entry, outDir, { external, banner, sources }) => ({
       ssr: { noExternal: true, external },
       // yazl's CRC-32 from zlib's native code instead of JavaScript (same API).
       resolve: { alias: { 'buffer-crc32': join(root, 'build/shims/buffer-crc32.ts') } },
-    }),
+    });
+  },
 });
 
 const targets = {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIfStale } from '../support/build';
 import { runCliCaptured } from '../support/cli';
 import { pdfBomb, writeSeedPdf } from '../support/plan-fixtures/pdf';
+import { CJK_CIRCULAR_LINES, nonEmbeddedCjkPdf } from '../support/plan-fixtures/pdf-cjk';
 import { writeSeedOfd } from '../support/plan-fixtures/ofd';
 import { useTempDirs } from '../support/temp';
 
@@ -81,6 +82,27 @@ describe('command-line tool', () => {
     const built = spawnSync(process.execPath, [resolve('out/cli/index.cjs'), 'parse-plan', pdf], { encoding: 'utf8' });
     expect([built.status, built.stderr]).toEqual([0, '']);
     expect(built.stdout).toBe(fromText.stdout);
+  });
+
+  it('reads a PDF whose Chinese font is not embedded from the built bundle, with the CMaps copied beside it', async () => {
+    const dir = tempDir();
+    const txt = join(dir, 'circular.txt');
+    writeFileSync(txt, CJK_CIRCULAR_LINES.join('\n'));
+    const fromText = await run(['parse-plan', txt]);
+    expect(fromText.code).toBe(0);
+    buildIfStale(['cli']);
+    // The bundle and out/pdfjs-cmaps/ alone, as in the packaged app: no pdfjs-dist to fall back on.
+    const app = join(dir, 'app');
+    cpSync(resolve('out/cli'), join(app, 'cli'), { recursive: true });
+    cpSync(resolve('out/pdfjs-cmaps'), join(app, 'pdfjs-cmaps'), { recursive: true });
+    const env = { ...process.env, NODE_PATH: resolve('node_modules') }; // better-sqlite3 stays external
+    for (const cmap of ['UniGB-UCS2-H', 'GBK-EUC-H'] as const) {
+      const pdf = join(dir, `${cmap}.pdf`);
+      writeFileSync(pdf, nonEmbeddedCjkPdf(CJK_CIRCULAR_LINES, { cmap }));
+      const built = spawnSync(process.execPath, [join(app, 'cli/index.cjs'), 'parse-plan', pdf], { encoding: 'utf8', env });
+      expect([built.status, built.stderr]).toEqual([0, '']);
+      expect(built.stdout).toBe(fromText.stdout);
+    }
   });
 
   it('refuses a PDF bomb in one sentence, in the user’s language', async () => {

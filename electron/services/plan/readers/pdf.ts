@@ -2,14 +2,17 @@
  * PDF with a text layer, through pdf.js (pdfjs-dist, legacy build for Node): the text items of
  * each page with their positions become runs for textFromPages, which rebuilds lines,
  * paragraphs and page furniture. pdf.js runs on this thread (its "fake worker"), so it works
- * inside the single-file bundles, with no eval, no font loading, no network and no font data
- * files. Before pdf.js sees the file, checkPdfBytes refuses bombs and truncated files; then the
+ * inside the single-file bundles, with no eval, no font loading and no network. The only files it
+ * reads are Adobe's packed CMaps (pdf-cmaps.ts), which a Chinese font that is not embedded
+ * (STSong-Light with /UniGB-UCS2-H or /GBK-EUC-H) needs to map its bytes to characters; no
+ * standard font data: text extraction needs no glyph outlines. Before pdf.js sees the file, checkPdfBytes refuses bombs and truncated files; then the
  * page count and a time budget bound the work, and a PDF with no text at all is named a scan.
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { causeText } from '../../../../shared/api/error-text';
 import { PlanParseError } from '../../../../shared/plan/errors';
 import { textFromPages, type PositionedPage, type TextRun } from './page-text';
+import { PdfCMapFiles, pdfCMapFolder } from './pdf-cmaps';
 import { checkPdfBytes } from './pdf-limits';
 import type { ReadSource } from './read-source';
 
@@ -143,6 +146,11 @@ export async function readPdf(bytes: Uint8Array, limits: PdfReadLimits = {}): Pr
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
+    // pdf.js asks for a CMap by the name the PDF gives (checked against its list of Adobe's
+    // names); PdfCMapFiles reads only plain .bcmap file names from this folder.
+    cMapUrl: pdfCMapFolder(),
+    cMapPacked: true,
+    BinaryDataFactory: PdfCMapFiles,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     enableXfa: false,
