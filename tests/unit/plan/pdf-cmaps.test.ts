@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readBuilderConfig } from '../../../build/scripts/dist-plan.mjs';
 import { parsePlanText } from '../../../shared/plan';
 import { PlanParseError } from '../../../shared/plan/errors';
-import { PdfCMapFiles, pdfCMapFolder } from '../../../electron/services/plan/readers/pdf-cmaps';
+import { BUILT_CMAP_FOLDER, PdfCMapFiles, pdfCMapFolder } from '../../../electron/services/plan/readers/pdf-cmaps';
 import { readPlanSource } from '../../../electron/services/plan/source';
 import { simplePdf } from '../../support/plan-fixtures/pdf';
-import { CJK_CIRCULAR_LINES, nonEmbeddedCjkPdf } from '../../support/plan-fixtures/pdf-cjk';
+import { CJK_CIRCULAR_LINES, CJK_CMAP_NAMES, nonEmbeddedCjkPdf } from '../../support/plan-fixtures/pdf-cjk';
 
 /** pdf.js loads in a second or two on a busy machine. */
 const SLOW = 30_000;
@@ -23,7 +24,7 @@ async function refusal(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('Chinese PDFs whose font is not embedded (STSong-Light through a predefined CMap)', () => {
-  it.each(['UniGB-UCS2-H', 'GBK-EUC-H'] as const)('reads the text of a %s font, not a scan', { timeout: SLOW }, async (cmap) => {
+  it.each(CJK_CMAP_NAMES)('reads the text of a %s font, not a scan', { timeout: SLOW }, async (cmap) => {
     const read = await readPlanSource(nonEmbeddedCjkPdf(CJK_CIRCULAR_LINES, { cmap }), 'circular.pdf');
     expect(read.reader).toBe('pdf');
     expect(read.text.split('\n')).toContain('鲁政办字〔2016〕103号');
@@ -67,6 +68,11 @@ describe('the CMap files pdf.js is given', () => {
     const folder = pdfCMapFolder();
     expect(folder).toMatch(/[/\\]node_modules[/\\]pdfjs-dist[/\\]cmaps\/$/u);
     expect(existsSync(join(folder ?? '', 'UniGB-UCS2-H.bcmap'))).toBe(true);
+  });
+
+  it('are packaged into the app beside its main bundle (out/main/), where the reader looks for them', () => {
+    const { files } = readBuilderConfig(resolve(import.meta.dirname, '..', '..', '..')) as { files: string[] };
+    expect(files).toEqual(expect.arrayContaining(['out/main/**', `out/${BUILT_CMAP_FOLDER}/**`]));
   });
 
   it('are read by plain file name only, and nothing else is read', async () => {
