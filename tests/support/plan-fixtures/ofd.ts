@@ -16,7 +16,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZipFile } from 'yazl';
+import { zipParts, type ZipPart } from './zip';
 import seedText from '../../../seeds/shandong-2016-quality-action-plan.txt?raw';
 
 export interface OfdFixtureOptions {
@@ -36,11 +36,8 @@ export interface OfdFixtureOptions {
 }
 
 /** A part of the package: bytes, or a stream when the part is too big to hold in memory. */
-export interface OfdPart {
-  name: string;
-  data: Buffer | (() => NodeJS.ReadableStream);
-  compress?: boolean;
-}
+export type OfdPart = ZipPart;
+export { zipParts };
 
 const NAMESPACE = 'http://www.ofdspec.org/2016';
 const MM_PER_PT = 25.4 / 72;
@@ -552,19 +549,6 @@ export function ofdParts(text: string, options: OfdFixtureOptions = {}): OfdPart
   );
   // OFD.xml first, as producers write it.
   return [...parts.filter((p) => p.name === 'OFD.xml'), ...parts.filter((p) => p.name !== 'OFD.xml')];
-}
-
-/** The parts zipped, in order. */
-export async function zipParts(parts: readonly OfdPart[]): Promise<Uint8Array> {
-  const zip = new ZipFile();
-  for (const part of parts) {
-    if (Buffer.isBuffer(part.data)) zip.addBuffer(part.data, part.name, { compress: part.compress ?? true });
-    else zip.addReadStream(part.data() as never, part.name, { compress: part.compress ?? true });
-  }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export function buildOfd(text: string, options: OfdFixtureOptions = {}): Promise<Uint8Array> {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOleFile } from '../../../electron/services/plan/readers/ole';
 import { readPlanSource } from '../../../electron/services/plan/source';
-import { PlanParseError, parsePlanText } from '../../../shared/plan';
+import { parsePlanText } from '../../../shared/plan';
 import { SOFFICE_TIMEOUT_MS, writeDoc } from '../../support/plan-fixtures/doc';
 import { directoryEntryOffset, fatEntryOffset, HEADER_FAT_SECTORS, oleFile, patchInt32 } from '../../support/plan-fixtures/ole';
-import { buildDocx, seedText } from './helpers';
+import { buildDocx, seedText, readSourceError } from './helpers';
 
 const seedPlan = parsePlanText(seedText()).plan;
 const seedLines = seedText()
@@ -27,16 +27,6 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function readError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
-  try {
-    await readPlanSource(bytes, fileName);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError);
-    return error as PlanParseError;
-  }
-  throw new Error('expected a PlanParseError');
-}
 
 /** The seed .doc with bytes of its WordDocument stream's start (the FIB) replaced. */
 function patchFib(patch: (fib: DataView) => void): Uint8Array {
@@ -82,20 +72,22 @@ describe('Word 97 documents (.doc) and WPS files in the same format', () => {
 describe('files that are not Word 97 documents', () => {
   it('asks for .docx or PDF for a compound file that is not Word (an Excel workbook renamed, a Works file)', async () => {
     const workbook = oleFile([{ name: 'Workbook', data: new Uint8Array(5000).fill(9) }]);
-    expect((await readError(workbook, '方案.doc')).code).toBe('plan.doc_unsupported');
-    expect((await readError(oleFile([{ name: 'CONTENTS', data: new Uint8Array(4096) }]), '方案.wps')).code).toBe('plan.doc_unsupported');
+    expect((await readSourceError(workbook, '方案.doc')).code).toBe('plan.doc_unsupported');
+    expect((await readSourceError(oleFile([{ name: 'CONTENTS', data: new Uint8Array(4096) }]), '方案.wps')).code).toBe(
+      'plan.doc_unsupported',
+    );
   });
 
   it('asks for .docx or PDF for Word 6/95 and password-protected documents', async () => {
     const word95 = patchFib((fib) => fib.setUint16(0, 0xa5dc, true));
-    expect((await readError(word95, '方案.doc')).code).toBe('plan.doc_unsupported');
+    expect((await readSourceError(word95, '方案.doc')).code).toBe('plan.doc_unsupported');
     const encrypted = patchFib((fib) => fib.setUint16(10, fib.getUint16(10, true) | 0x0100, true));
-    expect((await readError(encrypted, '方案.doc')).code).toBe('plan.doc_unsupported');
+    expect((await readSourceError(encrypted, '方案.doc')).code).toBe('plan.doc_unsupported');
   });
 
   it('asks for .docx or PDF for RTF, whatever its name', async () => {
     const rtf = new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 一、任务}');
-    for (const name of ['方案.doc', '方案.rtf', '方案.txt']) expect((await readError(rtf, name)).code).toBe('plan.doc_unsupported');
+    for (const name of ['方案.doc', '方案.rtf', '方案.txt']) expect((await readSourceError(rtf, name)).code).toBe('plan.doc_unsupported');
   });
 
   it('refuses as not a Word document: an executable, random bytes or text named .doc/.wps', async () => {
@@ -106,20 +98,20 @@ describe('files that are not Word 97 documents', () => {
       [new Uint8Array(randomBytes(4096)), '方案.doc'],
       [new TextEncoder().encode(seedText()), '方案.doc'],
     ] as const) {
-      expect((await readError(bytes, name)).code, name).toBe('plan.doc_invalid');
+      expect((await readSourceError(bytes, name)).code, name).toBe('plan.doc_invalid');
     }
   });
 
   it('refuses a truncated or damaged .doc as not readable', async () => {
-    expect((await readError(seedDoc.slice(0, 12), '方案.doc')).code).toBe('plan.doc_invalid');
-    expect((await readError(seedDoc.slice(0, Math.floor(seedDoc.length / 3)), '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(seedDoc.slice(0, 12), '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(seedDoc.slice(0, Math.floor(seedDoc.length / 3)), '方案.doc')).code).toBe('plan.doc_invalid');
     // A WordDocument stream that is not Word's: its tables point nowhere.
     const junk = oleFile([
       // Word 97's magic and flags (not encrypted, tables in 1Table), then noise.
       { name: 'WordDocument', data: new Uint8Array([0xec, 0xa5, 0xc1, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, ...randomBytes(6000)]) },
       { name: '1Table', data: new Uint8Array(randomBytes(5000)) },
     ]);
-    expect((await readError(junk, '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(junk, '方案.doc')).code).toBe('plan.doc_invalid');
   });
 });
 
@@ -131,7 +123,7 @@ describe('hostile compound files are refused at once', () => {
     const looped = patchInt32(workbook(), { [fatEntryOffset(3)]: 2 });
     expect(() => checkOleFile(looped)).toThrow(/loops/u);
     const started = performance.now();
-    expect((await readError(looped, '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(looped, '方案.doc')).code).toBe('plan.doc_invalid');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -144,7 +136,7 @@ describe('hostile compound files are refused at once', () => {
     const entry = (sector: number) => (fatSector + 1) * sectorSize + sector * 4;
     const looped = patchInt32(seedDoc, { [entry(directory)]: other, [entry(other)]: directory });
     const started = performance.now();
-    expect((await readError(looped, 'seed.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(looped, 'seed.doc')).code).toBe('plan.doc_invalid');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -154,14 +146,14 @@ describe('hostile compound files are refused at once', () => {
     // The stream entry's right sibling made the stream itself.
     const treeLoop = patchInt32(workbook(), { [directoryEntryOffset(1) + 72]: 1 });
     const started = performance.now();
-    for (const bytes of [huge, pastEnd, treeLoop]) expect((await readError(bytes, '方案.doc')).code).toBe('plan.doc_invalid');
+    for (const bytes of [huge, pastEnd, treeLoop]) expect((await readSourceError(bytes, '方案.doc')).code).toBe('plan.doc_invalid');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses Word tables that would keep word-extractor scanning for minutes: too many formatting pages, fields nested too deep', async () => {
     // PlcfBteChpx claiming a million formatting pages in a document of a few.
     const pages = patchFib((fib) => fib.setUint32(0xfe, 8 * 1_000_000, true));
-    expect((await readError(pages, 'seed.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(pages, 'seed.doc')).code).toBe('plan.doc_invalid');
     // The title's 30 characters made field starts (\x13), each a level word-extractor unwraps in a pass of its own.
     const nested = new Uint8Array(seedDoc);
     const at = Buffer.from(nested).indexOf(Buffer.from(seedLines[0] ?? '', 'utf16le'));
@@ -169,7 +161,7 @@ describe('hostile compound files are refused at once', () => {
     for (let i = 0; i < 30; i++) nested.set([0x13, 0], at + i * 2);
     expect((await readPlanSource(nested, 'seed.doc')).reader).toBe('doc');
     for (let i = 30; i < 70; i++) nested.set([0x13, 0], at + i * 2);
-    expect((await readError(nested, 'seed.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(nested, 'seed.doc')).code).toBe('plan.doc_invalid');
   });
 
   it('reads a well-formed compound file through the checks (the writer itself is sound)', () => {

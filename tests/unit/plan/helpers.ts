@@ -1,7 +1,10 @@
 /** Shared by the plan parser tests: fixtures, the seed, and a tiny .docx writer. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ZipFile } from 'yazl';
+import { expect } from 'vitest';
+import { readPlanSource } from '../../../electron/services/plan/source';
+import { PlanParseError } from '../../../shared/plan/errors';
+import { zipParts, type ZipPart } from '../../support/plan-fixtures/zip';
 import { parsePlanText, type ParsePlanResult } from '../../../shared/plan';
 
 const root = new URL('../../../', import.meta.url);
@@ -41,50 +44,48 @@ export function roles(measure: { departments: { name: string; role: string }[] }
 
 const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
-/** An extra part of a .docx: bytes, or a stream when the part is too big to hold in memory. */
-export interface DocxPart {
-  name: string;
-  data: Buffer | (() => NodeJS.ReadableStream);
-  compress?: boolean;
+/** A minimal .docx (one <w:p> per paragraph), the way Word stores one; `extra` adds more parts. */
+export function buildDocx(paragraphs: readonly string[], extra: readonly ZipPart[] = []): Promise<Uint8Array> {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
+  return zipParts([
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+          '</Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(
+        `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+          '</Relationships>',
+      ),
+    },
+    {
+      name: 'word/document.xml',
+      data: Buffer.from(
+        `${xml}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
+    },
+    ...extra,
+  ]);
 }
 
-/** A minimal .docx (one <w:p> per paragraph), the way Word stores one; `extra` adds more parts. */
-export async function buildDocx(paragraphs: readonly string[], extra: readonly DocxPart[] = []): Promise<Uint8Array> {
-  const zip = new ZipFile();
-  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  zip.addBuffer(
-    Buffer.from(
-      `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        '</Types>',
-    ),
-    '[Content_Types].xml',
-  );
-  zip.addBuffer(
-    Buffer.from(
-      `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-        '</Relationships>',
-    ),
-    '_rels/.rels',
-  );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
-  zip.addBuffer(
-    Buffer.from(
-      `${xml}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-    ),
-    'word/document.xml',
-  );
-  for (const part of extra) {
-    if (Buffer.isBuffer(part.data)) zip.addBuffer(part.data, part.name, { compress: part.compress ?? true });
-    else zip.addReadStream(part.data() as never, part.name, { compress: part.compress ?? true });
+/** Expects reading the source to fail with a PlanParseError, and returns it. */
+export async function readSourceError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
+  try {
+    await readPlanSource(bytes, fileName);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlanParseError);
+    return error as PlanParseError;
   }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+  throw new Error('expected a PlanParseError');
 }
 
 /** Width on a printed page: a Chinese character 1, a Latin letter or digit ½. */

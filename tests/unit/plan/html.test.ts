@@ -5,22 +5,12 @@ import { decodeQuotedPrintable, looksLikeMhtml } from '../../../electron/service
 import { readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanText } from '../../../shared/plan';
 import { mhtmlBytes, quotedPrintable, WEB_CHROME, webPageBytes, webPageHtml } from '../../support/plan-fixtures/html';
-import { seedText } from './helpers';
+import { seedText, readSourceError } from './helpers';
 
 const seedPlan = parsePlanText(seedText()).plan;
 const seedLines = seedText()
   .split('\n')
   .filter((line) => line !== '');
-
-async function readError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
-  try {
-    await readPlanSource(bytes, fileName);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError);
-    return error as PlanParseError;
-  }
-  throw new Error('expected a PlanParseError');
-}
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -324,14 +314,14 @@ describe('web pages that are not what they seem', () => {
     const noBoundary = utf8(
       'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"\r\n\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>一</p>',
     );
-    const error = await readError(noBoundary, '页面.mhtml');
+    const error = await readSourceError(noBoundary, '页面.mhtml');
     expect([error.code, error.params]).toEqual(['plan.mhtml_invalid', { detail: 'no boundary' }]);
     const wrongBoundary = utf8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="abc"\r\n\r\n--x\r\n\r\n<p>一</p>');
-    expect((await readError(wrongBoundary, '页面.mht')).code).toBe('plan.mhtml_invalid');
+    expect((await readSourceError(wrongBoundary, '页面.mht')).code).toBe('plan.mhtml_invalid');
     const noPage = utf8(
       'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n',
     );
-    expect((await readError(noPage, '页面.mht')).code).toBe('plan.mhtml_invalid');
+    expect((await readSourceError(noPage, '页面.mht')).code).toBe('plan.mhtml_invalid');
   });
 
   it('gives a page with nothing to read to the parser, which says so', async () => {

@@ -4,17 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocxPackage } from '../../../electron/services/plan/readers/docx';
 import { MAX_PLAN_SOURCE_BYTES, MAX_PLAN_TEXT_BYTES, readPastedText, readPlanSource } from '../../../electron/services/plan/source';
 import { PlanParseError, parsePlanJson, parsePlanText, serializePlan } from '../../../shared/plan';
-import { buildDocx, fixtureBytes, fixtureText, seedBytes, seedText } from './helpers';
-
-async function decodeError(bytes: Uint8Array, fileName: string): Promise<PlanParseError> {
-  try {
-    await readPlanSource(bytes, fileName);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanParseError);
-    return error as PlanParseError;
-  }
-  throw new Error('expected a PlanParseError');
-}
+import { buildDocx, fixtureBytes, fixtureText, seedBytes, seedText, readSourceError } from './helpers';
 
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
@@ -80,19 +70,19 @@ describe('readPlanSource: Word documents', () => {
   });
 
   it('refuses a damaged .docx', async () => {
-    expect((await decodeError(new TextEncoder().encode('not a zip'), 'plan.docx')).code).toBe('plan.docx_invalid');
+    expect((await readSourceError(new TextEncoder().encode('not a zip'), 'plan.docx')).code).toBe('plan.docx_invalid');
     const docx = await buildDocx(paragraphs);
-    expect((await decodeError(docx.slice(0, 60), 'plan.docx')).code).toBe('plan.docx_invalid');
+    expect((await readSourceError(docx.slice(0, 60), 'plan.docx')).code).toBe('plan.docx_invalid');
   });
 
   it('refuses RTF, asking for .docx, and a truncated compound file or text named .doc as not a Word document', async () => {
     // Word 97 and WPS files themselves are read (tests/unit/plan/doc.test.ts).
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect((await decodeError(ole, '方案.doc')).code).toBe('plan.doc_invalid');
-    expect((await decodeError(ole, 'renamed.txt')).code).toBe('plan.doc_invalid');
-    expect((await decodeError(ole, 'plan.wps')).code).toBe('plan.doc_invalid');
-    expect((await decodeError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_invalid');
-    expect((await decodeError(new TextEncoder().encode('{\\rtf1\\ansi 一、任务}'), 'plan.txt')).code).toBe('plan.doc_unsupported');
+    expect((await readSourceError(ole, '方案.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(ole, 'renamed.txt')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(ole, 'plan.wps')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(seedBytes(), 'really-text.doc')).code).toBe('plan.doc_invalid');
+    expect((await readSourceError(new TextEncoder().encode('{\\rtf1\\ansi 一、任务}'), 'plan.txt')).code).toBe('plan.doc_unsupported');
   });
 });
 
@@ -132,20 +122,20 @@ describe('readPlanSource: Word documents that would unpack to too much', () => {
   it('refuses a zip bomb (a small .docx that unpacks to hundreds of megabytes) before reading it', { timeout: 30_000 }, async () => {
     const bomb = await buildDocx(paragraphs, [{ name: 'customXml/item1.xml', data: zeros(300 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(MAX_PLAN_SOURCE_BYTES);
-    const error = await decodeError(bomb, '方案.docx');
+    const error = await readSourceError(bomb, '方案.docx');
     expect(error.code).toBe('plan.docx_too_large');
     expect(error.params).toMatchObject({ limitMb: 100 });
   });
 
   it('refuses an entry packed far tighter than any document (over 200:1)', async () => {
     const packed = await buildDocx(paragraphs, [{ name: 'word/media/image1.png', data: Buffer.alloc(4 * 1024 * 1024) }]);
-    expect((await decodeError(packed, '方案.docx')).code).toBe('plan.docx_too_large');
+    expect((await readSourceError(packed, '方案.docx')).code).toBe('plan.docx_too_large');
   });
 
   it('does not trust the sizes the ZIP declares: a part that unpacks to more is refused too', async () => {
     const honest = await buildDocx(paragraphs, [{ name: 'word/media/image1.png', data: zeros(60 * 1024 * 1024) }]);
     const forged = forgeDeclaredSize(honest, 'word/media/image1.png', 1000);
-    expect((await decodeError(forged, '方案.docx')).code).toBe('plan.docx_too_large');
+    expect((await readSourceError(forged, '方案.docx')).code).toBe('plan.docx_too_large');
   });
 
   it('counts the total unpacked size', async () => {
@@ -159,13 +149,13 @@ describe('readPlanSource: Word documents that would unpack to too much', () => {
 
 describe('readPlanSource: refusals', () => {
   it('refuses an empty file', async () => {
-    expect((await decodeError(new Uint8Array(0), 'plan.txt')).code).toBe('plan.empty');
+    expect((await readSourceError(new Uint8Array(0), 'plan.txt')).code).toBe('plan.empty');
   });
 
   it('refuses a text file over 20 MB, and any file over 64 MB', async () => {
-    const text = await decodeError(new Uint8Array(MAX_PLAN_TEXT_BYTES + 1).fill(0x41), 'plan.txt');
+    const text = await readSourceError(new Uint8Array(MAX_PLAN_TEXT_BYTES + 1).fill(0x41), 'plan.txt');
     expect([text.code, text.params]).toEqual(['plan.too_large', { sizeMb: 20, limitMb: 20 }]);
-    const any = await decodeError(new Uint8Array(MAX_PLAN_SOURCE_BYTES + 1).fill(0x41), 'plan.pdf');
+    const any = await readSourceError(new Uint8Array(MAX_PLAN_SOURCE_BYTES + 1).fill(0x41), 'plan.pdf');
     expect([any.code, any.params]).toEqual(['plan.too_large', { sizeMb: 64, limitMb: 64 }]);
   });
 
@@ -186,18 +176,18 @@ describe('readPlanSource: refusals', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed >> 16;
     });
-    expect((await decodeError(random, 'plan.txt')).code).toBe('plan.binary');
-    expect((await decodeError(new Uint8Array([0x31, 0x2e, 0x00, 0x41]), 'plan.txt')).code).toBe('plan.binary');
+    expect((await readSourceError(random, 'plan.txt')).code).toBe('plan.binary');
+    expect((await readSourceError(new Uint8Array([0x31, 0x2e, 0x00, 0x41]), 'plan.txt')).code).toBe('plan.binary');
     expect(
       (
-        await decodeError(
+        await readSourceError(
           new Uint8Array(1000).map((_, i) => 1 + (i % 8)),
           'plan.txt',
         )
       ).code,
     ).toBe('plan.binary');
-    expect((await decodeError(new Uint8Array(100).fill(0xff), 'plan.txt')).code).toBe('plan.binary');
-    expect((await decodeError(await buildDocx(['一、任务']), 'data.zip')).code).toBe('plan.binary');
+    expect((await readSourceError(new Uint8Array(100).fill(0xff), 'plan.txt')).code).toBe('plan.binary');
+    expect((await readSourceError(await buildDocx(['一、任务']), 'data.zip')).code).toBe('plan.binary');
   });
 
   it('tolerates a stray control character in real text', async () => {
