@@ -4,42 +4,27 @@ import { render } from 'vitest-browser-react';
 import i18next from '../../renderer/app/i18n';
 import './setup';
 import type { PlanPreview } from '../../shared/api/calls/plan';
-import { parsePlanText } from '../../shared/plan';
 import { droppedText } from '../../shared/plan/source';
 import { ImportPreview } from '../../renderer/features/plans/ImportPreview';
-/**
- * A circular of another government, as such circulars are written: 牵头单位/责任单位/完成时限
- * lines, deadlines that are dates, recurring (每季度末) or open-ended (长期坚持, …并持续落实),
- * and collective names (各区政府, 市政府各部门).
- */
-import deadlineFragment from '../fixtures/plans/deadlines-and-collectives.txt?raw';
+import { fragmentPreview } from './plan-preview';
 
 afterEach(async () => {
   await i18next.changeLanguage('zh-CN');
 });
 
-/** What the backend would send for the fragment read from a PDF: the parser's own plan and warnings. */
-function previewOf(overrides: Partial<PlanPreview> = {}): PlanPreview {
-  const { plan, warnings, omittedWarnings, layout } = parsePlanText(deadlineFragment);
-  return {
-    previewId: 'p1',
+/** The fragment as read from a PDF, with page furniture dropped. */
+const previewOf = (overrides: Partial<PlanPreview> = {}): PlanPreview =>
+  fragmentPreview({
     sourceName: '营商环境行动方案.pdf',
-    sha256: '0'.repeat(64),
-    plan,
-    warnings,
-    omittedWarnings,
     reader: 'pdf',
-    layout,
     dropped: [
       droppedText('page_number', '— 3 —', 3),
       droppedText('running_head', '某市人民政府办公室文件', 1),
       droppedText('web_chrome', '首页 > 政务公开', null, 12),
     ],
     omittedDropped: 4,
-    existing: null,
     ...overrides,
-  };
-}
+  });
 
 const renderPreview = (preview: PlanPreview) =>
   render(<ImportPreview preview={preview} busy={false} onConfirm={() => {}} onCancel={() => {}} onSwitch={() => {}} />);

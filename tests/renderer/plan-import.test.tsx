@@ -3,38 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import './setup';
-import { MAX_PASTED_CHARS, type PlanPreview } from '../../shared/api/calls/plan';
+import { MAX_PASTED_CHARS } from '../../shared/api/calls/plan';
 import type { ApiResult } from '../../shared/api/errors';
-import { parsePlanText } from '../../shared/plan';
 import { ToastProvider } from '../../renderer/components/Toasts';
 import { PlansScreen } from '../../renderer/features/plans/PlansScreen';
-/**
- * A circular of another government, as such circulars are written: 牵头单位/责任单位/完成时限
- * lines, deadlines that are dates, recurring (每季度末) or open-ended (长期坚持, …并持续落实),
- * and collective names (各区政府, 市政府各部门).
- */
-import deadlineFragment from '../fixtures/plans/deadlines-and-collectives.txt?raw';
+import { deadlineFragment, fragmentPreview } from './plan-preview';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-const pastedPreview = (): PlanPreview => {
-  const { plan, warnings, omittedWarnings, layout } = parsePlanText(deadlineFragment);
-  return {
-    previewId: 'p1',
-    sourceName: '粘贴的文本',
-    sha256: '0'.repeat(64),
-    plan,
-    warnings,
-    omittedWarnings,
-    reader: 'paste',
-    layout,
-    dropped: [],
-    omittedDropped: 0,
-    existing: null,
-  };
-};
 
 interface Sent {
   name: string;
@@ -89,7 +66,7 @@ function fileDrag(type: string, names: string[]): DragEvent {
 
 describe('pasting a plan on the import screen', () => {
   it('previews pasted text with Ctrl+Enter under a dated name, busy until the answer comes, and sends it once', async () => {
-    const host = fakeHost(() => ({ ok: true, value: pastedPreview() }));
+    const host = fakeHost(() => ({ ok: true, value: fragmentPreview() }));
     const screen = await renderScreen();
     const box = screen.getByLabelText('粘贴方案全文');
     const button = screen.getByRole('button', { name: '预览' });
@@ -120,7 +97,7 @@ describe('pasting a plan on the import screen', () => {
   });
 
   it('takes Ctrl+V on the screen into the box when no field has the focus', async () => {
-    fakeHost(() => ({ ok: true, value: pastedPreview() }));
+    fakeHost(() => ({ ok: true, value: fragmentPreview() }));
     const screen = await renderScreen();
     const box = screen.getByLabelText('粘贴方案全文');
     await expect.element(box).toBeVisible();
@@ -149,7 +126,7 @@ describe('pasting a plan on the import screen', () => {
 
   // Five million characters in a real textarea take seconds to lay out.
   it('refuses a paste over the limit before sending it, saying what to do', { timeout: 60_000 }, async () => {
-    const host = fakeHost(() => ({ ok: true, value: pastedPreview() }));
+    const host = fakeHost(() => ({ ok: true, value: fragmentPreview() }));
     const screen = await renderScreen();
     const box = screen.getByLabelText('粘贴方案全文').element() as HTMLTextAreaElement;
     box.value = '一'.repeat(MAX_PASTED_CHARS + 1);
@@ -162,7 +139,7 @@ describe('pasting a plan on the import screen', () => {
 
 describe('dropping on the import screen', () => {
   it('shows where to drop while a file hovers, and refuses several files at once', async () => {
-    fakeHost(() => ({ ok: true, value: pastedPreview() }));
+    fakeHost(() => ({ ok: true, value: fragmentPreview() }));
     const screen = await renderScreen();
     const zone = screen.getByTestId('plans-page').element();
     zone.dispatchEvent(fileDrag('dragenter', ['a.txt']));
