@@ -19,6 +19,7 @@ import { JobRunner } from '../services/jobs/runner';
 import { planHandlers } from '../services/plan/handlers';
 import { PreviewCache } from '../services/plan/import';
 import { ensureSeedPlan } from '../services/plan/seed';
+import { officeHandlers } from '../services/office/handlers';
 import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print/handlers';
 import { reportHandlers } from '../services/report/handlers';
 import { previewResponse, type PreviewResponse } from '../services/report/preview';
@@ -135,6 +136,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),
+    ...officeHandlers(ctx, verified),
     ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {

@@ -22,6 +22,8 @@ export interface DataLayout {
   database: string;
   backups: string;
   evidence: string;
+  /** Packages received as the office, content-addressed like evidence: received/<aa>/<sha256>. */
+  received: string;
   logs: string;
   tmp: string;
 }
@@ -32,6 +34,7 @@ export function dataLayout(dataDir: string): DataLayout {
     database: join(dataDir, 'planledger.sqlite'),
     backups: join(dataDir, 'backups'),
     evidence: join(dataDir, 'evidence'),
+    received: join(dataDir, 'received'),
     logs: join(dataDir, 'logs'),
     tmp: join(dataDir, 'tmp'),
   };

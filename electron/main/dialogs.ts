@@ -13,16 +13,17 @@ export function dialogHandlers(window: () => BrowserWindow | null): (ctx: Servic
     const translator = (): TFunction => createTranslator(readSettings(ctx.db).language);
 
     return {
-      'files.pick': async ({ purpose, multiple }) => {
+      'files.pick': async ({ purpose, multiple, folders }) => {
         const t = translator();
+        const kind = folders ? 'openDirectory' : 'openFile';
         const options: OpenDialogOptions = {
-          title: t(`dialogs.open.${purpose}`),
-          filters: dialogFilters(purpose, 'open', t),
-          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          title: t(`dialogs.open.${folders ? 'folder' : purpose}`),
+          ...(folders ? {} : { filters: dialogFilters(purpose, 'open', t) }),
+          properties: multiple ? [kind, 'multiSelections'] : [kind],
         };
         const parent = window();
         const result = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options));
-        return result.canceled ? [] : result.filePaths.map((path) => ctx.files.registerExisting(path));
+        return result.canceled ? [] : result.filePaths.map((path) => ctx.files.registerExisting(path, { folders }));
       },
       'files.chooseSaveTarget': async ({ purpose, suggestedName }) => {
         const t = translator();

@@ -22,7 +22,8 @@ export function registerDropped(files: FileRegistry, paths: unknown): ApiResult<
     return failure(new AppError('request.invalid', { detail: 'paths' }));
   }
   try {
-    const refs = (paths as string[]).map((path) => files.registerExisting(path));
+    // Folders are registered too (the inbox takes whole folders); calls that want a file refuse them.
+    const refs = (paths as string[]).map((path) => files.registerExisting(path, { folders: true }));
     return { ok: true, value: refs };
   } catch (error) {
     if (error instanceof AppError) return failure(error);

@@ -18,6 +18,9 @@ const openExtensions: Extensions = {
   report: ['plreport'],
   pdf: ['pdf'],
   key: ['pem'],
+  packages: ['plreport'],
+  receipt: ['plreceipt'],
+  matrix: ['xlsx', 'csv'],
 };
 
 /** What each save dialog offers: the same, except that a plan is exported as its JSON only. */

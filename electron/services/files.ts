@@ -13,6 +13,8 @@ interface KnownFile {
   size: number;
   /** Uploads live in the data folder's tmp/ and are removed when done with. */
   temporary: boolean;
+  /** A folder the user chose or dropped (the inbox takes whole folders); only entry() hands it out. */
+  folder: boolean;
 }
 
 const staleAfterMs = 24 * 60 * 60 * 1000;
@@ -32,10 +34,12 @@ export class FileRegistry {
   }
 
   /**
-   * A file chosen in a native dialog or dropped on the window: it stays where it is. A folder
-   * (a drop can be one) or a file that cannot be looked at is refused in words.
+   * A file or folder chosen in a native dialog or dropped on the window: it stays where it
+   * is. A path that cannot be looked at is refused in words. A folder is registered only when
+   * `folders` allows it (a drop, a folder dialog); it is then handed out by entry() alone, so
+   * every caller that wants a file (get) refuses it as `file.is_directory`.
    */
-  registerExisting(path: string): FileRef {
+  registerExisting(path: string, options: { folders?: boolean } = {}): FileRef {
     const name = basename(path);
     let stats;
     try {
@@ -43,8 +47,9 @@ export class FileRegistry {
     } catch (error) {
       throw unreadableFile(name, error);
     }
-    if (stats.isDirectory()) throw new AppError('file.is_directory', { name });
-    return this.add({ path, name, size: stats.size, temporary: false });
+    const folder = stats.isDirectory();
+    if (folder && !options.folders) throw new AppError('file.is_directory', { name });
+    return this.add({ path, name, size: folder ? 0 : stats.size, temporary: false, folder });
   }
 
   /** Where the dev host streams a browser upload before registering it. */
@@ -53,7 +58,7 @@ export class FileRegistry {
   }
 
   registerUpload(path: string, name: string): FileRef {
-    return this.add({ path, name: safeFileName(name), size: statSync(path).size, temporary: true });
+    return this.add({ path, name: safeFileName(name), size: statSync(path).size, temporary: true, folder: false });
   }
 
   /** Uploads registered and not yet used: how many, and their bytes in tmp/. */
@@ -68,7 +73,15 @@ export class FileRegistry {
     return { count, bytes };
   }
 
+  /** A chosen file; a chosen folder is refused as `file.is_directory`. */
   get(id: string): KnownFile {
+    const file = this.entry(id);
+    if (file.folder) throw new AppError('file.is_directory', { name: file.name });
+    return file;
+  }
+
+  /** A chosen file or folder (see `folder`). */
+  entry(id: string): KnownFile {
     const file = this.files.get(id);
     // Used already, or chosen before a restart: the id means nothing to the user, so it is not shown.
     if (!file) throw new AppError('file.expired');

@@ -13,6 +13,9 @@ const acceptFor: Record<FilePurpose, string> = {
   report: '.plreport',
   pdf: '.pdf,application/pdf',
   key: '.pem',
+  packages: '.plreport',
+  receipt: '.plreceipt',
+  matrix: '.xlsx,.csv',
 };
 
 /**

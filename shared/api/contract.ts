@@ -5,6 +5,7 @@ import { evidenceCalls } from './calls/evidence';
 import { backupCalls } from './calls/backups';
 import { filesCalls } from './calls/files';
 import { jobsCalls } from './calls/jobs';
+import { officeCalls } from './calls/office';
 import { planCalls } from './calls/plan';
 import { printCalls } from './calls/print';
 import { reportCalls } from './calls/reports';
@@ -29,6 +30,7 @@ export const contract = {
   ...searchCalls,
   ...backupCalls,
   ...reportCalls,
+  ...officeCalls,
 };
 
 export type Contract = typeof contract;

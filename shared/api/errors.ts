@@ -67,6 +67,18 @@ export const errorCodes = [
   'print.failed',
   'print.disk_full',
   'print.write_failed',
+  'office.submission_not_found',
+  'office.batch_running',
+  'office.not_same_report',
+  'office.store_failed',
+  'office.disk_full',
+  'office.watch_unavailable',
+  'office.no_plan_departments',
+  'receipt.invalid',
+  'receipt.untrusted',
+  'receipt.unknown_package',
+  'receipt.other_department',
+  'receipt.mismatch',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,6 +5,7 @@ import enDialogs from './en/dialogs';
 import enErrors from './en/errors';
 import enEvidence from './en/evidence';
 import enMenu from './en/menu';
+import enOffice from './en/office';
 import enPlans from './en/plans';
 import enWorkspace from './en/workspace';
 import enPlanParser from './en/planParser';
@@ -20,6 +21,7 @@ import zhDialogs from './zh-CN/dialogs';
 import zhErrors from './zh-CN/errors';
 import zhEvidence from './zh-CN/evidence';
 import zhMenu from './zh-CN/menu';
+import zhOffice from './zh-CN/office';
 import zhPlans from './zh-CN/plans';
 import zhWorkspace from './zh-CN/workspace';
 import zhPlanParser from './zh-CN/planParser';
@@ -49,6 +51,7 @@ export const resources = {
       reporting: zhReporting,
       search: zhSearch,
       recovery: zhRecovery,
+      office: zhOffice,
     },
   },
   en: {
@@ -68,6 +71,7 @@ export const resources = {
       reporting: enReporting,
       search: enSearch,
       recovery: enRecovery,
+      office: enOffice,
     },
   },
 } satisfies Record<Language, { translation: object }>;

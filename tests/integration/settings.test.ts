@@ -20,7 +20,7 @@ describe('settings', () => {
     const { router } = await open();
     expect(await router.dispatch('settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
     });
   });
 
@@ -49,7 +49,7 @@ describe('settings', () => {
     await router.dispatch('settings.update', { department: '质监' });
     expect(await router.dispatch('settings.update', { department: '经济和信息化' })).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: '经济和信息化', recentDepartments: ['经济和信息化', '质监'], operator: '' },
+      value: { language: 'zh-CN', department: '经济和信息化', recentDepartments: ['经济和信息化', '质监'], operator: '', office: false },
     });
   });
 
@@ -58,7 +58,7 @@ describe('settings', () => {
     b.db.exec(`INSERT INTO setting (key, value) VALUES ('language', '"klingon"'), ('recentDepartments', '42')`);
     expect(await router.dispatch('settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
     });
   });
 });

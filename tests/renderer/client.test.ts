@@ -13,7 +13,7 @@ function answer(status: number, body: unknown) {
 
 describe('API client over the dev host', () => {
   it('returns the value of a successful call', async () => {
-    answer(200, { ok: true, value: { language: 'en', department: null, recentDepartments: [], operator: '' } });
+    answer(200, { ok: true, value: { language: 'en', department: null, recentDepartments: [], operator: '', office: false } });
     await expect(call('settings.get', {})).resolves.toMatchObject({ language: 'en' });
   });
 

@@ -128,24 +128,45 @@ export interface ExportRow {
   manifestSha256: string;
   fingerprint: string;
   exportedAt: string;
+  packageSha256: string | null;
+}
+
+export interface DeliveryRow {
+  office: string;
+  officeFingerprint: string;
+  receivedAt: string;
+  importedAt: string;
 }
 
 export function insertExport(db: Db, row: Omit<ExportRow, 'id'> & { planId: number; departmentId: number }): void {
   db.prepare(
-    `INSERT INTO report_export (plan_id, department_id, period_key, period_label, file_name, size, manifest_sha256, fingerprint, exported_at)
-     VALUES (@planId, @departmentId, @periodKey, @periodLabel, @fileName, @size, @manifestSha256, @fingerprint, @exportedAt)`,
+    `INSERT INTO report_export (plan_id, department_id, period_key, period_label, file_name, size, manifest_sha256, fingerprint, exported_at, package_sha256)
+     VALUES (@planId, @departmentId, @periodKey, @periodLabel, @fileName, @size, @manifestSha256, @fingerprint, @exportedAt, @packageSha256)`,
   ).run(row);
 }
 
-/** The department's exports of reports on one plan, newest first. */
-export function listExports(db: Db, scope: { planId: number; departmentId: number }, limit = 100): ExportRow[] {
-  return db
+/** The department's exports of reports on one plan, newest first, each with the office's receipt once imported. */
+export function listExports(
+  db: Db,
+  scope: { planId: number; departmentId: number },
+  limit = 100,
+): (ExportRow & { delivery: DeliveryRow | null })[] {
+  const rows = db
     .prepare(
-      `SELECT id, period_key AS periodKey, period_label AS periodLabel, file_name AS fileName, size,
-              manifest_sha256 AS manifestSha256, fingerprint, exported_at AS exportedAt
-         FROM report_export WHERE plan_id = ? AND department_id = ? ORDER BY id DESC LIMIT ?`,
+      `SELECT e.id, e.period_key AS periodKey, e.period_label AS periodLabel, e.file_name AS fileName, e.size,
+              e.manifest_sha256 AS manifestSha256, e.fingerprint, e.exported_at AS exportedAt, e.package_sha256 AS packageSha256,
+              d.office, d.office_fingerprint AS officeFingerprint, d.received_at AS receivedAt, d.imported_at AS importedAt
+         FROM report_export e LEFT JOIN report_delivery d ON d.export_id = e.id
+        WHERE e.plan_id = ? AND e.department_id = ? ORDER BY e.id DESC LIMIT ?`,
     )
-    .all(scope.planId, scope.departmentId, limit) as ExportRow[];
+    .all(scope.planId, scope.departmentId, limit) as (ExportRow & Partial<DeliveryRow> & { office: string | null })[];
+  return rows.map(({ office, officeFingerprint, receivedAt, importedAt, ...row }) => ({
+    ...row,
+    delivery:
+      office === null || office === undefined
+        ? null
+        : { office, officeFingerprint: officeFingerprint as string, receivedAt: receivedAt as string, importedAt: importedAt as string },
+  }));
 }
 
 export function listTrustedSigners(db: Db): { fingerprint: string; department: string; addedAt: string }[] {

@@ -3,8 +3,8 @@ import type { Job, JobKind, JobResult } from '../../../shared/api/calls/jobs';
 import { AppError } from '../../../shared/api/errors';
 import { errorDetails, type Logger } from '../../lib/log';
 
-/** Reports how far a job is: `done` units out of `total` (bytes for copies; 0 = unknown). */
-export type JobProgress = (done: number, total: number) => void;
+/** Reports how far a job is: `done` units out of `total` (bytes for copies; 0 = unknown), with the job's running tallies if it keeps any. */
+export type JobProgress = (done: number, total: number, counts?: Record<string, number>) => void;
 
 /** What a job of kind K produces, without the `kind` tag (the runner adds it). */
 export type JobOutput<K extends JobKind> = Omit<Extract<JobResult, { kind: K }>, 'kind'>;
@@ -39,11 +39,12 @@ export class JobRunner {
     this.prune();
     const id = randomUUID();
     const controller = new AbortController();
-    const job: Job = { id, kind, state: 'running', done: 0, total: 0, error: null, result: null };
-    const progress: JobProgress = (done, total) => {
+    const job: Job = { id, kind, state: 'running', done: 0, total: 0, counts: null, error: null, result: null };
+    const progress: JobProgress = (done, total, counts) => {
       if (job.state !== 'running') return;
       job.done = Math.max(0, done);
       job.total = Math.max(0, total);
+      if (counts) job.counts = { ...counts };
     };
     const record: JobRecord = { job, controller, finishedAt: null, settled: Promise.resolve(job) };
     this.jobs.set(id, record);

@@ -80,6 +80,7 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
       manifestSha256: written.manifestSha256,
       fingerprint: signer.fingerprint,
       exportedAt: ctx.now().toISOString(),
+      packageSha256: written.packageSha256,
     });
     ctx.log.info('report exported', { department: scope.department, period: period.key, size: written.size });
     return {

@@ -25,6 +25,7 @@ export function settingsFrom(stored: ReadonlyMap<string, unknown>): Settings {
     department: pick('department', DepartmentName.nullable(), null),
     recentDepartments: pick('recentDepartments', Settings.shape.recentDepartments, []),
     operator: pick('operator', Settings.shape.operator, ''),
+    office: pick('office', Settings.shape.office, false),
   };
 }
 
@@ -33,6 +34,7 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Setti
     const current = readSettings(ctx.db);
     if (patch.language !== undefined) writeSetting(ctx.db, 'language', patch.language);
     if (patch.operator !== undefined) writeSetting(ctx.db, 'operator', patch.operator);
+    if (patch.office !== undefined) writeSetting(ctx.db, 'office', patch.office);
     if (patch.department !== undefined) {
       if (patch.department !== null && !departmentExists(ctx.db, patch.department)) {
         throw new AppError('department.unknown', { name: patch.department });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call } from '../define';
 
 /** What a file is picked for: decides the dialog's title and filters. */
-export const filePurposes = ['plan', 'evidence', 'report', 'pdf', 'key'] as const;
+export const filePurposes = ['plan', 'evidence', 'report', 'pdf', 'key', 'packages', 'receipt', 'matrix'] as const;
 export const FilePurpose = z.enum(filePurposes);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
@@ -31,7 +31,17 @@ export type Download = z.infer<typeof Download>;
 
 export const filesCalls = {
   /** Desktop only: the native open dialog. The dev host uses the browser's file input and /upload. */
-  'files.pick': call(z.object({ purpose: FilePurpose, multiple: z.boolean().default(false) }).strict(), z.array(FileRef)),
+  'files.pick': call(
+    z
+      .object({
+        purpose: FilePurpose,
+        multiple: z.boolean().default(false),
+        /** Pick folders instead of files (the inbox takes whole folders, the watched folder is one). */
+        folders: z.boolean().default(false),
+      })
+      .strict(),
+    z.array(FileRef),
+  ),
   /** Desktop only: the native save dialog. */
   'files.chooseSaveTarget': call(z.object({ purpose: FilePurpose, suggestedName: z.string().min(1).max(200) }).strict(), SaveTarget),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from '../define';
 import { errorCodes } from '../errors';
 import { Download } from './files';
+import { ReceiveSummary } from './office';
 import { VerifyOutcome } from './reports';
 import { Attachment } from './workspace';
 
@@ -31,6 +32,7 @@ export const JobResult = z.discriminatedUnion('kind', [
     download: Download.nullable(),
   }),
   z.object({ kind: z.literal('report.verify'), outcome: VerifyOutcome }),
+  z.object({ kind: z.literal('office.receive'), summary: ReceiveSummary }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 export type JobKind = JobResult['kind'];
@@ -44,6 +46,8 @@ export const Job = z.object({
   /** Units done so far (bytes for file copies) out of `total`; total is 0 when unknown. */
   done: z.number().nonnegative(),
   total: z.number().nonnegative(),
+  /** Running tallies a job keeps besides done/total (a receive batch: accepted, duplicates, refused); null when it keeps none. */
+  counts: z.record(z.string(), z.number().int().nonnegative()).nullable(),
   error: ApiErrorSchema.nullable(),
   result: JobResult.nullable(),
 });

@@ -3,6 +3,7 @@ import { ReportData } from '../../report/data';
 import { sha256HexPattern, verifyFailureReasons } from '../../report/manifest';
 import { parsePeriod } from '../../report/period';
 import { call } from '../define';
+import { Delivery } from './office';
 import { Empty } from './common';
 import { Download, FileId, SaveTargetId } from './files';
 import { MeasureCode } from './workspace';
@@ -43,6 +44,10 @@ export const ReportExport = z.object({
   manifestSha256: z.string(),
   fingerprint: z.string(),
   exportedAt: z.string(),
+  /** SHA-256 of the package file as written (null for exports made before it was recorded). */
+  packageSha256: z.string().nullable(),
+  /** The office's signed receipt for this package, once imported (送达). */
+  delivery: Delivery.nullable(),
 });
 export type ReportExport = z.infer<typeof ReportExport>;
 

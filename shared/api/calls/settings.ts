@@ -15,6 +15,8 @@ export const Settings = z.object({
   recentDepartments: z.array(DepartmentName).max(10),
   /** The coordinator's name as recorded in the history (经办人); empty means the system user name. */
   operator: z.string().max(50),
+  /** This install also acts as the receiving office for the plan (收件, 汇总 and receipts are shown). */
+  office: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -23,6 +25,7 @@ export const SettingsPatch = z
     language: Language,
     department: DepartmentName.nullable(),
     operator: z.string().trim().max(50),
+    office: z.boolean(),
   })
   .partial()
   .strict();

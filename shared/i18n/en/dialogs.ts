@@ -10,6 +10,9 @@ const en: Messages<typeof zh> = {
     report: 'PlanLedger reports',
     pdf: 'PDF documents',
     key: 'Public key files',
+    packages: 'PlanLedger reports',
+    receipt: 'Receipts',
+    matrix: 'Tracking sheet',
   },
   open: {
     plan: 'Choose a plan file to import',
@@ -17,6 +20,10 @@ const en: Messages<typeof zh> = {
     report: 'Choose a report file to verify',
     pdf: 'Choose a PDF file',
     key: 'Choose a public key file',
+    packages: 'Choose received report files',
+    receipt: 'Choose a receipt',
+    matrix: 'Choose a tracking sheet',
+    folder: 'Choose a folder',
   },
   save: {
     plan: 'Export plan',
@@ -24,6 +31,9 @@ const en: Messages<typeof zh> = {
     report: 'Export report',
     pdf: 'Save as PDF',
     key: 'Export public key',
+    packages: 'Export report',
+    receipt: 'Save receipt',
+    matrix: 'Export tracking sheet',
   },
 };
 export default en;

@@ -161,5 +161,23 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; the PDF {{file}} was not written.',
     write_failed: 'Could not write the PDF {{file}}: {{reason}}',
   },
+  office: {
+    submission_not_found: 'This received report cannot be found; it may be gone after a backup was restored. Refresh the inbox.',
+    batch_running: 'The previous batch is still being received; wait for it to finish or cancel it first.',
+    not_same_report: 'These two reports are not versions of the same department and period, so they cannot be compared.',
+    store_failed: 'Could not store the received report {{file}}: {{reason}}',
+    disk_full: 'The disk is full; the received report {{file}} was not stored. Reports already received are unaffected.',
+    watch_unavailable: 'Cannot read the watched folder {{folder}}: {{reason}}. Receiving resumes when it is reachable again.',
+    no_plan_departments: 'The current plan names no responsible departments, so there is nothing to track.',
+  },
+  receipt: {
+    invalid: 'The receipt did not verify: {{reason}}',
+    untrusted:
+      'The receipt is signed by a key that is not registered ({{office}}, fingerprint {{fingerprint}}); it was not imported. Check the fingerprint with the office by phone, register it under Reports → Registered signers, then import the receipt again.',
+    unknown_package:
+      'This data folder never exported the report this receipt is for (package SHA-256 {{sha256}}); it was not imported. Check that the receipt was meant for this department.',
+    other_department: 'This receipt is for {{department}}, not for this department ({{own}}); it was not imported.',
+    mismatch: 'The receipt does not match the report file: it is for another file (SHA-256 {{sha256}}).',
+  },
 };
 export default en;

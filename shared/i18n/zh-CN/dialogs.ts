@@ -7,6 +7,9 @@ export default {
     report: '工作台账报告',
     pdf: 'PDF 文档',
     key: '公钥文件',
+    packages: '工作台账报告',
+    receipt: '回执文件',
+    matrix: '报送情况表',
   },
   open: {
     plan: '选择要导入的计划文件',
@@ -14,6 +17,10 @@ export default {
     report: '选择要校验的报告文件',
     pdf: '选择 PDF 文件',
     key: '选择公钥文件',
+    packages: '选择收到的报告文件',
+    receipt: '选择回执文件',
+    matrix: '选择报送情况表',
+    folder: '选择文件夹',
   },
   save: {
     plan: '导出计划',
@@ -21,5 +28,8 @@ export default {
     report: '导出报告',
     pdf: '另存为 PDF',
     key: '导出公钥',
+    packages: '导出报告',
+    receipt: '另存回执',
+    matrix: '导出报送情况表',
   },
 };

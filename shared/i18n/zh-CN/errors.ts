@@ -141,4 +141,21 @@ export default {
     disk_full: '磁盘空间不足,PDF 文件 {{file}} 未写出。',
     write_failed: '无法写出 PDF 文件 {{file}}:{{reason}}',
   },
+  office: {
+    submission_not_found: '找不到这份收到的报告,可能已在恢复备份后不存在。请刷新收件列表。',
+    batch_running: '上一批报告还在接收中,请等它完成或取消后再接收新的一批。',
+    not_same_report: '这两份报告不是同一部门、同一期间的版本,无法比较。',
+    store_failed: '无法保存收到的报告 {{file}}:{{reason}}',
+    disk_full: '磁盘空间不足,收到的报告 {{file}} 未保存。已收到的报告不受影响。',
+    watch_unavailable: '无法读取监视的文件夹 {{folder}}:{{reason}}。恢复连接后会自动继续接收。',
+    no_plan_departments: '当前计划中没有列出任何责任部门,无法生成报送情况表。',
+  },
+  receipt: {
+    invalid: '回执文件无法通过核验:{{reason}}',
+    untrusted:
+      '回执由未登记的密钥签署({{office}},指纹 {{fingerprint}}),未导入。请与牵头单位电话核对指纹后,在“报告 → 已登记的签名密钥”中登记,再导入回执。',
+    unknown_package: '本机没有导出过这份回执所对应的报告(报告文件的 SHA-256 为 {{sha256}}),未导入。请确认回执是否发给本部门。',
+    other_department: '这份回执是发给“{{department}}”的,不是本部门({{own}})的,未导入。',
+    mismatch: '回执与报告文件不符:回执针对的是另一份文件(SHA-256 {{sha256}})。',
+  },
 };

@@ -140,7 +140,7 @@ describe('browser dev host', () => {
     });
     expect(JSON.parse(byHeader.body)).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '' },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
     });
   });
 

@@ -32,11 +32,19 @@ describe('dropped files (desktop)', () => {
     }
   });
 
-  it('refuses folders and files that cannot be read', () => {
+  it('registers a dropped folder for the inbox alone: a call that wants a file refuses it', () => {
     const { root, files } = setup();
     const folder = join(root, '文件夹');
     mkdirSync(folder);
-    expect(registerDropped(files, [folder])).toMatchObject({ ok: false, error: { code: 'file.is_directory', params: { name: '文件夹' } } });
+    const result = registerDropped(files, [folder]);
+    if (!result.ok) throw new Error('a folder drop was refused');
+    const id = result.value[0]!.id;
+    expect(files.entry(id)).toMatchObject({ path: folder, folder: true, size: 0 });
+    expect(() => files.get(id)).toThrow(expect.objectContaining({ code: 'file.is_directory', params: { name: '文件夹' } }));
+  });
+
+  it('refuses files that cannot be read', () => {
+    const { root, files } = setup();
     expect(registerDropped(files, [join(root, 'missing.txt')])).toMatchObject({ ok: false, error: { code: 'file.unreadable' } });
   });
 

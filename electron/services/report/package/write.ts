@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
 import { partialPath, syncDirectory } from '../../../lib/atomic-write';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256File, sha256Hex } from '../../../lib/hash';
 import { errnoCode, isDiskFull, unreadableFile } from '../../../lib/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import { defaultVerifyLimits, ed25519SignatureBytes, manifestAllowance, maxSignerKeyBytes } from './limits';
@@ -62,6 +62,8 @@ export interface WrittenReportPackage {
   file: string;
   size: number;
   manifestSha256: string;
+  /** SHA-256 of the package file as written: what the office's receipt names. */
+  packageSha256: string;
   manifest: Manifest;
 }
 
@@ -96,9 +98,11 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
   try {
     const { manifest, manifestJson } = await writeZip(output, sources, draft, options);
     const { size } = await stat(tempFile);
+    // TODO(issue 11): hash the bytes as they are written instead of reading the file again.
+    const packageSha256 = await sha256File(tempFile);
     await rename(tempFile, outFile);
     await syncDirectory(dirname(outFile));
-    return { file: outFile, size, manifestSha256: sha256Hex(manifestJson), manifest };
+    return { file: outFile, size, manifestSha256: sha256Hex(manifestJson), packageSha256, manifest };
   } catch (error) {
     // Removing the file before the stream has let go of it could race its (delayed) open.
     output.destroy();

@@ -1,0 +1,55 @@
+import type zh from '../zh-CN/office';
+import type { Messages } from '../types';
+
+const en: Messages<typeof zh> = {
+  nav: {
+    inbox: 'Inbox',
+    matrix: 'Who has reported',
+    rollup: 'By measure',
+  },
+  trust: {
+    trusted: 'Registered',
+    unknown: 'Unregistered signer',
+    mismatch: 'Signer registered for another department',
+  },
+  cell: {
+    received: 'Received',
+    received_late: 'Received late',
+    untrusted: 'Signer not registered',
+    missing: 'Missing',
+    missing_overdue: 'Missing, overdue',
+  },
+  outcome: {
+    accepted: 'Accepted',
+    duplicate: 'Duplicate',
+    refused: 'Refused',
+  },
+  refusal: {
+    unreadable: 'The file cannot be read ({{detail}})',
+    disk_full: 'The disk is full; not stored ({{detail}})',
+    store_failed: 'Could not store it in the data folder ({{detail}})',
+    report_unreadable: 'Its report.json cannot be read ({{detail}})',
+  },
+  receipt: {
+    reasons: {
+      not_a_zip: 'Not a receipt (cannot be read as a ZIP file)',
+      corrupt_zip: 'The receipt is damaged or was altered (ZIP structure: {{detail}})',
+      too_many_entries: 'The receipt holds too many files ({{detail}})',
+      unsafe_path: 'The receipt holds an unsafe path: {{detail}}',
+      duplicate_name: 'The receipt holds duplicate names: {{detail}}',
+      symlink_entry: 'The receipt holds a symbolic link: {{detail}}',
+      encrypted_entry: 'The receipt holds an encrypted file: {{detail}}',
+      oversize_entry: 'A file in the receipt is too large: {{detail}}',
+      over_ratio_entry: 'A file in the receipt is compressed suspiciously well (a zip bomb?): {{detail}}',
+      missing_entry: 'The receipt lacks a file: {{detail}}',
+      unlisted_entry: 'The receipt holds an extra file: {{detail}}',
+      bad_receipt: 'receipt.json is not valid ({{detail}})',
+      unknown_format_version: 'Receipt format version {{detail}} is not supported; please upgrade PlanLedger',
+      bad_signature: 'The receipt signature is invalid (receipt.sig does not match receipt.json)',
+      bad_signer_key: 'signer.pem in the receipt is not a valid Ed25519 public key',
+      untrusted_signer: 'The receipt signer is not trusted (fingerprint {{detail}})',
+      package_mismatch: 'The receipt is for another report file (SHA-256 {{detail}})',
+    },
+  },
+};
+export default en;
