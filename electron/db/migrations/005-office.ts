@@ -12,7 +12,7 @@ export const office: Migration = {
       -- A package received as the office. Its bytes are kept under received/<aa>/<sha256>;
       -- what the signed manifest and report.json say is copied here, so the matrix, the
       -- roll-up and the diffs never reopen the packages. Which version is current for a
-      -- department and period is worked out from generated_at, never stored.
+      -- department and period (the latest generated) is worked out when read, never stored.
       CREATE TABLE submission (
         id                 INTEGER PRIMARY KEY,
         package_sha256     TEXT NOT NULL UNIQUE CHECK (length(package_sha256) = 64),
@@ -26,12 +26,14 @@ export const office: Migration = {
         period_to          TEXT NOT NULL,
         period_label       TEXT NOT NULL,
         generated_at       TEXT NOT NULL,
+        -- generated_at in milliseconds since 1970 (UTC): offsets differ, so the text does not sort.
+        generated_ms       INTEGER NOT NULL,
         signer_fingerprint TEXT NOT NULL CHECK (length(signer_fingerprint) = 64),
         summary            TEXT NOT NULL CHECK (json_valid(summary)),
         report             TEXT CHECK (report IS NULL OR json_valid(report)),
         received_at        TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX submission_by_slot ON submission (plan_sha256, department, period_from, period_to, generated_at);
+      CREATE INDEX submission_by_slot ON submission (plan_sha256, department, period_from, period_to, generated_ms, id);
 
       ALTER TABLE report_export ADD COLUMN package_sha256 TEXT CHECK (package_sha256 IS NULL OR length(package_sha256) = 64);
       CREATE INDEX report_export_by_package ON report_export (package_sha256);
