@@ -136,7 +136,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),
-    ...officeHandlers(ctx, verified),
+    ...officeHandlers(ctx, verified, null),
     ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {
