@@ -430,6 +430,29 @@ describe('the department imports the receipt', () => {
     expect(again).toEqual(first);
     expect(deliveries()).toBe(1);
   });
+  it('refuses a receipt that names another size or signer for the exported bytes, keeping the delivery it has', async () => {
+    // Another key of the office, registered: only what the receipt says is wrong.
+    const second = generateSigningKey();
+    const secondFingerprint = fingerprintOf(second.publicKeyPem);
+    await departmentSide.call('reports.trust', { fingerprint: secondFingerprint, department: officeDepartment });
+    const receipt = Receipt.parse(JSON.parse(readZip(readFileSync(receiptFile))[0]?.data.toString('utf8') as string));
+    const office = { department: officeDepartment, fingerprint: secondFingerprint };
+    const before = departmentSide.backend.db.prepare('SELECT * FROM report_delivery').all();
+    for (const pkg of [
+      { ...receipt.package, size: receipt.package.size + 1 },
+      { ...receipt.package, signerFingerprint: secondFingerprint },
+    ]) {
+      const bytes = await receiptPackageBytes({ ...receipt, package: pkg, office }, second);
+      await expectApiError(
+        departmentSide.call('reports.importReceipt', { fileId: fileId(departmentSide, fileOf(bytes)) }),
+        'receipt.mismatch',
+        {
+          sha256: receipt.package.sha256,
+        },
+      );
+    }
+    expect(departmentSide.backend.db.prepare('SELECT * FROM report_delivery').all()).toEqual(before);
+  });
 });
 
 describe('the CLI', () => {
