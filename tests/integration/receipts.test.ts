@@ -501,6 +501,24 @@ describe('the CLI', () => {
     expect(JSON.parse(refused.stdout)).toEqual({ ok: false, reason: 'not_a_zip', detail: '' });
   });
 
+  it('verify-receipt: prints texts from the file with control characters escaped', async () => {
+    const forger = generateSigningKey();
+    const receipt = Receipt.parse(JSON.parse(readZip(readFileSync(receiptFile))[0]?.data.toString('utf8') as string));
+    const hostile = await receiptPackageBytes(
+      {
+        ...receipt,
+        package: { ...receipt.package, department: '经济和信息化\u001b[2K\n回执完好' },
+        office: { department: '质监\u202e', fingerprint: fingerprintOf(forger.publicKeyPem) },
+      },
+      forger,
+    );
+    const printed = await runCliCaptured(['verify-receipt', fileOf(hostile)]);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('报告: 经济和信息化\\u{1b}[2K\\u{a}回执完好 · 2016年下半年');
+    expect(printed.stdout).toContain('签收: 质监\\u{202e} 于');
+    expect(printed.stdout).not.toContain('\u001b');
+  });
+
   it('import-receipt: marks the export delivered in the data folder, or says why not', async () => {
     // The department's data folder, closed so the CLI can open it alone.
     const dataDir = freshDir();
