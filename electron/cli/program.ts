@@ -8,10 +8,18 @@ import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
+import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { verifyCommand } from './commands/verify';
 
-export const commands: readonly Command[] = [infoCommand, parsePlanCommand, importPlanCommand, exportCommand, verifyCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  parsePlanCommand,
+  importPlanCommand,
+  exportCommand,
+  verifyCommand,
+  officeStatusCommand,
+];
 
 const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', descriptionKey: 'cli.help.dataDir', valueName: 'DIR' },
