@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setTrustedSigner } from '../../electron/db/repos/reports';
 import { insertSubmission } from '../../electron/db/repos/submissions';
-import { activeOfficePlan } from '../../electron/services/office/matrix';
+import { activeOfficePlan, planMeasure } from '../../electron/services/office/matrix';
 import type { ReportData } from '../../shared/report/data';
 import { reportData } from '../fixtures/report-data';
 import { expectApiError, useBackends, type TestBackend } from '../support/backend';
@@ -46,7 +46,7 @@ describe('office.rollup', () => {
     receive(backend, '财政', '2016-H2', '2017-01-15T09:00:00+08:00', report('财政', h2, '财政厅的情况'));
 
     const rollup = await backend.call('office.rollup', { code: '2.1.1' });
-    const assigned = activeOfficePlan(backend.ctx.db).measures.find((m) => m.code === '2.1.1')?.departments ?? [];
+    const assigned = planMeasure(backend.ctx.db, activeOfficePlan(backend.ctx.db).id, '2.1.1')?.departments ?? [];
     expect(rollup).toMatchObject({ code: '2.1.1', label: '(一)1' });
     expect(rollup.rows.map((row) => [row.department, row.role])).toEqual(assigned.map((d) => [d.name, d.role]));
     expect(rollup.rows.find((row) => row.department === '经济和信息化')).toMatchObject({
