@@ -8,6 +8,7 @@ import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
+import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
 import { verifyCommand } from './commands/verify';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   verifyCommand,
   verifyReceiptCommand,
   importReceiptCommand,
+  officeStatusCommand,
 ];
 
 const globalOptions: Record<string, OptionSpec> = {
