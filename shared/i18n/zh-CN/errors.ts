@@ -76,6 +76,10 @@ export default {
     EBUSY: '文件正被其他程序占用',
     EISDIR: '这是一个文件夹',
     ENOTDIR: '路径中有一项不是文件夹',
+    ETIMEDOUT: '长时间没有响应,网络或设备可能已断开',
+    EHOSTUNREACH: '无法连接到存放该文件夹的计算机',
+    ENETUNREACH: '网络不可用',
+    EIO: '设备读写出错,可能已被拔出',
     ENOSPC: '磁盘空间不足',
     EROFS: '该位置只能读取,不能写入',
     EEXIST: '已有同名文件',
@@ -148,6 +152,7 @@ export default {
     store_failed: '无法保存收到的报告 {{file}}:{{reason}}',
     disk_full: '磁盘空间不足,收到的报告 {{file}} 未保存。已收到的报告不受影响。',
     watch_unavailable: '无法读取监视的文件夹 {{folder}}:{{reason}}。恢复连接后会自动继续接收。',
+    watch_not_folder: '“{{name}}”不是文件夹:请选择要监视的文件夹(如U盘或共享文件夹)。',
     no_plan_departments: '当前计划中没有列出任何责任部门,无法生成报送情况表。',
   },
   receipt: {
