@@ -77,6 +77,8 @@ export interface Backend {
   handlers: Handlers;
   router: Router;
   migration: MigrationOutcome;
+  /** The watched folder's poller, when this host runs one (see BackendOptions.watch). */
+  watcher: FolderWatcher | null;
   /** Documents for the sandboxed preview frame (see services/report/preview.ts); null when the path is not one. */
   preview(path: string, params: URLSearchParams): PreviewResponse | null;
   /** Cancels running jobs and waits for their cleanup (no partial files left behind), then closes the database. */
@@ -156,6 +158,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     router: createRouter(handlers, log),
     migration,
+    watcher,
     preview: (path, params) => previewResponse(ctx, verified, path, params),
     close: async () => {
       // The watcher first: its receive in progress stops before jobs and the database go.
