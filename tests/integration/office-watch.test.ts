@@ -225,6 +225,37 @@ describe('the watched folder', () => {
     expect(watcher.state().counts).toEqual({ accepted: 0, duplicates: 0, refused: 1 });
   });
 
+  it('remembers across a restart what it received, and reads only what changed meanwhile', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const kept = join(folder, '质监.plreport');
+    const changed = join(folder, '财政.plreport');
+    writeFileSync(kept, packageBytes);
+    writeFileSync(changed, packageBytes);
+    const first = recorder();
+    const before = await open({ dataDir, watch: { folder, options: { polling: false, clock: () => 0, receive: first.receive } } });
+    await before.watcher!.scanNow();
+    expect(first.offers).toEqual([]);
+    await before.close();
+    // Nothing was received before the restart: both are read once they have settled.
+    const second = recorder();
+    let now = 10_000;
+    const again = await open({ dataDir, watch: { options: { polling: false, clock: () => now, receive: second.receive } } });
+    await again.watcher!.scanNow();
+    now += 5000;
+    await again.watcher!.scanNow();
+    expect(second.offers.map((offer) => offer.path).sort()).toEqual([changed, kept].sort());
+    await again.close();
+
+    appendFileSync(changed, 'more');
+    const third = recorder();
+    const last = await open({ dataDir, watch: { options: { polling: false, clock: () => now, receive: third.receive } } });
+    await last.watcher!.scanNow();
+    now += 5000;
+    await last.watcher!.scanNow();
+    expect(third.offers.map((offer) => offer.path)).toEqual([changed]);
+  });
+
   it('polls by itself, and leaves nothing running once disposed', async () => {
     const folder = tempDir();
     writeFileSync(join(folder, '质监.plreport'), packageBytes);

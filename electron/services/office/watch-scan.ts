@@ -69,10 +69,17 @@ export function assessListing(input: {
 /**
  * Forgets received files that are no longer in the folder, so the memory stays the size of
  * the folder. Only after a complete walk: a folder skipped this time is not a file deleted.
+ * True when anything was forgotten.
  */
-export function pruneReceived(received: Map<string, string>, listing: readonly Sighting[]): void {
+export function pruneReceived(received: Map<string, string>, listing: readonly Sighting[]): boolean {
   const present = new Set(listing.map((file) => file.path));
-  for (const path of received.keys()) if (!present.has(path)) received.delete(path);
+  let pruned = false;
+  for (const path of received.keys()) {
+    if (present.has(path)) continue;
+    received.delete(path);
+    pruned = true;
+  }
+  return pruned;
 }
 
 /** The file system calls the scan makes; tests put in slow or failing ones. */

@@ -26,6 +26,8 @@ import {
 
 /** The setting that keeps the watched folder across restarts (not part of the Settings call: the renderer sees it in WatchState). */
 export const watchFolderSetting = 'officeWatchFolder';
+/** What was received from the watched folder (path → size:mtime), so a restart does not read every package there again. */
+export const watchReceivedSetting = 'officeWatchReceived';
 
 export type ReceiveFiles = (ctx: ServiceContext, sources: readonly ReceiveSource[], options: ReceiveOptions) => Promise<ReceiveSummary>;
 
@@ -98,8 +100,10 @@ export class FolderWatcher {
     options: Partial<FolderWatcherOptions> = {},
   ) {
     this.options = { ...defaults(ctx), ...options };
-    const kept = readAllSettings(ctx.db).get(watchFolderSetting);
+    const settings = readAllSettings(ctx.db);
+    const kept = settings.get(watchFolderSetting);
     this.folder = typeof kept === 'string' && kept !== '' ? kept : null;
+    this.received = keptReceived(settings.get(watchReceivedSetting), this.folder);
     if (this.folder !== null) this.schedule(0);
   }
 
@@ -128,6 +132,7 @@ export class FolderWatcher {
     this.counts = noCounts();
     this.seen = new Map();
     this.received = new Map();
+    this.saveReceived();
     this.failures = 0;
     this.abort = new AbortController();
     if (folder !== null) this.schedule(0);
@@ -212,6 +217,10 @@ export class FolderWatcher {
     }
   };
 
+  private saveReceived(): void {
+    writeSetting(this.ctx.db, watchReceivedSetting, { folder: this.folder, files: Object.fromEntries(this.received) });
+  }
+
   private unavailable(folder: string, error: unknown): void {
     this.status = 'unavailable';
     this.failures += 1;
@@ -235,7 +244,7 @@ export class FolderWatcher {
     this.problem = null;
     this.failures = 0;
     this.lastScanAt = new Date(this.options.clock()).toISOString();
-    if (walk.complete) pruneReceived(this.received, walk.files);
+    if (walk.complete && pruneReceived(this.received, walk.files)) this.saveReceived();
     const { seen, ready } = assessListing({
       listing: walk.files,
       seen: this.seen,
@@ -303,8 +312,16 @@ export class FolderWatcher {
       else counts.refused += 1;
     }
     this.counts = counts;
+    this.saveReceived();
     this.ctx.log.info('watched folder received', { files: files.length, accepted: summary.accepted, refused: summary.refused });
   }
+}
+
+/** The received memory kept for `folder` (none when it was kept for another folder, or is not readable). */
+function keptReceived(value: unknown, folder: string | null): Map<string, string> {
+  const kept = value as { folder?: unknown; files?: unknown } | null | undefined;
+  if (folder === null || kept?.folder !== folder || typeof kept.files !== 'object' || kept.files === null) return new Map();
+  return new Map(Object.entries(kept.files).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 function addCounts(base: ReceiveCounts, more: Partial<Record<string, number>>): ReceiveCounts {

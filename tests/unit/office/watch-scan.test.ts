@@ -86,8 +86,9 @@ describe('which watched files are ready', () => {
       ['/w/a.plreport', '1:1'],
       ['/w/gone.plreport', '1:1'],
     ]);
-    pruneReceived(received, [file('/w/a.plreport', 1, 1)]);
+    expect(pruneReceived(received, [file('/w/a.plreport', 1, 1)])).toBe(true);
     expect([...received.keys()]).toEqual(['/w/a.plreport']);
+    expect(pruneReceived(received, [file('/w/a.plreport', 1, 1)])).toBe(false);
   });
 
   it('takes only package files, never hidden, Office lock or system entries', () => {
