@@ -53,6 +53,42 @@ const en: Messages<typeof zh> = {
       untrusted_signer: 'The receipt signer is not trusted (fingerprint {{detail}})',
       package_mismatch: 'The receipt is for another report file (SHA-256 {{detail}})',
     },
+    cli: {
+      verify: {
+        summary:
+          "Verifies an office's receipt (.plreceipt); exit code 0 when intact, for the given package (if any) and by a trusted office (if asked)",
+        package: 'Also check that the receipt is for this report file (.plreport)',
+        trust: 'Accept only an office with this fingerprint; may be repeated (spaces, colons and case do not matter)',
+        trustKey: 'Accept only the office whose public key (PEM) is in this file',
+        json: 'Print the result as JSON',
+        intact: 'The receipt is intact: the signature is valid and nothing was altered.',
+        report: 'Report: {{department}} · {{period}} ({{from}} to {{to}})',
+        generatedAt: 'Report generated: {{value}}',
+        packageSha256: 'Report file SHA-256: {{value}}',
+        size: 'Report file size: {{size}} bytes',
+        trustAtOffice: 'Signer when received: {{trust}}',
+        office: 'Receipt: verified by {{office}} at {{time}}',
+        officeSigner: 'Office fingerprint:',
+        packageMatches: 'The report file matches the receipt.',
+        packageNotChecked: 'No --package given: the report file was not checked.',
+        trusted: 'The office is trusted.',
+        trustNotChecked:
+          'No --trust given: the signature proves the receipt was not altered, not who issued it. Check the fingerprint above with the office.',
+      },
+      import: {
+        summary: "Imports an office's receipt and marks the exported report it is for as delivered",
+        done: 'Delivered · verified by {{office}} at {{time}} ({{department}} · {{period}})',
+      },
+    },
+    delivery: {
+      delivered: 'Delivered · verified by {{office}} at {{time}}',
+      notDelivered: 'No receipt yet',
+      import: 'Import receipt…',
+      importing: 'Importing the receipt…',
+      imported: 'Receipt imported: verified by {{office}} at {{time}}',
+      registerOffice: "Register the office's key",
+      retry: 'Register and import again',
+    },
   },
 };
 export default en;
