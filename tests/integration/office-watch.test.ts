@@ -1,12 +1,16 @@
-import { appendFileSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceiveSummary } from '../../shared/api/calls/office';
+import { claimBatch } from '../../electron/services/office/receive';
 import { watchFolderSetting, type FolderWatcherOptions, type ReceiveFiles } from '../../electron/services/office/watch';
 import { nodeWatchFs, type WatchFs } from '../../electron/services/office/watch-scan';
 import { readAllSettings } from '../../electron/db/repos/settings';
 import { expectApiError, useBackends } from '../support/backend';
+import { exportDepartmentPackages, type ExportedPackage } from '../support/office-packages';
 import { useTempDirs } from '../support/temp';
 
 const open = useBackends();
@@ -178,22 +182,37 @@ describe('the watched folder', () => {
     expect(offers).toHaveLength(1);
   });
 
-  it('waits while an inbox batch is running, so two receives never overlap', async () => {
+  it('waits while an inbox batch is running, and the inbox waits for it: two receives never overlap', async () => {
     const folder = tempDir();
-    writeFileSync(join(folder, '质监.plreport'), packageBytes);
-    const { backend, offers, scanAt } = await watching(folder);
-    let finish: () => void = () => undefined;
-    const batch = backend.ctx.jobs.start('office.receive', async () => {
-      await new Promise<void>((resolve) => (finish = resolve));
-      return { summary: { accepted: 0, duplicates: 0, refused: 0, items: [] } };
-    });
+    const file = join(folder, '质监.plreport');
+    writeFileSync(file, packageBytes);
+    let finishReceiving: () => void = () => undefined;
+    let receiving = false;
+    const { offers, receive } = recorder();
+    const slowReceive: ReceiveFiles = async (ctx, sources, options) => {
+      receiving = true;
+      await new Promise<void>((resolve) => (finishReceiving = resolve));
+      return receive(ctx, sources, options);
+    };
+    const { backend, scanAt } = await watching(folder, { receive: slowReceive });
+
+    // The inbox holds the data folder's batch: the watcher's ready file waits.
+    const releaseInbox = claimBatch(backend.ctx);
     await scanAt(0);
     await scanAt(3000);
-    expect(offers).toEqual([]);
-    finish();
-    await backend.ctx.jobs.settled(batch);
-    await scanAt(4000);
-    expect(offers).toHaveLength(1);
+    expect(receiving).toBe(false);
+    releaseInbox();
+
+    // Now the watcher receives, and the inbox is told to wait.
+    const scan = scanAt(4000);
+    await expect.poll(() => receiving).toBe(true);
+    await expectApiError(
+      backend.call('office.receive', { fileIds: [backend.ctx.files.registerExisting(file).id] }),
+      'office.batch_running',
+    );
+    finishReceiving();
+    await scan;
+    expect(offers.map((offer) => offer.path)).toEqual([file]);
   });
 
   it('tries a file again when receiving it failed for a passing reason, not when it was refused for good', async () => {
@@ -289,6 +308,54 @@ describe('the watched folder', () => {
     await backend.close();
     await scan;
     expect(sawAbort).toBe(true);
+  });
+});
+
+describe('the watched folder hands packages to the inbox', () => {
+  let fixtures: string;
+  let exported: ExportedPackage[];
+  beforeAll(async () => {
+    fixtures = mkdtempSync(join(tmpdir(), 'planledger-watch-fixtures-'));
+    exported = await exportDepartmentPackages(fixtures, [
+      { department: '经济和信息化', period: '2016-H2', name: '经信-下半年.plreport', at: new Date('2017-01-10T09:00:00+08:00') },
+    ]);
+  }, 60_000);
+  afterAll(() => rmSync(fixtures, { recursive: true, force: true }));
+
+  it('receives a package copied in slowly, once; a second copy is a duplicate, a bad file is refused once', async () => {
+    const [sent] = exported;
+    const folder = tempDir();
+    const clock = { now: 0 };
+    const backend = await open({ watch: { folder, options: { polling: false, clock: () => clock.now, settleMs: 2000 } } });
+    const watcher = backend.watcher!;
+    const scanAt = async (at: number) => {
+      clock.now = at;
+      await watcher.scanNow();
+    };
+    const bytes = readFileSync(sent!.file);
+    const arrived = join(folder, '经信-下半年.plreport');
+    writeFileSync(arrived, bytes.subarray(0, bytes.length >> 1));
+    await scanAt(0);
+    appendFileSync(arrived, bytes.subarray(bytes.length >> 1));
+    await scanAt(3000);
+    await scanAt(6000);
+    const [submission, ...others] = await backend.call('office.submissions', { includeSuperseded: true });
+    expect(others).toEqual([]);
+    expect(submission).toMatchObject({
+      department: '经济和信息化',
+      fileName: '经信-下半年.plreport',
+      packageSha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    expect(watcher.state().counts).toEqual({ accepted: 1, duplicates: 0, refused: 0 });
+
+    mkdirSync(join(folder, '又一份'));
+    writeFileSync(join(folder, '又一份', '经信-副本.plreport'), bytes);
+    writeFileSync(join(folder, '坏的.plreport'), 'not a package');
+    await scanAt(9000);
+    await scanAt(12_000);
+    await scanAt(15_000);
+    expect(watcher.state().counts).toEqual({ accepted: 1, duplicates: 1, refused: 1 });
+    expect(await backend.call('office.submissions', { includeSuperseded: true })).toHaveLength(1);
   });
 });
 

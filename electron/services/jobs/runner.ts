@@ -100,11 +100,6 @@ export class JobRunner {
     return structuredClone(await record.settled);
   }
 
-  /** Whether a job of this kind is running (the watched folder waits while an inbox batch runs). */
-  isRunning(kind: JobKind): boolean {
-    return [...this.jobs.values()].some((record) => record.job.kind === kind && record.job.state === 'running');
-  }
-
   /** Cancels everything still running and waits for it to clean up (on shutdown). */
   async cancelAll(): Promise<void> {
     const running = [...this.jobs.values()].filter((record) => record.job.state === 'running');

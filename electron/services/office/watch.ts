@@ -7,7 +7,7 @@ import { createTranslator } from '../../lib/i18n';
 import { errorDetails } from '../../lib/log';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings/settings';
-import { receivePackages, type ReceiveOptions, type ReceiveSource } from './receive';
+import { claimBatch, receivePackages, type ReceiveOptions, type ReceiveSource } from './receive';
 import {
   assessListing,
   defaultWalkLimits,
@@ -255,8 +255,14 @@ export class FolderWatcher {
     this.seen = seen;
     const openable = await this.openable(folder, ready);
     if (openable === null || openable.length === 0 || signal.aborted) return;
-    // An inbox batch is running: this scan's files wait for the next one (never two receives at once).
-    if (this.ctx.jobs.isRunning('office.receive')) return;
+    let release: () => void;
+    try {
+      release = claimBatch(this.ctx);
+    } catch (error) {
+      // An inbox batch is running: this scan's files wait for the next one (never two receives at once).
+      if (error instanceof AppError && error.code === 'office.batch_running') return;
+      throw error;
+    }
     try {
       await this.receive(openable, signal);
     } catch (error) {
@@ -264,6 +270,8 @@ export class FolderWatcher {
       // The files stay unreceived and are offered again after a pause (a full disk, a data folder problem).
       this.ctx.log.error('watched folder receive failed', { folder, ...errorDetails(error) });
       this.failures += 1;
+    } finally {
+      release();
     }
   }
 
@@ -292,7 +300,8 @@ export class FolderWatcher {
     const before = { ...this.counts };
     const summary = await this.options.receive(
       this.ctx,
-      files.map((file) => ({ path: file.path, name: file.name })),
+      // The full path names the file in the items (as the desktop inbox does): where on the share a refused one is.
+      files.map((file) => ({ path: file.path, name: file.path })),
       {
         signal,
         // The batch's running tallies show as they come (a scan can bring hundreds of packages).

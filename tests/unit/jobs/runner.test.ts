@@ -123,19 +123,4 @@ describe('job runner', () => {
     await runner.cancelAll();
     expect(runner.get(running).state).toBe('cancelled');
   });
-
-  it('tells whether a job of a kind is running (the watched folder waits for an inbox batch)', async () => {
-    const runner = new JobRunner(recordingLog());
-    let release: () => void = () => undefined;
-    const id = runner.start('evidence.add', async () => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return { attachment };
-    });
-    expect(runner.isRunning('evidence.add')).toBe(true);
-    expect(runner.isRunning('office.receive')).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    release();
-    await runner.settled(id);
-    expect(runner.isRunning('evidence.add')).toBe(false);
-  });
 });
