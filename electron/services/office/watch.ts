@@ -14,6 +14,7 @@ import {
   fileVersion,
   FsTimeout,
   isLockedCode,
+  nextScanDelay,
   nodeWatchFs,
   pruneReceived,
   walkFolder,
@@ -186,8 +187,7 @@ export class FolderWatcher {
       .finally(() => {
         this.running = null;
         this.status = this.status === 'scanning' ? 'watching' : this.status;
-        const backoff = Math.min(this.options.pollMs * 2 ** this.failures, this.options.maxBackoffMs);
-        this.schedule(this.failures > 0 ? backoff : this.options.pollMs);
+        this.schedule(nextScanDelay(this.failures, this.options.pollMs, this.options.maxBackoffMs));
       });
     return this.running;
   }
