@@ -11,6 +11,7 @@ import { infoCommand } from './commands/info';
 import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
+import { receiveCommand, trustCommand } from './commands/receive';
 import { verifyCommand } from './commands/verify';
 
 export const commands: readonly Command[] = [
@@ -19,6 +20,8 @@ export const commands: readonly Command[] = [
   importPlanCommand,
   exportCommand,
   verifyCommand,
+  trustCommand,
+  receiveCommand,
   verifyReceiptCommand,
   importReceiptCommand,
   officeStatusCommand,

@@ -29,6 +29,33 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; not stored ({{detail}})',
     store_failed: 'Could not store it in the data folder ({{detail}})',
     report_unreadable: 'Its report.json cannot be read ({{detail}})',
+    symlink: 'This is a symbolic link (shortcut); it is not followed, for safety',
+    too_many_files: 'At most {{max}} files are received at once; the rest (from here on) were not read. Receive them in another batch',
+    too_deep: 'Folders nested more than {{max}} levels deep; the files inside were not read',
+  },
+  receiving: {
+    cli: {
+      trust: {
+        summary: 'register a department’s signer (after checking the fingerprint); its reports then show as registered',
+        department: 'the signer’s department, e.g. 经济和信息化',
+        fingerprint: 'the signer’s fingerprint (64 hexadecimal digits; spaces, colons and case ignored)',
+        key: 'the public key file (PEM) the department gave',
+        badKey: '“{{file}}” is not an Ed25519 public key file (it must hold exactly one PUBLIC KEY)',
+        done: 'Registered the signer of “{{department}}”: {{fingerprint}}',
+      },
+      receive: {
+        summary:
+          'receive departments’ report files as the office (files or folders, recursively): each verified and kept, refusals with their reason',
+        office: 'the office’s own department, which signs receipts; by default the data folder’s chosen department',
+        receipts: 'issue a receipt (.plreceipt) for each accepted report into this folder; the passphrase comes from PLANLEDGER_PASSPHRASE',
+        json: 'print each file’s outcome as JSON',
+        progress: 'Receiving… {{done}}/{{total}} (Ctrl+C to cancel)',
+        cancelled: 'Cancelled. The reports received so far are kept.',
+        supersedes: 'Replaces the earlier version (SHA-256 {{sha256}})',
+        receipt: 'Receipt issued: {{file}}',
+        totals: '{{accepted}} accepted, {{duplicates}} duplicates, {{refused}} refused.',
+      },
+    },
   },
   officeStatus: {
     summary: 'Lists every department of the current plan for one period: reported, signer not registered or missing, and whether late',
@@ -101,6 +128,28 @@ const en: Messages<typeof zh> = {
       registerOffice: "Register the office's key",
       retry: 'Register and import again',
     },
+  },
+  watch: {
+    title: 'Watched folder',
+    hint: 'Report packages put in this folder (a USB drive, or a share such as \\\\server\\inbox) are received while PlanLedger runs; files still being copied are read once the copy is complete.',
+    folder: 'Folder',
+    none: 'None chosen',
+    state: 'State',
+    states: {
+      off: 'Not set',
+      watching: 'Watching',
+      scanning: 'Receiving',
+      unavailable: 'Unreachable',
+    },
+    lastScan: 'Last checked',
+    never: 'Not checked yet',
+    counts: '{{accepted}} received · {{duplicates}} duplicates · {{refused}} refused',
+    choose: 'Choose folder…',
+    change: 'Change folder…',
+    stop: 'Stop watching',
+    browserHint: 'A browser cannot choose a folder: choose it in the desktop app, or start the dev host with --watch <folder>.',
+    started: 'Watching {{folder}}',
+    stopped: 'Stopped watching the folder',
   },
 };
 export default en;
