@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { userMessage } from '../../../shared/api/error-text';
+import { createTranslator } from '../../../electron/lib/i18n';
 import { deadlineFor, matrixPeriods, matrixRange } from '../../../electron/services/office/matrix';
 
 describe('matrix periods and range', () => {
@@ -39,10 +41,20 @@ describe('matrix periods and range', () => {
     const plan = { issuedOn: '2016-07-07', deadlines: [] };
     expect(matrixRange(plan, '2016-09-01', { from: '2010-01', to: '2019-12' })).toEqual({ from: '2010-01', to: '2019-12' });
     expect(() => matrixRange(plan, '2016-09-01', { from: '2010-01', to: '2020-01' })).toThrow(
-      expect.objectContaining({ code: 'request.invalid' }),
+      expect.objectContaining({ code: 'office.range_invalid' }),
     );
     expect(() => matrixRange(plan, '2016-09-01', { from: '2017-02', to: '2017-01' })).toThrow(
-      expect.objectContaining({ code: 'request.invalid' }),
+      expect.objectContaining({ code: 'office.range_invalid' }),
     );
+    let refusal: unknown;
+    try {
+      matrixRange(plan, '2016-09-01', { from: '2010-01', to: '2020-01' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(userMessage(refusal, createTranslator('zh-CN'))).toBe(
+      '无法显示 2010-01 至 2020-01 的报送情况:起始月份不能晚于结束月份,且一次最多显示 120 个月。请缩小范围。',
+    );
+    expect(userMessage(refusal, createTranslator('en'))).toContain('at most 120 months');
   });
 });
