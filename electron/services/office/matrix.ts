@@ -151,10 +151,7 @@ export function matrixRange(
     if (to < from) to = from;
   }
   const months = monthIndex(monthOf(to)) - monthIndex(monthOf(from)) + 1;
-  if (months < 1) throw new AppError('request.invalid', { detail: `from ${from} is after to ${to}` });
-  if (months > maxMatrixMonths) {
-    throw new AppError('request.invalid', { detail: `${String(months)} months from ${from} to ${to}; at most ${String(maxMatrixMonths)}` });
-  }
+  if (months < 1 || months > maxMatrixMonths) throw new AppError('office.range_invalid', { from, to, max: maxMatrixMonths });
   return { from, to };
 }
 
