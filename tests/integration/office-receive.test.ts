@@ -380,7 +380,14 @@ describe('a batch that goes wrong part way', () => {
     const { jobId } = await backend.call('office.receive', { fileIds: [backend.ctx.files.registerExisting(folder, { folders: true }).id] });
     await backend.call('jobs.cancel', { id: jobId });
     expect((await backend.ctx.jobs.settled(jobId)).state).toBe('cancelled');
-    // The batch lock is released with it.
+    // The batch lock is released with it, even for a batch cancelled before it began.
+    const early = (await backend.handlers['office.receive']({
+      fileIds: [backend.ctx.files.registerExisting(folder, { folders: true }).id],
+    })) as {
+      jobId: string;
+    };
+    backend.ctx.jobs.cancel(early.jobId);
+    expect((await backend.ctx.jobs.settled(early.jobId)).state).toBe('cancelled');
     const next = await backend.call('office.receive', { fileIds: [backend.ctx.files.registerExisting(folder, { folders: true }).id] });
     expect((await backend.ctx.jobs.settled(next.jobId)).state).toBe('done');
   });
