@@ -190,6 +190,9 @@ describe('planledger receive', () => {
     expect(run.stdout).toContain('经济和信息化 2016-H2');
     expect(run.stdout).toContain('Refused');
     expect(run.stdout).toContain('1 accepted, 0 duplicates, 1 refused.');
+    const help = await runCliCaptured(['receive', '--help']);
+    expect(help.stdout).toContain('--receipts OUTDIR');
+    expect(help.stdout).toContain('PLANLEDGER_PASSPHRASE');
     expect((await runCliCaptured(['receive', '--data-dir', dataDir])).code).toBe(2);
     expect((await runCliCaptured(['receive', '--data-dir', dataDir, '--bogus', first().file])).code).toBe(2);
     // Receipts need the office key: a wrong passphrase stops before anything is received.
