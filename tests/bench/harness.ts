@@ -10,8 +10,16 @@ export interface Metric {
   name: string;
   value: number;
   unit: string;
-  /** The most the value may be; a value above it is a regression to look at. */
+  /** The most the value may be (the least, for a `higher` metric such as a throughput); beyond it is a regression to look at. */
   budget: number | null;
+  /** Higher is better (packages a second): the budget is a floor. */
+  higher?: boolean;
+}
+
+/** Whether a metric is within its budget (always, without one). */
+export function withinBudget(metric: Metric): boolean {
+  if (metric.budget === null) return true;
+  return metric.higher ? metric.value >= metric.budget : metric.value <= metric.budget;
 }
 
 export interface Benchmark {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
-import type { Benchmark, Metric } from './harness';
+import { withinBudget, type Benchmark, type Metric } from './harness';
 import { officeMatrixBenchmark } from './office-matrix.bench';
 import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
@@ -48,8 +48,8 @@ async function main(): Promise<void> {
   const rows = metrics.map((m) => ({
     metric: m.name,
     value: `${m.value} ${m.unit}`,
-    budget: m.budget === null ? '' : `${m.budget} ${m.unit}`,
-    within: m.budget === null ? '' : m.value <= m.budget ? 'yes' : 'NO',
+    budget: m.budget === null ? '' : `${m.higher ? '≥ ' : ''}${m.budget} ${m.unit}`,
+    within: m.budget === null ? '' : withinBudget(m) ? 'yes' : 'NO',
   }));
   console.table(rows);
 

@@ -83,9 +83,8 @@ export const officeReceiveBenchmark: Benchmark = {
           throw new Error(`the benchmark batch was not all accepted: ${JSON.stringify(summary.items[0])}`);
         return [
           { name: 'office.receive.seconds', value: round(seconds), unit: 's', budget: null },
-          // Higher is better: the budget (the most a value may be) is on the time per package, 50 ms = 20 packages/s.
-          { name: 'office.receive.packages_per_s', value: round(packageCount / seconds), unit: '/s', budget: null },
-          { name: 'office.receive.ms_per_package', value: round((seconds * 1000) / packageCount), unit: 'ms', budget: 50 },
+          { name: 'office.receive.packages_per_s', value: round(packageCount / seconds), unit: '/s', budget: 20, higher: true },
+          { name: 'office.receive.ms_per_package', value: round((seconds * 1000) / packageCount), unit: 'ms', budget: null },
         ];
       } finally {
         await backend.close();
