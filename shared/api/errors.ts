@@ -74,6 +74,7 @@ export const errorCodes = [
   'office.disk_full',
   'office.watch_unavailable',
   'office.no_plan_departments',
+  'office.report_unreadable',
   'receipt.invalid',
   'receipt.untrusted',
   'receipt.unknown_package',

@@ -169,6 +169,8 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; the received report {{file}} was not stored. Reports already received are unaffected.',
     watch_unavailable: 'Cannot read the watched folder {{folder}}: {{reason}}. Receiving resumes when it is reachable again.',
     no_plan_departments: 'The current plan names no responsible departments, so there is nothing to track.',
+    report_unreadable:
+      'The report.json of the received report {{file}} cannot be read, so the two versions cannot be compared. Verify that report file again from the inbox.',
   },
   receipt: {
     invalid: 'The receipt did not verify: {{reason}}',

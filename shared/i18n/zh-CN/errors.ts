@@ -149,6 +149,7 @@ export default {
     disk_full: '磁盘空间不足,收到的报告 {{file}} 未保存。已收到的报告不受影响。',
     watch_unavailable: '无法读取监视的文件夹 {{folder}}:{{reason}}。恢复连接后会自动继续接收。',
     no_plan_departments: '当前计划中没有列出任何责任部门,无法生成报送情况表。',
+    report_unreadable: '收到的报告({{file}})中的 report.json 无法识别,无法比较两个版本。可在收件列表中重新验证该报告文件。',
   },
   receipt: {
     invalid: '回执文件无法通过核验:{{reason}}',
