@@ -218,7 +218,7 @@ function fileName(path: string): string {
 }
 
 /** The batch's outcome by file, filterable by outcome. */
-function BatchResults({ summary, skipped }: { summary: ReceiveSummary; skipped: number }) {
+export function BatchResults({ summary, skipped }: { summary: ReceiveSummary; skipped: number }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('all');
   const filterName = useId();
