@@ -9,9 +9,18 @@ import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
+import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
 import { verifyCommand } from './commands/verify';
 
-export const commands: readonly Command[] = [infoCommand, parsePlanCommand, importPlanCommand, exportCommand, verifyCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  parsePlanCommand,
+  importPlanCommand,
+  exportCommand,
+  verifyCommand,
+  verifyReceiptCommand,
+  importReceiptCommand,
+];
 
 const globalOptions: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', descriptionKey: 'cli.help.dataDir', valueName: 'DIR' },

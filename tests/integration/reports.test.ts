@@ -248,12 +248,17 @@ describe('signed export', () => {
     expect(data.measures[0]?.tasks[0]?.attachments[0]).toMatchObject({ name: '会议纪要.pdf', path: 'attachments/2.1.1/会议纪要.pdf' });
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('已完成计量测试中心选址。');
 
+    // The package's SHA-256, hashed while it was written, is what sha256sum says of the file.
+    const sha256sum = execFileSync('sha256sum', [file]).toString().split(' ')[0];
+    expect(backend.db.prepare('SELECT package_sha256 FROM report_export').pluck().get()).toBe(sha256sum);
     expect(await backend.call('reports.history', {})).toEqual([
       expect.objectContaining({
         periodKey: '2016-H2',
         fileName: '经济和信息化-2016年下半年.plreport',
         fingerprint: key.fingerprint,
         manifestSha256: expect.any(String),
+        packageSha256: sha256sum,
+        delivery: null,
       }),
     ]);
 

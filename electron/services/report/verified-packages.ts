@@ -66,8 +66,9 @@ export class VerifiedPackages {
   }
 
   /** Starts verifying a chosen file as a job (progress in bytes read, cancellable); its result holds the outcome. */
-  start(fileId: string): string {
-    const file = this.ctx.files.get(fileId);
+  start(fileId: string, shownName?: string): string {
+    const chosen = this.ctx.files.get(fileId);
+    const file = shownName === undefined ? chosen : { ...chosen, name: shownName };
     return this.ctx.jobs.start('report.verify', async (progress, signal) => {
       let outcome: VerifyOutcome | undefined;
       try {
@@ -78,6 +79,14 @@ export class VerifiedPackages {
         if (!outcome?.ok) this.ctx.files.release(fileId);
       }
     });
+  }
+
+  /**
+   * Verifies a package kept in the data folder (one the office received) the same way, shown
+   * under the name it arrived with; the stored file itself is never removed.
+   */
+  startStored(path: string, fileName: string): string {
+    return this.start(this.ctx.files.registerExisting(path).id, fileName);
   }
 
   /**

@@ -21,9 +21,20 @@ export const SubmissionId = z.number().int().positive();
 
 /**
  * Why a file of a batch was not received: the verifier's reasons, plus what can go wrong
- * around it (the file vanished or is locked, the disk filled while storing it).
+ * around it (the file vanished or is locked, the disk filled while storing it), and what a
+ * folder walk leaves out (a symbolic link is never followed; past 10,000 files or 32 levels
+ * of folders the rest is skipped, named once).
  */
-export const receiveRefusalReasons = [...verifyFailureReasons, 'unreadable', 'disk_full', 'store_failed', 'report_unreadable'] as const;
+export const receiveRefusalReasons = [
+  ...verifyFailureReasons,
+  'unreadable',
+  'disk_full',
+  'store_failed',
+  'report_unreadable',
+  'symlink',
+  'too_many_files',
+  'too_deep',
+] as const;
 export type ReceiveRefusalReason = (typeof receiveRefusalReasons)[number];
 
 /** A signer as the office sees it: registered for this department, unknown, or registered for another one. */

@@ -29,6 +29,9 @@ const en: Messages<typeof zh> = {
     disk_full: 'The disk is full; not stored ({{detail}})',
     store_failed: 'Could not store it in the data folder ({{detail}})',
     report_unreadable: 'Its report.json cannot be read ({{detail}})',
+    symlink: 'This is a symbolic link (shortcut); it is not followed, for safety',
+    too_many_files: 'At most {{max}} files are received at once; the rest (from here on) were not read. Receive them in another batch',
+    too_deep: 'Folders nested more than {{max}} levels deep; the files inside were not read',
   },
   receipt: {
     reasons: {
@@ -49,6 +52,42 @@ const en: Messages<typeof zh> = {
       bad_signer_key: 'signer.pem in the receipt is not a valid Ed25519 public key',
       untrusted_signer: 'The receipt signer is not trusted (fingerprint {{detail}})',
       package_mismatch: 'The receipt is for another report file (SHA-256 {{detail}})',
+    },
+    cli: {
+      verify: {
+        summary:
+          "Verifies an office's receipt (.plreceipt); exit code 0 when intact, for the given package (if any) and by a trusted office (if asked)",
+        package: 'Also check that the receipt is for this report file (.plreport)',
+        trust: 'Accept only an office with this fingerprint; may be repeated (spaces, colons and case do not matter)',
+        trustKey: 'Accept only the office whose public key (PEM) is in this file',
+        json: 'Print the result as JSON',
+        intact: 'The receipt is intact: the signature is valid and nothing was altered.',
+        report: 'Report: {{department}} · {{period}} ({{from}} to {{to}})',
+        generatedAt: 'Report generated: {{value}}',
+        packageSha256: 'Report file SHA-256: {{value}}',
+        size: 'Report file size: {{size}} bytes',
+        trustAtOffice: 'Signer when received: {{trust}}',
+        office: 'Receipt: verified by {{office}} at {{time}}',
+        officeSigner: 'Office fingerprint:',
+        packageMatches: 'The report file matches the receipt.',
+        packageNotChecked: 'No --package given: the report file was not checked.',
+        trusted: 'The office is trusted.',
+        trustNotChecked:
+          'No --trust given: the signature proves the receipt was not altered, not who issued it. Check the fingerprint above with the office.',
+      },
+      import: {
+        summary: "Imports an office's receipt and marks the exported report it is for as delivered",
+        done: 'Delivered · verified by {{office}} at {{time}} ({{department}} · {{period}})',
+      },
+    },
+    delivery: {
+      delivered: 'Delivered · verified by {{office}} at {{time}}',
+      notDelivered: 'No receipt yet',
+      import: 'Import receipt…',
+      importing: 'Importing the receipt…',
+      imported: 'Receipt imported: verified by {{office}} at {{time}}',
+      registerOffice: "Register the office's key",
+      retry: 'Register and import again',
     },
   },
   settings: {

@@ -52,6 +52,8 @@ describe('writing a report package', () => {
     expect(progress.every(([done], index) => index === 0 || done > (progress[index - 1] as [number, number])[0])).toBe(true);
     expect(written.size).toBeGreaterThan(total);
     expect(written.manifestSha256).toMatch(/^[0-9a-f]{64}$/u);
+    // Hashed on the way out, yet exactly the file's SHA-256.
+    expect(written.packageSha256).toBe(createHash('sha256').update(readFileSync(options.outFile)).digest('hex'));
     expect(written.manifest.files.map((file) => file.path)).toEqual([
       'report.json',
       'attachments/photo.jpg',

@@ -52,7 +52,7 @@ export function parseManifest(bytes: Buffer): Manifest {
 }
 
 /** The deepest nesting of arrays and objects in JSON text, in one pass without parsing it. */
-function jsonDepth(text: string): number {
+export function jsonDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile, type Options as ZipEntryOptions } from 'yazl';
 import { partialPath, syncDirectory } from '../../../lib/atomic-write';
-import { sha256File, sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/hash';
 import { errnoCode, isDiskFull, unreadableFile } from '../../../lib/file-errors';
 import { AppError } from '../../../../shared/api/errors';
 import { defaultVerifyLimits, ed25519SignatureBytes, manifestAllowance, maxSignerKeyBytes } from './limits';
@@ -96,10 +96,8 @@ export async function writeReportPackage(options: WriteReportPackageOptions): Pr
   // 'wx': a fresh file, never someone else's; flush: fsync before the stream closes it.
   const output = createWriteStream(tempFile, { flags: 'wx', flush: true, highWaterMark: chunkSize });
   try {
-    const { manifest, manifestJson } = await writeZip(output, sources, draft, options);
+    const { manifest, manifestJson, packageSha256 } = await writeZip(output, sources, draft, options);
     const { size } = await stat(tempFile);
-    // TODO(issue 11): hash the bytes as they are written instead of reading the file again.
-    const packageSha256 = await sha256File(tempFile);
     await rename(tempFile, outFile);
     await syncDirectory(dirname(outFile));
     return { file: outFile, size, manifestSha256: sha256Hex(manifestJson), packageSha256, manifest };
@@ -175,7 +173,7 @@ async function writeZip(
   sources: readonly Source[],
   draft: Manifest,
   options: WriteReportPackageOptions,
-): Promise<{ manifest: Manifest; manifestJson: string }> {
+): Promise<{ manifest: Manifest; manifestJson: string; packageSha256: string }> {
   const zip = new ZipFile();
   const stop = new AbortController();
   // The first failure wins; aborting `stop` tears down the output and the current input.
@@ -184,7 +182,16 @@ async function writeZip(
   options.signal?.addEventListener('abort', cancel);
   if (options.signal?.aborted) cancel();
   zip.on('error', fail);
-  const written = pipeline(zip.outputStream, output, { signal: stop.signal });
+  // The package's SHA-256 (what the office's receipt names) is taken from the bytes on their
+  // way to the file, so a package of gigabytes is not read a second time.
+  const packageHash = createHash('sha256');
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      packageHash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  const written = pipeline(zip.outputStream, hashing, output, { signal: stop.signal });
   written.catch(fail);
 
   try {
@@ -223,7 +230,7 @@ async function writeZip(
     zip.addBuffer(sign(null, manifestBytes, options.signer.privateKey), signatureEntry, entryOptions(false));
     zip.end();
     await written;
-    return { manifest, manifestJson };
+    return { manifest, manifestJson, packageSha256: packageHash.digest('hex') };
   } catch (error) {
     throw stop.signal.aborted ? stop.signal.reason : error;
   } finally {
