@@ -17,16 +17,11 @@ export function SubmissionsList() {
     <section className="card" aria-labelledby="inbox-submissions-title" data-testid="submissions">
       <h2 id="inbox-submissions-title" className="card-title">
         {t('office.inbox.submissionsTitle')}
-        <label className="office-toggle office-toggle-inline" htmlFor={toggleId}>
-          <input
-            id={toggleId}
-            type="checkbox"
-            checked={includeSuperseded}
-            onChange={(event) => setIncludeSuperseded(event.target.checked)}
-          />
-          {t('office.inbox.includeSuperseded')}
-        </label>
       </h2>
+      <label className="office-toggle office-toggle-plain" htmlFor={toggleId}>
+        <input id={toggleId} type="checkbox" checked={includeSuperseded} onChange={(event) => setIncludeSuperseded(event.target.checked)} />
+        {t('office.inbox.includeSuperseded')}
+      </label>
       {submissions.isPending && <Loading />}
       {submissions.isError && <ErrorPanel error={submissions.error} onRetry={() => void submissions.refetch()} />}
       {submissions.data?.length === 0 && <p className="muted">{t('office.inbox.submissionsEmpty')}</p>}

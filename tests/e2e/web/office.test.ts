@@ -1,0 +1,198 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../../electron/backend/backend';
+import { findSigningKey } from '../../../electron/db/repos/reports';
+import { fingerprintOf } from '../../../electron/services/report/keys';
+import { startExport } from '../../../electron/services/report/export';
+import { createKey } from '../../../electron/services/report/signing';
+import { scopeFor } from '../../../electron/services/workspace/scope';
+import { callApi } from '../support/api';
+import { launchAs, useApp } from '../support/app';
+import { waitForText } from '../support/wait';
+import { callOrThrow, quietLog } from '../../support/call';
+import { useTempDirs } from '../../support/temp';
+
+const tempDir = useTempDirs();
+useApp();
+
+const passphrase = '各部门报送口令2017';
+const screenshotDir = resolve(import.meta.dirname, '../../../out/screenshots');
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  await page.screenshot({ path: join(screenshotDir, `zh-CN-1280x800-${name}.png`) });
+}
+
+interface Sent {
+  economy: string;
+  quality1: string;
+  quality2: string;
+  twice: string;
+  tampered: string;
+  qualityFingerprint: string;
+}
+
+/**
+ * What the departments send, made by the real export path in a department data folder:
+ * 经济和信息化 once; 质监 twice for the same half-year (the second after finishing a task and
+ * rewriting its account, so the versions differ); 财政's package with one byte changed on the
+ * way; and 经济和信息化's file sent a second time under another name.
+ */
+async function departmentsExport(dir: string): Promise<Sent> {
+  let clock = new Date('2017-01-10T09:00:00+08:00');
+  const backend = await openBackend({ dataDir: join(dir, 'departments'), runtime: 'cli', logger: quietLog, now: () => clock });
+  const api = <K extends Parameters<typeof callOrThrow>[1]>(name: K, request: Parameters<typeof callOrThrow<K>>[2]) =>
+    callOrThrow(backend.router, name, request);
+  try {
+    const exportAs = async (department: string, at: string, name: string): Promise<string> => {
+      clock = new Date(at);
+      const scope = scopeFor(backend.db, department);
+      if (!findSigningKey(backend.db, scope.departmentId)) await createKey(backend.ctx, scope, passphrase);
+      const file = join(dir, name);
+      const jobId = await startExport(backend.ctx, scope, { periodKey: '2016-H2', outFile: file, passphrase });
+      const job = await backend.ctx.jobs.settled(jobId);
+      if (job.state !== 'done') throw new Error(`export of ${department} ended ${job.state}`);
+      return file;
+    };
+
+    await api('settings.update', { department: '经济和信息化', operator: '张三' });
+    const [plan] = await api('tasks.create', { measureCode: '2.1.1', texts: ['制定年度标准化工作计划'] });
+    await api('tasks.update', { id: plan!.id, patch: { status: 'done' } });
+    await api('reports.saveMeasureText', { period: '2016-H2', code: '2.1.1', workDone: '全面完成年度标准化工作改革任务。' });
+    const economy = await exportAs('经济和信息化', '2017-01-10T09:00:00+08:00', '经济和信息化-2016年下半年.plreport');
+
+    await api('settings.update', { department: '质监' });
+    const code = (await api('workspace.dashboard', {})).measures[0]!.code;
+    const [survey] = await api('tasks.create', { measureCode: code, texts: ['开展计量检测专项行动'] });
+    await api('tasks.update', { id: survey!.id, patch: { status: 'in_progress' } });
+    await api('reports.saveMeasureText', { period: '2016-H2', code, workDone: '已启动专项行动。' });
+    const quality1 = await exportAs('质监', '2017-01-12T09:00:00+08:00', '质监-2016年下半年.plreport');
+    await api('tasks.update', { id: survey!.id, patch: { status: 'done' } });
+    await api('reports.saveMeasureText', { period: '2016-H2', code, workDone: '专项行动已完成,共检测计量器具 1200 台件。' });
+    const quality2 = await exportAs('质监', '2017-01-20T09:00:00+08:00', '质监-2016年下半年-更正.plreport');
+
+    await api('settings.update', { department: '财政' });
+    const tampered = await exportAs('财政', '2017-01-15T09:00:00+08:00', '财政-2016年下半年.plreport');
+    const bytes = readFileSync(tampered);
+    const third = Math.floor(bytes.length / 3);
+    bytes[third] = (bytes[third] as number) ^ 0x01;
+    writeFileSync(tampered, bytes);
+
+    const twice = join(dir, '经济和信息化-再次发送.plreport');
+    copyFileSync(economy, twice);
+    const key = findSigningKey(backend.db, scopeFor(backend.db, '质监').departmentId);
+    return { economy, quality1, quality2, twice, tampered, qualityFingerprint: fingerprintOf(key?.publicKeyPem ?? '') };
+  } finally {
+    await backend.close();
+  }
+}
+
+let sent: Sent;
+beforeAll(async () => {
+  sent = await departmentsExport(tempDir());
+}, 60_000);
+
+describe('the office', () => {
+  it('receives a batch, sees the matrix, opens a submission with its preview and diff, registers the signer, issues a receipt, and rolls up a measure', async () => {
+    const app = await launchAs('质监');
+    await callApi(app.page, 'settings.update', { office: true });
+    await app.open('#/office/inbox');
+    // Changed behind the page's back: a reload shows it.
+    await app.reload();
+    const page = app.page;
+
+    // The sidebar shows the office's screens once the setting is on.
+    for (const name of ['收件', '报送情况', '按措施汇总']) await page.getByRole('navigation').getByRole('link', { name }).waitFor();
+    await waitForText(page.locator('.empty-state'), '把报告文件拖到这里');
+
+    // One batch: three good packages (one replacing an earlier one), a duplicate and a tampered file.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择报告文件' }).click();
+    await (await chooser).setFiles([sent.economy, sent.quality1, sent.quality2, sent.twice, sent.tampered]);
+    const results = page.getByTestId('inbox-results');
+    await waitForText(results.getByTestId('inbox-counts'), '已接收 3 · 重复 1 · 已拒收 1');
+    const items = results.getByTestId('inbox-item');
+    expect(await items.count()).toBe(5);
+    const refused = results.locator('[data-outcome="refused"]');
+    await waitForText(refused, '财政-2016年下半年.plreport');
+    expect(await refused.locator('.inbox-reason').textContent()).toMatch(/\S{6,}/u);
+    await waitForText(results.locator('[data-outcome="duplicate"]'), '经济和信息化-再次发送.plreport');
+    await waitForText(items.nth(2), '取代了先前的版本');
+    await waitForText(items.nth(0), '未登记的签名人');
+    await snapshot(page, 'office-inbox');
+
+    await page.getByRole('radio', { name: '已拒收(1)' }).check();
+    expect(await items.count()).toBe(1);
+
+    // The current submissions: two; with the replaced one, three.
+    const rows = page.getByTestId('submission-row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.getByLabel('包括已被取代的版本').check();
+    await rows.nth(2).waitFor();
+    await waitForText(page.getByTestId('submissions'), '已被取代');
+
+    // The matrix by half-year: every department of the plan, each cell in words.
+    await app.open('#/office/matrix?granularity=half');
+    const matrix = page.getByTestId('matrix');
+    await matrix.waitFor();
+    expect(await page.getByTestId('matrix-row').count()).toBe(27);
+    const qualityCell = page.getByRole('button', { name: /^质监,2016年下半年:签名人未登记/u });
+    await qualityCell.waitFor();
+    await page.getByRole('button', { name: /^经济和信息化,2016年下半年:签名人未登记/u }).waitFor();
+    await waitForText(page.getByTestId('matrix-row').filter({ hasText: '财政' }), '未报送');
+    await snapshot(page, 'office-matrix');
+
+    // Enter on a cell opens its submission: the verified summary, the preview, the versions.
+    await qualityCell.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('submission-page').waitFor();
+    await waitForText(page.getByRole('heading', { level: 1 }), '质监 · 2016年下半年');
+    const sha = (await page.getByTestId('submission-sha256').textContent()) ?? '';
+    expect(sha).toMatch(/^[0-9a-f]{64}$/u);
+    await waitForText(page.frameLocator('.report-preview iframe').locator('body'), '专项行动已完成');
+    expect(await page.getByTestId('submission-version').count()).toBe(2);
+    await snapshot(page, 'office-submission');
+
+    // The replaced version: its diff to the one that replaced it, as readable changes.
+    await page.getByRole('link', { name: '查看此版本' }).click();
+    const diff = page.getByTestId('submission-diff');
+    await waitForText(diff, '已启动专项行动。');
+    await waitForText(diff, '进行中');
+    await waitForText(diff, '已完成');
+    await waitForText(page.frameLocator('.report-preview iframe').locator('body'), '已启动专项行动');
+    await diff.scrollIntoViewIfNeeded();
+    await snapshot(page, 'office-diff');
+
+    // Registering the signer here, with the fingerprint the department gave by phone.
+    await page.getByTestId('trust-fingerprint').fill(sent.qualityFingerprint);
+    await page.getByRole('button', { name: '核对并登记' }).click();
+    await waitForText(page.getByTestId('submission-trust'), '已登记');
+
+    // The receipt: the office has no key yet, so one is made with a passphrase typed twice.
+    await page.getByRole('button', { name: '保存回执' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('设置密钥口令').fill('牵头单位回执口令2017');
+    await dialog.getByLabel('再次输入口令').fill('牵头单位回执口令2017');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '签发并保存' }).click();
+    const receipt = await download;
+    expect(receipt.suggestedFilename()).toMatch(/^质监-2016年下半年\.plreceipt$/u);
+    const saved = join(tempDir(), 'receipt.plreceipt');
+    await receipt.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+
+    // The roll-up of 2.1.1: 经济和信息化's account of it from its current report.
+    await app.open('#/office/rollup?measure=2.1.1');
+    const card = page.getByTestId('rollup-row').filter({ hasText: '经济和信息化' });
+    await waitForText(card, '全面完成年度标准化工作改革任务。');
+    await waitForText(card, '制定年度标准化工作计划');
+    // The printout's title (and a saved PDF's name) names the measure.
+    expect(await page.title()).toBe('按措施汇总 (一)1 大力加强质量技术基础建设');
+    await snapshot(page, 'office-rollup');
+  });
+});
