@@ -20,6 +20,7 @@ import { planHandlers } from '../services/plan/handlers';
 import { PreviewCache } from '../services/plan/import';
 import { ensureSeedPlan } from '../services/plan/seed';
 import { officeHandlers } from '../services/office/handlers';
+import { FolderWatcher, type FolderWatcherOptions } from '../services/office/watch';
 import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print/handlers';
 import { reportHandlers } from '../services/report/handlers';
 import { previewResponse, type PreviewResponse } from '../services/report/preview';
@@ -57,6 +58,11 @@ export interface BackendOptions {
   startFresh?: boolean;
   /** Quota of received packages kept for the verify screen (tests set small ones). */
   verifiedLimits?: Partial<VerifiedLimits>;
+  /**
+   * Runs the watched folder (the desktop app and the dev host; the CLI never does). `folder`
+   * starts watching that folder (the dev host's --watch), else the one kept from last time.
+   */
+  watch?: { folder?: string; options?: Partial<FolderWatcherOptions> };
 }
 
 export type DialogHandlers = HandlerGroup<'files.pick' | 'files.chooseSaveTarget'>;
@@ -71,6 +77,8 @@ export interface Backend {
   handlers: Handlers;
   router: Router;
   migration: MigrationOutcome;
+  /** The watched folder's poller, when this host runs one (see BackendOptions.watch). */
+  watcher: FolderWatcher | null;
   /** Documents for the sandboxed preview frame (see services/report/preview.ts); null when the path is not one. */
   preview(path: string, params: URLSearchParams): PreviewResponse | null;
   /** Cancels running jobs and waits for their cleanup (no partial files left behind), then closes the database. */
@@ -125,6 +133,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const verified = new VerifiedPackages(ctx, options.verifiedLimits);
   // Copies cut short by a crash leave temp files in evidence/; none of this session's is running yet.
   removeStaleTemps(layout);
+  const watcher = options.watch ? new FolderWatcher(ctx, options.watch.options) : null;
+  if (watcher && options.watch?.folder !== undefined) await watcher.watch(options.watch.folder);
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -136,7 +146,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.dialogs?.(ctx) ?? noDialogs),
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),
-    ...officeHandlers(ctx, verified, null),
+    ...officeHandlers(ctx, verified, watcher),
     ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {
@@ -148,8 +158,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     router: createRouter(handlers, log),
     migration,
+    watcher,
     preview: (path, params) => previewResponse(ctx, verified, path, params),
     close: async () => {
+      // The watcher first: its receive in progress stops before jobs and the database go.
+      await watcher?.dispose();
       // Verified packages' extracted copies are only for this session's preview.
       verified.dispose();
       // Running copies stop and remove their temp files; none reaches the database after this.

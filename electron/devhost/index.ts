@@ -6,9 +6,10 @@ import { createFileLogger, errorDetails } from '../lib/log';
 import { dataLayout, defaultDataDir } from '../lib/paths';
 import { startDevHost } from './server';
 
-const usage = `Usage: npm run web -- [--data-dir DIR] [--port N]
+const usage = `Usage: npm run web -- [--data-dir DIR] [--port N] [--watch DIR]
 
 Serves the built renderer and the PlanLedger API on http://127.0.0.1 for browser testing.
+--watch DIR watches DIR as the office's watched folder (a browser cannot choose a folder).
 Prints one line PLANLEDGER_URL=<url with token> when ready; stops on Ctrl+C or SIGTERM.`;
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
+      watch: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const log = createFileLogger(dataLayout(dataDir).logs, { echo: process.env.PLANLEDGER_LOG_ECHO === '1' });
-  const app = await openRecoverableBackend({ dataDir, runtime: 'web', logger: log });
+  // The watcher runs here as in the app; a browser cannot pick a folder, so --watch names one.
+  const watch = values.watch === undefined ? {} : { folder: resolve(values.watch) };
+  const app = await openRecoverableBackend({ dataDir, runtime: 'web', logger: log, watch });
   const host = await startDevHost({
     router: app.router,
     files: app.files,

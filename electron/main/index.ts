@@ -95,6 +95,8 @@ async function start(): Promise<void> {
     showInFolder: (path) => shell.showItemInFolder(path),
     printing: printingHandlers(() => mainWindow),
     osSecrets: await osSecretStore(),
+    // The office's watched folder, kept from last time (chosen on the inbox screen).
+    watch: {},
   });
   serveRenderer(join(appRoot, 'out', 'renderer'), (path, params) => host?.preview(path, params) ?? null);
   registerApiHandlers(ipcMain, host.router);

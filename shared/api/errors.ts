@@ -73,6 +73,7 @@ export const errorCodes = [
   'office.store_failed',
   'office.disk_full',
   'office.watch_unavailable',
+  'office.watch_not_folder',
   'office.no_plan_departments',
   'office.report_unreadable',
   'receipt.invalid',

@@ -88,6 +88,10 @@ const en: Messages<typeof zh> = {
     EBUSY: 'another program has the file in use',
     EISDIR: 'it is a folder',
     ENOTDIR: 'part of the path is not a folder',
+    ETIMEDOUT: 'it has not answered for a long time; the network or the device may be disconnected',
+    EHOSTUNREACH: 'the computer that holds the folder cannot be reached',
+    ENETUNREACH: 'the network is unavailable',
+    EIO: 'the device could not be read; it may have been unplugged',
     ENOSPC: 'the disk is full',
     EROFS: 'the location is read-only',
     EEXIST: 'a file of that name already exists',
@@ -168,6 +172,7 @@ const en: Messages<typeof zh> = {
     store_failed: 'Could not store the received report {{file}}: {{reason}}',
     disk_full: 'The disk is full; the received report {{file}} was not stored. Reports already received are unaffected.',
     watch_unavailable: 'Cannot read the watched folder {{folder}}: {{reason}}. Receiving resumes when it is reachable again.',
+    watch_not_folder: '“{{name}}” is not a folder: choose the folder to watch (a USB drive or a shared folder).',
     no_plan_departments: 'The current plan names no responsible departments, so there is nothing to track.',
     report_unreadable:
       'The report.json of the received report {{file}} cannot be read, so the two versions cannot be compared. Verify that report file again from the inbox.',

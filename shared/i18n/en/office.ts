@@ -249,5 +249,27 @@ const en: Messages<typeof zh> = {
     noTasks: '(no tasks)',
     departments: '{{count}} assigned departments, {{reported}} with a report',
   },
+  watch: {
+    title: 'Watched folder',
+    hint: 'Report packages put in this folder (a USB drive, or a share such as \\\\server\\inbox) are received while PlanLedger runs; files still being copied are read once the copy is complete.',
+    folder: 'Folder',
+    none: 'None chosen',
+    state: 'State',
+    states: {
+      off: 'Not set',
+      watching: 'Watching',
+      scanning: 'Receiving',
+      unavailable: 'Unreachable',
+    },
+    lastScan: 'Last checked',
+    never: 'Not checked yet',
+    counts: '{{accepted}} received · {{duplicates}} duplicates · {{refused}} refused',
+    choose: 'Choose folder…',
+    change: 'Change folder…',
+    stop: 'Stop watching',
+    browserHint: 'A browser cannot choose a folder: choose it in the desktop app, or start the dev host with --watch <folder>.',
+    started: 'Watching {{folder}}',
+    stopped: 'Stopped watching the folder',
+  },
 };
 export default en;

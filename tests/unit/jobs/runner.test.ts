@@ -44,6 +44,7 @@ describe('job runner', () => {
       state: 'done',
       done: 3,
       total: 3,
+      counts: null,
       error: null,
       result: { kind: 'evidence.add', attachment },
     });
