@@ -16,6 +16,7 @@ import { droppedEntries, readDroppedEntries, useFileDrop } from '../../platform/
 import { acceptedFor, filesFromDrop, keepAccepted, pickFiles, pickFolders, uploadFiles } from '../../platform/files';
 import { OutcomeLabel, TrustLabel, shortSha } from './OfficeBits';
 import { SubmissionsList } from './SubmissionsList';
+import { WatchFolderPanel } from './WatchFolderPanel';
 import './office.css';
 
 type Batch =
@@ -189,6 +190,7 @@ export function InboxScreen() {
       {batch.step === 'done' && <BatchResults summary={batch.summary} skipped={batch.skipped} />}
 
       <SubmissionsList />
+      <WatchFolderPanel />
 
       {drop.dragging && !busy && (
         <div className="drop-overlay" aria-hidden>

@@ -253,7 +253,11 @@ function Cell({ cell, department, period }: { cell: MatrixCell; department: stri
       {details.length > 0 && <span className="matrix-cell-detail">{details.join(' · ')}</span>}
     </>
   );
-  const label = `${t('office.matrix.cellLabel', { department, period, status: word })}${details.length > 0 ? `(${details.join(',')})` : ''}`;
+  const plain = t('office.matrix.cellLabel', { department, period, status: word });
+  const label =
+    details.length > 0
+      ? t('office.matrix.cellDetailed', { label: plain, details: details.join(t('office.matrix.detailSeparator')) })
+      : plain;
   if (cell.submissionId === null) {
     return (
       <span className={`matrix-cell matrix-cell-${cell.status}`} data-status={cell.status} title={label}>

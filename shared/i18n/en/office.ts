@@ -164,6 +164,8 @@ const en: Messages<typeof zh> = {
     versions_one: '1 version',
     tasks: 'Tasks {{done}}/{{total}}',
     cellLabel: '{{department}}, {{period}}: {{status}}',
+    cellDetailed: '{{label}} ({{details}})',
+    detailSeparator: ', ',
     noRows: 'No department matches the filter.',
     otherDepartments: 'Departments the plan does not name also reported: {{names}}',
     legend: 'Legend',

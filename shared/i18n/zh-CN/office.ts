@@ -156,6 +156,8 @@ export default {
     versions: '{{count}} 个版本',
     tasks: '任务 {{done}}/{{total}}',
     cellLabel: '{{department}},{{period}}:{{status}}',
+    cellDetailed: '{{label}}({{details}})',
+    detailSeparator: ',',
     noRows: '没有符合筛选条件的部门。',
     otherDepartments: '另有计划未列出的部门报送了报告:{{names}}',
     legend: '图例',

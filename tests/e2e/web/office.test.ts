@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/backend/backend';
 import { findSigningKey } from '../../../electron/db/repos/reports';
 import { fingerprintOf } from '../../../electron/services/report/keys';
@@ -9,7 +10,7 @@ import { startExport } from '../../../electron/services/report/export';
 import { createKey } from '../../../electron/services/report/signing';
 import { scopeFor } from '../../../electron/services/workspace/scope';
 import { callApi } from '../support/api';
-import { launchAs, useApp } from '../support/app';
+import { launchAs, useApp, type AppUnderTest } from '../support/app';
 import { waitForText } from '../support/wait';
 import { callOrThrow, quietLog } from '../../support/call';
 import { useTempDirs } from '../../support/temp';
@@ -91,22 +92,55 @@ async function departmentsExport(dir: string): Promise<Sent> {
   }
 }
 
+// Exported once for the file (the tests only read them), removed after it.
 let sent: Sent;
+let exportDir = '';
 beforeAll(async () => {
-  sent = await departmentsExport(tempDir());
+  exportDir = mkdtempSync(join(tmpdir(), 'planledger-office-'));
+  sent = await departmentsExport(exportDir);
 }, 60_000);
+afterAll(() => rmSync(exportDir, { recursive: true, force: true }));
+
+/** Hands files to the office through the API (upload, then one office.receive job), for tests about what comes after. */
+async function receiveByApi(page: Page, files: string[]): Promise<void> {
+  const fileIds: string[] = [];
+  for (const file of files) {
+    const uploaded = await page.evaluate(
+      async ([name, base64]) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const response = await fetch(`/upload?name=${encodeURIComponent(name)}`, { method: 'POST', body: bytes });
+        return (await response.json()) as { value: { id: string } };
+      },
+      [basename(file), readFileSync(file).toString('base64')] as const,
+    );
+    fileIds.push(uploaded.value.id);
+  }
+  const { jobId } = await callApi(page, 'office.receive', { fileIds });
+  let job = await callApi(page, 'jobs.get', { id: jobId });
+  while (job.state === 'running') job = await callApi(page, 'jobs.get', { id: jobId });
+  if (job.state !== 'done') throw new Error(`receive ended ${job.state}`);
+}
+
+/** The app as the office 质监 with the office screens on, `files` already received. */
+async function officeWith(files: string[]): Promise<AppUnderTest> {
+  const app = await launchAs('质监');
+  await callApi(app.page, 'settings.update', { office: true });
+  if (files.length > 0) await receiveByApi(app.page, files);
+  return app;
+}
 
 describe('the office', () => {
-  it('receives a batch, sees the matrix, opens a submission with its preview and diff, registers the signer, issues a receipt, and rolls up a measure', async () => {
+  it('is turned on in Settings, then receives a batch in the inbox: counts, reasons in words, outcomes filtered, submissions listed', async () => {
     const app = await launchAs('质监');
-    await callApi(app.page, 'settings.update', { office: true });
-    await app.open('#/office/inbox');
-    // Changed behind the page's back: a reload shows it.
-    await app.reload();
     const page = app.page;
-
-    // The sidebar shows the office's screens once the setting is on.
-    for (const name of ['收件', '报送情况', '按措施汇总']) await page.getByRole('navigation').getByRole('link', { name }).waitFor();
+    await app.open('#/settings');
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: '设置' }).waitFor();
+    expect(await nav.getByRole('link', { name: '收件' }).count()).toBe(0);
+    // Saved at once (the box follows the saved setting, so it is clicked rather than "checked").
+    await page.getByRole('checkbox', { name: '本机同时作为牵头单位(收件)' }).click();
+    for (const name of ['收件', '报送情况', '按措施汇总']) await nav.getByRole('link', { name }).waitFor();
+    await nav.getByRole('link', { name: '收件' }).click();
     await waitForText(page.locator('.empty-state'), '把报告文件拖到这里');
 
     // One batch: three good packages (one replacing an earlier one), a duplicate and a tampered file.
@@ -132,48 +166,70 @@ describe('the office', () => {
     const rows = page.getByTestId('submission-row');
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);
-    await page.getByLabel('包括已被取代的版本').check();
+    await page.getByRole('checkbox', { name: '包括已被取代的版本' }).check();
     await rows.nth(2).waitFor();
     await waitForText(page.getByTestId('submissions'), '已被取代');
+  });
 
-    // The matrix by half-year: every department of the plan, each cell in words.
+  it('takes a whole folder in the browser: its packages uploaded and received, other files left alone and counted', async () => {
+    const folder = join(tempDir(), '收件U盘');
+    mkdirSync(join(folder, '一月'), { recursive: true });
+    copyFileSync(sent.economy, join(folder, basename(sent.economy)));
+    copyFileSync(sent.quality2, join(folder, '一月', basename(sent.quality2)));
+    writeFileSync(join(folder, '说明.txt'), '各部门报送材料');
+    const app = await officeWith([]);
+    await app.open('#/office/inbox');
+    const chooser = app.page.waitForEvent('filechooser');
+    await app.page.getByRole('button', { name: '选择文件夹' }).click();
+    await (await chooser).setFiles(folder);
+    const results = app.page.getByTestId('inbox-results');
+    await waitForText(results.getByTestId('inbox-counts'), '已接收 2 · 重复 0 · 已拒收 0');
+    await waitForText(results, '文件夹中另有 1 个不是 .plreport 的文件,未处理。');
+  });
+
+  it('shows the matrix in words; Enter on a cell opens the submission with its preview, versions and the replaced version’s diff', async () => {
+    const app = await officeWith([sent.economy, sent.quality1, sent.quality2]);
+    const page = app.page;
     await app.open('#/office/matrix?granularity=half');
-    const matrix = page.getByTestId('matrix');
-    await matrix.waitFor();
+    await page.getByTestId('matrix').waitFor();
     expect(await page.getByTestId('matrix-row').count()).toBe(27);
-    const qualityCell = page.getByRole('button', { name: /^质监,2016年下半年:签名人未登记/u });
+    const qualityCell = page.getByRole('button', { name: /^质监,2016年下半年:签名人未登记\(2 个版本/u });
     await qualityCell.waitFor();
     await page.getByRole('button', { name: /^经济和信息化,2016年下半年:签名人未登记/u }).waitFor();
-    await waitForText(page.getByTestId('matrix-row').filter({ hasText: '财政' }), '未报送');
+    await waitForText(page.getByTestId('matrix-row').filter({ hasText: '财政' }), '逾期未报');
     await snapshot(page, 'office-matrix');
 
-    // Enter on a cell opens its submission: the verified summary, the preview, the versions.
     await qualityCell.focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('submission-page').waitFor();
     await waitForText(page.getByRole('heading', { level: 1 }), '质监 · 2016年下半年');
-    const sha = (await page.getByTestId('submission-sha256').textContent()) ?? '';
-    expect(sha).toMatch(/^[0-9a-f]{64}$/u);
+    expect(await page.getByTestId('submission-sha256').textContent()).toMatch(/^[0-9a-f]{64}$/u);
     await waitForText(page.frameLocator('.report-preview iframe').locator('body'), '专项行动已完成');
     expect(await page.getByTestId('submission-version').count()).toBe(2);
     await snapshot(page, 'office-submission');
 
-    // The replaced version: its diff to the one that replaced it, as readable changes.
+    // The replaced version: its own preview, and what changed in the version that replaced it.
     await page.getByRole('link', { name: '查看此版本' }).click();
     const diff = page.getByTestId('submission-diff');
     await waitForText(diff, '已启动专项行动。');
     await waitForText(diff, '进行中');
-    await waitForText(diff, '已完成');
+    await waitForText(diff, '专项行动已完成,共检测计量器具 1200 台件。');
     await waitForText(page.frameLocator('.report-preview iframe').locator('body'), '已启动专项行动');
     await diff.scrollIntoViewIfNeeded();
     await snapshot(page, 'office-diff');
+  });
 
-    // Registering the signer here, with the fingerprint the department gave by phone.
+  it('registers the signer from a submission and issues its signed receipt', async () => {
+    const app = await officeWith([sent.quality2]);
+    const page = app.page;
+    const [submission] = await callApi(page, 'office.submissions', {});
+    await app.open(`#/office/submissions/${submission!.id}`);
+    await waitForText(page.getByTestId('submission-trust'), '未登记的签名人');
     await page.getByTestId('trust-fingerprint').fill(sent.qualityFingerprint);
     await page.getByRole('button', { name: '核对并登记' }).click();
-    await waitForText(page.getByTestId('submission-trust'), '已登记');
+    await waitForText(page.getByTestId('submission-trust'), '已登记为“质监”的签名人');
 
-    // The receipt: the office has no key yet, so one is made with a passphrase typed twice.
+    // The office has no key yet: one is made with a passphrase typed twice.
     await page.getByRole('button', { name: '保存回执' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('设置密钥口令').fill('牵头单位回执口令2017');
@@ -181,18 +237,28 @@ describe('the office', () => {
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: '签发并保存' }).click();
     const receipt = await download;
-    expect(receipt.suggestedFilename()).toMatch(/^质监-2016年下半年\.plreceipt$/u);
+    expect(receipt.suggestedFilename()).toBe('质监-2016年下半年.plreceipt');
     const saved = join(tempDir(), 'receipt.plreceipt');
     await receipt.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+    await waitForText(page.getByRole('status').last(), '已保存回执 质监-2016年下半年.plreceipt');
+  });
 
-    // The roll-up of 2.1.1: 经济和信息化's account of it from its current report.
+  it('rolls up a measure: each assigned department side by side from its current report, titled for printing', async () => {
+    const app = await officeWith([sent.economy]);
+    const page = app.page;
     await app.open('#/office/rollup?measure=2.1.1');
     const card = page.getByTestId('rollup-row').filter({ hasText: '经济和信息化' });
     await waitForText(card, '全面完成年度标准化工作改革任务。');
     await waitForText(card, '制定年度标准化工作计划');
+    await waitForText(card, '100%');
+    await waitForText(page.getByTestId('rollup-row').filter({ hasText: '发展改革' }), '尚未收到该部门涉及本措施的报告');
     // The printout's title (and a saved PDF's name) names the measure.
     expect(await page.title()).toBe('按措施汇总 (一)1 大力加强质量技术基础建设');
     await snapshot(page, 'office-rollup');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.getByRole('combobox', { name: '措施' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
   });
 });
