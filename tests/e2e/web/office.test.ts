@@ -11,6 +11,7 @@ import { createKey } from '../../../electron/services/report/signing';
 import { scopeFor } from '../../../electron/services/workspace/scope';
 import { callApi } from '../support/api';
 import { launchAs, useApp, type AppUnderTest } from '../support/app';
+import { dropFiles } from '../support/drop';
 import { waitForText } from '../support/wait';
 import { callOrThrow, quietLog } from '../../support/call';
 import { useTempDirs } from '../../support/temp';
@@ -171,7 +172,7 @@ describe('the office', () => {
     await waitForText(page.getByTestId('submissions'), '已被取代');
   });
 
-  it('takes a whole folder in the browser: its packages uploaded and received, other files left alone and counted', async () => {
+  it('takes a whole folder in the browser (its packages received, other files counted and left alone), and files dropped on the screen', async () => {
     const folder = join(tempDir(), '收件U盘');
     mkdirSync(join(folder, '一月'), { recursive: true });
     copyFileSync(sent.economy, join(folder, basename(sent.economy)));
@@ -185,6 +186,13 @@ describe('the office', () => {
     const results = app.page.getByTestId('inbox-results');
     await waitForText(results.getByTestId('inbox-counts'), '已接收 2 · 重复 0 · 已拒收 0');
     await waitForText(results, '文件夹中另有 1 个不是 .plreport 的文件,未处理。');
+
+    // Files dropped anywhere on the screen: one batch again (here both already in, so duplicates).
+    await dropFiles(app.page.getByTestId('inbox-page'), [
+      { name: basename(sent.economy), base64: readFileSync(sent.economy).toString('base64') },
+      { name: basename(sent.quality2), base64: readFileSync(sent.quality2).toString('base64') },
+    ]);
+    await waitForText(results.getByTestId('inbox-counts'), '已接收 0 · 重复 2 · 已拒收 0');
   });
 
   it('shows the matrix in words; Enter on a cell opens the submission with its preview, versions and the replaced version’s diff', async () => {
