@@ -122,11 +122,14 @@ async function receiveByApi(page: Page, files: string[]): Promise<void> {
   if (job.state !== 'done') throw new Error(`receive ended ${job.state}`);
 }
 
-/** The app as the office 质监 with the office screens on, `files` already received. */
-async function officeWith(files: string[]): Promise<AppUnderTest> {
+/** The app as the office 质监 with the office screens on, `files` already received, showing `hash`. */
+async function officeAt(hash: string, files: string[]): Promise<AppUnderTest> {
   const app = await launchAs('质监');
   await callApi(app.page, 'settings.update', { office: true });
   if (files.length > 0) await receiveByApi(app.page, files);
+  await app.open(hash);
+  // The setting changed behind the page's back: a reload shows the office's sidebar.
+  await app.reload();
   return app;
 }
 
@@ -178,8 +181,7 @@ describe('the office', () => {
     copyFileSync(sent.economy, join(folder, basename(sent.economy)));
     copyFileSync(sent.quality2, join(folder, '一月', basename(sent.quality2)));
     writeFileSync(join(folder, '说明.txt'), '各部门报送材料');
-    const app = await officeWith([]);
-    await app.open('#/office/inbox');
+    const app = await officeAt('#/office/inbox', []);
     const chooser = app.page.waitForEvent('filechooser');
     await app.page.getByRole('button', { name: '选择文件夹' }).click();
     await (await chooser).setFiles(folder);
@@ -196,9 +198,8 @@ describe('the office', () => {
   });
 
   it('shows the matrix in words; Enter on a cell opens the submission with its preview, versions and the replaced version’s diff', async () => {
-    const app = await officeWith([sent.economy, sent.quality1, sent.quality2]);
+    const app = await officeAt('#/office/matrix?granularity=half', [sent.economy, sent.quality1, sent.quality2]);
     const page = app.page;
-    await app.open('#/office/matrix?granularity=half');
     await page.getByTestId('matrix').waitFor();
     expect(await page.getByTestId('matrix-row').count()).toBe(27);
     const qualityCell = page.getByRole('button', { name: /^质监,2016年下半年:签名人未登记\(2 个版本/u });
@@ -228,10 +229,11 @@ describe('the office', () => {
   });
 
   it('registers the signer from a submission and issues its signed receipt', async () => {
-    const app = await officeWith([sent.quality2]);
+    const app = await officeAt('#/office/inbox', [sent.quality2]);
     const page = app.page;
-    const [submission] = await callApi(page, 'office.submissions', {});
-    await app.open(`#/office/submissions/${submission!.id}`);
+    // Enter on the submission's link in the inbox's list opens it.
+    await page.getByTestId('submission-row').getByRole('link', { name: '质监' }).focus();
+    await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('submission-trust'), '未登记的签名人');
     await page.getByTestId('trust-fingerprint').fill(sent.qualityFingerprint);
     await page.getByRole('button', { name: '核对并登记' }).click();
@@ -253,9 +255,8 @@ describe('the office', () => {
   });
 
   it('rolls up a measure: each assigned department side by side from its current report, titled for printing', async () => {
-    const app = await officeWith([sent.economy]);
+    const app = await officeAt('#/office/rollup?measure=2.1.1', [sent.economy]);
     const page = app.page;
-    await app.open('#/office/rollup?measure=2.1.1');
     const card = page.getByTestId('rollup-row').filter({ hasText: '经济和信息化' });
     await waitForText(card, '全面完成年度标准化工作改革任务。');
     await waitForText(card, '制定年度标准化工作计划');
