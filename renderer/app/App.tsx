@@ -128,7 +128,7 @@ function Screen({
     case '/office/inbox':
       return <InboxScreen />;
     case '/office/matrix':
-      return <MatrixScreen granularity={route.params.get('granularity')} />;
+      return <MatrixScreen granularity={route.params.get('granularity')} from={route.params.get('from')} to={route.params.get('to')} />;
     case '/office/rollup':
       return <RollupScreen code={route.params.get('measure')} />;
     case '/reports':

@@ -117,11 +117,12 @@ describe('the completeness matrix', () => {
     expect(grid.element().querySelectorAll('tbody tr:first-child button')).toHaveLength(1);
   });
 
-  it('asks for the granularity in the address, and shows the error of a failed matrix with a retry', async () => {
-    const screen = await render(withProviders(<MatrixScreen granularity="month" />));
+  it('asks for the granularity and months in the address (either way round), and shows a failed matrix’s error with a retry', async () => {
+    const screen = await render(withProviders(<MatrixScreen granularity="month" from="2016-12" to="2016-07" />));
     await expect.element(screen.getByRole('button', { name: '重试' })).toBeVisible();
-    expect(asked[0]).toEqual({ name: 'office.matrix', body: { granularity: 'month' } });
+    expect(asked[0]).toEqual({ name: 'office.matrix', body: { granularity: 'month', from: '2016-07', to: '2016-12' } });
     await expect.element(screen.getByRole('radio', { name: '月' })).toBeChecked();
+    await expect.element(screen.getByLabelText('起始月份')).toHaveValue('2016-12');
   });
 });
 

@@ -45,16 +45,34 @@ export function visibleRows(matrix: Matrix, status: CellStatus | null, text: str
   return rows;
 }
 
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/u;
+
 function isGranularity(value: string | null): value is MatrixGranularity {
   return (matrixGranularities as readonly (string | null)[]).includes(value);
 }
 
 /** 报送情况: the plan's departments × periods, each cell in words, shape and colour; a cell with a report opens it. */
-export function MatrixScreen({ granularity: asked }: { granularity: string | null }) {
+export function MatrixScreen({
+  granularity: asked,
+  from: askedFrom = null,
+  to: askedTo = null,
+}: {
+  granularity: string | null;
+  from?: string | null;
+  to?: string | null;
+}) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const granularity: MatrixGranularity = isGranularity(asked) ? asked : 'quarter';
-  const matrix = useCall('office.matrix', { granularity });
+  // The months shown: by default from the plan's issue to today; narrowed here (kept in the address).
+  const from = askedFrom !== null && monthPattern.test(askedFrom) ? askedFrom : undefined;
+  const to = askedTo !== null && monthPattern.test(askedTo) ? askedTo : undefined;
+  // Months typed the wrong way round still mean the span between them.
+  const [first, last] = from && to && from > to ? [to, from] : [from, to];
+  const range = { ...(first ? { from: first } : {}), ...(last ? { to: last } : {}) };
+  const matrix = useCall('office.matrix', { granularity, ...range });
+  const show = (next: { granularity?: MatrixGranularity; from?: string | undefined; to?: string | undefined }) =>
+    replaceRoute('/office/matrix', { granularity, from, to, ...next });
   const [status, setStatus] = useState<CellStatus | null>(null);
   const [text, setText] = useState('');
   const [sort, setSort] = useState<Sort>('plan');
@@ -63,12 +81,16 @@ export function MatrixScreen({ granularity: asked }: { granularity: string | nul
   const statusId = useId();
   const textId = useId();
   const sortId = useId();
+  const fromId = useId();
+  const toId = useId();
 
   async function exportAs(format: 'xlsx' | 'csv'): Promise<void> {
     const name = t('office.matrix.fileName', { granularity: t(`office.matrix.granularities.${granularity}`), ext: format });
     setExporting(true);
     try {
-      const outcome = await saveOutput('matrix', name, (targetId) => call('office.exportMatrix', { granularity, format, targetId }));
+      const outcome = await saveOutput('matrix', name, (targetId) =>
+        call('office.exportMatrix', { granularity, ...range, format, targetId }),
+      );
       if (outcome === 'saved') toasts.show('success', t('office.matrix.exported', { name }));
     } catch (error) {
       toasts.show('error', userMessage(error, t));
@@ -107,13 +129,37 @@ export function MatrixScreen({ granularity: asked }: { granularity: string | nul
                   name={radioName}
                   value={value}
                   checked={granularity === value}
-                  onChange={() => replaceRoute('/office/matrix', { granularity: value })}
+                  onChange={() => show({ granularity: value })}
                 />
                 {t(`office.matrix.granularities.${value}`)}
               </label>
             ))}
           </div>
         </fieldset>
+        <div className="field">
+          <label className="field-label" htmlFor={fromId}>
+            {t('office.matrix.from')}
+          </label>
+          <input
+            id={fromId}
+            className="field-input matrix-month"
+            type="month"
+            value={from ?? ''}
+            onChange={(event) => show({ from: event.target.value || undefined })}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={toId}>
+            {t('office.matrix.to')}
+          </label>
+          <input
+            id={toId}
+            className="field-input matrix-month"
+            type="month"
+            value={to ?? ''}
+            onChange={(event) => show({ to: event.target.value || undefined })}
+          />
+        </div>
         <div className="field">
           <label className="field-label" htmlFor={statusId}>
             {t('office.matrix.filterStatus')}

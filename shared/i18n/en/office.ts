@@ -145,6 +145,8 @@ const en: Messages<typeof zh> = {
       half: 'Half-year',
       year: 'Year',
     },
+    from: 'From month',
+    to: 'To month',
     filterStatus: 'Filter by status',
     allStatuses: 'All statuses',
     filterDepartment: 'Filter by department',

@@ -139,6 +139,8 @@ export default {
       half: '半年',
       year: '年',
     },
+    from: '起始月份',
+    to: '截止月份',
     filterStatus: '按情况筛选',
     allStatuses: '全部情况',
     filterDepartment: '按部门筛选',

@@ -207,6 +207,10 @@ describe('the office', () => {
     await page.getByRole('button', { name: /^经济和信息化,2016年下半年:签名人未登记/u }).waitFor();
     await waitForText(page.getByTestId('matrix-row').filter({ hasText: '财政' }), '逾期未报');
     await snapshot(page, 'office-matrix');
+    // Narrowed to the plan's first year: one half-year column.
+    await page.getByLabel('截止月份').fill('2016-12');
+    await page.locator('.matrix-period').first().waitFor();
+    await expect.poll(() => page.locator('.matrix-period').count()).toBe(1);
 
     await qualityCell.focus();
     await page.keyboard.press('Enter');
