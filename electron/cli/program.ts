@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
+import { receiveCommand, trustCommand } from './commands/receive';
 import { verifyCommand } from './commands/verify';
 
 export const commands: readonly Command[] = [
@@ -18,6 +19,8 @@ export const commands: readonly Command[] = [
   importPlanCommand,
   exportCommand,
   verifyCommand,
+  trustCommand,
+  receiveCommand,
   verifyReceiptCommand,
   importReceiptCommand,
 ];

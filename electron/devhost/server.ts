@@ -23,7 +23,8 @@ const GiB = 1024 * 1024 * 1024;
  * 2 GB each, maxEvidenceBytes); together, received and in flight, they take at most a few
  * of the largest (a batch of evidence is uploaded first, then stored).
  */
-const uploadLimits = { maxBytes: 4 * GiB, maxLabel: '4 GB', maxCount: 256, maxTotalBytes: 8 * GiB, maxTotalLabel: '8 GB' };
+/* The inbox uploads a batch of up to maxDroppedFiles packages (a few hundred small ones, usually) before receiving them. */
+export const uploadLimits = { maxBytes: 4 * GiB, maxLabel: '4 GB', maxCount: 1024, maxTotalBytes: 8 * GiB, maxTotalLabel: '8 GB' };
 
 /** The token cookie, named per port: cookies ignore ports, so two dev hosts in one browser would replace each other's. */
 export function tokenCookie(port: number): string {

@@ -22,7 +22,7 @@ export interface DataLayout {
   database: string;
   backups: string;
   evidence: string;
-  /** Packages received as the office, content-addressed like evidence: received/<aa>/<sha256>. */
+  /** Packages received as the office, content-addressed like evidence: received/<aa>/<sha256>.plreport (never deleted). */
   received: string;
   logs: string;
   tmp: string;

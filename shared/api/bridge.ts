@@ -18,8 +18,8 @@ export const openReportReadyChannel = 'planledger:open-report-ready';
  * path itself (webUtils) and sends only those, so a page cannot register paths by name.
  */
 export const droppedFilesChannel = 'planledger:dropped-files';
-/** At most this many files per drop. */
-export const maxDroppedFiles = 100;
+/** At most this many files per drop (the inbox takes a whole batch of packages at once; a folder counts as one). */
+export const maxDroppedFiles = 1000;
 
 /** A DOM `File` as shared code sees it (shared/ is compiled without the DOM). */
 export interface DroppedFile {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
 import type { Benchmark, Metric } from './harness';
+import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
 import { reportLimitsBenchmark } from './report-limits.bench';
@@ -21,6 +22,7 @@ const benchmarks: Benchmark[] = [
   reportBenchmark,
   reportLimitsBenchmark,
   previewBenchmark,
+  officeReceiveBenchmark,
 ];
 
 function currentCommit(): string {

@@ -13,8 +13,9 @@ export interface ExportedPackage {
   department: string;
   period: string;
   file: string;
-  /** The signer's fingerprint (hex). */
+  /** The signer's fingerprint (hex) and public key (SPKI PEM). */
   fingerprint: string;
+  publicKeyPem: string;
 }
 
 /**
@@ -39,8 +40,8 @@ export async function exportDepartmentPackages(
       const jobId = await startExport(backend.ctx, scope, { periodKey: period, outFile: file, passphrase: departmentPassphrase });
       const job = await backend.ctx.jobs.settled(jobId);
       if (job.state !== 'done') throw new Error(`export of ${department} ${period} ended ${job.state}: ${JSON.stringify(job.error)}`);
-      const key = findSigningKey(backend.db, scope.departmentId);
-      made.push({ department, period, file, fingerprint: fingerprintOf(key?.publicKeyPem ?? '') });
+      const publicKeyPem = findSigningKey(backend.db, scope.departmentId)?.publicKeyPem ?? '';
+      made.push({ department, period, file, fingerprint: fingerprintOf(publicKeyPem), publicKeyPem });
     }
     return made;
   } finally {

@@ -114,3 +114,28 @@ export function listSlotVersions(
     )
     .all(slot) as SubmissionState[];
 }
+
+/**
+ * The newest two versions of a slot by generation time (ties: the later received), read
+ * through the slot index alone: what a receive batch needs after each insert, without
+ * working out every slot's state.
+ */
+export function latestSlotShas(
+  db: Db,
+  slot: { planSha256: string; department: string; periodFrom: string; periodTo: string },
+): { id: number; packageSha256: string }[] {
+  return db
+    .prepare(
+      `SELECT id, package_sha256 AS packageSha256 FROM submission
+        WHERE plan_sha256 = @planSha256 AND department = @department AND period_from = @periodFrom AND period_to = @periodTo
+        ORDER BY generated_ms DESC, id DESC LIMIT 2`,
+    )
+    .all(slot) as { id: number; packageSha256: string }[];
+}
+
+/** The department a signer's fingerprint is registered for, or null. */
+export function signerRegistration(db: Db, fingerprint: string): string | null {
+  const row = db.prepare('SELECT department FROM trusted_signer WHERE fingerprint = ?').get(fingerprint) as
+    { department: string } | undefined;
+  return row?.department ?? null;
+}

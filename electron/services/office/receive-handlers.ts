@@ -23,21 +23,22 @@ export function receiveHandlers(
         return { path: entry.path, name: entry.temporary ? entry.name : entry.path };
       });
       const release = claimBatch(ctx);
+      let jobId: string;
       try {
-        const jobId = ctx.jobs.start('office.receive', async (progress, signal) => {
-          try {
-            return { summary: await receivePackages(ctx, sources, { onProgress: progress, signal }) };
-          } finally {
-            release();
-            // Uploads were copied into received/ (or refused): tmp/ does not keep them.
-            for (const id of fileIds) ctx.files.release(id);
-          }
-        });
-        return { jobId };
+        jobId = ctx.jobs.start('office.receive', async (progress, signal) => ({
+          summary: await receivePackages(ctx, sources, { onProgress: progress, signal }),
+        }));
       } catch (error) {
         release();
         throw error;
       }
+      // However the job ends (even cancelled before it began): the next batch may start, and
+      // uploads, copied into received/ or refused, are not kept in tmp/.
+      void ctx.jobs.settled(jobId).finally(() => {
+        release();
+        for (const id of fileIds) ctx.files.release(id);
+      });
+      return { jobId };
     },
     'office.submissions': ({ department, includeSuperseded }) =>
       submissions(ctx.db, { ...(department === undefined ? {} : { department }), includeSuperseded }),

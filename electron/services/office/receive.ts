@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/api/errors';
 import { periodKeyOf } from '../../../shared/office/period-key';
 import { ReportData } from '../../../shared/report/data';
 import { printableName, type Manifest, type VerifyFailureReason } from '../../../shared/report/manifest';
-import { findSubmission, findSubmissionIdBySha, insertSubmission, listSlotVersions } from '../../db/repos/submissions';
+import { findSubmission, findSubmissionIdBySha, insertSubmission, latestSlotShas, signerRegistration } from '../../db/repos/submissions';
 import { errorDetails } from '../../lib/log';
 import { failureReason } from '../../lib/file-errors';
 import { createTranslator } from '../../lib/i18n';
@@ -39,6 +39,8 @@ export interface ReceiveOptions {
 
 /** What a folder walk takes at most: a batch of packages, not a whole drive. */
 export const walkLimits = { maxFiles: 10_000, maxDepth: 32 };
+/** Files received at once. */
+const receiveConcurrency = 4;
 /** report.json larger than this stays in the package (the submission then has no parsed report). */
 export const maxReportJsonBytes = 32 * 1024 * 1024;
 /** The largest package file taken in: what the verifier would read at most. */
@@ -49,6 +51,19 @@ const systemNames = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycl
 function isSystemFile(name: string): boolean {
   // Hidden (.DS_Store, ._AppleDouble, .Trashes) and Office lock files (~$报告.docx).
   return name.startsWith('.') || name.startsWith('~$') || systemNames.has(name.toLowerCase());
+}
+
+interface Signalled {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+
+function signalled(): Signalled {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 type Found = { kind: 'file'; path: string; shown: string } | { kind: 'skipped'; item: ReceiveItem };
@@ -70,18 +85,41 @@ export async function receivePackages(
   const t = options.t ?? createTranslator(readSettings(ctx.db).language);
   const found = await walkSources(sources, t, options.signal);
   const counts: ReceiveCounts = { accepted: 0, duplicates: 0, refused: 0 };
-  const items: ReceiveItem[] = [];
+  const items: ReceiveItem[] = new Array<ReceiveItem>(found.length);
   const total = found.length;
+  let next = 0;
+  let done = 0;
   options.onProgress?.(0, total, { ...counts });
-  for (const entry of found) {
-    options.signal?.throwIfAborted();
-    const item = entry.kind === 'skipped' ? entry.item : await receiveFile(ctx, entry, t, options);
-    items.push(item);
-    if (item.outcome === 'accepted') counts.accepted += 1;
-    else if (item.outcome === 'duplicate') counts.duplicates += 1;
-    else counts.refused += 1;
-    options.onProgress?.(items.length, total, { ...counts });
-  }
+  // A few files at a time: each waits mostly on the disk (fsync of the copy, of its folder,
+  // of the database), so a batch goes several times faster; items keep the order found.
+  // Files are recorded in the order found, whatever order their checks end in: the first of
+  // two copies of the same bytes is the accepted one, and a correction replaces what came before it.
+  const finished = found.map(() => signalled());
+  const worker = async () => {
+    while (next < found.length) {
+      options.signal?.throwIfAborted();
+      const index = next;
+      next += 1;
+      const entry = found[index] as Found;
+      const turn = index === 0 ? Promise.resolve() : (finished[index - 1] as Signalled).promise;
+      let item: ReceiveItem;
+      try {
+        item = entry.kind === 'skipped' ? entry.item : await receiveFile(ctx, entry, t, options, turn);
+      } finally {
+        // Done in order: only once every file before this one is done too (a refusal that never waited included).
+        void turn.then((finished[index] as Signalled).resolve);
+      }
+      items[index] = item;
+      if (item.outcome === 'accepted') counts.accepted += 1;
+      else if (item.outcome === 'duplicate') counts.duplicates += 1;
+      else counts.refused += 1;
+      done += 1;
+      options.onProgress?.(done, total, { ...counts });
+    }
+  };
+  const workers = await Promise.allSettled(Array.from({ length: Math.min(receiveConcurrency, total) }, worker));
+  const failed = workers.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   ctx.log.info('packages received', { ...counts });
   return { ...counts, items };
 }
@@ -155,6 +193,8 @@ async function receiveFile(
   file: { path: string; shown: string },
   t: TFunction,
   options: ReceiveOptions,
+  /** Resolves once the files found before this one are done with. */
+  turn: Promise<void>,
 ): Promise<ReceiveItem> {
   const refused = (reason: ReceiveRefusalReason, detail: string): ReceiveItem => ({ path: file.shown, outcome: 'refused', reason, detail });
   const verifyRefusal = (reason: VerifyFailureReason, detail: string) =>
@@ -188,14 +228,21 @@ async function receiveFile(
   let kept = false;
   try {
     const known = findSubmissionIdBySha(ctx.db, copy.sha256);
-    if (known !== undefined) return duplicateItem(ctx, file.shown, known);
+    if (known !== undefined) {
+      await turn;
+      return duplicateItem(ctx, file.shown, known);
+    }
 
     const result = await verifyReportPackage(copy.temp, options.signal ? { signal: options.signal } : {});
     if (!result.ok) return verifyRefusal(result.reason, result.detail);
 
     const report = await readReportJson(ctx, copy.temp, result.entries);
+    await turn;
+    options.signal?.throwIfAborted();
     await keepReceived(ctx.layout, copy);
     kept = true;
+    // Cancelled meanwhile: the bytes stay in the store (harmless, found again next time), no submission is recorded.
+    options.signal?.throwIfAborted();
     return record(ctx, file, copy, result.manifest, result.fingerprint, report);
   } catch (error) {
     if (error instanceof StoreRefusal) return storeRefusal(error, ctx, t, refused, verifyRefusal);
@@ -267,14 +314,14 @@ function record(
       report,
       receivedAt: ctx.now().toISOString(),
     });
-    const versions = listSlotVersions(ctx.db, slot);
+    const latest = latestSlotShas(ctx.db, slot);
     // Became current, and the slot had a current version before: that is the one replaced.
-    const replaced = versions[0]?.id === id ? versions[1] : undefined;
+    const replaced = latest[0]?.id === id ? latest[1] : undefined;
     return {
       duplicateOf: undefined,
       id,
       supersedes: replaced?.packageSha256,
-      registeredAs: findSubmission(ctx.db, id)?.registeredAs ?? null,
+      registeredAs: signerRegistration(ctx.db, fingerprint),
     };
   })();
   if (outcome.duplicateOf !== undefined) return duplicateItem(ctx, file.shown, outcome.duplicateOf);

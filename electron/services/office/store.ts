@@ -75,13 +75,16 @@ export async function copyIntoReceived(layout: DataLayout, source: string, optio
   let size = 0;
   let readError: unknown = null;
   let writeError: unknown = null;
+  let failedFirst: 'read' | 'write' | null = null;
   let output: Writable | null = null;
   try {
     const input = createReadStream(source, { highWaterMark: chunkBytes }).on('error', (error) => {
-      readError = error;
+      readError ??= error;
+      failedFirst ??= 'read';
     });
     output = (options.openOutput ?? defaultOutput)(temp).on('error', (error) => {
-      writeError = error;
+      writeError ??= error;
+      failedFirst ??= 'write';
     });
     await pipeline(
       input,
@@ -106,8 +109,8 @@ export async function copyIntoReceived(layout: DataLayout, source: string, optio
     }
     await rm(temp, { force: true });
     if (error instanceof StoreRefusal || isAbort(error)) throw error;
-    // A failed write also ends the read with the same error: the write is the cause then.
-    if (writeError !== null) throw writeRefusal(writeError);
+    // A failure on one side ends the other with the same error: the side that failed first is the cause.
+    if (failedFirst === 'write' && writeError !== null) throw writeRefusal(writeError);
     if (readError !== null) throw new StoreRefusal('unreadable', failureReason(readError));
     throw writeRefusal(error);
   }

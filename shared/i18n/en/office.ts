@@ -33,6 +33,30 @@ const en: Messages<typeof zh> = {
     too_many_files: 'At most {{max}} files are received at once; the rest (from here on) were not read. Receive them in another batch',
     too_deep: 'Folders nested more than {{max}} levels deep; the files inside were not read',
   },
+  receiving: {
+    cli: {
+      trust: {
+        summary: 'register a department’s signer (after checking the fingerprint); its reports then show as registered',
+        department: 'the signer’s department, e.g. 经济和信息化',
+        fingerprint: 'the signer’s fingerprint (64 hexadecimal digits; spaces, colons and case ignored)',
+        key: 'the public key file (PEM) the department gave',
+        badKey: '“{{file}}” is not an Ed25519 public key file (it must hold exactly one PUBLIC KEY)',
+        done: 'Registered the signer of “{{department}}”: {{fingerprint}}',
+      },
+      receive: {
+        summary:
+          'receive departments’ report files as the office (files or folders, recursively): each verified and kept, refusals with their reason',
+        office: 'the office’s own department, which signs receipts; by default the data folder’s chosen department',
+        receipts: 'issue a receipt (.plreceipt) for each accepted report into this folder; the passphrase comes from PLANLEDGER_PASSPHRASE',
+        json: 'print each file’s outcome as JSON',
+        progress: 'Receiving… {{done}}/{{total}} (Ctrl+C to cancel)',
+        cancelled: 'Cancelled. The reports received so far are kept.',
+        supersedes: 'Replaces the earlier version (SHA-256 {{sha256}})',
+        receipt: 'Receipt issued: {{file}}',
+        totals: '{{accepted}} accepted, {{duplicates}} duplicates, {{refused}} refused.',
+      },
+    },
+  },
   receipt: {
     reasons: {
       not_a_zip: 'Not a receipt (cannot be read as a ZIP file)',

@@ -31,6 +31,29 @@ export default {
     too_many_files: '一次最多接收 {{max}} 个文件,其余未读取(包括此处)。请分批接收',
     too_deep: '文件夹层级超过 {{max}} 层,其中的文件未读取',
   },
+  receiving: {
+    cli: {
+      trust: {
+        summary: '登记某部门的签名人(核对指纹后再登记),收到的报告随之显示为“已登记”',
+        department: '签名人所属部门,如“经济和信息化”',
+        fingerprint: '签名人指纹(64 位十六进制数字,空格、冒号和大小写不限)',
+        key: '部门提供的公钥文件(PEM)',
+        badKey: '“{{file}}”不是有效的 Ed25519 公钥文件(应只包含一个 PUBLIC KEY)',
+        done: '已登记“{{department}}”的签名人:{{fingerprint}}',
+      },
+      receive: {
+        summary: '作为牵头单位接收各部门的报告文件(文件或文件夹,递归);逐个核验并保存,拒收的说明原因',
+        office: '本单位(牵头单位)的部门名称,用于签发回执;默认为数据文件夹中选定的部门',
+        receipts: '为每份接收的报告签发回执(.plreceipt)并保存到此文件夹;口令取自环境变量 PLANLEDGER_PASSPHRASE',
+        json: '以 JSON 输出每个文件的结果',
+        progress: '正在接收…{{done}}/{{total}}(按 Ctrl+C 取消)',
+        cancelled: '已取消。已接收的报告已保存。',
+        supersedes: '取代了此前的版本(SHA-256 {{sha256}})',
+        receipt: '已签发回执:{{file}}',
+        totals: '接收 {{accepted}} 份,重复 {{duplicates}} 份,拒收 {{refused}} 份。',
+      },
+    },
+  },
   receipt: {
     reasons: {
       not_a_zip: '不是回执文件(无法作为 ZIP 文件读取)',

@@ -6,6 +6,7 @@ import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { useTempDirs } from '../../support/temp';
 import { startDevHost, type DevHostProcess } from '../support/app';
+import { uploadLimits } from '../../../electron/devhost/server';
 
 const tempDir = useTempDirs();
 let host: DevHostProcess | null = null;
@@ -201,16 +202,19 @@ describe('browser dev host', () => {
     for (const each of held) await each.started;
     const full = await upload('a');
     expect(full.status).toBe(413);
-    expect(JSON.parse(full.body)).toMatchObject({ ok: false, error: { code: 'file.uploads_full', params: { count: 256, max: '8 GB' } } });
+    expect(JSON.parse(full.body)).toMatchObject({
+      ok: false,
+      error: { code: 'file.uploads_full', params: { count: uploadLimits.maxCount, max: '8 GB' } },
+    });
     for (const each of held) each.abort();
     await waitFor(async () => (await upload('a')).status === 200);
 
     // Uploads nobody used yet count too.
-    for (let i = 1; i < 256; i += 1) expect((await upload('a')).status).toBe(200);
+    for (let i = 1; i < uploadLimits.maxCount; i += 1) expect((await upload('a')).status).toBe(200);
     const tooMany = await upload('a');
     expect(tooMany.status).toBe(413);
     expect(JSON.parse(tooMany.body)).toMatchObject({ ok: false, error: { code: 'file.uploads_full' } });
-    expect(readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('upload-'))).toHaveLength(256);
+    expect(readdirSync(join(dataDir, 'tmp')).filter((name) => name.startsWith('upload-'))).toHaveLength(uploadLimits.maxCount);
   });
 
   it('does not keep the upload of a report that failed verification', async () => {
