@@ -8,6 +8,7 @@ import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
+import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
 import { receiveCommand, trustCommand } from './commands/receive';
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   receiveCommand,
   verifyReceiptCommand,
   importReceiptCommand,
+  officeStatusCommand,
 ];
 
 const globalOptions: Record<string, OptionSpec> = {

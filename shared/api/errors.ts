@@ -76,6 +76,7 @@ export const errorCodes = [
   'office.watch_not_folder',
   'office.no_plan_departments',
   'office.report_unreadable',
+  'office.range_invalid',
   'receipt.invalid',
   'receipt.untrusted',
   'receipt.unknown_package',

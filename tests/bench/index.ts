@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
 import type { Benchmark, Metric } from './harness';
 import { officeReceiveBenchmark } from './office-receive.bench';
+import { officeMatrixBenchmark } from './office-matrix.bench';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
 import { reportLimitsBenchmark } from './report-limits.bench';
@@ -23,6 +24,7 @@ const benchmarks: Benchmark[] = [
   reportLimitsBenchmark,
   previewBenchmark,
   officeReceiveBenchmark,
+  officeMatrixBenchmark,
 ];
 
 function currentCommit(): string {

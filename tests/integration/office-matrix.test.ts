@@ -6,6 +6,7 @@ import { officeStatus } from '../../electron/services/office/matrix';
 import { seedDepartmentNames } from '../support/seed';
 import { expectApiError, useBackends, type TestBackend } from '../support/backend';
 import { hexFor, signerOf, submissionRow } from '../support/submissions';
+import { fixtureText } from '../unit/plan/helpers';
 
 const open = useBackends();
 const now = new Date('2017-03-15T04:00:00Z');
@@ -134,15 +135,15 @@ describe('office.matrix', () => {
     expect(cell(matrix, '质监', '2017-01')).toMatchObject({ submissionId: exact, versions: 1 });
   });
 
-  it('shows the months asked for, and refuses a range that is backwards or wider than ten years', async () => {
+  it('shows the months asked for, and refuses a range that is backwards or wider than ten years in words', async () => {
     const backend = await officeWithSubmissions();
     const chosen = await backend.call('office.matrix', { granularity: 'month', from: '2017-01', to: '2017-02' });
     expect(chosen.periods.map((period) => period.key)).toEqual(['2017-01', '2017-02']);
     const oneQuarter = await backend.call('office.matrix', { granularity: 'quarter', from: '2017-02', to: '2017-02' });
     expect(oneQuarter.periods.map((period) => period.key)).toEqual(['2017-Q1']);
 
-    await expectApiError(backend.call('office.matrix', { granularity: 'month', from: '2017-02', to: '2017-01' }), 'request.invalid');
-    await expectApiError(backend.call('office.matrix', { granularity: 'year', from: '2010-01', to: '2020-01' }), 'request.invalid');
+    await expectApiError(backend.call('office.matrix', { granularity: 'month', from: '2017-02', to: '2017-01' }), 'office.range_invalid');
+    await expectApiError(backend.call('office.matrix', { granularity: 'year', from: '2010-01', to: '2020-01' }), 'office.range_invalid');
     await expectApiError(backend.call('office.matrix', { granularity: 'month', from: '2017-13' } as never), 'request.invalid');
   });
 
@@ -152,6 +153,31 @@ describe('office.matrix', () => {
     expect(matrix.periods).toHaveLength(120);
     expect(matrix.periods[0]?.key).toBe('2016-07');
     expect(matrix.periods.at(-1)?.key).toBe('2026-06');
+  });
+});
+
+describe('office.matrix for another plan', () => {
+  it('leaves out collective names (各区政府, 市政府各部门) and uses that plan’s deadline and submissions only', async () => {
+    const backend = await open({ now: () => new Date('2018-01-10T04:00:00Z') });
+    const preview = await backend.call('plans.previewText', { text: fixtureText('deadlines-and-collectives.txt'), name: '营商环境' });
+    expect(preview.plan.departments).toContainEqual(expect.objectContaining({ name: '各区政府', collective: true }));
+    await backend.call('plans.import', { previewId: preview.previewId });
+    // A package made for the seed plan does not count for this one.
+    insertSubmission(backend.ctx.db, submissionRow('市发展改革委', '2017-12', '2017-12-20T09:00:00+08:00'));
+
+    const matrix = await backend.call('office.matrix', { granularity: 'quarter', from: '2017-01', to: '2017-12' });
+    const departments = matrix.rows.map((row) => row.department);
+    expect(departments).toContain('市发展改革委');
+    expect(departments).toContain('市财政局');
+    expect(departments.some((name) => name.startsWith('各') || name.includes('各部门'))).toBe(false);
+    expect(matrix.periods.map((period) => [period.key, period.deadline])).toEqual([
+      ['2017-Q1', '2017-12-31'],
+      ['2017-Q2', '2017-12-31'],
+      ['2017-Q3', '2017-12-31'],
+      ['2017-Q4', '2017-12-31'],
+    ]);
+    expect(cell(matrix, '市发展改革委', '2017-Q4')).toMatchObject({ status: 'missing_overdue', daysLate: 10 });
+    expect(matrix.otherDepartments).toEqual([]);
   });
 });
 

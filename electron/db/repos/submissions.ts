@@ -139,3 +139,34 @@ export function signerRegistration(db: Db, fingerprint: string): string | null {
     { department: string } | undefined;
   return row?.department ?? null;
 }
+
+/** What the completeness matrix needs of each submission: no report text, no window over other plans. */
+export interface SubmissionCellRow {
+  id: number;
+  packageSha256: string;
+  department: string;
+  periodFrom: string;
+  periodTo: string;
+  generatedAt: string;
+  generatedMs: number;
+  signerFingerprint: string;
+  /** The manifest's counters, as JSON. */
+  summary: string;
+  receivedAt: string;
+}
+
+/**
+ * Every submission of one plan, re-submissions included, in one indexed query. The matrix
+ * works out which version is current itself (by the same rule as `withState`) and looks the
+ * signers up in the few registered ones: a join per row costs more than the whole matrix.
+ */
+export function listPlanSubmissionCells(db: Db, planSha256: string): SubmissionCellRow[] {
+  return db
+    .prepare(
+      `SELECT id, package_sha256 AS packageSha256, department, period_from AS periodFrom, period_to AS periodTo,
+              generated_at AS generatedAt, generated_ms AS generatedMs, signer_fingerprint AS signerFingerprint, summary,
+              received_at AS receivedAt
+         FROM submission WHERE plan_sha256 = ?`,
+    )
+    .all(planSha256) as SubmissionCellRow[];
+}

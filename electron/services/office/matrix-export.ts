@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStatus, Matrix, MatrixCell, MatrixGranularity } from '../../../shared/api/calls/office';
 import { cellStatuses } from '../../../shared/api/calls/office';
+import { displayWidth } from '../../../shared/display-width';
 import { safeNamePart } from '../../../shared/file-names';
 import zhOffice from '../../../shared/i18n/zh-CN/office';
 import { csvField } from '../../../shared/report/csv';
@@ -60,14 +61,6 @@ const statusExplanations: Record<CellStatus, string> = {
   missing_overdue: '尚未收到,已过截止日期',
 };
 
-/** Display width of a text: CJK and full-width characters count two. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const char of text)
-    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 2 : 1;
-  return width;
-}
-
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 /** A date column value: a real date (midnight UTC, which is what spreadsheet serial dates mean). */
@@ -102,7 +95,7 @@ export async function matrixXlsx(matrix: Matrix, meta: { planTitle: string; gene
     let width = 10;
     column.eachCell?.({ includeEmpty: false }, (cell) => {
       const text = cell.value instanceof Date ? '2017-01-31' : typeof cell.value === 'string' ? cell.value : String(cell.value ?? '');
-      width = Math.max(width, textWidth(text) + 2);
+      width = Math.max(width, displayWidth(text) + 2);
     });
     column.width = Math.min(index === 0 ? 30 : 24, width);
   });

@@ -6,7 +6,8 @@ import { planSchema, type PlanMeasure } from '../../../shared/plan';
 import { parsePeriod } from '../../../shared/report/period';
 import type { Db } from '../../db/database';
 import { findPlanIdentity, readPlanContent } from '../../db/repos/plans';
-import { listSubmissions, type SubmissionState } from '../../db/repos/submissions';
+import { listTrustedSigners } from '../../db/repos/reports';
+import { listPlanSubmissionCells, type SubmissionCellRow } from '../../db/repos/submissions';
 import type { ServiceContext } from '../context';
 import { activePlanId } from '../plan/active';
 import { signerTrust } from './submissions';
@@ -47,14 +48,14 @@ export interface OfficePlan {
   departments: string[];
   /** Plan-level reporting deadlines, sorted. */
   deadlines: string[];
-  measures: PlanMeasure[];
 }
 
+// Only the parts the office needs, each read on its own: a plan stored by an older version still shows.
 const PlanParts = z.object({
   departments: planSchema.shape.departments.catch([]),
   deadlines: planSchema.shape.deadlines.catch([]),
-  measures: z.array(z.unknown()).catch([]),
 });
+const PlanMeasures = z.object({ measures: z.array(z.unknown()).catch([]) });
 
 /** The active plan as the office needs it; refuses when there is none or it names no department. */
 export function activeOfficePlan(db: Db): OfficePlan {
@@ -65,7 +66,6 @@ export function activeOfficePlan(db: Db): OfficePlan {
   const parts = PlanParts.parse(readPlanContent(db, id) ?? {});
   const departments = parts.departments.filter((department) => department.collective !== true).map((department) => department.name);
   if (departments.length === 0) throw new AppError('office.no_plan_departments');
-  const measureSchema = planSchema.shape.measures.element;
   return {
     id,
     sha256: identity.sha256,
@@ -77,11 +77,15 @@ export function activeOfficePlan(db: Db): OfficePlan {
       .filter((deadline) => deadline.measure === null)
       .map((deadline) => deadline.date)
       .sort(),
-    measures: parts.measures.flatMap((measure) => {
-      const parsed = measureSchema.safeParse(measure);
-      return parsed.success ? [parsed.data] : [];
-    }),
   };
+}
+
+/** One measure of a stored plan as the plan JSON has it, or undefined. */
+export function planMeasure(db: Db, planId: number, code: string): PlanMeasure | undefined {
+  const { measures } = PlanMeasures.parse(readPlanContent(db, planId) ?? {});
+  const found = measures.find((measure) => (measure as { code?: unknown } | null)?.code === code);
+  const parsed = planSchema.shape.measures.element.safeParse(found);
+  return parsed.success ? parsed.data : undefined;
 }
 
 // ---- periods ----------------------------------------------------------------------------
@@ -147,10 +151,7 @@ export function matrixRange(
     if (to < from) to = from;
   }
   const months = monthIndex(monthOf(to)) - monthIndex(monthOf(from)) + 1;
-  if (months < 1) throw new AppError('request.invalid', { detail: `from ${from} is after to ${to}` });
-  if (months > maxMatrixMonths) {
-    throw new AppError('request.invalid', { detail: `${String(months)} months from ${from} to ${to}; at most ${String(maxMatrixMonths)}` });
-  }
+  if (months < 1 || months > maxMatrixMonths) throw new AppError('office.range_invalid', { from, to, max: maxMatrixMonths });
   return { from, to };
 }
 
@@ -160,11 +161,11 @@ export function matrixRange(
 interface Slot {
   periodFrom: string;
   periodTo: string;
-  versions: SubmissionState[];
+  versions: SubmissionCellRow[];
 }
 
 /** Groups one plan's submissions by department and period, each slot's current version first. */
-export function groupSlots(rows: readonly SubmissionState[]): Map<string, Slot[]> {
+export function groupSlots(rows: readonly SubmissionCellRow[]): Map<string, Slot[]> {
   const byDepartment = new Map<string, Map<string, Slot>>();
   for (const row of rows) {
     let slots = byDepartment.get(row.department);
@@ -200,7 +201,7 @@ const counter = (summary: Record<string, unknown>, key: string) => {
   return typeof value === 'number' && Number.isInteger(value) ? value : 0;
 };
 
-function tasksOf(row: SubmissionState): MatrixCell['tasks'] {
+function tasksOf(row: SubmissionCellRow): MatrixCell['tasks'] {
   try {
     const summary = JSON.parse(row.summary) as Record<string, unknown>;
     return { total: counter(summary, 'tasks'), done: counter(summary, 'tasksDone') };
@@ -214,6 +215,7 @@ export function matrixCell(
   slots: readonly Slot[] | undefined,
   period: Pick<MatrixPeriod, 'from' | 'to' | 'deadline'>,
   today: string,
+  registrations: ReadonlyMap<string, string>,
 ): MatrixCell {
   const slot = slotForCell(slots, period);
   const current = slot?.versions[0];
@@ -235,7 +237,7 @@ export function matrixCell(
   const signedOn = first.generatedAt.slice(0, 10);
   const late = period.deadline !== null && signedOn > period.deadline;
   let status: CellStatus = late ? 'received_late' : 'received';
-  if (signerTrust(current.department, current.registeredAs) !== 'trusted') status = 'untrusted';
+  if (signerTrust(current.department, registrations.get(current.signerFingerprint) ?? null) !== 'trusted') status = 'untrusted';
   return {
     status,
     submissionId: current.id,
@@ -253,7 +255,9 @@ export function buildMatrix(input: {
   departments: readonly string[];
   periods: MatrixPeriod[];
   granularity: MatrixGranularity;
-  submissions: readonly SubmissionState[];
+  submissions: readonly SubmissionCellRow[];
+  /** Registered signers: fingerprint → the department it is registered for. */
+  registrations: ReadonlyMap<string, string>;
   today: string;
 }): Matrix {
   const slots = groupSlots(input.submissions);
@@ -263,15 +267,21 @@ export function buildMatrix(input: {
     periods: input.periods,
     rows: input.departments.map((department) => {
       const own = slots.get(department);
-      return { department, cells: input.periods.map((period) => matrixCell(own, period, input.today)) };
+      return { department, cells: input.periods.map((period) => matrixCell(own, period, input.today, input.registrations)) };
     }),
     otherDepartments: [...slots.keys()].filter((department) => !named.has(department)).sort((a, b) => a.localeCompare(b, 'zh-CN')),
   };
 }
 
-/** Every submission (re-submissions included) made for the plan: one query. */
-export function planSubmissions(db: Db, plan: Pick<OfficePlan, 'sha256'>): SubmissionState[] {
-  return listSubmissions(db, { planSha256: plan.sha256, includeSuperseded: true });
+/** Every submission (re-submissions included) made for the plan, in one query, and who the signers are registered for. */
+export function planSubmissions(
+  db: Db,
+  plan: Pick<OfficePlan, 'sha256'>,
+): { submissions: SubmissionCellRow[]; registrations: Map<string, string> } {
+  return {
+    submissions: listPlanSubmissionCells(db, plan.sha256),
+    registrations: new Map(listTrustedSigners(db).map((signer) => [signer.fingerprint, signer.department])),
+  };
 }
 
 /** office.matrix */
@@ -286,7 +296,7 @@ export function officeMatrix(
     departments: plan.departments,
     periods: matrixPeriods(request.granularity, range.from, range.to, plan.deadlines),
     granularity: request.granularity,
-    submissions: planSubmissions(ctx.db, plan),
+    ...planSubmissions(ctx.db, plan),
     today,
   });
 }
@@ -323,7 +333,7 @@ export function officeStatus(ctx: Pick<ServiceContext, 'db' | 'now'>, periodText
     departments: plan.departments,
     periods: [column],
     granularity: 'month',
-    submissions: planSubmissions(ctx.db, plan),
+    ...planSubmissions(ctx.db, plan),
     today,
   });
   return {

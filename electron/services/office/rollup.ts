@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportData } from '../../../shared/report/data';
 import type { Db } from '../../db/database';
 import { listSubmissions, submissionReport, type SubmissionState } from '../../db/repos/submissions';
-import { activeOfficePlan } from './matrix';
+import { activeOfficePlan, planMeasure } from './matrix';
 import { signerTrust } from './submissions';
 
 /**
@@ -14,7 +14,7 @@ import { signerTrust } from './submissions';
  */
 export function officeRollup(db: Db, code: string): Rollup {
   const plan = activeOfficePlan(db);
-  const measure = plan.measures.find((candidate) => candidate.code === code);
+  const measure = planMeasure(db, plan.id, code);
   if (!measure) throw new AppError('measure.not_found', { code });
 
   const current = listSubmissions(db, { planSha256: plan.sha256 });

@@ -174,6 +174,8 @@ const en: Messages<typeof zh> = {
     watch_unavailable: 'Cannot read the watched folder {{folder}}: {{reason}}. Receiving resumes when it is reachable again.',
     watch_not_folder: '“{{name}}” is not a folder: choose the folder to watch (a USB drive or a shared folder).',
     no_plan_departments: 'The current plan names no responsible departments, so there is nothing to track.',
+    range_invalid:
+      'Cannot show reports from {{from}} to {{to}}: the first month may not be after the last, and at most {{max}} months are shown at once. Choose a shorter range.',
     report_unreadable:
       'The report.json of the received report {{file}} cannot be read, so the two versions cannot be compared. Verify that report file again from the inbox.',
   },

@@ -57,6 +57,19 @@ const en: Messages<typeof zh> = {
       },
     },
   },
+  officeStatus: {
+    summary: 'Lists every department of the current plan for one period: reported, signer not registered or missing, and whether late',
+    period: 'Period: 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-07..2017-01-31',
+    json: 'Print JSON (for programs)',
+    heading: 'Reports for {{label}} ({{period}})',
+    deadline: 'Due: {{date}}',
+    noDeadline: 'The plan sets no reporting deadline for this period',
+    department: 'Department',
+    status: 'Status',
+    tasks: 'Tasks done',
+    receivedAt: 'Received',
+    totals: '{{received}} reported · {{untrusted}} signer not registered · {{missing}} missing ({{total}} departments)',
+  },
   receipt: {
     reasons: {
       not_a_zip: 'Not a receipt (cannot be read as a ZIP file)',

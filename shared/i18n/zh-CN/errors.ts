@@ -154,6 +154,7 @@ export default {
     watch_unavailable: '无法读取监视的文件夹 {{folder}}:{{reason}}。恢复连接后会自动继续接收。',
     watch_not_folder: '“{{name}}”不是文件夹:请选择要监视的文件夹(如U盘或共享文件夹)。',
     no_plan_departments: '当前计划中没有列出任何责任部门,无法生成报送情况表。',
+    range_invalid: '无法显示 {{from}} 至 {{to}} 的报送情况:起始月份不能晚于结束月份,且一次最多显示 {{max}} 个月。请缩小范围。',
     report_unreadable: '收到的报告({{file}})中的 report.json 无法识别,无法比较两个版本。可在收件列表中重新验证该报告文件。',
   },
   receipt: {

@@ -54,6 +54,19 @@ export default {
       },
     },
   },
+  officeStatus: {
+    summary: '列出当前计划每个部门某一期间的报送情况(已报送、签名人未登记、未报送,是否逾期)',
+    period: '期间:2016、2016-H2、2016-Q3、2016-07 或 2016-07-07..2017-01-31',
+    json: '以 JSON 输出(供程序读取)',
+    heading: '{{label}}({{period}})的报送情况',
+    deadline: '报送截止:{{date}}',
+    noDeadline: '计划未规定这一期间的报送截止日期',
+    department: '部门',
+    status: '状态',
+    tasks: '任务完成',
+    receivedAt: '收到时间',
+    totals: '已报送 {{received}} 个 · 签名人未登记 {{untrusted}} 个 · 未报送 {{missing}} 个(共 {{total}} 个部门)',
+  },
   receipt: {
     reasons: {
       not_a_zip: '不是回执文件(无法作为 ZIP 文件读取)',
