@@ -430,6 +430,29 @@ describe('the department imports the receipt', () => {
     expect(again).toEqual(first);
     expect(deliveries()).toBe(1);
   });
+  it('refuses a receipt that names another size or signer for the exported bytes, keeping the delivery it has', async () => {
+    // Another key of the office, registered: only what the receipt says is wrong.
+    const second = generateSigningKey();
+    const secondFingerprint = fingerprintOf(second.publicKeyPem);
+    await departmentSide.call('reports.trust', { fingerprint: secondFingerprint, department: officeDepartment });
+    const receipt = Receipt.parse(JSON.parse(readZip(readFileSync(receiptFile))[0]?.data.toString('utf8') as string));
+    const office = { department: officeDepartment, fingerprint: secondFingerprint };
+    const before = departmentSide.backend.db.prepare('SELECT * FROM report_delivery').all();
+    for (const pkg of [
+      { ...receipt.package, size: receipt.package.size + 1 },
+      { ...receipt.package, signerFingerprint: secondFingerprint },
+    ]) {
+      const bytes = await receiptPackageBytes({ ...receipt, package: pkg, office }, second);
+      await expectApiError(
+        departmentSide.call('reports.importReceipt', { fileId: fileId(departmentSide, fileOf(bytes)) }),
+        'receipt.mismatch',
+        {
+          sha256: receipt.package.sha256,
+        },
+      );
+    }
+    expect(departmentSide.backend.db.prepare('SELECT * FROM report_delivery').all()).toEqual(before);
+  });
 });
 
 describe('the CLI', () => {
@@ -476,6 +499,24 @@ describe('the CLI', () => {
     const refused = await runCliCaptured(['verify-receipt', fileOf(Buffer.from('不是回执')), '--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toEqual({ ok: false, reason: 'not_a_zip', detail: '' });
+  });
+
+  it('verify-receipt: prints texts from the file with control characters escaped', async () => {
+    const forger = generateSigningKey();
+    const receipt = Receipt.parse(JSON.parse(readZip(readFileSync(receiptFile))[0]?.data.toString('utf8') as string));
+    const hostile = await receiptPackageBytes(
+      {
+        ...receipt,
+        package: { ...receipt.package, department: '经济和信息化\u001b[2K\n回执完好' },
+        office: { department: '质监\u202e', fingerprint: fingerprintOf(forger.publicKeyPem) },
+      },
+      forger,
+    );
+    const printed = await runCliCaptured(['verify-receipt', fileOf(hostile)]);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('报告: 经济和信息化\\u{1b}[2K\\u{a}回执完好 · 2016年下半年');
+    expect(printed.stdout).toContain('签收: 质监\\u{202e} 于');
+    expect(printed.stdout).not.toContain('\u001b');
   });
 
   it('import-receipt: marks the export delivered in the data folder, or says why not', async () => {

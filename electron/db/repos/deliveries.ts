@@ -6,13 +6,15 @@ export interface ExportedPackage {
   id: number;
   department: string;
   size: number;
+  /** The key that signed it. */
+  fingerprint: string;
 }
 
 /** The export that wrote the package with this SHA-256 (the latest, should the same bytes have been written twice). */
 export function findExportByPackage(db: Db, packageSha256: string): ExportedPackage | undefined {
   return db
     .prepare(
-      `SELECT e.id, d.name AS department, e.size FROM report_export e JOIN department d ON d.id = e.department_id
+      `SELECT e.id, d.name AS department, e.size, e.fingerprint FROM report_export e JOIN department d ON d.id = e.department_id
         WHERE e.package_sha256 = ? ORDER BY e.id DESC LIMIT 1`,
     )
     .get(packageSha256) as ExportedPackage | undefined;

@@ -107,11 +107,14 @@ export async function importReceipt(
     }
     throw new AppError('receipt.unknown_package', { sha256: receipt.package.sha256 });
   }
-  // The office checked the signed manifest; a receipt naming another department or size for these bytes is not one for them.
+  // The office read these from the signed manifest: a receipt that names another department,
+  // size or signer for these bytes does not describe what was sent, whatever its SHA-256 says.
   if (receipt.package.department !== exported.department) {
     throw new AppError('receipt.other_department', { department: receipt.package.department, own: exported.department });
   }
-  if (receipt.package.size !== exported.size) throw new AppError('receipt.mismatch', { sha256: receipt.package.sha256 });
+  if (receipt.package.size !== exported.size || receipt.package.signerFingerprint !== exported.fingerprint) {
+    throw new AppError('receipt.mismatch', { sha256: receipt.package.sha256 });
+  }
   if (trustedSignerDepartment(ctx.db, fingerprint) !== receipt.office.department) {
     throw new AppError('receipt.untrusted', { office: receipt.office.department, fingerprint: formatFingerprint(fingerprint) });
   }

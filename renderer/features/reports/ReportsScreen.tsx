@@ -1,4 +1,4 @@
-import { Eye, FileOutput, X } from 'lucide-react';
+import { CircleCheck, Eye, FileOutput, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/calls/plan';
@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from '../../components/format';
 import { replaceRoute } from '../../app/router';
 import { ExportDialog } from './ExportDialog';
 import { fieldsFor, periodKey, PeriodPicker, type PeriodFields } from './PeriodPicker';
+import { ReceiptImport } from './ReceiptImport';
 import { ReportEditor } from './ReportEditor';
 import './reports.css';
 
@@ -95,9 +96,12 @@ export function ReportsScreen({
       {draft.data && key && <ReportEditor key={key} periodKey={key} data={draft.data.data} updatedAt={draft.data.updatedAt} />}
 
       <section className="card" aria-labelledby="report-history">
-        <h2 id="report-history" className="card-title">
-          {t('reporting.history')}
-        </h2>
+        <div className="report-history-heading">
+          <h2 id="report-history" className="card-title">
+            {t('reporting.history')}
+          </h2>
+          <ReceiptImport />
+        </div>
         {history.data?.length === 0 && <p className="muted">{t('reporting.historyEmpty')}</p>}
         {history.data && history.data.length > 0 && (
           <table className="data-table">
@@ -108,6 +112,7 @@ export function ReportsScreen({
                 <th>{t('reporting.historyFile')}</th>
                 <th>{t('reporting.historySize')}</th>
                 <th>{t('reporting.historyFingerprint')}</th>
+                <th>{t('office.receipt.delivery.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,6 +126,19 @@ export function ReportsScreen({
                     <code className="fingerprint-short" title={formatFingerprint(row.fingerprint)}>
                       {formatFingerprint(row.fingerprint).slice(0, 19)}…
                     </code>
+                  </td>
+                  <td data-testid="delivery">
+                    {row.delivery ? (
+                      <span className="delivery-status" title={formatFingerprint(row.delivery.officeFingerprint)}>
+                        <CircleCheck size={14} aria-hidden />
+                        {t('office.receipt.delivery.delivered', {
+                          office: row.delivery.office,
+                          time: formatDateTime(row.delivery.receivedAt, i18n.language),
+                        })}
+                      </span>
+                    ) : (
+                      <span className="muted">{t('office.receipt.delivery.notDelivered')}</span>
+                    )}
                   </td>
                 </tr>
               ))}

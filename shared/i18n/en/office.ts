@@ -118,6 +118,8 @@ const en: Messages<typeof zh> = {
       },
     },
     delivery: {
+      column: 'Delivery',
+      refused: 'The receipt was not imported',
       delivered: 'Delivered · verified by {{office}} at {{time}}',
       notDelivered: 'No receipt yet',
       import: 'Import receipt…',

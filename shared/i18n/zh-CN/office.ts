@@ -113,6 +113,8 @@ export default {
       },
     },
     delivery: {
+      column: '送达情况',
+      refused: '回执未导入',
       delivered: '送达 · {{office}} 于 {{time}} 核验',
       notDelivered: '未收到回执',
       import: '导入回执…',
