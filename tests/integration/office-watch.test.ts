@@ -311,6 +311,26 @@ describe('the watched folder', () => {
   });
 });
 
+describe('closing with a receive stuck in a hung share', () => {
+  it('does not wait for it beyond the time of one call', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, '质监.plreport'), packageBytes);
+    let started = false;
+    // A read on a share that never answers: not even the abort gets through.
+    const receive: ReceiveFiles = async () => {
+      started = true;
+      return new Promise<never>(() => undefined);
+    };
+    const { backend, scanAt } = await watching(folder, { receive, timeoutMs: 100 });
+    await scanAt(0);
+    void scanAt(3000);
+    await expect.poll(() => started).toBe(true);
+    const closing = Date.now();
+    await backend.close();
+    expect(Date.now() - closing).toBeLessThan(2000);
+  });
+});
+
 describe('the watched folder hands packages to the inbox', () => {
   let fixtures: string;
   let exported: ExportedPackage[];

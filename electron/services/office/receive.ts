@@ -48,7 +48,7 @@ const maxPackageBytes = defaultVerifyLimits.maxTotalBytes;
 
 /** Operating-system clutter on USB sticks and shares, never a package: skipped without an item. */
 const systemNames = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information']);
-function isSystemFile(name: string): boolean {
+export function isSystemFile(name: string): boolean {
   // Hidden (.DS_Store, ._AppleDouble, .Trashes) and Office lock files (~$报告.docx).
   return name.startsWith('.') || name.startsWith('~$') || systemNames.has(name.toLowerCase());
 }

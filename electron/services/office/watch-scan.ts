@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errnoCode } from '../../lib/file-errors';
+import { isSystemFile } from './receive';
 
 /**
  * The watched folder's scan, apart from its timing: which package files are there (walk),
@@ -82,6 +83,14 @@ export function pruneReceived(received: Map<string, string>, listing: readonly S
   return pruned;
 }
 
+/**
+ * The wait before the next scan: pollMs while the folder answers; after failures in a row it
+ * doubles each time up to maxBackoffMs, so a share that is gone for the day is not hammered.
+ */
+export function nextScanDelay(failures: number, pollMs: number, maxBackoffMs: number): number {
+  return failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, Math.max(pollMs, maxBackoffMs));
+}
+
 /** The file system calls the scan makes; tests put in slow or failing ones. */
 export interface WatchFs {
   readdir(path: string): Promise<Dirent[]>;
@@ -121,12 +130,9 @@ export interface WalkLimits {
 
 export const defaultWalkLimits: WalkLimits = { maxFiles: 10_000, maxEntries: 200_000, maxDepth: 16 };
 
-/** Names that are never packages: hidden and system entries of Windows, macOS and Office, partial downloads. */
-const skippedNames = new Set(['desktop.ini', 'thumbs.db', '$recycle.bin', 'system volume information', '__macosx']);
-
+/** The inbox's skip rules (hidden, Office lock and system entries), and macOS's resource forks folder in archives copied over. */
 export function isSkippedName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower.startsWith('.') || lower.startsWith('~$') || lower.startsWith('$') || skippedNames.has(lower);
+  return isSystemFile(name) || name.toLowerCase() === '__macosx';
 }
 
 /** Only packages are taken from the watched folder: a USB stick also carries documents that are not for the office. */

@@ -14,6 +14,7 @@ import {
   fileVersion,
   FsTimeout,
   isLockedCode,
+  nextScanDelay,
   nodeWatchFs,
   pruneReceived,
   walkFolder,
@@ -156,7 +157,23 @@ export class FolderWatcher {
   private async stopScanning(): Promise<void> {
     this.clearTimer();
     this.abort.abort();
-    while (this.running) await this.running;
+    const running = this.running;
+    if (running) {
+      // A receive stuck in a hung share cannot be interrupted: it is given the time of one call, then left behind
+      // (closing the app must not hang on a share; the inbox's batch lock still keeps receives from overlapping).
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        running.then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.options.timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp) {
+        this.ctx.log.warn('watched folder receive did not stop in time; left behind', { folder: this.folder });
+        this.running = null;
+      }
+    }
+    // The scan that just ended scheduled the next one.
+    this.clearTimer();
   }
 
   private clearTimer(): void {
@@ -177,19 +194,22 @@ export class FolderWatcher {
 
   private startScan(): Promise<void> {
     if (this.disposed || this.folder === null) return Promise.resolve();
-    this.running ??= this.scan(this.folder, this.abort.signal)
+    if (this.running) return this.running;
+    const run: Promise<void> = this.scan(this.folder, this.abort.signal)
       .catch((error: unknown) => {
         // A scan's own failures are states (unavailable); anything else is a bug, logged, and the watch goes on.
         this.ctx.log.error('watched folder scan failed', { folder: this.folder, ...errorDetails(error) });
         this.failures += 1;
       })
       .finally(() => {
+        // A scan left behind (see stopScanning) no longer speaks for the watcher.
+        if (this.running !== run) return;
         this.running = null;
         this.status = this.status === 'scanning' ? 'watching' : this.status;
-        const backoff = Math.min(this.options.pollMs * 2 ** this.failures, this.options.maxBackoffMs);
-        this.schedule(this.failures > 0 ? backoff : this.options.pollMs);
+        this.schedule(nextScanDelay(this.failures, this.options.pollMs, this.options.maxBackoffMs));
       });
-    return this.running;
+    this.running = run;
+    return run;
   }
 
   /** A file system call bounded by the timeout; one that times out is counted until it finally returns. */

@@ -4,6 +4,7 @@ import {
   fileVersion,
   isLockedCode,
   isPackageName,
+  nextScanDelay,
   pruneReceived,
   type Observation,
   type Sighting,
@@ -104,5 +105,11 @@ describe('which watched files are ready', () => {
     expect(['EBUSY', 'EPERM', 'EACCES'].every(isLockedCode)).toBe(true);
     expect(isLockedCode('ENOENT')).toBe(false);
     expect(isLockedCode(undefined)).toBe(false);
+  });
+
+  it('retries an unavailable folder less and less often, up to a ceiling', () => {
+    expect([0, 1, 2, 3, 4, 5, 10, 60].map((failures) => nextScanDelay(failures, 3000, 60_000))).toEqual([
+      3000, 6000, 12_000, 24_000, 48_000, 60_000, 60_000, 60_000,
+    ]);
   });
 });
