@@ -232,6 +232,28 @@ describe('the office', () => {
     await snapshot(page, 'office-diff');
   });
 
+  it('exports the matrix as CSV and as Excel, downloaded in the browser', async () => {
+    const app = await officeAt('#/office/matrix?granularity=half&to=2016-12', [sent.economy]);
+    const page = app.page;
+    await page.getByTestId('matrix').waitFor();
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const csvFile = join(tempDir(), 'matrix.csv');
+    await (await csv).saveAs(csvFile);
+    const text = readFileSync(csvFile, 'utf8');
+    expect(text).toContain('经济和信息化');
+    expect(text).toContain('财政');
+    await waitForText(page.getByRole('status').last(), '已导出 报送情况-半年.csv');
+
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const workbook = await xlsx;
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/u);
+    const xlsxFile = join(tempDir(), 'matrix.xlsx');
+    await workbook.saveAs(xlsxFile);
+    expect(readFileSync(xlsxFile).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('registers the signer from a submission and issues its signed receipt', async () => {
     const app = await officeAt('#/office/inbox', [sent.quality2]);
     const page = app.page;
