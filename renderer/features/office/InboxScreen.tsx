@@ -49,12 +49,14 @@ export function InboxScreen() {
   async function receive(gather: (signal: AbortSignal) => Promise<{ files: FileRef[]; skipped: number }>): Promise<void> {
     const controller = new AbortController();
     setUploads(controller);
+    // A dialog closed without choosing leaves the last batch's results where they were.
+    const before = batch;
     let skipped = 0;
     try {
       const gathered = await gather(controller.signal);
       skipped = gathered.skipped;
       if (gathered.files.length === 0) {
-        setBatch(skipped > 0 ? { step: 'empty', skipped } : { step: 'idle' });
+        setBatch(skipped > 0 ? { step: 'empty', skipped } : before);
         return;
       }
       setBatch({ step: 'receiving' });
