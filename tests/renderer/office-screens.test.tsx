@@ -8,7 +8,7 @@ import '../../renderer/features/office/office.css';
 import type { Matrix, MatrixCell, ReceiveSummary, Submission, SubmissionDiff } from '../../shared/api/calls/office';
 import { ToastProvider } from '../../renderer/components/Toasts';
 import { MatrixScreen } from '../../renderer/features/office/MatrixScreen';
-import { BatchResults } from '../../renderer/features/office/InboxScreen';
+import { BatchResults, InboxScreen } from '../../renderer/features/office/InboxScreen';
 import { DiffList } from '../../renderer/features/office/DiffList';
 
 /** The dev host's answers by call name (the network boundary); the calls made, in order. */
@@ -123,6 +123,84 @@ describe('the completeness matrix', () => {
     expect(asked[0]).toEqual({ name: 'office.matrix', body: { granularity: 'month', from: '2016-07', to: '2016-12' } });
     await expect.element(screen.getByRole('radio', { name: '月' })).toBeChecked();
     await expect.element(screen.getByLabelText('起始月份')).toHaveValue('2016-12');
+  });
+});
+
+/** The dev host's /upload (XHR, for its progress events): each file becomes a FileRef at once. */
+class FakeUpload {
+  static sent: string[] = [];
+  status = 0;
+  response: unknown = null;
+  responseType = '';
+  private url = '';
+  private listeners = new Map<string, (() => void)[]>();
+  readonly upload = { addEventListener: () => undefined };
+  open(_method: string, url: string): void {
+    this.url = url;
+  }
+  addEventListener(type: string, listener: () => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  abort(): void {}
+  send(): void {
+    const name = new URL(this.url, 'http://host').searchParams.get('name') ?? '';
+    FakeUpload.sent.push(name);
+    this.status = 200;
+    this.response = { ok: true, value: { id: `upload-${FakeUpload.sent.length}-0000`, name, size: 1 } };
+    setTimeout(() => {
+      for (const type of ['load', 'loadend']) for (const listener of this.listeners.get(type) ?? []) listener();
+    });
+  }
+}
+
+describe('a batch in the inbox', () => {
+  it('shows one progress bar with the running counts, and stops on Cancel keeping what came in', async () => {
+    FakeUpload.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeUpload);
+    let cancelled = false;
+    answers['office.submissions'] = [];
+    answers['office.watchState'] = {
+      folder: null,
+      state: 'off',
+      lastScanAt: null,
+      problem: null,
+      counts: { accepted: 0, duplicates: 0, refused: 0 },
+    };
+    answers['office.receive'] = { jobId: 'job-1' };
+    answers['jobs.cancel'] = {};
+    const running = { id: 'job-1', kind: 'office.receive', error: null, result: null };
+    Object.defineProperty(answers, 'jobs.get', {
+      enumerable: true,
+      get: () =>
+        cancelled
+          ? { ...running, state: 'cancelled', done: 2, total: 3, counts: { accepted: 1, duplicates: 0, refused: 1 } }
+          : { ...running, state: 'running', done: 2, total: 3, counts: { accepted: 1, duplicates: 0, refused: 1 } },
+    });
+    const screen = await render(withProviders(<InboxScreen />));
+    await expect.element(screen.getByText('把报告文件拖到这里')).toBeVisible();
+
+    const transfer = new DataTransfer();
+    for (const name of ['甲.plreport', '乙.plreport', '丙.plreport']) transfer.items.add(new File(['PK'], name));
+    const page = screen.getByTestId('inbox-page').element();
+    page.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    page.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+
+    const progress = screen.getByTestId('inbox-progress');
+    await expect.element(progress).toHaveTextContent('正在核验并保存:2 / 3');
+    await expect.element(screen.getByTestId('inbox-running-counts')).toHaveTextContent('已接收 1 · 重复 0 · 已拒收 1');
+    await expect.element(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '67');
+    expect(FakeUpload.sent).toEqual(['甲.plreport', '乙.plreport', '丙.plreport']);
+    expect(asked.find((call) => call.name === 'office.receive')?.body).toEqual({
+      fileIds: ['upload-1-0000', 'upload-2-0000', 'upload-3-0000'],
+    });
+
+    await screen.getByRole('button', { name: '取消' }).click();
+    expect(asked.some((call) => call.name === 'jobs.cancel')).toBe(true);
+    cancelled = true;
+    await expect.element(screen.getByText('已取消。取消前已接收的报告文件都已保存。')).toBeVisible();
+    expect(document.querySelector('[data-testid="inbox-progress"]')).toBeNull();
+    // What came in before the cancel is listed: the submissions are asked for again.
+    await expect.poll(() => asked.filter((call) => call.name === 'office.submissions').length).toBeGreaterThan(1);
   });
 });
 
