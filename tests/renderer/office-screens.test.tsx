@@ -7,6 +7,7 @@ import './setup';
 import '../../renderer/features/office/office.css';
 import type { Matrix, MatrixCell, ReceiveSummary, Submission, SubmissionDiff } from '../../shared/api/calls/office';
 import { ToastProvider } from '../../renderer/components/Toasts';
+import { queryClient } from '../../renderer/api/queries';
 import { MatrixScreen } from '../../renderer/features/office/MatrixScreen';
 import { BatchResults, InboxScreen } from '../../renderer/features/office/InboxScreen';
 import { DiffList } from '../../renderer/features/office/DiffList';
@@ -33,8 +34,7 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-function withProviders(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function withProviders(children: ReactNode, client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>{children}</ToastProvider>
@@ -176,7 +176,8 @@ describe('a batch in the inbox', () => {
           ? { ...running, state: 'cancelled', done: 2, total: 3, counts: { accepted: 1, duplicates: 0, refused: 1 } }
           : { ...running, state: 'running', done: 2, total: 3, counts: { accepted: 1, duplicates: 0, refused: 1 } },
     });
-    const screen = await render(withProviders(<InboxScreen />));
+    // The app's own client: a finished batch refreshes the reads through it.
+    const screen = await render(withProviders(<InboxScreen />, queryClient));
     await expect.element(screen.getByText('把报告文件拖到这里')).toBeVisible();
 
     const transfer = new DataTransfer();
