@@ -13,6 +13,10 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { MeasurePage } from '../features/measure/MeasurePage';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { VerifyScreen } from '../features/verify/VerifyScreen';
+import { InboxScreen } from '../features/office/InboxScreen';
+import { MatrixScreen } from '../features/office/MatrixScreen';
+import { RollupScreen } from '../features/office/RollupScreen';
+import { SubmissionScreen } from '../features/office/SubmissionScreen';
 import type { AppInfo } from '../../shared/api/calls/app';
 import type { FileRef } from '../../shared/api/calls/files';
 import type { PlanSummary } from '../../shared/api/calls/plan';
@@ -79,7 +83,7 @@ function Shell() {
 
   return (
     <div className="app-frame">
-      <Sidebar path={route.path} version={info.data?.version} onHelp={openHelp} />
+      <Sidebar path={route.path} version={info.data?.version} office={settings.data.office} onHelp={openHelp} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <div className="app-main">
         <Header plan={plan.data} settings={settings.data} />
@@ -121,6 +125,12 @@ function Screen({
       return <PrintScreen params={route.params} defaultDepartment={settings.department} />;
     case '/verify':
       return <VerifyScreen initialFile={openedFile(route)} />;
+    case '/office/inbox':
+      return <InboxScreen />;
+    case '/office/matrix':
+      return <MatrixScreen granularity={route.params.get('granularity')} from={route.params.get('from')} to={route.params.get('to')} />;
+    case '/office/rollup':
+      return <RollupScreen code={route.params.get('measure')} />;
     case '/reports':
       // Reports are per department of a plan: without both, the dashboard asks for them first.
       return plan.data && settings.department ? (
@@ -129,6 +139,9 @@ function Screen({
         workspace
       );
     default:
+      if (route.path.startsWith('/office/submissions/')) {
+        return <SubmissionScreen id={Number(route.path.slice('/office/submissions/'.length))} />;
+      }
       return route.path.startsWith('/measures/') ? (
         <MeasurePage code={decodePathSegment(route.path.slice('/measures/'.length))} focusTask={Number(route.params.get('task')) || null} />
       ) : (

@@ -2,11 +2,14 @@ import {
   FileCheck2,
   FileText,
   FolderOpen,
+  Inbox,
   Keyboard,
+  Layers,
   LayoutDashboard,
   Printer,
   Search,
   Settings as SettingsIcon,
+  Table2,
   type LucideIcon,
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +17,20 @@ import { href } from './router';
 
 export interface NavItem {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.plans' | 'nav.search' | 'nav.print' | 'nav.reports' | 'nav.verify' | 'nav.settings';
+  labelKey:
+    | 'nav.dashboard'
+    | 'nav.plans'
+    | 'nav.search'
+    | 'nav.print'
+    | 'nav.reports'
+    | 'nav.verify'
+    | 'nav.settings'
+    | 'office.nav.inbox'
+    | 'office.nav.matrix'
+    | 'office.nav.rollup';
   icon: LucideIcon;
+  /** Shown only when this install acts as the receiving office (Settings.office). */
+  office?: true;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -24,16 +39,31 @@ export const navItems: readonly NavItem[] = [
   { path: '/print/checklist', labelKey: 'nav.print', icon: Printer },
   { path: '/reports', labelKey: 'nav.reports', icon: FileText },
   { path: '/verify', labelKey: 'nav.verify', icon: FileCheck2 },
+  { path: '/office/inbox', labelKey: 'office.nav.inbox', icon: Inbox, office: true },
+  { path: '/office/matrix', labelKey: 'office.nav.matrix', icon: Table2, office: true },
+  { path: '/office/rollup', labelKey: 'office.nav.rollup', icon: Layers, office: true },
   { path: '/plans', labelKey: 'nav.plans', icon: FolderOpen },
   { path: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
 ];
 
 function isActive(item: NavItem, path: string): boolean {
   if (item.path === '/') return path === '/' || path === '/departments' || path.startsWith('/measures/');
+  // A submission is opened from the inbox (or the matrix): the inbox stays lit.
+  if (item.path === '/office/inbox' && path.startsWith('/office/submissions/')) return true;
   return path === item.path || path.startsWith(`${item.path}/`);
 }
 
-export function Sidebar({ path, version, onHelp }: { path: string; version: string | undefined; onHelp: () => void }) {
+export function Sidebar({
+  path,
+  version,
+  office,
+  onHelp,
+}: {
+  path: string;
+  version: string | undefined;
+  office: boolean;
+  onHelp: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="sidebar">
@@ -46,18 +76,20 @@ export function Sidebar({ path, version, onHelp }: { path: string; version: stri
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {navItems.map((item) => {
-            const Icon = item.icon;
-            const active = isActive(item, path);
-            return (
-              <li key={item.path}>
-                <a className={`nav-link${active ? ' active' : ''}`} href={href(item.path)} aria-current={active ? 'page' : undefined}>
-                  <Icon size={18} aria-hidden />
-                  <span>{t(item.labelKey)}</span>
-                </a>
-              </li>
-            );
-          })}
+          {navItems
+            .filter((item) => office || !item.office)
+            .map((item) => {
+              const Icon = item.icon;
+              const active = isActive(item, path);
+              return (
+                <li key={item.path}>
+                  <a className={`nav-link${active ? ' active' : ''}`} href={href(item.path)} aria-current={active ? 'page' : undefined}>
+                    <Icon size={18} aria-hidden />
+                    <span>{t(item.labelKey)}</span>
+                  </a>
+                </li>
+              );
+            })}
         </ul>
       </nav>
       <div className="sidebar-footer">

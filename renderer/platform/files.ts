@@ -31,6 +31,38 @@ export async function pickFiles(
   return uploadFiles(files, options.onProgress, options.signal);
 }
 
+/**
+ * Lets the user choose whole folders (the inbox): the native folder dialog on the desktop
+ * (the backend walks them); in a browser a folder input, whose files of the purpose's kind
+ * (by extension) are uploaded and the others only counted as `skipped`.
+ */
+export async function pickFolders(
+  purpose: FilePurpose,
+  options: { onProgress?: UploadProgress; signal?: AbortSignal; onChosen?: () => void } = {},
+): Promise<{ files: FileRef[]; skipped: number }> {
+  if (isDesktop) return { files: await call('files.pick', { purpose, multiple: true, folders: true }), skipped: 0 };
+  const chosen = await chooseInBrowser(acceptFor[purpose], true, true);
+  if (chosen.length > 0) options.onChosen?.();
+  const { kept, skipped } = keepAccepted(chosen, acceptFor[purpose]);
+  return { files: await uploadFiles(kept, options.onProgress, options.signal), skipped };
+}
+
+/** Splits files found inside folders into those of an accepted extension (".plreport") and how many others there were. */
+export function keepAccepted(files: readonly File[], accept: string): { kept: File[]; skipped: number } {
+  const extensions = accept
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item.startsWith('.'));
+  if (extensions.length === 0) return { kept: [...files], skipped: 0 };
+  const kept = files.filter((file) => extensions.some((extension) => file.name.toLowerCase().endsWith(extension)));
+  return { kept, skipped: files.length - kept.length };
+}
+
+/** The accept list of a purpose (".plreport"), for filtering files found in dropped folders. */
+export function acceptedFor(purpose: FilePurpose): string {
+  return acceptFor[purpose];
+}
+
 /** Files dropped on the window or chosen in the browser, made known to the backend. */
 export async function uploadFiles(files: readonly File[], onProgress?: UploadProgress, signal?: AbortSignal): Promise<FileRef[]> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
@@ -60,12 +92,14 @@ export async function filesFromDrop(files: readonly File[], onProgress?: UploadP
   return uploadFiles(files, onProgress, signal);
 }
 
-function chooseInBrowser(accept: string, multiple: boolean): Promise<File[]> {
+function chooseInBrowser(accept: string, multiple: boolean, folders = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
     input.multiple = multiple;
+    // A folder and everything under it (each File's webkitRelativePath says where).
+    input.webkitdirectory = folders;
     input.hidden = true;
     input.addEventListener('change', () => {
       resolve([...(input.files ?? [])]);

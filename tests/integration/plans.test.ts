@@ -36,6 +36,11 @@ describe('plans', () => {
     expect(departments.find((d) => d.name === '质监')?.measureCount).toBe(11);
     expect(departments.find((d) => d.name === '发展改革')?.aliases).toEqual(['发展和改革']);
     expect((await backend.call('plans.list', {})).plans).toHaveLength(1);
+    // The measures in the plan's order (the office's roll-up picks one), each with its departments counted.
+    const measures = await backend.call('plans.measures', {});
+    expect(measures).toHaveLength(17);
+    expect(measures[0]).toMatchObject({ code: '2.1.1' });
+    expect(measures.every((measure) => measure.departmentCount > 0 && measure.title.length > 0)).toBe(true);
   });
 
   it('does not load the embedded plan again on later starts', async () => {

@@ -40,6 +40,16 @@ export function findMeasure(db: Db, planId: number, code: string): MeasureRow | 
     .get(planId, code) as MeasureRow | undefined;
 }
 
+/** Every measure of a plan in the plan's order, with how many departments carry each. */
+export function listPlanMeasures(db: Db, planId: number): { code: string; label: string; title: string; departmentCount: number }[] {
+  return db
+    .prepare(
+      `SELECT m.code, m.label, m.title, (SELECT count(*) FROM measure_department md WHERE md.measure_id = m.id) AS departmentCount
+         FROM measure m WHERE m.plan_id = ? ORDER BY m.ordinal`,
+    )
+    .all(planId) as { code: string; label: string; title: string; departmentCount: number }[];
+}
+
 export function measureDepartments(db: Db, measureId: number): { name: string; role: DepartmentRole; writtenAs: string }[] {
   return db
     .prepare(

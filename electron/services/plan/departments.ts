@@ -1,8 +1,9 @@
-import type { PlanDepartmentSummary } from '../../../shared/api/calls/plan';
+import type { PlanDepartmentSummary, PlanMeasureSummary } from '../../../shared/api/calls/plan';
 import { AppError } from '../../../shared/api/errors';
 import { planSchema } from '../../../shared/plan';
 import type { Db } from '../../db/database';
 import { listAliases, setAlias } from '../../db/repos/departments';
+import { listPlanMeasures } from '../../db/repos/measures';
 import { planDepartmentCounts, readPlanContent } from '../../db/repos/plans';
 import type { ServiceContext } from '../context';
 import { activePlanId } from './active';
@@ -26,4 +27,11 @@ export function planDepartments(ctx: ServiceContext): PlanDepartmentSummary[] {
 export function setDepartmentAlias(db: Db, alias: string, canonical: string | null): { alias: string; canonical: string }[] {
   setAlias(db, alias, canonical === alias ? null : canonical);
   return listAliases(db);
+}
+
+/** The active plan's measures in order, each with how many departments carry it. */
+export function planMeasures(ctx: ServiceContext): PlanMeasureSummary[] {
+  const planId = activePlanId(ctx.db);
+  if (planId === null) throw new AppError('plan.none');
+  return listPlanMeasures(ctx.db, planId);
 }

@@ -3,7 +3,7 @@ import { listAliases } from '../../db/repos/departments';
 import { listPlanSummaries } from '../../db/repos/plans';
 import type { ServiceContext } from '../context';
 import { activatePlan, activePlanId, activePlanSummary } from './active';
-import { planDepartments, setDepartmentAlias } from './departments';
+import { planDepartments, planMeasures, setDepartmentAlias } from './departments';
 import { exportPlan } from './export';
 import { previewPastedPlan, previewPlanImport, storePlan, type PreviewCache } from './import';
 
@@ -15,6 +15,7 @@ type PlanCalls =
   | 'plans.previewText'
   | 'plans.import'
   | 'plans.departments'
+  | 'plans.measures'
   | 'plans.export'
   | 'aliases.list'
   | 'aliases.set';
@@ -28,6 +29,7 @@ export function planHandlers(ctx: ServiceContext, previews: PreviewCache): Handl
     'plans.previewText': ({ text, name }) => previewPastedPlan(ctx, previews, text, name),
     'plans.import': ({ previewId }) => storePlan(ctx, previews.take(previewId)),
     'plans.departments': () => planDepartments(ctx),
+    'plans.measures': () => planMeasures(ctx),
     'plans.export': ({ planId, targetId }) => exportPlan(ctx, planId, targetId),
     'aliases.list': () => listAliases(ctx.db),
     'aliases.set': ({ alias, canonical }) => setDepartmentAlias(ctx.db, alias, canonical),

@@ -8,6 +8,7 @@ import { BackupSettings } from './BackupSettings';
 import { KeySettings } from './KeySettings';
 import { TrustedSigners } from './TrustedSigners';
 import { AliasSettings, WorkSettings } from './WorkSettings';
+import { OfficeSettings } from '../office/OfficeSettings';
 import './settings.css';
 
 export function SettingsScreen({ settings, info }: { settings: Settings; info: AppInfo | undefined }) {
@@ -47,6 +48,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings; info: A
       </section>
 
       <WorkSettings settings={settings} />
+      <OfficeSettings settings={settings} />
       {settings.department && <KeySettings />}
       <TrustedSigners />
       <BackupSettings />

@@ -223,22 +223,27 @@ function Outcome({ outcome }: { outcome: VerifyOutcome }) {
         )}
       </div>
       {!report && <p className="notice notice-warning">{t('reporting.verify.unreadable')}</p>}
-      {report && (
-        <section className="card report-preview" aria-label={t('reporting.verify.report')}>
-          <iframe
-            title={t('reporting.verify.report')}
-            sandbox=""
-            src={`/preview/verified/${encodeURIComponent(outcome.verifiedId)}/report.html`}
-          />
-        </section>
-      )}
+      {report && <ReportPreview verifiedId={outcome.verifiedId} />}
       <PackageFiles verifiedId={outcome.verifiedId} files={outcome.files} />
     </>
   );
 }
 
+/**
+ * A verified package's report.html in a sandboxed frame (no scripts, no same origin): the
+ * verify screen's and the office's submission view's preview alike.
+ */
+export function ReportPreview({ verifiedId }: { verifiedId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card report-preview" aria-label={t('reporting.verify.report')}>
+      <iframe title={t('reporting.verify.report')} sandbox="" src={`/preview/verified/${encodeURIComponent(verifiedId)}/report.html`} />
+    </section>
+  );
+}
+
 /** Every file the package lists, each of which can be saved on its own (checked again as it is taken out). */
-function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path: string; size: number }[] }) {
+export function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path: string; size: number }[] }) {
   const { t, i18n } = useTranslation();
   const toasts = useToasts();
   const [saving, setSaving] = useState<string | null>(null);

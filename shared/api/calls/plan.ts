@@ -61,6 +61,15 @@ export const PlanDepartmentSummary = z.object({
 });
 export type PlanDepartmentSummary = z.infer<typeof PlanDepartmentSummary>;
 
+/** A measure of the plan as a picker lists it (the office's roll-up chooses one). */
+export const PlanMeasureSummary = z.object({
+  code: z.string(),
+  label: z.string(),
+  title: z.string(),
+  departmentCount: z.number().int(),
+});
+export type PlanMeasureSummary = z.infer<typeof PlanMeasureSummary>;
+
 export const DepartmentAlias = z.object({
   alias: z.string().trim().min(1).max(100),
   canonical: z.string().trim().min(1).max(100),
@@ -79,6 +88,8 @@ export const planCalls = {
   ),
   'plans.import': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), z.object({ plan: PlanSummary, created: z.boolean() })),
   'plans.departments': call(Empty, z.array(PlanDepartmentSummary)),
+  /** Every measure of the active plan, in the plan's order. */
+  'plans.measures': call(Empty, z.array(PlanMeasureSummary)),
   /** Writes the plan JSON to the chosen target (desktop) or prepares a download (browser). */
   'plans.export': call(
     z.object({ planId: PlanId, targetId: SaveTargetId.nullable() }).strict(),

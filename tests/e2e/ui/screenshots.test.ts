@@ -19,6 +19,9 @@ const screens = [
   ['reports', '#/reports?period=2016-H2'],
   ['verify', '#/verify'],
   ['print', '#/print/checklist'],
+  ['office-inbox', '#/office/inbox'],
+  ['office-matrix', '#/office/matrix'],
+  ['office-rollup', '#/office/rollup'],
 ] as const;
 
 useApp();
@@ -43,6 +46,8 @@ describe('screens', () => {
             patch: { status: 'in_progress', owner: '王科长', due: '2016-09-30', notes: '需协调省财政厅安排专项资金。' },
           });
           await api(app.page, 'tasks.update', { id: tasks[2]!.id, patch: { status: 'blocked', due: '2016-12-31' } });
+          // This install also acts as the office, so its screens are among those looked at.
+          await api(app.page, 'settings.update', { office: true });
           mkdirSync(outDir, { recursive: true });
           await app.reload();
 
