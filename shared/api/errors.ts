@@ -70,8 +70,6 @@ export const errorCodes = [
   'office.submission_not_found',
   'office.batch_running',
   'office.not_same_report',
-  'office.store_failed',
-  'office.disk_full',
   'office.watch_unavailable',
   'office.watch_not_folder',
   'office.no_plan_departments',

@@ -30,7 +30,6 @@ export const receiveRefusalReasons = [
   'unreadable',
   'disk_full',
   'store_failed',
-  'report_unreadable',
   'symlink',
   'too_many_files',
   'too_deep',

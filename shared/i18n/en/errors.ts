@@ -169,8 +169,6 @@ const en: Messages<typeof zh> = {
     submission_not_found: 'This received report cannot be found; it may be gone after a backup was restored. Refresh the inbox.',
     batch_running: 'The previous batch is still being received; wait for it to finish or cancel it first.',
     not_same_report: 'These two reports are not versions of the same department and period, so they cannot be compared.',
-    store_failed: 'Could not store the received report {{file}}: {{reason}}',
-    disk_full: 'The disk is full; the received report {{file}} was not stored. Reports already received are unaffected.',
     watch_unavailable: 'Cannot read the watched folder {{folder}}: {{reason}}. Receiving resumes when it is reachable again.',
     watch_not_folder: '“{{name}}” is not a folder: choose the folder to watch (a USB drive or a shared folder).',
     no_plan_departments: 'The current plan names no responsible departments, so there is nothing to track.',

@@ -28,7 +28,6 @@ const en: Messages<typeof zh> = {
     unreadable: 'The file cannot be read ({{detail}})',
     disk_full: 'The disk is full; not stored ({{detail}})',
     store_failed: 'Could not store it in the data folder ({{detail}})',
-    report_unreadable: 'Its report.json cannot be read ({{detail}})',
     symlink: 'This is a symbolic link (shortcut); it is not followed, for safety',
     too_many_files: 'At most {{max}} files are received at once; the rest (from here on) were not read. Receive them in another batch',
     too_deep: 'Folders nested more than {{max}} levels deep; the files inside were not read',

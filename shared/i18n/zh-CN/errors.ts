@@ -149,8 +149,6 @@ export default {
     submission_not_found: '找不到这份收到的报告,可能已在恢复备份后不存在。请刷新收件列表。',
     batch_running: '上一批报告还在接收中,请等它完成或取消后再接收新的一批。',
     not_same_report: '这两份报告不是同一部门、同一期间的版本,无法比较。',
-    store_failed: '无法保存收到的报告 {{file}}:{{reason}}',
-    disk_full: '磁盘空间不足,收到的报告 {{file}} 未保存。已收到的报告不受影响。',
     watch_unavailable: '无法读取监视的文件夹 {{folder}}:{{reason}}。恢复连接后会自动继续接收。',
     watch_not_folder: '“{{name}}”不是文件夹:请选择要监视的文件夹(如U盘或共享文件夹)。',
     no_plan_departments: '当前计划中没有列出任何责任部门,无法生成报送情况表。',

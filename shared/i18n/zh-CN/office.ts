@@ -26,7 +26,6 @@ export default {
     unreadable: '无法读取该文件({{detail}})',
     disk_full: '磁盘空间不足,未保存({{detail}})',
     store_failed: '无法保存到数据文件夹({{detail}})',
-    report_unreadable: '报告内容 report.json 无法识别({{detail}})',
     symlink: '这是符号链接(快捷方式),为安全起见不跟随读取',
     too_many_files: '一次最多接收 {{max}} 个文件,其余未读取(包括此处)。请分批接收',
     too_deep: '文件夹层级超过 {{max}} 层,其中的文件未读取',
