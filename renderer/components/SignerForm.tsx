@@ -15,10 +15,13 @@ import './signer.css';
 export function SignerForm({
   expected,
   initialDepartment = '',
+  fingerprintLabel,
   onRegistered,
 }: {
   expected?: string;
   initialDepartment?: string;
+  /** Whose fingerprint is typed in (the department's by default; the office's, for a receipt). */
+  fingerprintLabel?: string;
   onRegistered?: (department: string) => void;
 }) {
   const { t } = useTranslation();
@@ -68,7 +71,7 @@ export function SignerForm({
       </div>
       <div className="field trusted-add-fingerprint">
         <label className="field-label" htmlFor={fingerprintId}>
-          {t('reporting.verify.fingerprintInput')}
+          {fingerprintLabel ?? t('reporting.verify.fingerprintInput')}
         </label>
         <textarea
           id={fingerprintId}

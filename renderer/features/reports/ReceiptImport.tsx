@@ -80,6 +80,7 @@ export function ReceiptImport() {
               <SignerForm
                 expected={refusal.unregistered.fingerprint}
                 initialDepartment={refusal.unregistered.office}
+                fingerprintLabel={t('office.receipt.delivery.officeFingerprint')}
                 onRegistered={() => importFile(fileId)}
               />
             </div>

@@ -180,7 +180,7 @@ const en: Messages<typeof zh> = {
   receipt: {
     invalid: 'The receipt did not verify: {{reason}}',
     untrusted:
-      'The receipt is signed by a key that is not registered ({{office}}, fingerprint {{fingerprint}}); it was not imported. Check the fingerprint with the office by phone, register it under Reports → Registered signers, then import the receipt again.',
+      'The receipt is signed by a key that is not registered ({{office}}, fingerprint {{fingerprint}}); it was not imported. Check the fingerprint with the office by phone and register the key, then import the receipt again.',
     unknown_package:
       'This data folder never exported the report this receipt is for (package SHA-256 {{sha256}}); it was not imported. Check that the receipt was meant for this department.',
     other_department: 'This receipt is for {{department}}, not for this department ({{own}}); it was not imported.',

@@ -125,6 +125,7 @@ const en: Messages<typeof zh> = {
       importing: 'Importing the receipt…',
       imported: 'Receipt imported: verified by {{office}} at {{time}}',
       registerOffice: "Register the office's key",
+      officeFingerprint: 'Fingerprint from the office',
       retry: 'Register and import again',
     },
   },

@@ -157,8 +157,7 @@ export default {
   },
   receipt: {
     invalid: '回执文件无法通过核验:{{reason}}',
-    untrusted:
-      '回执由未登记的密钥签署({{office}},指纹 {{fingerprint}}),未导入。请与牵头单位电话核对指纹后,在“报告 → 已登记的签名密钥”中登记,再导入回执。',
+    untrusted: '回执由未登记的密钥签署({{office}},指纹 {{fingerprint}}),未导入。请与牵头单位电话核对指纹并登记这把密钥后,再导入回执。',
     unknown_package: '本机没有导出过这份回执所对应的报告(报告文件的 SHA-256 为 {{sha256}}),未导入。请确认回执是否发给本部门。',
     other_department: '这份回执是发给“{{department}}”的,不是本部门({{own}})的,未导入。',
     mismatch: '回执与报告文件不符:回执针对的是另一份文件(SHA-256 {{sha256}})。',

@@ -120,6 +120,7 @@ export default {
       importing: '正在导入回执…',
       imported: '已导入回执:{{office}} 于 {{time}} 核验',
       registerOffice: '登记牵头单位的密钥',
+      officeFingerprint: '牵头单位提供的签名指纹',
       retry: '登记后重新导入',
     },
   },

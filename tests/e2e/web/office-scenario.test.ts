@@ -91,7 +91,8 @@ describe('the receiving office, end to end', () => {
     await waitForText(office.page.getByTestId('inbox-counts'), '已接收 4 · 重复 1 · 已拒收 1');
     const refused = office.page.locator('[data-testid="inbox-item"][data-outcome="refused"]');
     await waitForText(refused, '财政-2016年下半年-改过.plreport');
-    await waitForText(refused, '已被改动');
+    // Where the flipped byte lands decides the words (content, CRC or ZIP structure); each says it was altered.
+    await waitForText(refused, '改动');
     await snapshot(office.page, 'office-scenario-inbox');
 
     // Who has reported: no signer is registered yet, so every received cell says so; the rest are overdue.

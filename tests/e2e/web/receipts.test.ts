@@ -99,6 +99,8 @@ describe('the office’s receipt on the reports screen', () => {
 
     // Registered with the fingerprint the office read out on the phone; the same receipt is then imported.
     expect(await app.page.getByLabel('部门', { exact: true }).inputValue()).toBe('质监');
+    // The fingerprint asked for is the office's, read out by the office.
+    await app.page.getByLabel('牵头单位提供的签名指纹').waitFor();
     await app.page.getByTestId('trust-fingerprint').fill(fingerprint);
     await app.page.getByRole('button', { name: '核对并登记' }).click();
     await waitForText(delivery, '送达 · 质监 于');
