@@ -1,5 +1,5 @@
 import { verify as verifySignature, sign, type KeyObject } from 'node:crypto';
-import { close, fstat, open } from 'node:fs';
+import { close, fstat } from 'node:fs';
 import { promisify } from 'node:util';
 import type { ZipFile } from 'yauzl';
 import { ZipFile as ZipWriter } from 'yazl';
@@ -13,14 +13,15 @@ import {
   receiptSignerEntry,
   type ReceiptFailureReason,
 } from '../../../shared/office/receipt';
-import { formatFingerprint, normalizeFingerprint, printableName, type VerifyFailureReason } from '../../../shared/report/manifest';
+import { formatFingerprint, printableName, type VerifyFailureReason } from '../../../shared/report/manifest';
 import { unreadableFile } from '../../lib/file-errors';
 import { sha256File } from '../../lib/hash';
-import { ed25519PublicKey, ed25519PublicKeyBytes, fingerprintOf, fingerprintOfKey, spkiDer } from '../report/keys';
+import { ed25519PublicKey, ed25519PublicKeyBytes, fingerprintOfKey, spkiDer } from '../report/keys';
 import { jsonDepth } from '../report/package/checks';
 import { openZip, readDirectory, type PackageEntry } from '../report/package/directory';
 import { isCanonicalSignature, isStrongPublicKey } from '../report/package/ed25519';
 import { readEntryContent } from '../report/package/entry-content';
+import { openForReading, trustedSigners } from '../report/package/verify';
 import { ed25519SignatureBytes, type VerifyLimits } from '../report/package/limits';
 import { dosDateTime, entryMode, hasDataDescriptor, isDeflated, readCentralDirectoryEnd, Refusal } from '../report/package/zip-layout';
 
@@ -129,8 +130,8 @@ const fromPackageReason: Partial<Record<VerifyFailureReason, ReceiptFailureReaso
  * A refusal names its reason; only I/O failures throw.
  */
 export async function verifyReceiptPackage(file: string, options: VerifyReceiptOptions = {}): Promise<VerifyReceiptResult> {
-  const trusted = trustedOffices(options);
-  const fd = await openFile(file);
+  const trusted = trustedSigners(options);
+  const fd = await openForReading(file);
   let zip: ZipFile | undefined;
   try {
     zip = await openZip(fd);
@@ -258,24 +259,4 @@ async function checkPackage(packageFile: string, receipt: Receipt): Promise<void
     throw unreadableFile(packageFile, error);
   }
   if (sha256 !== receipt.package.sha256) refuse('package_mismatch', receipt.package.sha256);
-}
-
-function trustedOffices({ trustFingerprints, trustKeyPem }: VerifyReceiptOptions): Set<string> | null {
-  if (trustFingerprints === undefined && trustKeyPem === undefined) return null;
-  const trusted = new Set<string>();
-  for (const input of trustFingerprints ?? []) {
-    const fingerprint = normalizeFingerprint(input);
-    if (!fingerprint) throw new RangeError(`not a SHA-256 fingerprint: ${printableName(input)}`);
-    trusted.add(fingerprint);
-  }
-  if (trustKeyPem !== undefined) trusted.add(fingerprintOf(trustKeyPem));
-  return trusted;
-}
-
-async function openFile(file: string): Promise<number> {
-  try {
-    return await promisify(open)(file, 'r');
-  } catch (error) {
-    throw unreadableFile(file, error);
-  }
 }

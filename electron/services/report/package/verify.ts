@@ -73,7 +73,7 @@ export type VerifyResult =
 export async function verifyReportPackage(file: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const limits = { ...defaultVerifyLimits, ...options.limits };
   const trusted = trustedSigners(options);
-  const fd = await openPackage(file);
+  const fd = await openForReading(file);
   const extraction = options.extractTo === undefined ? null : new Extraction(options.extractTo);
   let zip: ZipFile | undefined;
   try {
@@ -144,7 +144,11 @@ export async function verifyReportPackage(file: string, options: VerifyOptions =
   }
 }
 
-function trustedSigners({ trustFingerprints, trustKeyPem }: VerifyOptions): Set<string> | null {
+/** The fingerprints to accept (a receipt's office or a package's signer), or null when trust is not asked about. */
+export function trustedSigners({
+  trustFingerprints,
+  trustKeyPem,
+}: Pick<VerifyOptions, 'trustFingerprints' | 'trustKeyPem'>): Set<string> | null {
   if (trustFingerprints === undefined && trustKeyPem === undefined) return null;
   const trusted = new Set<string>();
   for (const input of trustFingerprints ?? []) {
@@ -156,7 +160,8 @@ function trustedSigners({ trustFingerprints, trustKeyPem }: VerifyOptions): Set<
   return trusted;
 }
 
-async function openPackage(file: string): Promise<number> {
+/** A descriptor for reading `file`; a file that cannot be opened is refused in words. */
+export async function openForReading(file: string): Promise<number> {
   try {
     return await promisify(open)(file, 'r');
   } catch (error) {
