@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { Receipt } from '../../../shared/office/receipt';
-import { formatFingerprint, normalizeFingerprint, printableName } from '../../../shared/report/manifest';
+import { formatFingerprint, printableName } from '../../../shared/report/manifest';
 import { openBackend } from '../../backend/backend';
-import { unreadableFile } from '../../lib/file-errors';
 import { verifyReceiptPackage } from '../../services/office/receipt-package';
 import { importReceipt } from '../../services/office/receipts';
 import type { Command } from '../command';
+import { trustOptions } from './verify';
 
 /**
  * `verify-receipt FILE [--package PKG] [--trust HEX]... [--trust-key PEM] [--json]`: exit 0 only
@@ -25,14 +24,9 @@ export const verifyReceiptCommand: Command = {
   },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, t, io }) {
-    const trustFingerprints = Array.isArray(values.trust) ? values.trust.map(String) : undefined;
-    const badFingerprint = trustFingerprints?.find((value) => normalizeFingerprint(value) === null);
-    if (badFingerprint !== undefined) {
-      io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: badFingerprint })}\n`);
-      return 2;
-    }
-    const trustKeyFile = typeof values['trust-key'] === 'string' ? values['trust-key'] : undefined;
-    const trustKeyPem = trustKeyFile === undefined ? undefined : await readTextFile(trustKeyFile);
+    const trust = await trustOptions({ values, t, io });
+    if (trust === null) return 2;
+    const { trustFingerprints, trustKeyPem } = trust;
     const packageFile = typeof values.package === 'string' ? resolve(values.package) : undefined;
 
     const result = await verifyReceiptPackage(resolve(positionals[0] as string), { trustFingerprints, trustKeyPem, packageFile });
@@ -79,14 +73,6 @@ export const importReceiptCommand: Command = {
     }
   },
 };
-
-async function readTextFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw unreadableFile(file, error);
-  }
-}
 
 /** Texts from the receipt go through printableName: control and invisible characters cannot forge lines of this summary. */
 function summary(receipt: Receipt, checked: { trustChecked: boolean; packageChecked: boolean }, t: TFunction): string {

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { unreadableFile } from '../../lib/file-errors';
 import { formatFingerprint, normalizeFingerprint, printableName, type Manifest } from '../../../shared/report/manifest';
 import { verifyReportPackage } from '../../services/report/package/verify';
-import type { Command } from '../command';
+import type { Command, CommandContext } from '../command';
 
 /** `planledger verify FILE [--trust FINGERPRINT]... [--trust-key PEM]`: exit 0 only for an intact (and, if asked, trusted) report. */
 export const verifyCommand: Command = {
@@ -16,15 +16,11 @@ export const verifyCommand: Command = {
     'trust-key': { type: 'string', descriptionKey: 'report.cli.verify.trustKey', valueName: 'PEM' },
   },
   positionals: { min: 1, max: 1 },
-  async run({ values, positionals, t, io }) {
-    const trustFingerprints = Array.isArray(values.trust) ? values.trust.map(String) : undefined;
-    const badFingerprint = trustFingerprints?.find((value) => normalizeFingerprint(value) === null);
-    if (badFingerprint !== undefined) {
-      io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: badFingerprint })}\n`);
-      return 2;
-    }
-    const trustKeyFile = typeof values['trust-key'] === 'string' ? values['trust-key'] : undefined;
-    const trustKeyPem = trustKeyFile === undefined ? undefined : await readTextFile(trustKeyFile);
+  async run(context) {
+    const { positionals, t, io } = context;
+    const trust = await trustOptions(context);
+    if (trust === null) return 2;
+    const { trustFingerprints, trustKeyPem } = trust;
 
     const result = await verifyReportPackage(resolve(positionals[0] as string), { trustFingerprints, trustKeyPem });
     if (!result.ok) {
@@ -36,6 +32,26 @@ export const verifyCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The signers `--trust FINGERPRINT`… and `--trust-key PEM` accept (both undefined when
+ * neither is given); null, with the reason printed, when a fingerprint is not one.
+ */
+export async function trustOptions({
+  values,
+  t,
+  io,
+}: Pick<CommandContext, 'values' | 't' | 'io'>): Promise<{ trustFingerprints?: string[]; trustKeyPem?: string } | null> {
+  const trustFingerprints = Array.isArray(values.trust) ? values.trust.map(String) : undefined;
+  const badFingerprint = trustFingerprints?.find((value) => normalizeFingerprint(value) === null);
+  if (badFingerprint !== undefined) {
+    io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: badFingerprint })}\n`);
+    return null;
+  }
+  const trustKeyFile = typeof values['trust-key'] === 'string' ? values['trust-key'] : undefined;
+  const trustKeyPem = trustKeyFile === undefined ? undefined : await readTextFile(trustKeyFile);
+  return { trustFingerprints, trustKeyPem };
+}
 
 async function readTextFile(file: string): Promise<string> {
   try {
