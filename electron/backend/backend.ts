@@ -19,6 +19,7 @@ import { JobRunner } from '../services/jobs/runner';
 import { planHandlers } from '../services/plan/handlers';
 import { PreviewCache } from '../services/plan/import';
 import { ensureSeedPlan } from '../services/plan/seed';
+import { ledgerHandlers } from '../services/ledger/handlers';
 import { officeHandlers } from '../services/office/handlers';
 import { FolderWatcher, type FolderWatcherOptions } from '../services/office/watch';
 import { noPrinting, printHandlers, type PrintingHandlers } from '../services/print/handlers';
@@ -147,6 +148,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...printHandlers(ctx),
     ...reportHandlers(ctx, verified),
     ...officeHandlers(ctx, verified, watcher),
+    ...ledgerHandlers(ctx),
     ...(options.printing?.(ctx) ?? noPrinting),
   };
   return {

@@ -21,6 +21,9 @@ const openExtensions: Extensions = {
   packages: ['plreport'],
   receipt: ['plreceipt'],
   matrix: ['xlsx', 'csv'],
+  sheet: ['xlsx', 'csv'],
+  ledger: ['xlsx'],
+  docx: ['docx'],
 };
 
 /** What each save dialog offers: the same, except that a plan is exported as its JSON only. */

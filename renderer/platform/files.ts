@@ -16,6 +16,9 @@ const acceptFor: Record<FilePurpose, string> = {
   packages: '.plreport',
   receipt: '.plreceipt',
   matrix: '.xlsx,.csv',
+  sheet: '.xlsx,.csv',
+  ledger: '.xlsx',
+  docx: '.docx',
 };
 
 /**

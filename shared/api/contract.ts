@@ -5,6 +5,7 @@ import { evidenceCalls } from './calls/evidence';
 import { backupCalls } from './calls/backups';
 import { filesCalls } from './calls/files';
 import { jobsCalls } from './calls/jobs';
+import { ledgerCalls } from './calls/ledger';
 import { officeCalls } from './calls/office';
 import { planCalls } from './calls/plan';
 import { printCalls } from './calls/print';
@@ -31,6 +32,7 @@ export const contract = {
   ...backupCalls,
   ...reportCalls,
   ...officeCalls,
+  ...ledgerCalls,
 };
 
 export type Contract = typeof contract;

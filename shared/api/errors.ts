@@ -80,6 +80,20 @@ export const errorCodes = [
   'receipt.unknown_package',
   'receipt.other_department',
   'receipt.mismatch',
+  'ledger.format_unknown',
+  'ledger.xls_legacy',
+  'ledger.encrypted',
+  'ledger.corrupt',
+  'ledger.too_large',
+  'ledger.too_many_rows',
+  'ledger.too_many_columns',
+  'ledger.sheet_not_found',
+  'ledger.empty',
+  'ledger.formulas_only',
+  'ledger.mapping_incomplete',
+  'ledger.mapping_duplicate',
+  'ledger.nothing_to_import',
+  'ledger.cancelled',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

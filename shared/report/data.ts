@@ -76,6 +76,11 @@ export const ReportData = z.object({
     sha256: z.string(),
   }),
   department: z.string(),
+  /**
+   * The unit's full official name (单位全称) the report is signed off with, when the
+   * coordinator set one; absent in reports made before it existed (then: department).
+   */
+  unitName: z.string().optional(),
   period: z.object({ from: IsoDate, to: IsoDate, label: z.string() }),
   /** ISO 8601 with the local time-zone offset. */
   generatedAt: z.string(),

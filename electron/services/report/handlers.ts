@@ -2,6 +2,7 @@ import type { HandlerGroup } from '../handler';
 import { listExports, listTrustedSigners } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { activeScope } from '../workspace/scope';
+import { docxHandlers } from './docx-handlers';
 import { reportDraft, saveDraft, saveMeasureText } from './drafts';
 import { exportActiveReport } from './export';
 import { exportPublicKey, trustSigner } from './signers';
@@ -24,8 +25,9 @@ type ReportCalls =
   | 'reports.trusted'
   | 'reports.trust';
 
-export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages): HandlerGroup<ReportCalls> {
+export function reportHandlers(ctx: ServiceContext, verified: VerifiedPackages): HandlerGroup<ReportCalls | 'reports.saveDocx'> {
   return {
+    ...docxHandlers(ctx),
     'reports.draft': ({ period }) => reportDraft(ctx, period),
     'reports.saveDraft': ({ period, ...fields }) => saveDraft(ctx, period, fields),
     'reports.saveMeasureText': ({ period, code, workDone }) => saveMeasureText(ctx, period, code, workDone),

@@ -26,6 +26,7 @@ export function settingsFrom(stored: ReadonlyMap<string, unknown>): Settings {
     recentDepartments: pick('recentDepartments', Settings.shape.recentDepartments, []),
     operator: pick('operator', Settings.shape.operator, ''),
     office: pick('office', Settings.shape.office, false),
+    unitNames: pick('unitNames', Settings.shape.unitNames, {}),
   };
 }
 
@@ -35,6 +36,14 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Setti
     if (patch.language !== undefined) writeSetting(ctx.db, 'language', patch.language);
     if (patch.operator !== undefined) writeSetting(ctx.db, 'operator', patch.operator);
     if (patch.office !== undefined) writeSetting(ctx.db, 'office', patch.office);
+    if (patch.unitName !== undefined) {
+      const { department, fullName } = patch.unitName;
+      if (!departmentExists(ctx.db, department)) throw new AppError('department.unknown', { name: department });
+      const names = { ...current.unitNames };
+      if (fullName === '') delete names[department];
+      else names[department] = fullName;
+      writeSetting(ctx.db, 'unitNames', names);
+    }
     if (patch.department !== undefined) {
       if (patch.department !== null && !departmentExists(ctx.db, patch.department)) {
         throw new AppError('department.unknown', { name: patch.department });

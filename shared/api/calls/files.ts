@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { call } from '../define';
 
 /** What a file is picked for: decides the dialog's title and filters. */
-export const filePurposes = ['plan', 'evidence', 'report', 'pdf', 'key', 'packages', 'receipt', 'matrix'] as const;
+export const filePurposes = [
+  'plan',
+  'evidence',
+  'report',
+  'pdf',
+  'key',
+  'packages',
+  'receipt',
+  'matrix',
+  'sheet',
+  'ledger',
+  'docx',
+] as const;
 export const FilePurpose = z.enum(filePurposes);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 

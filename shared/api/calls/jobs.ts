@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from '../define';
 import { errorCodes } from '../errors';
 import { Download } from './files';
+import { ImportOutcome, LedgerExportResult } from './ledger';
 import { ReceiveSummary } from './office';
 import { VerifyOutcome } from './reports';
 import { Attachment } from './workspace';
@@ -33,6 +34,8 @@ export const JobResult = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('report.verify'), outcome: VerifyOutcome }),
   z.object({ kind: z.literal('office.receive'), summary: ReceiveSummary }),
+  z.object({ kind: z.literal('ledger.import'), outcome: ImportOutcome }),
+  z.object({ kind: z.literal('ledger.export'), ...LedgerExportResult.shape }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 export type JobKind = JobResult['kind'];

@@ -118,6 +118,11 @@ export const reportCalls = {
     z.object({ jobId: z.string() }),
   ),
   'reports.history': call(Empty, z.array(ReportExport)),
+  /** The period's report on its own as an official Word document (GB/T 9704 layout), unsigned: for editing and folding into the office's summary. */
+  'reports.saveDocx': call(
+    z.object({ period: PeriodKey, targetId: TargetId }).strict(),
+    z.object({ download: Download.nullable(), fileName: z.string() }),
+  ),
   /** Verification runs as a job (progress in bytes read, cancellable); its result is the VerifyOutcome. */
   'reports.verify': call(z.object({ fileId: FileId }).strict(), z.object({ jobId: z.string() })),
   /** Saves one file listed in a package verified in this session (checked again as it is taken out). */

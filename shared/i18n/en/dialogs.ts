@@ -13,6 +13,9 @@ const en: Messages<typeof zh> = {
     packages: 'PlanLedger reports',
     receipt: 'Receipts',
     matrix: 'Tracking sheet',
+    sheet: 'Task breakdown sheet',
+    ledger: 'Ledger',
+    docx: 'Word document',
   },
   open: {
     plan: 'Choose a plan file to import',
@@ -23,6 +26,9 @@ const en: Messages<typeof zh> = {
     packages: 'Choose received report files',
     receipt: 'Choose a receipt',
     matrix: 'Choose a tracking sheet',
+    sheet: 'Choose a task breakdown sheet',
+    ledger: 'Choose a ledger',
+    docx: 'Choose a Word document',
     folder: 'Choose a folder',
   },
   save: {
@@ -34,6 +40,9 @@ const en: Messages<typeof zh> = {
     packages: 'Export report',
     receipt: 'Save receipt',
     matrix: 'Export tracking sheet',
+    sheet: 'Save task breakdown sheet',
+    ledger: 'Export the ledger',
+    docx: 'Save the Word report',
   },
 };
 export default en;

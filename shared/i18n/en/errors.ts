@@ -186,5 +186,43 @@ const en: Messages<typeof zh> = {
     other_department: 'This receipt is for {{department}}, not for this department ({{own}}); it was not imported.',
     mismatch: 'The receipt does not match the report file: it is for another file (SHA-256 {{sha256}}).',
   },
+  ledger: {
+    format_unknown:
+      'This file is not an Excel workbook (.xlsx) or a CSV file and cannot be imported. Save it as .xlsx or .csv in Excel or WPS and import that.',
+    xls_legacy:
+      'This is an old Excel (.xls) or WPS spreadsheet (.et) file, which cannot be imported directly. Open it in Excel or WPS, save it as .xlsx and import that.',
+    encrypted:
+      'This workbook is protected by a password to open and cannot be read. Open it in Excel or WPS with the password, remove the password and save it as a new .xlsx, then import that.',
+    corrupt:
+      'The sheet cannot be read; the file may be damaged or incomplete ({{detail}}). Open it in Excel or WPS, save it again and import that.',
+    too_large:
+      'The sheet unpacks to too much data (over {{limitMb}} MB) or is compressed suspiciously well; it does not look like a task breakdown and was not read, to be safe.',
+    too_many_rows:
+      'The sheet has more than {{max}} rows, which is not a task breakdown; nothing was imported. Keep only the tasks to import and try again.',
+    too_many_columns: 'The sheet has more than {{max}} columns, which is not a task breakdown; nothing was imported.',
+    sheet_not_found: 'The workbook has no worksheet named “{{sheet}}”.',
+    empty: 'The sheet has no data rows after its header row; there are no tasks to import.',
+    formulas_only:
+      'Every cell of this sheet is a formula and the file holds no calculated values (typical of sheets made by another program and never saved in Excel). Open it in Excel or WPS, save it, and import it again.',
+    mapping_incomplete:
+      'Choose the column for “{{fields}}” first: an import needs to know which measure each row belongs to and what its task is.',
+    mapping_duplicate: 'The column “{{header}}” is chosen for more than one field; choose a different column for each field.',
+    nothing_to_import: 'No row can be imported: {{problems}} rows have problems, listed below.',
+    cancelled: 'The import was cancelled; nothing was changed.',
+    row: {
+      measure_missing: 'No measure given.',
+      measure_unknown: 'No measure “{{value}}”: give the measure number (such as “(一)1”) or its title.',
+      measure_not_assigned: 'Measure {{label}} is not carried by this department, so its tasks cannot be imported here.',
+      task_missing: 'No task text given.',
+      task_too_long: 'The task text is longer than {{max}} characters.',
+      notes_too_long: 'The notes are longer than {{max}} characters.',
+      owner_too_long: 'The owner is longer than {{max}} characters.',
+      status_unknown: 'Unknown status “{{value}}”: use 未开始, 进行中, 已完成 or 受阻.',
+      progress_invalid: 'Unknown progress “{{value}}”: use a number from 0 to 100 (such as 40, 40% or 0.4).',
+      due_invalid: 'Unknown due date “{{value}}”: use a date (such as 2016-09-30 or 2016年9月底前).',
+      formula_without_value: 'The “{{column}}” column is a formula and the file holds no calculated value for it.',
+      duplicate_row: 'The same task of the same measure as row {{first}}; row {{first}} was used.',
+    },
+  },
 };
 export default en;

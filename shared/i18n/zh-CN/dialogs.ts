@@ -10,6 +10,9 @@ export default {
     packages: '工作台账报告',
     receipt: '回执文件',
     matrix: '报送情况表',
+    sheet: '任务分解表',
+    ledger: '工作台账',
+    docx: 'Word 文档',
   },
   open: {
     plan: '选择要导入的计划文件',
@@ -20,6 +23,9 @@ export default {
     packages: '选择收到的报告文件',
     receipt: '选择回执文件',
     matrix: '选择报送情况表',
+    sheet: '选择任务分解表',
+    ledger: '选择工作台账',
+    docx: '选择 Word 文档',
     folder: '选择文件夹',
   },
   save: {
@@ -31,5 +37,8 @@ export default {
     packages: '导出报告',
     receipt: '另存回执',
     matrix: '导出报送情况表',
+    sheet: '保存任务分解表',
+    ledger: '导出工作台账',
+    docx: '保存 Word 报告',
   },
 };

@@ -10,7 +10,7 @@ function makeLogger() {
   return { info: vi.fn<LogFn>(), warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() };
 }
 
-const settings = { language: 'zh-CN' as const, department: null, recentDepartments: [], operator: '', office: false };
+const settings = { language: 'zh-CN' as const, department: null, recentDepartments: [], operator: '', office: false, unitNames: {} };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
