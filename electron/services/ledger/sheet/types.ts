@@ -7,8 +7,11 @@ import type { SheetNote } from '../../../../shared/api/calls/ledger';
  */
 export type SheetCell =
   | { kind: 'text'; text: string }
-  /** A number; `text` is how it reads without the cell's number format (0.4, 40, 2016). */
-  | { kind: 'number'; value: number; text: string }
+  /**
+   * A number; `text` is how it reads without the cell's number format (0.4, 40, 2016);
+   * `percent` when its format shows it as a percentage (0.4 shown as 40%).
+   */
+  | { kind: 'number'; value: number; text: string; percent: boolean }
   /** A number in a date format (Excel's serial day), as a calendar day. */
   | { kind: 'date'; date: string }
   | { kind: 'boolean'; value: boolean }
