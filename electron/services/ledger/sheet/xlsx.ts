@@ -143,7 +143,7 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
     },
   });
   await zip.stream(part, (text) => xml.write(text), signal);
-  if (xml.end().length > 0) throw corrupt(`${part} ends early`);
+  if (xml.end() > 0) throw corrupt(`${part} ends early`);
   return strings;
 }
 
@@ -316,7 +316,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
   });
   await zip.stream(part, (text) => xml.write(text), context.signal);
   const unclosed = xml.end();
-  if (unclosed.length > 0 || !sawSheetData) throw corrupt(`${part} ends early`);
+  if (unclosed > 0 || !sawSheetData) throw corrupt(`${part} ends early`);
   return { rows, merges, hasValue };
 }
 
