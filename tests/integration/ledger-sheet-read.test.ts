@@ -22,6 +22,7 @@ import {
   writeEncryptedXlsx,
   writeFormulasOnlyXlsx,
   writeGbkCsv,
+  writeHugeSharedStringsXlsx,
   writeLegacyXls,
   writeManyRowsXlsx,
   writeMergedCellsXlsx,
@@ -278,6 +279,14 @@ describe('refusing what is not a plain sheet', () => {
     const table = await readSheetFile(await writeManyRowsXlsx(tempDir(), maxImportRows), { sheet: null });
     expect(table.rows).toHaveLength(maxImportRows + 1);
     expect(table.rows.at(-1)).toEqual({ row: maxImportRows + 1, cells: [text('(一)1'), text('任务'), number((maxImportRows - 1) % 100)] });
+  });
+
+  it('refuses a shared-strings table larger than any task sheet needs, before holding all of it', { timeout: 120_000 }, async () => {
+    const path = await writeHugeSharedStringsXlsx(tempDir());
+    await expectRefused(path, 'ledger.too_large', { params: { limitMb: 200 } });
+    // One string fewer is read.
+    const table = await readSheetFile(await writeHugeSharedStringsXlsx(tempDir(), 1_000_000), { sheet: null });
+    expect(byRow(table)).toEqual({ 1: [text('0')] });
   });
 
   it('refuses a sheet of formulas without saved results', async () => {

@@ -23,8 +23,8 @@ export interface XlsxSheetPart {
 
 export interface XlsxPackage {
   sheets: readonly XlsxSheetPart[];
-  /** The <sst> part, when cells use t="s". */
-  sharedStringsXml?: string;
+  /** The <sst> part, when cells use t="s" (a stream for a huge one). */
+  sharedStringsXml?: string | (() => Readable);
   /** The styles part (numFmts and cellXfs). */
   stylesXml?: string;
   date1904?: boolean;

@@ -12,7 +12,7 @@ import { maxMergedRanges, maxSharedStringChars, maxSharedStrings, maxSheetColumn
 import { formatKind, plainNumberText, serialToDate, type NumberFormatKind } from './number-formats';
 import type { SheetCell, SheetRow, SheetTable } from './types';
 import { attribute, decodeOoxmlEscapes, scanXml, xmlStream } from './xml';
-import type { ZipParts } from './zip-parts';
+import { defaultZipPartLimits, type ZipParts } from './zip-parts';
 
 const corrupt = (detail: string) => new AppError('ledger.corrupt', { detail });
 const isTrue = (value: string | undefined) => value === '1' || value === 'true';
@@ -118,7 +118,8 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
   let inText = false;
   let inPhonetic = false;
   let chars = 0;
-  const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round((maxSharedStringChars * 2) / (1024 * 1024)) });
+  // Worded like the package limit: to the user both mean a workbook far bigger than a task sheet.
+  const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round(defaultZipPartLimits.maxUnpackedBytes / (1024 * 1024)) });
   const xml = xmlStream({
     open(name) {
       if (name === 'si') current = [];
@@ -171,7 +172,9 @@ function textCell(text: string): SheetCell | null {
 /** What a finished <c> holds. */
 function cellValue(cell: CellInProgress, context: SheetContext): SheetCell | null {
   const { value, type } = cell;
-  if (type === 'inlineStr') return textCell(decodeOoxmlEscapes(cell.inlineText.join('')));
+  // Inline text in <is>; a few writers put it in <v> instead.
+  if (type === 'inlineStr' && (cell.inlineText.length > 0 || value !== null))
+    return textCell(decodeOoxmlEscapes(cell.inlineText.join('') || (value ?? '')));
   if (value === null) return cell.hasFormula ? { kind: 'formula_without_value' } : null;
   switch (type) {
     case 's': {
