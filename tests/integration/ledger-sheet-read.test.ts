@@ -26,6 +26,8 @@ import {
   writeLegacyXls,
   writeManyRowsXlsx,
   writeMergedCellsXlsx,
+  writeMissingSharedStringXlsx,
+  writePrefixedXlsx,
   writeQuirksXlsx,
   writeRichStringsXlsx,
   writeTruncatedXlsx,
@@ -172,6 +174,14 @@ describe('reading .xlsx', () => {
     expect(table.notes).toEqual([]);
     const second = await readSheetFile(await writeQuirksXlsx(tempDir()), { sheet: '第二页' });
     expect(byRow(second)).toEqual({ 2: [null, text('第二页的内容')] });
+  });
+
+  it('reads prefixed SpreadsheetML (x:c, rel:id) and passes over chart sheets', async () => {
+    const table = await readSheetFile(await writePrefixedXlsx(tempDir()), { sheet: null });
+    expect(table.sheets).toEqual(['数据']);
+    expect(table.sheet).toBe('数据');
+    expect(byRow(table)).toEqual({ 1: [text('措施'), text('任务')], 2: [text('(一)1'), number(7)] });
+    await expectRefused(await writePrefixedXlsx(tempDir()), 'ledger.sheet_not_found', { params: { sheet: '图表' }, sheet: '图表' });
   });
 
   it('counts dates from 1904 in a workbook that uses the 1904 date system', async () => {
@@ -326,6 +336,10 @@ describe('refusing what is not a plain sheet', () => {
     const dir = tempDir();
     await expectRefused(await writeTruncatedXlsx(dir, await writeBreakdownXlsx(dir)), 'ledger.corrupt');
     await expectRefused(await writeCutXmlXlsx(dir), 'ledger.corrupt');
+  });
+
+  it('refuses a cell pointing past the shared-strings table as damaged', async () => {
+    await expectRefused(await writeMissingSharedStringXlsx(tempDir()), 'ledger.corrupt', { params: { detail: 'shared string 5 missing' } });
   });
 
   it('refuses an empty file as empty and a CSV over 50 MB as too large', async () => {

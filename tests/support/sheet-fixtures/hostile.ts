@@ -121,6 +121,32 @@ export async function writeQuirksXlsx(dir: string, options: { date1904?: boolean
   });
 }
 
+/**
+ * A workbook as the Open XML SDK writes it: every SpreadsheetML name prefixed (x:row, x:c), the
+ * relationship attribute under another prefix (rel:id), and a chart sheet before the worksheet.
+ */
+export async function writePrefixedXlsx(dir: string): Promise<string> {
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const cell = (ref: string, value: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${xmlEscape(value)}</x:t></x:is></x:c>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${ns}"><x:sheetData><x:row r="1">${cell('A1', '措施')}${cell('B1', '任务')}</x:row><x:row r="2">${cell('A2', '(一)1')}<x:c r="B2"><x:v>7</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A2:A3"/></x:mergeCells></x:worksheet>`;
+  const chart = `<?xml version="1.0" encoding="UTF-8"?><x:chartsheet xmlns:x="${ns}"><x:sheetViews><x:sheetView workbookViewId="0"/></x:sheetViews></x:chartsheet>`;
+  return writeXlsxPackage(join(dir, 'prefixed.xlsx'), {
+    sheets: [
+      { name: '图表', kind: 'chartsheet', xml: chart },
+      { name: '数据', xml: sheet },
+    ],
+    prefixed: true,
+  });
+}
+
+/** A cell pointing at shared string 5 of a table of two. */
+export async function writeMissingSharedStringXlsx(dir: string): Promise<string> {
+  return writeXlsxPackage(join(dir, 'missing-string.xlsx'), {
+    sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>5</v></c></row>') }],
+    sharedStringsXml: sharedStringsXml(['<t>措施</t>', '<t>任务</t>']),
+  });
+}
+
 /** A sheet whose one value sits in column GS (the 201st), beyond the columns a task sheet uses. */
 export async function writeWideXlsx(dir: string): Promise<string> {
   return writeXlsxPackage(join(dir, 'wide.xlsx'), {
