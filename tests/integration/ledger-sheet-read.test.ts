@@ -22,6 +22,7 @@ import {
   writeEncryptedXlsx,
   writeFormulasOnlyXlsx,
   writeGbkCsv,
+  writeHugeCellXlsx,
   writeHugeSharedStringsXlsx,
   writeLegacyXls,
   writeManyRowsXlsx,
@@ -297,6 +298,12 @@ describe('refusing what is not a plain sheet', () => {
     // One string fewer is read.
     const table = await readSheetFile(await writeHugeSharedStringsXlsx(tempDir(), 1_000_000), { sheet: null });
     expect(byRow(table)).toEqual({ 1: [text('0')] });
+  });
+
+  it('refuses a cell of text far past what Excel lets a cell hold, and reads one at Excel’s limit', async () => {
+    await expectRefused(await writeHugeCellXlsx(tempDir()), 'ledger.too_large', { params: { limitMb: 200 } });
+    const table = await readSheetFile(await writeHugeCellXlsx(tempDir(), 32_767), { sheet: null });
+    expect(table.rows[1]?.cells[0]).toEqual(text('任'.repeat(32_767)));
   });
 
   it('refuses a sheet of formulas without saved results', async () => {

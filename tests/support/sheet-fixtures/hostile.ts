@@ -147,6 +147,12 @@ export async function writeMissingSharedStringXlsx(dir: string): Promise<string>
   });
 }
 
+/** One cell of `chars` characters (200,000 by default: six times what Excel lets a cell hold). */
+export async function writeHugeCellXlsx(dir: string, chars = 200_000): Promise<string> {
+  const rows = `${headerRow()}<row r="2"><c r="A2" t="inlineStr"><is><t>${'任'.repeat(chars)}</t></is></c></row>`;
+  return writeXlsxPackage(join(dir, 'huge-cell.xlsx'), { sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }] });
+}
+
 /** A sheet whose one value sits in column GS (the 201st), beyond the columns a task sheet uses. */
 export async function writeWideXlsx(dir: string): Promise<string> {
   return writeXlsxPackage(join(dir, 'wide.xlsx'), {

@@ -8,13 +8,23 @@ import { posix } from 'node:path';
 import { maxImportRows, type SheetNote } from '../../../../shared/api/calls/ledger';
 import { AppError } from '../../../../shared/api/errors';
 import { parseCellRef, parseRange, maxSheetColumns, type CellRange } from './cell-refs';
-import { maxMergedRanges, maxSharedStringChars, maxSharedStrings, maxSheetColumnsInUse, maxSheetRows, maxSmallPartBytes } from './limits';
+import {
+  maxCellChars,
+  maxMergedRanges,
+  maxSharedStringChars,
+  maxSharedStrings,
+  maxSheetColumnsInUse,
+  maxSheetRows,
+  maxSmallPartBytes,
+} from './limits';
 import { formatKind, plainNumberText, serialToDate, type NumberFormatKind } from './number-formats';
 import type { SheetCell, SheetRow, SheetTable } from './types';
 import { attribute, decodeOoxmlEscapes, scanXml, xmlStream } from './xml';
 import { defaultZipPartLimits, type ZipParts } from './zip-parts';
 
 const corrupt = (detail: string) => new AppError('ledger.corrupt', { detail });
+// Worded like the package limit: to the user every one of these means a workbook far bigger than a task sheet.
+const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round(defaultZipPartLimits.maxUnpackedBytes / (1024 * 1024)) });
 const isTrue = (value: string | undefined) => value === '1' || value === 'true';
 
 interface Relationship {
@@ -118,8 +128,6 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
   let inText = false;
   let inPhonetic = false;
   let chars = 0;
-  // Worded like the package limit: to the user both mean a workbook far bigger than a task sheet.
-  const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round(defaultZipPartLimits.maxUnpackedBytes / (1024 * 1024)) });
   const xml = xmlStream({
     open(name) {
       if (name === 'si') current = [];
@@ -225,6 +233,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
   let textTarget: 'v' | 't' | null = null;
   let inPhonetic = false;
   let valuePieces: string[] = [];
+  let cellChars = 0;
 
   const finishCell = (finished: CellInProgress) => {
     const value = cellValue(finished, context);
@@ -257,6 +266,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
           if (column >= maxSheetColumns) throw corrupt(`cell beyond column XFD in row ${String(rowNumber)}`);
           nextColumn = column + 1;
           cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: null, hasFormula: false, inlineText: [] };
+          cellChars = 0;
           break;
         }
         case 'v':
@@ -283,8 +293,11 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
       }
     },
     text(text) {
+      if (textTarget === null) return;
+      cellChars += text.length;
+      if (cellChars > maxCellChars) throw tooLarge();
       if (textTarget === 'v') valuePieces.push(text);
-      else if (textTarget === 't' && cell) cell.inlineText.push(text);
+      else if (cell) cell.inlineText.push(text);
     },
     close(name) {
       switch (name) {
