@@ -73,7 +73,8 @@ export async function writeMergedCellsXlsx(dir: string): Promise<string> {
 
 /**
  * Shared strings as Excel writes them for formatted text: rich-text runs (joined), a phonetic
- * guide (<rPh>, left out), an escaped line break (_x000D_), entities, and an empty string.
+ * guide (<rPh>, left out), an escaped line break (_x000D_), entities, an empty string, and a
+ * t="s" cell with an empty <v> (no string at all, not string 0).
  */
 export async function writeRichStringsXlsx(dir: string): Promise<string> {
   const strings = [
@@ -88,7 +89,7 @@ export async function writeRichStringsXlsx(dir: string): Promise<string> {
   const rows =
     '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
     '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>' +
-    '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>5</v></c><c r="C3" t="s"><v>6</v></c></row>';
+    '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>5</v></c><c r="C3" t="s"><v>6</v></c><c r="D3" t="s"><v></v></c></row>';
   return writeXlsxPackage(join(dir, 'rich-strings.xlsx'), {
     sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }],
     sharedStringsXml: sharedStringsXml(strings),

@@ -186,6 +186,7 @@ function cellValue(cell: CellInProgress, context: SheetContext): SheetCell | nul
   if (value === null) return cell.hasFormula ? { kind: 'formula_without_value' } : null;
   switch (type) {
     case 's': {
+      if (value.trim() === '') return null; // Number('') would be string 0
       const text = context.sharedStrings[Number(value)];
       if (text === undefined) throw corrupt(`shared string ${value} missing`);
       return textCell(text);
