@@ -69,7 +69,11 @@ async function refuseOleFile(path: string, size: number): Promise<never> {
 
 async function readCsvFile(path: string, size: number, signal?: AbortSignal): Promise<SheetTable> {
   if (size > maxCsvBytes) throw new AppError('ledger.too_large', { limitMb: maxCsvBytes / MB });
-  const { text, encoding } = decodeCsvBytes(new Uint8Array(await readFile(path, { signal })));
+  const bytes = await readFile(path, { signal }).catch((error: unknown) => {
+    // One cancellation error whatever the step: the read is stopped by the same signal.
+    throw error instanceof Error && error.name === 'AbortError' ? new AppError('ledger.cancelled') : error;
+  });
+  const { text, encoding } = decodeCsvBytes(new Uint8Array(bytes));
   const rows = parseCsv(text, { maxRows: maxSheetRows, maxRowsReported: maxImportRows, maxColumns: maxSheetColumnsInUse, signal });
   const name = basename(path, extname(path));
   const note = encodingNote(encoding);
