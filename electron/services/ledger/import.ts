@@ -164,7 +164,7 @@ export function applyImportPlan(ctx: ServiceContext, scope: Scope, plan: ImportP
 }
 
 /** Refuses a sheet in which every row that is not blank has a problem. */
-function assertSomethingToImport(plan: ImportPlan): void {
+export function assertSomethingToImport(plan: ImportPlan): void {
   const { added, updated, unchanged, problems } = plan.outcome;
   if (added + updated + unchanged === 0) {
     throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
