@@ -28,24 +28,22 @@ export interface ImportSheet {
  * so the user can still map its columns by hand.
  */
 export async function readImportSheet(path: string, sheet: string | null, signal?: AbortSignal): Promise<ImportSheet> {
-  let table = await readSheetFile(path, { sheet, signal });
-  let headerRow = findHeaderRow(table.rows);
-  if (headerRow === null && sheet === null) {
+  const table = await readSheetFile(path, { sheet, signal });
+  if (sheet === null && findHeaderRow(table.rows) === null) {
     for (const other of table.sheets.filter((name) => name !== table.sheet)) {
       signal?.throwIfAborted();
       const candidate = await readSheetFile(path, { sheet: other, signal });
-      const found = findHeaderRow(candidate.rows);
-      if (found) {
-        table = candidate;
-        headerRow = found;
-        break;
-      }
+      if (findHeaderRow(candidate.rows) !== null) return importSheetOf(candidate);
     }
   }
-  headerRow ??= table.rows[0] ?? null;
+  return importSheetOf(table);
+}
+
+/** The header row and the data rows below it; a sheet without a recognisable header row takes its first row as the header. */
+export function importSheetOf(table: SheetTable): ImportSheet {
+  const headerRow = findHeaderRow(table.rows) ?? table.rows[0] ?? null;
   if (headerRow === null) throw new AppError('ledger.empty');
-  const headerIndex = table.rows.indexOf(headerRow);
-  const dataRows = table.rows.slice(headerIndex + 1);
+  const dataRows = table.rows.slice(table.rows.indexOf(headerRow) + 1);
   if (dataRows.length === 0) throw new AppError('ledger.empty');
   const notes = [...table.notes];
   if (headerRow.row !== 1) notes.push({ code: 'header_not_first_row', params: { row: headerRow.row } });
