@@ -8,7 +8,12 @@ import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet
 import { activeScope } from '../../electron/services/workspace/scope';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
-import { writeBreakdownCsv, writeBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../support/sheet-fixtures/task-breakdowns';
+import {
+  writeZhijianBreakdownCsv,
+  writeZhijianBreakdownXlsx,
+  zhijianBreakdown,
+  type BreakdownRow,
+} from '../support/sheet-fixtures/task-breakdowns';
 
 const open = useBackends();
 const tempDir = useTempDirs();
@@ -66,7 +71,7 @@ describe('importing a task breakdown', () => {
   it('adds the tasks of an .xlsx with every field read, under the measures its rows name', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), '任务分解表.xlsx');
-    await writeBreakdownXlsx(path);
+    await writeZhijianBreakdownXlsx(path);
 
     expect(await importFile(backend, path)).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
     const first = await tasksOf(backend, '2.1.1');
@@ -87,7 +92,7 @@ describe('importing a task breakdown', () => {
     for (const encoding of ['utf8', 'gbk'] as const) {
       const backend = await asZhijian();
       const path = join(tempDir(), `任务分解表-${encoding}.csv`);
-      writeBreakdownCsv(path, { encoding });
+      writeZhijianBreakdownCsv(path, { encoding });
       expect(await importFile(backend, path), encoding).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
       expect(
         (await tasksOf(backend, '2.4.1')).map((task) => [task.text, task.progress]),
@@ -102,13 +107,13 @@ describe('importing a task breakdown', () => {
   it('updates on a second import and never duplicates; unchanged rows stay as they are', async () => {
     const backend = await asZhijian();
     const dir = tempDir();
-    await writeBreakdownXlsx(join(dir, 'first.xlsx'));
+    await writeZhijianBreakdownXlsx(join(dir, 'first.xlsx'));
     await importFile(backend, join(dir, 'first.xlsx'));
     const changed: BreakdownRow[] = zhijianBreakdown.map((row) => [...row]);
     (changed[0] as BreakdownRow)[4] = '已完成';
     (changed[0] as BreakdownRow)[5] = '';
     (changed[1] as BreakdownRow)[2] = '标准化处 王五';
-    await writeBreakdownXlsx(join(dir, 'second.xlsx'), changed);
+    await writeZhijianBreakdownXlsx(join(dir, 'second.xlsx'), changed);
 
     expect(await importFile(backend, join(dir, 'second.xlsx'))).toEqual({ added: 0, updated: 2, unchanged: 3, problems: [] });
     const tasks = await tasksOf(backend, '2.1.1');
@@ -229,7 +234,7 @@ describe('the preview', () => {
   it('finds the header below a title row, guesses the mapping, says what would happen, and changes nothing', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), '任务分解表.xlsx');
-    await writeBreakdownXlsx(path);
+    await writeZhijianBreakdownXlsx(path);
     const before = snapshot(backend);
     const fileId = backend.ctx.files.registerExisting(path).id;
     const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
@@ -264,7 +269,7 @@ describe('the preview', () => {
   it('refuses a mapping without a measure or task column, or with a column chosen twice, in words', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), 'sheet.csv');
-    writeBreakdownCsv(path, { encoding: 'utf8' });
+    writeZhijianBreakdownCsv(path, { encoding: 'utf8' });
     const fileId = backend.ctx.files.registerExisting(path).id;
     const base = { measure: 0, task: 1, owner: null, due: null, status: null, progress: null, notes: null };
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, task: null } })).rejects.toMatchObject({
