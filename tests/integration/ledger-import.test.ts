@@ -9,6 +9,15 @@ import { activeScope } from '../../electron/services/workspace/scope';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
 import {
+  breakdownTasks,
+  writeBreakdownXlsx,
+  writeEncryptedXlsx,
+  writeFormulasOnlyXlsx,
+  writeLegacyXls,
+  writeManyRowsXlsx,
+  writeZipBombXlsx,
+} from '../support/sheet-fixtures';
+import {
   writeZhijianBreakdownCsv,
   writeZhijianBreakdownXlsx,
   zhijianBreakdown,
@@ -286,4 +295,45 @@ describe('the preview', () => {
       'ledger.mapping_incomplete',
     );
   });
+});
+
+describe('sheets as coordinators keep them', () => {
+  it('imports a breakdown whose measure cell is merged down over its tasks, with a calculated progress', async () => {
+    const backend = await asZhijian();
+    const path = await writeBreakdownXlsx(tempDir());
+    expect(await importFile(backend, path)).toEqual({ added: breakdownTasks.length, updated: 0, unchanged: 0, problems: [] });
+    expect((await tasksOf(backend, '2.1.1')).map((task) => task.text)).toEqual(
+      breakdownTasks.filter((task) => task.measure === '(一)1').map((task) => task.task),
+    );
+    expect((await tasksOf(backend, '2.1.2')).map((task) => [task.text, task.progress, task.due])).toEqual([
+      ['引导中小企业建立质量管理体系', 60, '2016-11-15'],
+    ]);
+  });
+});
+
+describe('hostile files', () => {
+  const cases: [string, (dir: string) => string | Promise<string>, string][] = [
+    ['a zip bomb', (dir) => writeZipBombXlsx(dir), 'ledger.too_large'],
+    ['1,000,000 rows', (dir) => writeManyRowsXlsx(dir), 'ledger.too_many_rows'],
+    ['a formula-only sheet', (dir) => writeFormulasOnlyXlsx(dir), 'ledger.formulas_only'],
+    ['a password-protected workbook', (dir) => writeEncryptedXlsx(dir), 'ledger.encrypted'],
+    ['an old .xls', (dir) => writeLegacyXls(dir), 'ledger.xls_legacy'],
+  ];
+  it.each(cases)(
+    'refuses %s in one sentence, within seconds, in the preview and the import, changing nothing',
+    async (_name, make, code) => {
+      const backend = await asZhijian();
+      await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });
+      const before = snapshot(backend);
+      const fileId = backend.ctx.files.registerExisting(await make(tempDir())).id;
+      const started = performance.now();
+      await expectApiError(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null }), code);
+      const mapping = { measure: 0, task: 1, owner: null, due: null, status: null, progress: 2, notes: null };
+      const job = await backend.ctx.jobs.settled((await backend.call('ledger.import', { fileId, sheet: null, mapping })).jobId);
+      expect(job).toMatchObject({ state: 'failed', error: { code } });
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(snapshot(backend)).toEqual(before);
+    },
+    60_000,
+  );
 });
