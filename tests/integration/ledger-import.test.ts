@@ -5,8 +5,10 @@ import type { Task } from '../../shared/api/calls/workspace';
 import { guessMapping } from '../../shared/ledger/columns';
 import { applyImportPlan, importSheetOf, planSheetImport } from '../../electron/services/ledger/import';
 import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet/types';
-import { activeScope } from '../../electron/services/workspace/scope';
+import { startLedgerExport } from '../../electron/services/ledger/export';
+import { activeScope, scopeFor } from '../../electron/services/workspace/scope';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
+import { seedSampleLedger } from '../support/ledger-fixtures';
 import { useTempDirs } from '../support/temp';
 import {
   breakdownTasks,
@@ -336,4 +338,40 @@ describe('hostile files', () => {
     },
     60_000,
   );
+});
+
+describe('the round trip', () => {
+  /** Every live task of 质监 as the ledger shows it, measure by measure in order. */
+  async function ledgerOf(backend: TestBackend): Promise<Record<string, unknown[]>> {
+    const dashboard = await backend.call('workspace.dashboard', {});
+    const ledger: Record<string, unknown[]> = {};
+    for (const { code } of dashboard.measures) {
+      ledger[code] = (await tasksOf(backend, code)).map(({ text, status, progress, owner, due, notes }) => ({
+        text,
+        status,
+        progress,
+        owner,
+        due,
+        notes,
+      }));
+    }
+    return ledger;
+  }
+
+  it('imports an exported ledger into a fresh data folder with identical tasks, and back into its own unchanged', async () => {
+    const source = await open();
+    await seedSampleLedger(source);
+    const exported = join(tempDir(), '工作台账.xlsx');
+    const exportJob = await source.ctx.jobs.settled(startLedgerExport(source.ctx, scopeFor(source.db, '质监'), exported));
+    expect(exportJob.state).toBe('done');
+
+    const fresh = await asZhijian();
+    const outcome = await importFile(fresh, exported);
+    expect(outcome).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
+    expect(await ledgerOf(fresh)).toEqual(await ledgerOf(source));
+
+    const before = snapshot(source);
+    expect(await importFile(source, exported)).toEqual({ added: 0, updated: 0, unchanged: 5, problems: [] });
+    expect(snapshot(source)).toEqual(before);
+  });
 });
