@@ -48,10 +48,13 @@ async function importInThisProcess({ dataDir, sheet }: ImportJob): Promise<Metri
   const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
   try {
     const scope = scopeFor(backend.db, '质监');
+    const cpuBefore = process.cpuUsage();
     const { ms, result } = await timeMs(() => runImport(backend.ctx, scope, { path: sheet, sheet: null, mapping: null }, String));
+    const cpu = process.cpuUsage(cpuBefore);
     if (result.added !== rowCount) throw new Error(`the benchmark sheet imported ${String(result.added)} of ${String(rowCount)} rows`);
     return [
       { name: 'ledger.import.child.ms', value: ms, unit: 'ms', budget: null },
+      { name: 'ledger.import.child.cpu.ms', value: (cpu.user + cpu.system) / 1000, unit: 'ms', budget: null },
       { name: 'ledger.import.child.peak_rss.mb', value: peakRssKb() / 1024, unit: 'MB', budget: null },
     ];
   } finally {
