@@ -49,7 +49,9 @@ async function importInThisProcess({ dataDir, sheet }: ImportJob): Promise<Metri
   try {
     const scope = scopeFor(backend.db, '质监');
     const cpuBefore = process.cpuUsage();
-    const { ms, result } = await timeMs(() => runImport(backend.ctx, scope, { path: sheet, sheet: null, mapping: null }, String));
+    const { ms, result } = await timeMs(() =>
+      runImport(backend.ctx, scope, { path: sheet, sheet: null, mapping: null }, (fields) => fields.join(', ')),
+    );
     const cpu = process.cpuUsage(cpuBefore);
     if (result.added !== rowCount) throw new Error(`the benchmark sheet imported ${String(result.added)} of ${String(rowCount)} rows`);
     return [

@@ -328,6 +328,9 @@ describe('the preview', () => {
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, task: null } })).rejects.toMatchObject({
       apiError: { code: 'ledger.mapping_incomplete', params: { fields: '任务内容' } },
     });
+    await expect(
+      backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, measure: null, task: null } }),
+    ).rejects.toMatchObject({ apiError: { code: 'ledger.mapping_incomplete', params: { fields: '所属措施、任务内容' } } });
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, owner: 1 } })).rejects.toMatchObject({
       apiError: { code: 'ledger.mapping_duplicate', params: { header: '具体任务' } },
     });

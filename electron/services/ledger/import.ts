@@ -1,4 +1,5 @@
-import type { ColumnMapping, ImportOutcome, ImportPreview, SheetNote } from '../../../shared/api/calls/ledger';
+import type { TFunction } from 'i18next';
+import type { ColumnMapping, ImportOutcome, ImportPreview, LedgerField, SheetNote } from '../../../shared/api/calls/ledger';
 import { AppError } from '../../../shared/api/errors';
 import { cellText } from '../../../shared/ledger/cell';
 import { checkMapping, findHeaderRow, guessMapping } from '../../../shared/ledger/columns';
@@ -51,12 +52,19 @@ export function importSheetOf(table: SheetTable): ImportSheet {
 }
 
 /** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
-export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], fieldName: (field: string) => string): void {
+/** Lists fields in the user's words (所属措施、任务内容), for ledger.mapping_incomplete. */
+export type FieldWords = (fields: readonly LedgerField[]) => string;
+
+export function fieldWords(t: TFunction): FieldWords {
+  return (fields) => fields.map((field) => t(`errors.ledger.field.${field}`)).join(t('errors.ledger.fieldSeparator'));
+}
+
+export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], words: FieldWords): void {
   const { missing, duplicateColumn } = checkMapping(mapping);
   if (duplicateColumn !== null) {
     throw new AppError('ledger.mapping_duplicate', { header: headers[duplicateColumn] || columnLetter(duplicateColumn) });
   }
-  if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: missing.map(fieldName).join(', ') });
+  if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: words(missing) });
 }
 
 /** A, B, … Z, AA: how Excel names a column without a heading. */
@@ -174,17 +182,17 @@ export function assertSomethingToImport(plan: ImportPlan): void {
 
 /**
  * The ledger.import job: reads and plans (with progress; cancelling stops it before anything
- * is written), then applies in one transaction. `fieldName` words a field for mapping errors.
+ * is written), then applies in one transaction. `words` lists fields for mapping errors.
  */
 export function startImportJob(
   ctx: ServiceContext,
   scope: Scope,
   request: { path: string; sheet: string | null; mapping: ColumnMapping },
-  fieldName: (field: string) => string,
+  words: FieldWords,
   onDone?: () => void,
 ): string {
   return ctx.jobs.start('ledger.import', async (progress: JobProgress, signal: AbortSignal) => {
-    const outcome = await runImport(ctx, scope, request, fieldName, { progress, signal });
+    const outcome = await runImport(ctx, scope, request, words, { progress, signal });
     onDone?.();
     return { outcome };
   });
@@ -195,13 +203,13 @@ export async function runImport(
   ctx: ServiceContext,
   scope: Scope,
   request: { path: string; sheet: string | null; mapping: ColumnMapping | null },
-  fieldName: (field: string) => string,
+  words: FieldWords,
   options: { progress?: JobProgress; signal?: AbortSignal; dryRun?: boolean } = {},
 ): Promise<ImportOutcome> {
   const { signal, progress } = options;
   const sheet = await readImportSheet(request.path, request.sheet, signal);
   const mapping = request.mapping ?? guessMapping(sheet.headers);
-  assertUsableMapping(mapping, sheet.headers, fieldName);
+  assertUsableMapping(mapping, sheet.headers, words);
   const total = sheet.dataRows.length;
   progress?.(0, total);
   const plan = planSheetImport(ctx, scope, sheet, mapping, (index) => progress?.(index, total));
