@@ -295,9 +295,9 @@ describe('the preview', () => {
     expect(snapshot(backend)).toEqual(before);
   });
 
-  it('shows a sheet with headings it does not know as it is, for the columns to be chosen by hand', async () => {
+  it('shows a sheet with headings it does not know as it is, every column with data included, for the columns to be chosen by hand', async () => {
     const backend = await asZhijian();
-    const path = writeCsvText(tempDir(), 'own-headings.csv', '\uFEFF第一列,第二列,第三列\r\n(一)1,自定列名的任务,张三\r\n');
+    const path = writeCsvText(tempDir(), 'own-headings.csv', '\uFEFF第一列,第二列\r\n(一)1,自定列名的任务,张三\r\n');
     const fileId = backend.ctx.files.registerExisting(path).id;
     const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
     expect(preview).toMatchObject({
@@ -305,7 +305,7 @@ describe('the preview', () => {
       columns: [
         { index: 0, header: '第一列' },
         { index: 1, header: '第二列' },
-        { index: 2, header: '第三列' },
+        { index: 2, header: '' },
       ],
       mapping: { measure: null, task: null, owner: null, due: null, status: null, progress: null, notes: null },
       outcome: { added: 0, updated: 0, unchanged: 0, problems: [] },

@@ -1,5 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { ColumnMapping, ImportOutcome, ImportPreview, LedgerField, SheetNote } from '../../../shared/api/calls/ledger';
+import {
+  previewSampleRows,
+  type ColumnMapping,
+  type ImportOutcome,
+  type ImportPreview,
+  type LedgerField,
+  type SheetNote,
+} from '../../../shared/api/calls/ledger';
 import { AppError } from '../../../shared/api/errors';
 import { cellText } from '../../../shared/ledger/cell';
 import { checkMapping, findHeaderRow, guessMapping } from '../../../shared/ledger/columns';
@@ -40,6 +47,9 @@ export async function readImportSheet(path: string, sheet: string | null, signal
   return importSheetOf(table);
 }
 
+/** How many data rows are looked at to see how wide the sheet is. */
+const columnScanRows = 1000;
+
 /** The header row and the data rows below it; a sheet without a recognisable header row takes its first row as the header. */
 export function importSheetOf(table: SheetTable): ImportSheet {
   const headerRow = findHeaderRow(table.rows) ?? table.rows[0] ?? null;
@@ -48,7 +58,10 @@ export function importSheetOf(table: SheetTable): ImportSheet {
   if (dataRows.length === 0) throw new AppError('ledger.empty');
   const notes = [...table.notes];
   if (headerRow.row !== 1) notes.push({ code: 'header_not_first_row', params: { row: headerRow.row } });
-  return { table, headerRow, headers: headerRow.cells.map((cell) => cellText(cell).trim()), dataRows, notes };
+  // A column with data under an empty heading can still be chosen: the columns run as wide as the data.
+  const width = Math.max(headerRow.cells.length, ...dataRows.slice(0, columnScanRows).map((row) => row.cells.length));
+  const headers = Array.from({ length: width }, (_, index) => cellText(headerRow.cells[index]).trim());
+  return { table, headerRow, headers, dataRows, notes };
 }
 
 /** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
@@ -122,7 +135,7 @@ export function previewFrom(
     // Without a measure and a task column nothing can be placed yet: the rows are shown as they are.
     sample:
       plan?.sample ??
-      sheet.dataRows.slice(0, 50).map((row) => ({
+      sheet.dataRows.slice(0, previewSampleRows).map((row) => ({
         row: row.row,
         values: Object.fromEntries(
           Object.entries(used).map(([field, index]) => [field, index === null ? '' : cellText(row.cells[index]).trim()]),
