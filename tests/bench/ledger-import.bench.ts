@@ -35,11 +35,13 @@ async function measure(dir: string): Promise<Metric[]> {
   const metrics = await metricsFromChild(dir, 'ledger.import', importJobVariable, { dataDir, sheet });
   return [
     { name: 'ledger.import.10k.s', value: round(metricValue(metrics, 'ledger.import.child.ms') / 1000), unit: 's', budget: 10 },
+    // CPU time says what the import costs on a machine busy with other work, where wall time does not.
+    { name: 'ledger.import.10k.cpu.s', value: round(metricValue(metrics, 'ledger.import.child.cpu.ms') / 1000), unit: 's', budget: null },
     {
       name: 'ledger.import.10k.peak_rss.mb',
       value: round(metricValue(metrics, 'ledger.import.child.peak_rss.mb')),
       unit: 'MB',
-      budget: 400,
+      budget: 300,
     },
   ];
 }
