@@ -224,6 +224,24 @@ describe('importing a task breakdown', () => {
     expect(snapshot(backend)).toEqual(before);
   });
 
+  it('says there is nothing to import when the sheet holds measure headings and no task', async () => {
+    const backend = await asZhijian();
+    const before = snapshot(backend);
+    expect(() =>
+      importTable(
+        backend,
+        table(
+          ['措施编号', '措施名称', '任务'],
+          [
+            ['(一)1', '大力加强质量技术基础建设', ''],
+            ['', '', ''],
+          ],
+        ),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ledger.empty' }));
+    expect(snapshot(backend)).toEqual(before);
+  });
+
   it('writes all or nothing: a failure halfway through leaves the ledger as it was', async () => {
     const backend = await asZhijian();
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });

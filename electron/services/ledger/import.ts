@@ -185,12 +185,16 @@ export function applyImportPlan(ctx: ServiceContext, scope: Scope, plan: ImportP
   return plan.outcome;
 }
 
-/** Refuses a sheet in which every row that is not blank has a problem. */
+/**
+ * Refuses a sheet with no task to import: every row that is not blank has a problem, or there
+ * is no task row at all (blank rows and measure headings only, such as the ledger of a
+ * department without tasks).
+ */
 export function assertSomethingToImport(plan: ImportPlan): void {
   const { added, updated, unchanged, problems } = plan.outcome;
-  if (added + updated + unchanged === 0) {
-    throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
-  }
+  if (added + updated + unchanged > 0) return;
+  if (problems.length === 0) throw new AppError('ledger.empty');
+  throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
 }
 
 /**
