@@ -8,6 +8,7 @@ import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { exportLedgerCommand } from './commands/export-ledger';
+import { importTasksCommand } from './commands/import-tasks';
 import { infoCommand } from './commands/info';
 import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
@@ -27,6 +28,7 @@ export const commands: readonly Command[] = [
   verifyReceiptCommand,
   importReceiptCommand,
   officeStatusCommand,
+  importTasksCommand,
 ];
 
 const globalOptions: Record<string, OptionSpec> = {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
 import { withinBudget, type Benchmark, type Metric } from './harness';
+import { ledgerImportBenchmark } from './ledger-import.bench';
 import { ledgerExportBenchmark } from './ledger-export.bench';
 import { officeMatrixBenchmark } from './office-matrix.bench';
 import { officeReceiveBenchmark } from './office-receive.bench';
@@ -27,6 +28,7 @@ const benchmarks: Benchmark[] = [
   officeMatrixBenchmark,
   officeReceiveBenchmark,
   ledgerExportBenchmark,
+  ledgerImportBenchmark,
 ];
 
 function currentCommit(): string {
