@@ -117,6 +117,10 @@ describe('ledger.export', () => {
     const outline = (row: number) => ledger.rows.find((candidate) => candidate.r === String(row))?.outlineLevel;
     expect([outline(2), outline(3), outline(6), outline(7), outline(8)]).toEqual([undefined, '1', '1', undefined, '1']);
     expect(ledger.worksheet.sheetPr.outlinePr).toMatchObject({ summaryBelow: '0' });
+    expect(ledger.raw).not.toContain('collapsed=');
+    // Rows with wrapped lines are as tall as their lines (spreadsheets do not grow them on opening).
+    const height = (row: number) => ledger.rows.find((candidate) => candidate.r === String(row))?.ht;
+    expect([height(3), height(4), height(5)]).toEqual(['30', undefined, '45']);
     expect(ledger.worksheet.sheetFormatPr.outlineLevelRow).toBe('1');
 
     // Frozen header, filter over everything, widths fitted and capped.

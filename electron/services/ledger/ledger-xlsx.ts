@@ -143,6 +143,17 @@ function styleRow(row: ExcelJS.Row, columnStyles: readonly Partial<ExcelJS.Style
   });
 }
 
+/** Points per line of 11 pt text, what spreadsheets use for a default row. */
+const lineHeight = 15;
+
+/** How many lines `text` takes in a wrapped column `width` characters wide (each line break starts one). */
+export function linesIn(text: string, width = 10): number {
+  if (text.length * 2 < width) return text.includes('\n') ? text.split('\n').length : 1;
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1)));
+  return lines;
+}
+
 /** Rows between yields to the event loop: the job's cancel and progress get a turn, the zip drains. */
 const rowsPerTurn = 500;
 
@@ -266,7 +277,12 @@ export async function writeLedgerXlsx(
       ...printSetup(source.unitName),
       properties: { outlineLevelRow: 1, outlineProperties: { summaryBelow: false, summaryRight: false } },
     });
-    ledger.columns = fitter.columns();
+    // exceljs marks a row "collapsed" once its level reaches the sheet's outlineLevelRow. That level
+    // is already written (1, above); raising it now keeps the expanded task rows from being so marked.
+    ledger.properties.outlineLevelRow = Number.POSITIVE_INFINITY;
+    const columns = fitter.columns();
+    ledger.columns = columns;
+    const widths = columns.map((column) => column.width ?? 10);
     const header = ledger.addRow([...ledgerHeaders]);
     styleRow(
       header,
@@ -292,6 +308,8 @@ export async function writeLedgerXlsx(
         null,
       ]);
       styleRow(heading, headingStyles);
+      const headingLines = linesIn(measure.title, widths[1]);
+      if (headingLines > 1) heading.height = headingLines * lineHeight;
       heading.commit();
       rowNumber += 1;
 
@@ -311,6 +329,9 @@ export async function writeLedgerXlsx(
           ]);
           row.outlineLevel = 1;
           styleRow(row, taskStyles);
+          const lines = Math.max(linesIn(task.text, widths[2]), linesIn(task.notes, widths[7]), linesIn(measure.title, widths[1]));
+          // Spreadsheets do not grow a row for wrapped text when they open a file; give it the lines it needs.
+          if (lines > 1) row.height = lines * lineHeight;
           row.commit();
           rowNumber += 1;
           written += 1;
