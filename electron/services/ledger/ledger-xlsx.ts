@@ -47,7 +47,9 @@ export interface LedgerSource {
   unitName: string;
   generatedAt: Date;
   measures: readonly LedgerMeasureRow[];
-  /** One measure's live tasks in order, page by page; called twice (widths are fitted before the first row is written). */
+  /** The widest task text, owner and notes, in display columns: the columns are sized before the first row is written. */
+  textWidths: { text: number; owner: number; notes: number };
+  /** One measure's live tasks in order, page by page. */
   taskPages(measureId: number): Iterable<readonly LedgerTaskRow[]>;
 }
 
@@ -213,6 +215,10 @@ class WidthFitter {
     // A wrapped cell's width is its longest line.
     for (const line of text.split('\n')) this.widths[column] = Math.max(this.widths[column] ?? 0, displayWidth(line) + 2);
   }
+  /** Makes room for content `width` columns wide. */
+  fitWidth(column: number, width: number): void {
+    this.widths[column] = Math.max(this.widths[column] ?? 0, width + 2);
+  }
   columns(): Partial<ExcelJS.Column>[] {
     return this.widths.map((width, index) => ({ width: Math.min(width, this.caps[index] ?? width) }));
   }
@@ -223,16 +229,12 @@ function fitLedgerWidths(source: LedgerSource): WidthFitter {
   for (const measure of source.measures) {
     fitter.fit(0, measure.label);
     fitter.fit(1, measure.title);
-    fitter.fit(4, '2016-09-30');
-    for (const page of source.taskPages(measure.id)) {
-      for (const task of page) {
-        fitter.fit(2, task.text);
-        fitter.fit(3, task.owner);
-        fitter.fit(7, task.notes);
-      }
-    }
   }
-  fitter.fit(9, '2016-09-30 12:00');
+  fitter.fitWidth(2, source.textWidths.text);
+  fitter.fitWidth(3, source.textWidths.owner);
+  fitter.fitWidth(4, displayWidth('2016-09-30'));
+  fitter.fitWidth(7, source.textWidths.notes);
+  fitter.fitWidth(9, displayWidth('2016-09-30 12:00'));
   return fitter;
 }
 
