@@ -194,9 +194,13 @@ function printSetup(unitName: string): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
-/** Text as a cell may hold it: no control characters XML cannot carry, line ends as LF; nothing is an empty cell. */
+/**
+ * Text as a cell may hold it: no control characters XML cannot carry, line ends as LF, and a
+ * literal `_x0041_` kept literal (spreadsheets read _xHHHH_ as an escaped character, so its
+ * underscore is escaped as _x005F_; exceljs does not). Nothing is an empty cell.
+ */
 function cellText(text: string): string | null {
-  return text === '' ? null : cleanText(text);
+  return text === '' ? null : cleanText(text).replace(/_(?=x[0-9A-Fa-f]{4}_)/gu, '_x005F_');
 }
 
 class WidthFitter {
