@@ -204,6 +204,9 @@ describe('ledger.export', () => {
     const backend = await open({ now: () => now });
     await seedSampleLedger(backend);
     expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: `工作台账-${ledgerUnitName}-2017-01-15.xlsx` });
+    // A slash in the unit's name is text, not a folder.
+    await backend.call('settings.update', { unitName: { department: ledgerDepartment, fullName: '质监/标准化' } });
+    expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: '工作台账-质监_标准化-2017-01-15.xlsx' });
     await backend.call('settings.update', { unitName: { department: ledgerDepartment, fullName: '' } });
     expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: '工作台账-质监-2017-01-15.xlsx' });
 
