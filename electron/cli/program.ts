@@ -7,6 +7,7 @@ import { createTranslator, toLanguage } from '../lib/i18n';
 import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
+import { exportLedgerCommand } from './commands/export-ledger';
 import { importTasksCommand } from './commands/import-tasks';
 import { infoCommand } from './commands/info';
 import { officeStatusCommand } from './commands/office-status';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   parsePlanCommand,
   importPlanCommand,
   exportCommand,
+  exportLedgerCommand,
   verifyCommand,
   trustCommand,
   receiveCommand,
