@@ -11,6 +11,7 @@ import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
 import { reportLimitsBenchmark } from './report-limits.bench';
+import { reportDocxBenchmark } from './report-docx.bench';
 import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
@@ -22,6 +23,7 @@ const benchmarks: Benchmark[] = [
   evidenceBenchmark,
   reportBenchmark,
   reportLimitsBenchmark,
+  reportDocxBenchmark,
   previewBenchmark,
   officeMatrixBenchmark,
   officeReceiveBenchmark,

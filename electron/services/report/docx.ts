@@ -268,6 +268,7 @@ interface Column {
   align?: Align;
 }
 
+const cellPadding = { left: 60, right: 60, top: 30, bottom: 30 };
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 
 function cellParagraphs(text: string, align: Align, bold = false): Paragraph[] {
@@ -292,7 +293,6 @@ function grid(columns: readonly Column[], rows: readonly (readonly string[])[]):
     new TableCell({
       width: { size: widths[index] as number, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
       ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
       children: cellParagraphs(text, header ? 'center' : (columns[index]?.align ?? 'left'), header),
     });
@@ -300,6 +300,8 @@ function grid(columns: readonly Column[], rows: readonly (readonly string[])[]):
     width: { size: textWidthTwips, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    // Cell padding once for the table, not per cell: a report of thousands of tasks has tens of thousands of cells.
+    margins: cellPadding,
     borders: gridBorders,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((column, index) => cell(column.header, index, true)) }),
