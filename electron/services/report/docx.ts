@@ -36,7 +36,6 @@ import {
 import {
   contactLine,
   dash,
-  generatorLine,
   groupHeading,
   measureProgressText,
   notFilled,
@@ -47,14 +46,16 @@ import {
   textLines,
   zh,
 } from '../../../shared/report/wording';
-import { coreXml, fontTableXml, repackDeterministic } from './docx-package';
+import { appXml, coreXml, fontTableXml, repackDeterministic } from './docx-package';
 
 /**
  * report.docx: the report as the official paper a government office files and edits
- * (党政机关公文格式, GB/T 9704-2012), with the same content as report.html. Written with the
- * `docx` package; the parts it cannot express (the font table's fallbacks, fixed document
- * dates, a zip without the clock's time) are replaced in docx-package.ts, so the same data
- * always gives the same bytes.
+ * (党政机关公文格式, GB/T 9704-2012), with the same content as report.html except html's
+ * closing note about the package (this file also goes out on its own, to be edited; the
+ * program that wrote it is named in its properties instead). Written with the `docx`
+ * package; the parts it cannot express (the font table's fallbacks, fixed document dates, a
+ * zip without the clock's time) are replaced in docx-package.ts, so the same data always
+ * gives the same bytes.
  */
 export async function renderReportDocx(data: ReportData): Promise<Buffer> {
   const title = reportTitle(data);
@@ -92,6 +93,7 @@ export async function renderReportDocx(data: ReportData): Promise<Buffer> {
   const packed = await Packer.toBuffer(document, false, [
     { path: 'word/fontTable.xml', data: fontTableXml(Object.values(fonts)) },
     { path: 'docProps/core.xml', data: coreXml({ title, creator: unitNameOf(data), at: data.generatedAt }) },
+    { path: 'docProps/app.xml', data: appXml(`${data.generator.name} ${data.generator.version}`) },
   ]);
   return repackDeterministic(packed, data.generatedAt);
 }
@@ -500,13 +502,5 @@ function closing(data: ReportData): Paragraph[] {
       keepNext: true,
       children: [new TextRun(text)],
     });
-  return [
-    blankLine(),
-    blankLine(),
-    signed(unit, indents.name),
-    ...(date ? [signed(dateText, indents.date)] : []),
-    body(contactLine(data)),
-    blankLine(),
-    new Paragraph({ style: 'ReportTableText', children: [new TextRun(generatorLine(data))] }),
-  ];
+  return [blankLine(), blankLine(), signed(unit, indents.name), ...(date ? [signed(dateText, indents.date)] : []), body(contactLine(data))];
 }

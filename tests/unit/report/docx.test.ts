@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { a4, columnWidths, margins, mmToTwips, renderReportDocx, signOffIndents } from '../../../electron/services/report/docx';
-import { coreXml, fontTableXml } from '../../../electron/services/report/docx-package';
+import { appXml, coreXml, fontTableXml } from '../../../electron/services/report/docx-package';
 import { ReportData } from '../../../shared/report/data';
 import { all, paragraphStyle, parseXml, wordText, zipPart } from '../../support/docx-xml';
 import { hostileNotes, hostileTaskText, hostileWorkDone, reportData } from '../../fixtures/report-data';
@@ -75,7 +75,7 @@ describe('report.docx', () => {
     for (const line of reportData.problems.split('\n')) expect(texts).toContain(line.trim());
     expect(texts).toContain('本期未分解工作任务。');
     expect(texts).toContain('本期无变更记录。');
-    expect(texts.at(-1)).toContain('report.json、report.csv、report.docx 内容一致');
+    expect(texts.at(-1)).toBe('\uFF08联系人\uFF1A李明\uFF1B联系电话\uFF1A0531-86091234\uFF09');
   });
 
   it('writes hostile text as text: markup escaped, control characters dropped, the XML well formed', async () => {
@@ -123,6 +123,10 @@ describe('the parts the docx package cannot write', () => {
     expect(font.attributes['w:name']).toBe('仿宋_GB2312');
     expect(all(font, 'w:altName')[0]?.attributes['w:val']).toBe('仿宋');
     expect(all(font, 'w:charset')[0]?.attributes['w:val']).toBe('86');
+  });
+
+  it('names the program that wrote the document, escaped', () => {
+    expect(appXml('PlanLedger <1.0>')).toContain('<Application>PlanLedger &lt;1.0&gt;</Application>');
   });
 
   it('dates the document at the report time in UTC and escapes title and author', () => {
