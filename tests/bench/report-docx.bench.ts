@@ -20,7 +20,7 @@ export const reportDocxBenchmark = benchmarkWithChild<{ measures: number }>(
     const { ms, result } = await timeMs(() => renderReportDocx(data));
     process.stderr.write(`report.docx: ${String(data.summary.tasks)} tasks, ${String(result.length)} bytes\n`);
     const metrics: Metric[] = [
-      { name: 'report.docx.2k.s', value: round(ms / 1000), unit: 's', budget: 15 },
+      { name: 'report.docx.2k.s', value: round(ms / 1000), unit: 's', budget: 10 },
       { name: 'report.docx.2k.peakRss.mb', value: round(peakRssKb() / 1024, 0), unit: 'MB', budget: 600 },
     ];
     return metrics;
