@@ -14,6 +14,7 @@ import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
 import { receiveCommand, trustCommand } from './commands/receive';
+import { reportDocxCommand } from './commands/report-docx';
 import { verifyCommand } from './commands/verify';
 
 export const commands: readonly Command[] = [
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   importPlanCommand,
   exportCommand,
   exportLedgerCommand,
+  reportDocxCommand,
   verifyCommand,
   trustCommand,
   receiveCommand,
