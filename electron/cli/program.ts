@@ -7,6 +7,7 @@ import { createTranslator, toLanguage } from '../lib/i18n';
 import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
+import { importTasksCommand } from './commands/import-tasks';
 import { infoCommand } from './commands/info';
 import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
@@ -25,6 +26,7 @@ export const commands: readonly Command[] = [
   verifyReceiptCommand,
   importReceiptCommand,
   officeStatusCommand,
+  importTasksCommand,
 ];
 
 const globalOptions: Record<string, OptionSpec> = {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
 import { withinBudget, type Benchmark, type Metric } from './harness';
+import { ledgerImportBenchmark } from './ledger-import.bench';
 import { officeMatrixBenchmark } from './office-matrix.bench';
 import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
@@ -25,6 +26,7 @@ const benchmarks: Benchmark[] = [
   previewBenchmark,
   officeMatrixBenchmark,
   officeReceiveBenchmark,
+  ledgerImportBenchmark,
 ];
 
 function currentCommit(): string {

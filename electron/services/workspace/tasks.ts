@@ -18,7 +18,7 @@ import type { ServiceContext } from '../context';
 import { activeScope, assignedMeasure, type Scope } from './scope';
 
 /** Every change lands in one transaction together with its history entry. */
-function historyFor(ctx: ServiceContext, scope: Scope, measureId: number, at: string) {
+export function historyFor(ctx: ServiceContext, scope: Scope, measureId: number, at: string) {
   const actor = ctx.actor();
   return (entry: { taskId: number; action: string; field?: string; oldValue?: string | null; newValue?: string | null }) =>
     appendEntry(ctx.db, { at, actor, departmentId: scope.departmentId, measureId, ...entry });
@@ -52,9 +52,8 @@ export function createTasks(ctx: ServiceContext, measureCode: string, texts: rea
     const record = historyFor(ctx, scope, measure.id, now);
     let position = nextPosition(ctx.db, scope.departmentId, measure.id);
     return texts.map((text) => {
-      const id = insertTask(ctx.db, { measureId: measure.id, departmentId: scope.departmentId, position, text, now });
+      const id = insertTaskRecorded(ctx, record, { measureId: measure.id, departmentId: scope.departmentId, position, text }, now);
       position += 1;
-      record({ taskId: id, action: 'task.create', newValue: text });
       return reload(ctx, id);
     });
   })();
@@ -66,21 +65,46 @@ function asHistoryValue(value: string | number | null): string | null {
   return value === null ? null : String(value);
 }
 
+/** Appends a new task at `position` of its measure, with its task.create history entry; the caller holds the transaction. */
+export function insertTaskRecorded(
+  ctx: ServiceContext,
+  record: ReturnType<typeof historyFor>,
+  task: { measureId: number; departmentId: number; position: number; text: string },
+  now: string,
+): number {
+  const id = insertTask(ctx.db, { ...task, now });
+  record({ taskId: id, action: 'task.create', newValue: task.text });
+  return id;
+}
+
+/**
+ * Writes the fields of `patch` that differ from `task`, one task.update history entry per
+ * field; the caller holds the transaction. Marking a task done means it is complete (progress
+ * 100 unless the patch says otherwise); reopening keeps the progress the user set.
+ */
+export function writeTaskPatch(
+  ctx: ServiceContext,
+  record: ReturnType<typeof historyFor>,
+  task: Pick<TaskRecord, 'id' | TaskField>,
+  patch: TaskPatch,
+  now: string,
+): void {
+  const effective: TaskPatch = { ...patch };
+  if (patch.status === 'done' && patch.progress === undefined) effective.progress = 100;
+  for (const field of fields) {
+    const value = effective[field];
+    if (value === undefined || value === task[field]) continue;
+    updateTaskField(ctx.db, task.id, field, value, now);
+    record({ taskId: task.id, action: 'task.update', field, oldValue: asHistoryValue(task[field]), newValue: asHistoryValue(value) });
+  }
+}
+
 export function updateTask(ctx: ServiceContext, id: number, patch: TaskPatch): Task {
   return ctx.db.transaction(() => {
     const scope = activeScope(ctx.db);
     const task = ownTask(ctx, scope, id);
     const now = ctx.now().toISOString();
-    const record = historyFor(ctx, scope, task.measureId, now);
-    // Marking a task done means it is complete; reopening keeps the progress the user set.
-    const effective: TaskPatch = { ...patch };
-    if (patch.status === 'done' && patch.progress === undefined) effective.progress = 100;
-    for (const field of fields) {
-      const value = effective[field];
-      if (value === undefined || value === task[field]) continue;
-      updateTaskField(ctx.db, id, field, value, now);
-      record({ taskId: id, action: 'task.update', field, oldValue: asHistoryValue(task[field]), newValue: asHistoryValue(value) });
-    }
+    writeTaskPatch(ctx, historyFor(ctx, scope, task.measureId, now), task, patch, now);
     return reload(ctx, id);
   })();
 }

@@ -25,6 +25,21 @@ const en: Messages<typeof zh> = {
     imported: 'Imported: {{title}} ({{measures}} measures, {{departments}} departments), now the active plan.',
     existing: 'This file was imported before: {{title}}; switched to it, nothing duplicated.',
   },
+  importTasks: {
+    summary:
+      'Import tasks from a task breakdown (.xlsx or .csv), columns mapped by their headings; the same task of the same measure is updated when imported again, never duplicated',
+    department: 'The department whose ledger the tasks go into, such as 质监',
+    dryRun: 'Only check, write nothing: report the tasks that would be added or updated and the rows that cannot be imported',
+    json: 'Print the result as JSON: {added, updated, unchanged, problems: [{row, message}]}',
+    mapping: 'Header row {{row}}: {{columns}}',
+    column: '{{field}} ← “{{header}}” (column {{column}})',
+    columnSeparator: ', ',
+    done: 'Imported: {{added}} tasks added, {{updated}} updated, {{unchanged}} unchanged.',
+    dryRunDone: 'Checked, nothing written: {{added}} tasks would be added, {{updated}} updated, {{unchanged}} unchanged.',
+    problems_one: '{{count}} row was not imported:',
+    problems: '{{count}} rows were not imported:',
+    problem: 'Row {{row}}: {{message}}',
+  },
   unknownCommand: 'Unknown command: {{name}}. Run planledger --help for the list of commands.',
   badOption: 'Invalid arguments: {{detail}}',
 };

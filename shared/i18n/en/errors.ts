@@ -209,6 +209,8 @@ const en: Messages<typeof zh> = {
     mapping_duplicate: 'The column “{{header}}” is chosen for more than one field; choose a different column for each field.',
     nothing_to_import: 'No row can be imported: {{problems}} rows have problems, listed below.',
     cancelled: 'The import was cancelled; nothing was changed.',
+    /** The task fields a sheet column fills, as mapping messages name them. */
+    field: { measure: 'measure', task: 'task', owner: 'owner', due: 'due date', status: 'status', progress: 'progress', notes: 'notes' },
     row: {
       measure_missing: 'No measure given.',
       measure_unknown: 'No measure “{{value}}”: give the measure number (such as “(一)1”) or its title.',

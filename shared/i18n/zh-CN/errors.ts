@@ -179,6 +179,8 @@ export default {
     mapping_duplicate: '同一列“{{header}}”被指定给了多个字段,请为每个字段选择不同的列。',
     nothing_to_import: '没有可导入的行:{{problems}} 行无法导入,详见问题列表。',
     cancelled: '导入已取消,数据未作改动。',
+    /** The task fields a sheet column fills, as mapping messages name them. */
+    field: { measure: '所属措施', task: '任务内容', owner: '责任人', due: '完成时限', status: '状态', progress: '进度', notes: '备注' },
     row: {
       measure_missing: '没有填写所属措施。',
       measure_unknown: '找不到措施“{{value}}”:请填写措施编号(如“(一)1”)或措施名称。',

@@ -1,0 +1,212 @@
+import type { ColumnMapping, ImportOutcome, ImportPreview, SheetNote } from '../../../shared/api/calls/ledger';
+import { AppError } from '../../../shared/api/errors';
+import { cellText } from '../../../shared/ledger/cell';
+import { checkMapping, findHeaderRow, guessMapping } from '../../../shared/ledger/columns';
+import { planImport, type ExistingTask, type ImportPlan } from '../../../shared/ledger/plan-import';
+import { listDepartmentTasks, listImportMeasures, planYear } from '../../db/repos/ledger';
+import { nextPosition } from '../../db/repos/tasks';
+import type { ServiceContext } from '../context';
+import type { JobProgress } from '../jobs/runner';
+import { historyFor, insertTaskRecorded, writeTaskPatch } from '../workspace/tasks';
+import type { Scope } from '../workspace/scope';
+import { readSheetFile } from './sheet/read';
+import type { SheetRow, SheetTable } from './sheet/types';
+
+/** What an import reads from a sheet before it looks at the database. */
+export interface ImportSheet {
+  table: SheetTable;
+  headerRow: SheetRow;
+  headers: string[];
+  dataRows: SheetRow[];
+  /** The table's notes, and header_not_first_row when there is a title above the header. */
+  notes: SheetNote[];
+}
+
+/**
+ * Reads the sheet to import: the worksheet asked for, or the first whose header row names
+ * at least two fields. A sheet without such a row is read with its first row as the header,
+ * so the user can still map its columns by hand.
+ */
+export async function readImportSheet(path: string, sheet: string | null, signal?: AbortSignal): Promise<ImportSheet> {
+  const table = await readSheetFile(path, { sheet, signal });
+  if (sheet === null && findHeaderRow(table.rows) === null) {
+    for (const other of table.sheets.filter((name) => name !== table.sheet)) {
+      signal?.throwIfAborted();
+      const candidate = await readSheetFile(path, { sheet: other, signal });
+      if (findHeaderRow(candidate.rows) !== null) return importSheetOf(candidate);
+    }
+  }
+  return importSheetOf(table);
+}
+
+/** The header row and the data rows below it; a sheet without a recognisable header row takes its first row as the header. */
+export function importSheetOf(table: SheetTable): ImportSheet {
+  const headerRow = findHeaderRow(table.rows) ?? table.rows[0] ?? null;
+  if (headerRow === null) throw new AppError('ledger.empty');
+  const dataRows = table.rows.slice(table.rows.indexOf(headerRow) + 1);
+  if (dataRows.length === 0) throw new AppError('ledger.empty');
+  const notes = [...table.notes];
+  if (headerRow.row !== 1) notes.push({ code: 'header_not_first_row', params: { row: headerRow.row } });
+  return { table, headerRow, headers: headerRow.cells.map((cell) => cellText(cell).trim()), dataRows, notes };
+}
+
+/** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
+export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], fieldName: (field: string) => string): void {
+  const { missing, duplicateColumn } = checkMapping(mapping);
+  if (duplicateColumn !== null) {
+    throw new AppError('ledger.mapping_duplicate', { header: headers[duplicateColumn] || columnLetter(duplicateColumn) });
+  }
+  if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: missing.map(fieldName).join(', ') });
+}
+
+/** A, B, … Z, AA: how Excel names a column without a heading. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  return name;
+}
+
+/** Plans the import of `sheet` into the department's ledger; reads the database, changes nothing. */
+export function planSheetImport(
+  ctx: ServiceContext,
+  scope: Scope,
+  sheet: ImportSheet,
+  mapping: ColumnMapping,
+  onRow?: (index: number) => void,
+): ImportPlan {
+  const tasksByMeasure = new Map<number, ExistingTask[]>();
+  for (const task of listDepartmentTasks(ctx.db, scope.planId, scope.departmentId)) {
+    const list = tasksByMeasure.get(task.measureId);
+    if (list) list.push(task);
+    else tasksByMeasure.set(task.measureId, [task]);
+  }
+  return planImport({
+    rows: sheet.dataRows,
+    headers: sheet.headers,
+    mapping,
+    measures: listImportMeasures(ctx.db, scope.planId, scope.departmentId),
+    tasksOf: (measureId) => tasksByMeasure.get(measureId) ?? [],
+    planYear: planYear(ctx.db, scope.planId),
+    onRow,
+  });
+}
+
+/** The preview: what importing with `mapping` (or the one the headings suggest) would do. */
+export function previewFrom(
+  ctx: ServiceContext,
+  scope: Scope,
+  fileName: string,
+  sheet: ImportSheet,
+  mapping: ColumnMapping | null,
+): ImportPreview {
+  const used = mapping ?? guessMapping(sheet.headers);
+  const complete = checkMapping(used).missing.length === 0;
+  const plan = complete ? planSheetImport(ctx, scope, sheet, used) : null;
+  return {
+    fileName,
+    format: sheet.table.format,
+    sheets: sheet.table.sheets,
+    sheet: sheet.table.sheet,
+    headerRow: sheet.headerRow.row,
+    columns: sheet.headers.map((header, index) => ({ index, header })),
+    mapping: used,
+    rowCount: sheet.dataRows.length,
+    // Without a measure and a task column nothing can be placed yet: the rows are shown as they are.
+    sample:
+      plan?.sample ??
+      sheet.dataRows.slice(0, 50).map((row) => ({
+        row: row.row,
+        values: Object.fromEntries(
+          Object.entries(used).map(([field, index]) => [field, index === null ? '' : cellText(row.cells[index]).trim()]),
+        ) as ImportPreview['sample'][number]['values'],
+        action: 'skip' as const,
+        measureLabel: null,
+      })),
+    outcome: plan?.outcome ?? { added: 0, updated: 0, unchanged: 0, problems: [] },
+    notes: sheet.notes,
+  };
+}
+
+/**
+ * Applies a plan in ONE transaction: new tasks appended after their measure's tasks in sheet
+ * order, changed fields written; each change with its history entry exactly as if typed
+ * (task.create with the text, then task.update per field). Anything failing midway leaves
+ * the ledger as it was. Refused when no row can be imported.
+ */
+export function applyImportPlan(ctx: ServiceContext, scope: Scope, plan: ImportPlan): ImportOutcome {
+  assertSomethingToImport(plan);
+  ctx.db.transaction(() => {
+    const now = ctx.now().toISOString();
+    const recorders = new Map<number, ReturnType<typeof historyFor>>();
+    const recorderFor = (measureId: number) => {
+      let record = recorders.get(measureId);
+      if (!record) {
+        record = historyFor(ctx, scope, measureId, now);
+        recorders.set(measureId, record);
+      }
+      return record;
+    };
+    const positions = new Map<number, number>();
+    for (const add of plan.adds) {
+      const measureId = add.measure.id;
+      const position = positions.get(measureId) ?? nextPosition(ctx.db, scope.departmentId, measureId);
+      positions.set(measureId, position + 1);
+      const record = recorderFor(measureId);
+      const id = insertTaskRecorded(ctx, record, { measureId, departmentId: scope.departmentId, position, text: add.text }, now);
+      const fresh = { id, text: add.text, status: 'not_started', progress: 0, owner: '', due: null, notes: '' } as const;
+      writeTaskPatch(ctx, record, fresh, add.values, now);
+    }
+    for (const update of plan.updates) writeTaskPatch(ctx, recorderFor(update.measure.id), update.task, update.patch, now);
+  })();
+  return plan.outcome;
+}
+
+/** Refuses a sheet in which every row that is not blank has a problem. */
+export function assertSomethingToImport(plan: ImportPlan): void {
+  const { added, updated, unchanged, problems } = plan.outcome;
+  if (added + updated + unchanged === 0) {
+    throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
+  }
+}
+
+/**
+ * The ledger.import job: reads and plans (with progress; cancelling stops it before anything
+ * is written), then applies in one transaction. `fieldName` words a field for mapping errors.
+ */
+export function startImportJob(
+  ctx: ServiceContext,
+  scope: Scope,
+  request: { path: string; sheet: string | null; mapping: ColumnMapping },
+  fieldName: (field: string) => string,
+  onDone?: () => void,
+): string {
+  return ctx.jobs.start('ledger.import', async (progress: JobProgress, signal: AbortSignal) => {
+    const outcome = await runImport(ctx, scope, request, fieldName, { progress, signal });
+    onDone?.();
+    return { outcome };
+  });
+}
+
+/** Reads, plans and applies (or, with dryRun, only plans): the whole import, for the job and the CLI. */
+export async function runImport(
+  ctx: ServiceContext,
+  scope: Scope,
+  request: { path: string; sheet: string | null; mapping: ColumnMapping | null },
+  fieldName: (field: string) => string,
+  options: { progress?: JobProgress; signal?: AbortSignal; dryRun?: boolean } = {},
+): Promise<ImportOutcome> {
+  const { signal, progress } = options;
+  const sheet = await readImportSheet(request.path, request.sheet, signal);
+  const mapping = request.mapping ?? guessMapping(sheet.headers);
+  assertUsableMapping(mapping, sheet.headers, fieldName);
+  const total = sheet.dataRows.length;
+  progress?.(0, total);
+  const plan = planSheetImport(ctx, scope, sheet, mapping, (index) => progress?.(index, total));
+  // The last moment to cancel: after this the transaction runs to its end.
+  if (signal?.aborted) throw new AppError('ledger.cancelled');
+  if (options.dryRun) {
+    assertSomethingToImport(plan);
+    return plan.outcome;
+  }
+  return applyImportPlan(ctx, scope, plan);
+}

@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../electron/backend/backend';
+import { quietLog } from '../support/call';
+import { runCliCaptured } from '../support/cli';
+import { writeBreakdownCsv, writeBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
+import { useTempDirs } from '../support/temp';
+
+const tempDir = useTempDirs();
+
+/** How many live tasks the department has in the data folder. */
+async function taskCount(dataDir: string, department: string): Promise<number> {
+  const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
+  try {
+    const row = backend.db
+      .prepare('SELECT count(*) AS n FROM task t JOIN department d ON d.id = t.department_id WHERE d.name = ? AND t.deleted_at IS NULL')
+      .get(department) as { n: number };
+    return row.n;
+  } finally {
+    await backend.close();
+  }
+}
+
+/** A breakdown with two good rows and two that cannot be placed. */
+function sheetWithProblems(dir: string): string {
+  const path = join(dir, '有问题的分解表.csv');
+  writeFileSync(path, '\uFEFF措施,任务,进度\r\n(一)1,任务甲,40%\r\n(九)9,任务乙,\r\n(一)2,任务丙,大半\r\n(四)1,任务丁,1\r\n');
+  return path;
+}
+
+describe('planledger import-tasks', () => {
+  it('imports an .xlsx into an empty data folder and prints the counts as JSON', async () => {
+    const dir = tempDir();
+    const sheet = join(tempDir(), '任务分解表.xlsx');
+    await writeBreakdownXlsx(sheet);
+    const result = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--json']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
+    expect(await taskCount(dir, '质监')).toBe(5);
+
+    const again = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--json']);
+    expect(JSON.parse(again.stdout)).toEqual({ added: 0, updated: 0, unchanged: 5, problems: [] });
+    expect(await taskCount(dir, '质监')).toBe(5);
+  });
+
+  it('lists the rows it could not import, worded in the CLI’s language, and still exits 0', async () => {
+    const dir = tempDir();
+    const sheet = sheetWithProblems(tempDir());
+    const zh = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--json']);
+    expect(zh.code).toBe(0);
+    expect(JSON.parse(zh.stdout)).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      problems: [
+        { row: 3, message: '找不到措施“(九)9”:请填写措施编号(如“(一)1”)或措施名称。' },
+        { row: 4, message: '无法识别的进度“大半”:应为 0 到 100 之间的数(如 40、40% 或 0.4)。' },
+      ],
+    });
+    const en = await runCliCaptured(['import-tasks', sheet, '--data-dir', tempDir(), '--department', '质监', '--json', '--lang', 'en']);
+    expect((JSON.parse(en.stdout) as { problems: { row: number; message: string }[] }).problems[0]).toEqual({
+      row: 3,
+      message: 'No measure “(九)9”: give the measure number (such as “(一)1”) or its title.',
+    });
+  });
+
+  it('says in words what it did, without --json', async () => {
+    const dir = tempDir();
+    const result = await runCliCaptured(['import-tasks', sheetWithProblems(tempDir()), '--data-dir', dir, '--department', '质监']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('表头在第 1 行:所属措施 ← “措施”(A 列),任务内容 ← “任务”(B 列),进度 ← “进度”(C 列)');
+    expect(result.stdout).toContain('已导入:新增任务 2 项,更新 0 项,未变 0 项。');
+    expect(result.stdout).toContain('以下 2 行未导入:\n  第 3 行:找不到措施“(九)9”');
+  });
+
+  it('changes nothing with --dry-run', async () => {
+    const dir = tempDir();
+    const sheet = join(tempDir(), 'tasks.csv');
+    writeBreakdownCsv(sheet, { encoding: 'gbk' });
+    const result = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('检查完毕,未写入:将新增任务 5 项');
+    expect(await taskCount(dir, '质监')).toBe(0);
+  });
+
+  it('exits 1 with one sentence for a refused file or a sheet with nothing to import, and 2 for usage errors', async () => {
+    const dir = tempDir();
+    const notASheet = join(tempDir(), 'notes.xlsx');
+    writeFileSync(notASheet, 'just text, not a workbook');
+    const refused = await runCliCaptured(['import-tasks', notASheet, '--data-dir', dir, '--department', '质监']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+
+    const nothing = join(tempDir(), 'nothing.csv');
+    writeFileSync(nothing, '措施,任务\r\n(九)9,甲\r\n');
+    const none = await runCliCaptured(['import-tasks', nothing, '--data-dir', dir, '--department', '质监', '--json']);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ added: 0, problems: [{ row: 2 }] });
+    expect(none.stderr).toContain('没有可导入的行:1 行无法导入');
+    expect(await taskCount(dir, '质监')).toBe(0);
+
+    expect((await runCliCaptured(['import-tasks', nothing, '--data-dir', dir])).code).toBe(2);
+    expect((await runCliCaptured(['import-tasks', '--data-dir', dir, '--department', '质监'])).code).toBe(2);
+    const unknown = await runCliCaptured(['import-tasks', nothing, '--data-dir', dir, '--department', '不存在的部门']);
+    expect(unknown.code).toBe(1);
+  });
+});

@@ -1,0 +1,284 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportOutcome } from '../../shared/api/calls/ledger';
+import type { Task } from '../../shared/api/calls/workspace';
+import { guessMapping } from '../../shared/ledger/columns';
+import { applyImportPlan, importSheetOf, planSheetImport } from '../../electron/services/ledger/import';
+import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet/types';
+import { activeScope } from '../../electron/services/workspace/scope';
+import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
+import { useTempDirs } from '../support/temp';
+import { writeBreakdownCsv, writeBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../support/sheet-fixtures/task-breakdowns';
+
+const open = useBackends();
+const tempDir = useTempDirs();
+
+async function asZhijian(): Promise<TestBackend> {
+  return openAsDepartment(open, '质监');
+}
+
+/** Everything an import could change: every task and every history entry, as stored. */
+function snapshot(backend: TestBackend): unknown {
+  return {
+    tasks: backend.db.prepare('SELECT * FROM task ORDER BY id').all(),
+    entries: backend.db.prepare('SELECT * FROM entry ORDER BY id').all(),
+  };
+}
+
+async function tasksOf(backend: TestBackend, code: string): Promise<Task[]> {
+  return (await backend.call('workspace.measure', { code })).tasks;
+}
+
+/** Imports a file through the API as the app does: preview with the guessed mapping, then the job. */
+async function importFile(backend: TestBackend, path: string): Promise<ImportOutcome> {
+  const fileId = backend.ctx.files.registerExisting(path).id;
+  const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+  const { jobId } = await backend.call('ledger.import', { fileId, sheet: null, mapping: preview.mapping });
+  const job = await backend.ctx.jobs.settled(jobId);
+  if (job.state !== 'done' || job.result?.kind !== 'ledger.import')
+    throw Object.assign(new Error('import failed'), { apiError: job.error });
+  return job.result.outcome;
+}
+
+const text = (value: string): SheetCell => ({ kind: 'text', text: value });
+
+/** A sheet held in memory (as the reader gives it): header row 1, then the rows. */
+function table(headers: string[], rows: (string | SheetCell | null)[][]): SheetTable {
+  return {
+    format: 'csv',
+    sheets: ['tasks'],
+    sheet: 'tasks',
+    rows: [headers, ...rows].map((cells, index) => ({
+      row: index + 1,
+      cells: cells.map((cell) => (cell === null ? null : typeof cell === 'string' ? (cell === '' ? null : text(cell)) : cell)),
+    })),
+    notes: [],
+  };
+}
+
+function importTable(backend: TestBackend, sheet: SheetTable): ImportOutcome {
+  const read = importSheetOf(sheet);
+  const scope = activeScope(backend.db);
+  return applyImportPlan(backend.ctx, scope, planSheetImport(backend.ctx, scope, read, guessMapping(read.headers)));
+}
+
+describe('importing a task breakdown', () => {
+  it('adds the tasks of an .xlsx with every field read, under the measures its rows name', async () => {
+    const backend = await asZhijian();
+    const path = join(tempDir(), '任务分解表.xlsx');
+    await writeBreakdownXlsx(path);
+
+    expect(await importFile(backend, path)).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
+    const first = await tasksOf(backend, '2.1.1');
+    expect(first.map(({ text, owner, due, status, progress, notes }) => ({ text, owner, due, status, progress, notes }))).toEqual([
+      { text: '完善计量标准体系', owner: '计量处', due: '2016-09-30', status: 'in_progress', progress: 40, notes: '' },
+      { text: '建立省级质量基础数据库', owner: '标准化处', due: '2016-12-31', status: 'not_started', progress: 0, notes: '与信息中心共建' },
+    ]);
+    expect((await tasksOf(backend, '2.1.2')).map((task) => [task.text, task.status, task.progress])).toEqual([
+      ['推行首席质量官制度', 'done', 100],
+    ]);
+    expect((await tasksOf(backend, '2.4.1')).map((task) => [task.text, task.status, task.progress, task.due])).toEqual([
+      ['开展重点产品质量安全专项整治', 'blocked', 20, '2016-10-31'],
+      ['建立缺陷产品召回制度', 'in_progress', 55, null],
+    ]);
+  });
+
+  it('reads a .csv in UTF-8 and in GBK the same way', async () => {
+    for (const encoding of ['utf8', 'gbk'] as const) {
+      const backend = await asZhijian();
+      const path = join(tempDir(), `任务分解表-${encoding}.csv`);
+      writeBreakdownCsv(path, { encoding });
+      expect(await importFile(backend, path), encoding).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
+      expect(
+        (await tasksOf(backend, '2.4.1')).map((task) => [task.text, task.progress]),
+        encoding,
+      ).toEqual([
+        ['开展重点产品质量安全专项整治', 20],
+        ['建立缺陷产品召回制度', 55],
+      ]);
+    }
+  });
+
+  it('updates on a second import and never duplicates; unchanged rows stay as they are', async () => {
+    const backend = await asZhijian();
+    const dir = tempDir();
+    await writeBreakdownXlsx(join(dir, 'first.xlsx'));
+    await importFile(backend, join(dir, 'first.xlsx'));
+    const changed: BreakdownRow[] = zhijianBreakdown.map((row) => [...row]);
+    (changed[0] as BreakdownRow)[4] = '已完成';
+    (changed[0] as BreakdownRow)[5] = '';
+    (changed[1] as BreakdownRow)[2] = '标准化处 王五';
+    await writeBreakdownXlsx(join(dir, 'second.xlsx'), changed);
+
+    expect(await importFile(backend, join(dir, 'second.xlsx'))).toEqual({ added: 0, updated: 2, unchanged: 3, problems: [] });
+    const tasks = await tasksOf(backend, '2.1.1');
+    expect(tasks).toHaveLength(2);
+    expect(tasks.map((task) => [task.status, task.progress, task.owner])).toEqual([
+      ['done', 100, '计量处'],
+      ['not_started', 0, '标准化处 王五'],
+    ]);
+    expect(await importFile(backend, join(dir, 'second.xlsx'))).toEqual({ added: 0, updated: 0, unchanged: 5, problems: [] });
+  });
+
+  it('records every imported change in the history as if it was typed', async () => {
+    const backend = await asZhijian();
+    importTable(backend, table(['措施', '任务', '责任人', '状态'], [['(一)1', '任务甲', '张三', '进行中']]));
+    importTable(backend, table(['措施', '任务', '状态', '进度'], [['(一)1', '任务甲', '已完成', '']]));
+    const detail = await backend.call('workspace.measure', { code: '2.1.1' });
+    const history = detail.history
+      .map(({ action, field, oldValue, newValue, actor }) => ({ action, field, oldValue, newValue, actor }))
+      .reverse();
+    expect(history).toEqual([
+      { action: 'task.create', field: null, oldValue: null, newValue: '任务甲', actor: '张三' },
+      { action: 'task.update', field: 'status', oldValue: 'not_started', newValue: 'in_progress', actor: '张三' },
+      { action: 'task.update', field: 'owner', oldValue: '', newValue: '张三', actor: '张三' },
+      { action: 'task.update', field: 'status', oldValue: 'in_progress', newValue: 'done', actor: '张三' },
+      { action: 'task.update', field: 'progress', oldValue: '0', newValue: '100', actor: '张三' },
+    ]);
+  });
+
+  it('appends new tasks after the measure’s own, in sheet order', async () => {
+    const backend = await asZhijian();
+    await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });
+    importTable(
+      backend,
+      table(
+        ['措施', '任务'],
+        [
+          ['(一)1', '新任务一'],
+          ['(一)2', '别的措施'],
+          ['(一)1', '新任务二'],
+          ['(一)1', '已有任务'],
+        ],
+      ),
+    );
+    expect((await tasksOf(backend, '2.1.1')).map((task) => [task.position, task.text])).toEqual([
+      [0, '已有任务'],
+      [1, '新任务一'],
+      [2, '新任务二'],
+    ]);
+  });
+
+  it('imports the good rows and names each bad one by its row number as Excel shows it', async () => {
+    const backend = await asZhijian();
+    const outcome = importTable(
+      backend,
+      table(
+        ['措施', '任务', '进度'],
+        [
+          ['(一)1', '好任务', '40%'],
+          ['(九)9', '未知措施的任务', ''],
+          ['(二)1', '别的部门的措施', ''],
+          ['(一)1', '坏进度', '大半'],
+          ['(一)1', '好任务', ''],
+        ],
+      ),
+    );
+    expect(outcome).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      problems: [
+        { row: 3, code: 'measure_unknown', params: { value: '(九)9' } },
+        { row: 4, code: 'measure_not_assigned', params: { label: '(二)1' } },
+        { row: 5, code: 'progress_invalid', params: { value: '大半' } },
+        { row: 6, code: 'duplicate_row', params: { first: 2 } },
+      ],
+    });
+    expect((await tasksOf(backend, '2.1.1')).map((task) => task.text)).toEqual(['好任务']);
+  });
+
+  it('refuses a sheet in which no row can be imported, changing nothing', async () => {
+    const backend = await asZhijian();
+    const before = snapshot(backend);
+    expect(() =>
+      importTable(
+        backend,
+        table(
+          ['措施', '任务'],
+          [
+            ['(九)9', '甲'],
+            ['', '乙'],
+          ],
+        ),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ledger.nothing_to_import', params: { problems: 2 } }));
+    expect(snapshot(backend)).toEqual(before);
+  });
+
+  it('writes all or nothing: a failure halfway through leaves the ledger as it was', async () => {
+    const backend = await asZhijian();
+    await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });
+    const before = snapshot(backend);
+    // A real SQLite failure on the third new task, after two new tasks and their history were written.
+    backend.db.exec(`CREATE TRIGGER fail_third_insert BEFORE INSERT ON task WHEN (SELECT count(*) FROM task) >= 3
+                       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    const rows = [
+      ['(一)1', '已有任务', '已完成'],
+      ['(一)1', '任务一', '进行中'],
+      ['(一)2', '任务二', ''],
+      ['(一)3', '任务三', ''],
+    ];
+    expect(() => importTable(backend, table(['措施', '任务', '状态'], rows))).toThrow(/disk trouble/u);
+    backend.db.exec('DROP TRIGGER fail_third_insert');
+    expect(snapshot(backend)).toEqual(before);
+  });
+});
+
+describe('the preview', () => {
+  it('finds the header below a title row, guesses the mapping, says what would happen, and changes nothing', async () => {
+    const backend = await asZhijian();
+    const path = join(tempDir(), '任务分解表.xlsx');
+    await writeBreakdownXlsx(path);
+    const before = snapshot(backend);
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+
+    expect(preview).toMatchObject({
+      fileName: '任务分解表.xlsx',
+      format: 'xlsx',
+      sheet: '任务分解表',
+      headerRow: 2,
+      mapping: { measure: 0, task: 1, owner: 2, due: 3, status: 4, progress: 5, notes: 6 },
+      rowCount: 5,
+      outcome: { added: 5, updated: 0, unchanged: 0, problems: [] },
+    });
+    expect(preview.notes).toContainEqual({ code: 'header_not_first_row', params: { row: 2 } });
+    expect(preview.sample[0]).toEqual({
+      row: 3,
+      values: {
+        measure: '(一)1',
+        task: '完善计量标准体系',
+        owner: '计量处',
+        due: '2016-09-30',
+        status: '进行中',
+        progress: '40%',
+        notes: '',
+      },
+      action: 'add',
+      measureLabel: '(一)1',
+    });
+    expect(snapshot(backend)).toEqual(before);
+  });
+
+  it('refuses a mapping without a measure or task column, or with a column chosen twice, in words', async () => {
+    const backend = await asZhijian();
+    const path = join(tempDir(), 'sheet.csv');
+    writeBreakdownCsv(path, { encoding: 'utf8' });
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const base = { measure: 0, task: 1, owner: null, due: null, status: null, progress: null, notes: null };
+    await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, task: null } })).rejects.toMatchObject({
+      apiError: { code: 'ledger.mapping_incomplete', params: { fields: '任务内容' } },
+    });
+    await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, owner: 1 } })).rejects.toMatchObject({
+      apiError: { code: 'ledger.mapping_duplicate', params: { header: '具体任务' } },
+    });
+    await expectApiError(
+      backend.call('ledger.import', { fileId, sheet: null, mapping: { ...base, measure: null } }).then(async ({ jobId }) => {
+        const job = await backend.ctx.jobs.settled(jobId);
+        throw Object.assign(new Error('failed'), { apiError: job.error });
+      }),
+      'ledger.mapping_incomplete',
+    );
+  });
+});
