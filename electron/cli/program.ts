@@ -13,6 +13,7 @@ import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
 import { importReceiptCommand, verifyReceiptCommand } from './commands/receipts';
 import { receiveCommand, trustCommand } from './commands/receive';
+import { reportDocxCommand } from './commands/report-docx';
 import { verifyCommand } from './commands/verify';
 
 export const commands: readonly Command[] = [
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   parsePlanCommand,
   importPlanCommand,
   exportCommand,
+  reportDocxCommand,
   verifyCommand,
   trustCommand,
   receiveCommand,

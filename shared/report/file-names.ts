@@ -10,3 +10,8 @@ export function reportFileName(department: string, period: Period): string {
 export function publicKeyFileName(department: string): string {
   return safeNamePart(`${department}-签名公钥.pem`);
 }
+
+/** `<部门>-<期间>.docx`: the report on its own as a Word document. */
+export function reportDocxFileName(department: string, period: Period): string {
+  return safeNamePart(`${department}-${period.label}.docx`);
+}

@@ -1,7 +1,7 @@
 import zhPrint from '../i18n/zh-CN/print';
 import { pageCss } from '../print/pdf-options';
 import type { ReportData } from './data';
-import { cleanText } from './text';
+import { cleanText, unitNameOf } from './text';
 
 const serif = `"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`;
 const sans = `"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
@@ -11,7 +11,7 @@ export function reportCss(data: ReportData): string {
   // Running header and page numbers in print, the same as the printed checklists (cssString
   // escapes a `<` in the department or document number, so neither can end the style element).
   const page = pageCss('portrait', {
-    headerLeft: `${data.department} · ${data.period.label}贯彻落实情况报告`,
+    headerLeft: `${unitNameOf(data)} · ${data.period.label}贯彻落实情况报告`,
     headerRight: data.plan.docNumber ?? '',
     pageTemplate: zhPrint.doc.page,
   });

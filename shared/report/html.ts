@@ -1,4 +1,3 @@
-import { percentDone } from '../workspace/progress';
 import type { ReportAttachment, ReportData, ReportMeasure, ReportTask } from './data';
 import { reportCss } from './html-css';
 import { isSafeEntryPath } from './manifest';
@@ -15,7 +14,22 @@ import {
   roleWord,
   statusWord,
   timeAtOffset,
+  unitNameOf,
 } from './text';
+import {
+  contactLine,
+  dash,
+  generatorLine,
+  groupHeading,
+  measureProgressText,
+  notFilled,
+  overviewCounts,
+  overviewSentence,
+  periodText,
+  planIssuedText,
+  textLines,
+  zh,
+} from './wording';
 
 /**
  * report.html: the report as a Chinese official 工作情况报告, one self-contained HTML5 file
@@ -67,54 +81,27 @@ function esc(text: string): string {
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/**
- * The document's own wording with Chinese punctuation: in the literal parts of the template,
- * `,` `;` `:` `(` `)` become full-width ，；：（）, as in any official paper; interpolated values
- * (data, already escaped) are left exactly as they are.
- */
-function zh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  let out = '';
-  strings.forEach((literal, index) => {
-    out += literal.replace(/[,;:()]/gu, (char) => fullWidth[char] as string);
-    if (index < values.length) out += String(values[index]);
-  });
-  return out;
-}
-
-const fullWidth: Record<string, string> = { ',': '\uFF0C', ';': '\uFF1B', ':': '\uFF1A', '(': '\uFF08', ')': '\uFF09' };
-
-const notFilled = zh`(未填写)`;
-
-function lines(text: string): string[] {
-  return cleanText(text)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
 /** A coordinator's text as paragraphs, one per line typed; `(未填写)` when there is none. */
 function paragraphs(text: string): string {
-  const list = lines(text);
+  const list = textLines(text);
   if (list.length === 0) return `<p class="blank">${notFilled}</p>`;
   return list.map((line) => `<p>${esc(line)}</p>`).join('\n');
 }
 
 /** Text in a table cell: line breaks kept. */
 function cell(text: string): string {
-  return lines(text).map(esc).join('<br>');
+  return textLines(text).map(esc).join('<br>');
 }
-
-const dash = '—';
 
 // ---------------------------------------------------------------------------------------
 // Parts of the document
 
 function titleBlock(data: ReportData, title: string): string {
   const plan = data.plan;
-  const issued = [plan.issuer, plan.issuedOn ? `${chineseDate(plan.issuedOn)}印发` : null].filter((part) => part !== null).join(' ');
+  const issued = planIssuedText(plan);
   const rows: [string, string][] = [
-    ['报送单位', esc(data.department)],
-    ['报告期间', zh`${esc(data.period.label)}(${esc(chineseDate(data.period.from))}至${esc(chineseDate(data.period.to))})`],
+    ['报送单位', esc(unitNameOf(data))],
+    ['报告期间', esc(periodText(data))],
     [
       '计划文件',
       `${esc(bookTitle(plan.title))}${plan.docNumber ? `<br><span class="doc-number">${esc(plan.docNumber)}</span>` : ''}${issued ? `<br>${esc(issued)}` : ''}`,
@@ -133,26 +120,8 @@ ${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</t
 }
 
 function overview(data: ReportData): string {
-  const s = data.summary;
-  const notStarted = Math.max(0, s.tasks - s.tasksDone - s.tasksInProgress - s.tasksBlocked);
-  const rate = percentDone(s.tasksDone, s.tasks);
-  const sentence =
-    s.tasks === 0
-      ? zh`本期,${esc(data.department)}承担措施${s.measures}条,尚未分解工作任务。`
-      : zh`本期,${esc(data.department)}承担措施${s.measures}条,分解工作任务${s.tasks}项,` +
-        zh`其中已完成${s.tasksDone}项、进行中${s.tasksInProgress}项、受阻${s.tasksBlocked}项、未开始${notStarted}项,` +
-        zh`任务完成率${rate}%${s.tasksOverdue > 0 ? zh`;逾期未完成${s.tasksOverdue}项` : ''}。` +
-        zh`报送证明材料${s.attachments}份,本期记录工作变更${s.changes}条。`;
-  const counts: [string, string][] = [
-    ['承担措施', `${s.measures}条`],
-    ['工作任务', `${s.tasks}项`],
-    ['已完成', `${s.tasksDone}项`],
-    ['进行中', `${s.tasksInProgress}项`],
-    ['受阻', `${s.tasksBlocked}项`],
-    ['未开始', `${notStarted}项`],
-    ['逾期未完成', `${s.tasksOverdue}项`],
-    ['证明材料', `${s.attachments}份`],
-  ];
+  const sentence = esc(overviewSentence(data));
+  const counts = overviewCounts(data);
   const rows = data.measures
     .map(
       (m, index) => `<tr>
@@ -205,15 +174,8 @@ function measuresSection(data: ReportData, offset: number): string {
   return parts.join('\n');
 }
 
-/** `(一)加强质量基础建设…`: the group's ordinal is the start of its measures' labels, e.g. (一)1. */
-function groupHeading(measure: ReportMeasure): string {
-  const ordinal = /^[(\uFF08][一二三四五六七八九十百零〇]+[)\uFF09](?=.)/u.exec(measure.label)?.[0];
-  const group = measure.group ?? '';
-  return ordinal && !group.startsWith(ordinal) ? `${ordinal}${group}` : group;
-}
-
 function measureBlock(data: ReportData, measure: ReportMeasure, number: number, headings: string[], offset: number): string {
-  const progress = measure.total === 0 ? '尚未分解任务' : zh`已完成${measure.done}/${measure.total}项(${measure.percent}%)`;
+  const progress = measureProgressText(measure);
   const facts = `<table class="facts">
 <tbody><tr>
 <th scope="row">本部门角色</th><td>${roleWord(measure.role)}</td>
@@ -313,10 +275,10 @@ function closing(data: ReportData): string {
   const date = localDateOf(data.generatedAt);
   return `<footer class="closing">
 <div class="sign">
-<p>${esc(data.department)}</p>
+<p>${esc(unitNameOf(data))}</p>
 ${date ? `<p>${esc(chineseDate(date))}</p>` : ''}
 </div>
-<p class="contact">${zh`(联系人:${esc(data.contact.person.trim()) || notFilled};联系电话:${esc(data.contact.phone.trim()) || notFilled})`}</p>
-<p class="generator">${zh`本报告由 ${esc(data.generator.name)} ${esc(data.generator.version)} 生成,与同一报告包中的 report.json、report.csv 内容一致;证明材料见报告包 attachments 文件夹,报告包经数字签名(manifest.sig)。`}</p>
+<p class="contact">${esc(contactLine(data))}</p>
+<p class="generator">${esc(generatorLine(data))}</p>
 </footer>`;
 }

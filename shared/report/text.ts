@@ -4,7 +4,7 @@ import { isTaskOverdue } from '../workspace/progress';
 import type { ReportData, ReportMeasure, ReportTask } from './data';
 
 /**
- * Wording shared by the package's human-readable files (report.html, report.csv). They are
+ * Wording shared by the package's human-readable files (report.html, report.docx, report.csv). They are
  * always in Chinese, for the receiving office, whatever the coordinator's UI language; the
  * status and role words are the UI's own zh-CN words, so the report says what the screen says.
  */
@@ -88,7 +88,12 @@ export function bookTitle(title: string): string {
   return `《${bare}》`;
 }
 
-/** The report's title as a circular would word it: 经济和信息化关于《…》贯彻落实情况的报告. */
-export function reportTitle(data: Pick<ReportData, 'department' | 'plan'>): string {
-  return `${data.department}关于${bookTitle(data.plan.title)}贯彻落实情况的报告`;
+/** The name the report is signed off with: the unit's full name (单位全称) when set, else the plan's department name. */
+export function unitNameOf(data: Pick<ReportData, 'department' | 'unitName'>): string {
+  return data.unitName?.trim() || data.department;
+}
+
+/** The report's title as a circular would word it: 山东省经济和信息化委员会关于《…》贯彻落实情况的报告. */
+export function reportTitle(data: Pick<ReportData, 'department' | 'unitName' | 'plan'>): string {
+  return `${unitNameOf(data)}关于${bookTitle(data.plan.title)}贯彻落实情况的报告`;
 }

@@ -1,11 +1,9 @@
-import { AppError } from '../../../shared/api/errors';
 import type { HandlerGroup } from '../handler';
 import type { ServiceContext } from '../context';
+import { saveActiveReportDocx } from './word-report';
 
-export function docxHandlers(_ctx: ServiceContext): HandlerGroup<'reports.saveDocx'> {
+export function docxHandlers(ctx: ServiceContext): HandlerGroup<'reports.saveDocx'> {
   return {
-    'reports.saveDocx': () => {
-      throw new AppError('unsupported', { what: 'reports.saveDocx' });
-    },
+    'reports.saveDocx': (request) => saveActiveReportDocx(ctx, request),
   };
 }

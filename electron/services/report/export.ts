@@ -7,6 +7,7 @@ import { insertExport } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { activeScope, type Scope } from '../workspace/scope';
 import { buildReport } from './build';
+import { renderReportDocx } from './docx';
 import { writeReportPackage, type ReportEntry } from './package/write';
 import { unlockKey } from './signing';
 
@@ -43,6 +44,7 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
     { path: 'report.json', data: `${JSON.stringify(built.data, null, 2)}\n` },
     { path: 'report.html', data: renderReportHtml(built.data) },
     { path: 'report.csv', data: renderReportCsv(built.data) },
+    { path: 'report.docx', data: await renderReportDocx(built.data) },
     ...built.files,
   ];
   const { summary } = built.data;

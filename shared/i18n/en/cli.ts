@@ -40,6 +40,14 @@ const en: Messages<typeof zh> = {
     problems: '{{count}} rows were not imported:',
     problem: 'Row {{row}}: {{message}}',
   },
+  reportDocx: {
+    summary:
+      'write a department’s report for a period as a Word document (.docx, official document layout, unsigned), the same as report.docx in the report file',
+    department: 'department name, e.g. 质监',
+    period: 'reporting period: 2016, 2016-H2, 2016-Q3, 2016-07 or 2016-07-01..2017-01-31',
+    out: 'where to save the Word document (.docx)',
+    done: 'Written: {{file}} ({{size}} bytes)',
+  },
   unknownCommand: 'Unknown command: {{name}}. Run planledger --help for the list of commands.',
   badOption: 'Invalid arguments: {{detail}}',
 };

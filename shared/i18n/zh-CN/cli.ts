@@ -34,6 +34,13 @@ export default {
     problems: '以下 {{count}} 行未导入:',
     problem: '第 {{row}} 行:{{message}}',
   },
+  reportDocx: {
+    summary: '把本部门某一期间的报告写成 Word 文档(.docx,党政机关公文格式,不签名),与报告文件中的 report.docx 相同',
+    department: '部门名称,如“质监”',
+    period: '报告期间:2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31',
+    out: 'Word 文档(.docx)的保存位置',
+    done: '已写出:{{file}}({{size}} 字节)',
+  },
   unknownCommand: '未知命令:{{name}}。使用 planledger --help 查看全部命令。',
   badOption: '参数不正确:{{detail}}',
 };

@@ -249,7 +249,7 @@ function entryOptionsFor(generatedAt: string): (compress: boolean) => Partial<Zi
  * an unzipped file shows the time the report was made where it was made (the verifier
  * requires exactly that time, see dosDateTime in zip-layout.ts).
  */
-function wallClockDate(generatedAt: string): Date {
+export function wallClockDate(generatedAt: string): Date {
   // The schema has checked the shape: YYYY-MM-DDTHH:MM:SS…
   const [year, month, day, hour, minute, second] = generatedAt.slice(0, 19).split(/[-T:]/u).map(Number) as [
     number,
