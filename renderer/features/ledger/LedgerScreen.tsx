@@ -51,7 +51,8 @@ export function LedgerScreen() {
     // Keyboard users land on what appeared: the preview's heading, or the summary.
     if (state.step === 'preview' && previewHeading.current !== state.fileId) {
       previewHeading.current = state.fileId;
-      document.getElementById('ledger-preview-title')?.focus();
+      document.querySelector('[data-testid="ledger-preview"]')?.scrollIntoView({ block: 'start' });
+      document.getElementById('ledger-preview-title')?.focus({ preventScroll: true });
     }
     if (state.step === 'done') document.getElementById('ledger-done-title')?.focus();
     if (state.step === 'idle') previewHeading.current = null;

@@ -173,12 +173,12 @@ export function SheetPreview({
             <thead>
               <tr>
                 <th scope="col">{t('ledger.preview.rowNumber')}</th>
+                <th scope="col">{t('ledger.preview.action')}</th>
                 {mappedFields.map((field) => (
                   <th key={field} scope="col">
                     {t(`ledger.preview.fields.${field}`)}
                   </th>
                 ))}
-                <th scope="col">{t('ledger.preview.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -187,6 +187,11 @@ export function SheetPreview({
                 return (
                   <tr key={row.row} className={`ledger-row-${row.action}`} data-testid="ledger-sample-row">
                     <td className="ledger-row-number">{row.row}</td>
+                    <td className="ledger-row-action">
+                      <span className={`badge ${actionClass[row.action]}`} title={problem ? problemText(problem, t) : undefined}>
+                        {t(`ledger.preview.actions.${row.action}`)}
+                      </span>
+                    </td>
                     {mappedFields.map((field) => (
                       <td key={field} className={`ledger-cell-${field}`}>
                         {field === 'measure' && row.measureLabel && row.measureLabel !== row.values.measure ? (
@@ -198,11 +203,6 @@ export function SheetPreview({
                         )}
                       </td>
                     ))}
-                    <td>
-                      <span className={`badge ${actionClass[row.action]}`} title={problem ? problemText(problem, t) : undefined}>
-                        {t(`ledger.preview.actions.${row.action}`)}
-                      </span>
-                    </td>
                   </tr>
                 );
               })}

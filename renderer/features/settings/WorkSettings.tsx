@@ -79,7 +79,7 @@ function UnitNameField({ department, fullName }: { department: string; fullName:
       </label>
       <input
         id={id}
-        className="field-input"
+        className="field-input field-input-long"
         value={unitName.draft}
         maxLength={100}
         placeholder={t('settings.unitNamePlaceholder')}
