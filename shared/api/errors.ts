@@ -94,6 +94,8 @@ export const errorCodes = [
   'ledger.mapping_duplicate',
   'ledger.nothing_to_import',
   'ledger.cancelled',
+  'ledger.export_cancelled',
+  'ledger.nothing_to_export',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

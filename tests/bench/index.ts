@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { evidenceBenchmark } from './evidence.bench';
 import { withinBudget, type Benchmark, type Metric } from './harness';
 import { ledgerImportBenchmark } from './ledger-import.bench';
+import { ledgerExportBenchmark } from './ledger-export.bench';
 import { officeMatrixBenchmark } from './office-matrix.bench';
 import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   previewBenchmark,
   officeMatrixBenchmark,
   officeReceiveBenchmark,
+  ledgerExportBenchmark,
   ledgerImportBenchmark,
 ];
 

@@ -3,7 +3,7 @@ import { openBackend } from '../../electron/backend/backend';
 import { runImport } from '../../electron/services/ledger/import';
 import { scopeFor } from '../../electron/services/workspace/scope';
 import { quietLog } from '../support/call';
-import { manyBreakdownRows, writeBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
+import { manyBreakdownRows, writeZhijianBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
 import { benchmarkWithChild, metricsFromChild, metricValue, peakRssKb, round, timeMs, type Benchmark, type Metric } from './harness';
 
 /** Set in the child process that runs the import alone, so its peak RSS is the import's. */
@@ -28,7 +28,7 @@ export const ledgerImportBenchmark: Benchmark = benchmarkWithChild<ImportJob>(
 
 async function measure(dir: string): Promise<Metric[]> {
   const sheet = join(dir, 'breakdown-10k.xlsx');
-  await writeBreakdownXlsx(sheet, manyBreakdownRows(rowCount));
+  await writeZhijianBreakdownXlsx(sheet, manyBreakdownRows(rowCount));
   // The data folder is made (and the embedded plan loaded) here, so the child times the import alone.
   const dataDir = join(dir, 'data');
   await (await openBackend({ dataDir, runtime: 'cli', logger: quietLog })).close();

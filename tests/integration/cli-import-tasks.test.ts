@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import { quietLog } from '../support/call';
 import { runCliCaptured } from '../support/cli';
-import { writeBreakdownCsv, writeBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
+import { writeZhijianBreakdownCsv, writeZhijianBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -33,7 +33,7 @@ describe('planledger import-tasks', () => {
   it('imports an .xlsx into an empty data folder and prints the counts as JSON', async () => {
     const dir = tempDir();
     const sheet = join(tempDir(), '任务分解表.xlsx');
-    await writeBreakdownXlsx(sheet);
+    await writeZhijianBreakdownXlsx(sheet);
     const result = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--json']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
@@ -77,7 +77,7 @@ describe('planledger import-tasks', () => {
   it('changes nothing with --dry-run', async () => {
     const dir = tempDir();
     const sheet = join(tempDir(), 'tasks.csv');
-    writeBreakdownCsv(sheet, { encoding: 'gbk' });
+    writeZhijianBreakdownCsv(sheet, { encoding: 'gbk' });
     const result = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('检查完毕,未写入:将新增任务 5 项');

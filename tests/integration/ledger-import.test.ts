@@ -8,7 +8,21 @@ import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet
 import { activeScope } from '../../electron/services/workspace/scope';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
 import { useTempDirs } from '../support/temp';
-import { writeBreakdownCsv, writeBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../support/sheet-fixtures/task-breakdowns';
+import {
+  breakdownTasks,
+  writeBreakdownXlsx,
+  writeEncryptedXlsx,
+  writeFormulasOnlyXlsx,
+  writeLegacyXls,
+  writeManyRowsXlsx,
+  writeZipBombXlsx,
+} from '../support/sheet-fixtures';
+import {
+  writeZhijianBreakdownCsv,
+  writeZhijianBreakdownXlsx,
+  zhijianBreakdown,
+  type BreakdownRow,
+} from '../support/sheet-fixtures/task-breakdowns';
 
 const open = useBackends();
 const tempDir = useTempDirs();
@@ -66,7 +80,7 @@ describe('importing a task breakdown', () => {
   it('adds the tasks of an .xlsx with every field read, under the measures its rows name', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), '任务分解表.xlsx');
-    await writeBreakdownXlsx(path);
+    await writeZhijianBreakdownXlsx(path);
 
     expect(await importFile(backend, path)).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
     const first = await tasksOf(backend, '2.1.1');
@@ -87,7 +101,7 @@ describe('importing a task breakdown', () => {
     for (const encoding of ['utf8', 'gbk'] as const) {
       const backend = await asZhijian();
       const path = join(tempDir(), `任务分解表-${encoding}.csv`);
-      writeBreakdownCsv(path, { encoding });
+      writeZhijianBreakdownCsv(path, { encoding });
       expect(await importFile(backend, path), encoding).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
       expect(
         (await tasksOf(backend, '2.4.1')).map((task) => [task.text, task.progress]),
@@ -102,13 +116,13 @@ describe('importing a task breakdown', () => {
   it('updates on a second import and never duplicates; unchanged rows stay as they are', async () => {
     const backend = await asZhijian();
     const dir = tempDir();
-    await writeBreakdownXlsx(join(dir, 'first.xlsx'));
+    await writeZhijianBreakdownXlsx(join(dir, 'first.xlsx'));
     await importFile(backend, join(dir, 'first.xlsx'));
     const changed: BreakdownRow[] = zhijianBreakdown.map((row) => [...row]);
     (changed[0] as BreakdownRow)[4] = '已完成';
     (changed[0] as BreakdownRow)[5] = '';
     (changed[1] as BreakdownRow)[2] = '标准化处 王五';
-    await writeBreakdownXlsx(join(dir, 'second.xlsx'), changed);
+    await writeZhijianBreakdownXlsx(join(dir, 'second.xlsx'), changed);
 
     expect(await importFile(backend, join(dir, 'second.xlsx'))).toEqual({ added: 0, updated: 2, unchanged: 3, problems: [] });
     const tasks = await tasksOf(backend, '2.1.1');
@@ -229,7 +243,7 @@ describe('the preview', () => {
   it('finds the header below a title row, guesses the mapping, says what would happen, and changes nothing', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), '任务分解表.xlsx');
-    await writeBreakdownXlsx(path);
+    await writeZhijianBreakdownXlsx(path);
     const before = snapshot(backend);
     const fileId = backend.ctx.files.registerExisting(path).id;
     const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
@@ -264,7 +278,7 @@ describe('the preview', () => {
   it('refuses a mapping without a measure or task column, or with a column chosen twice, in words', async () => {
     const backend = await asZhijian();
     const path = join(tempDir(), 'sheet.csv');
-    writeBreakdownCsv(path, { encoding: 'utf8' });
+    writeZhijianBreakdownCsv(path, { encoding: 'utf8' });
     const fileId = backend.ctx.files.registerExisting(path).id;
     const base = { measure: 0, task: 1, owner: null, due: null, status: null, progress: null, notes: null };
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, task: null } })).rejects.toMatchObject({
@@ -281,4 +295,45 @@ describe('the preview', () => {
       'ledger.mapping_incomplete',
     );
   });
+});
+
+describe('sheets as coordinators keep them', () => {
+  it('imports a breakdown whose measure cell is merged down over its tasks, with a calculated progress', async () => {
+    const backend = await asZhijian();
+    const path = await writeBreakdownXlsx(tempDir());
+    expect(await importFile(backend, path)).toEqual({ added: breakdownTasks.length, updated: 0, unchanged: 0, problems: [] });
+    expect((await tasksOf(backend, '2.1.1')).map((task) => task.text)).toEqual(
+      breakdownTasks.filter((task) => task.measure === '(一)1').map((task) => task.task),
+    );
+    expect((await tasksOf(backend, '2.1.2')).map((task) => [task.text, task.progress, task.due])).toEqual([
+      ['引导中小企业建立质量管理体系', 60, '2016-11-15'],
+    ]);
+  });
+});
+
+describe('hostile files', () => {
+  const cases: [string, (dir: string) => string | Promise<string>, string][] = [
+    ['a zip bomb', (dir) => writeZipBombXlsx(dir), 'ledger.too_large'],
+    ['1,000,000 rows', (dir) => writeManyRowsXlsx(dir), 'ledger.too_many_rows'],
+    ['a formula-only sheet', (dir) => writeFormulasOnlyXlsx(dir), 'ledger.formulas_only'],
+    ['a password-protected workbook', (dir) => writeEncryptedXlsx(dir), 'ledger.encrypted'],
+    ['an old .xls', (dir) => writeLegacyXls(dir), 'ledger.xls_legacy'],
+  ];
+  it.each(cases)(
+    'refuses %s in one sentence, within seconds, in the preview and the import, changing nothing',
+    async (_name, make, code) => {
+      const backend = await asZhijian();
+      await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });
+      const before = snapshot(backend);
+      const fileId = backend.ctx.files.registerExisting(await make(tempDir())).id;
+      const started = performance.now();
+      await expectApiError(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null }), code);
+      const mapping = { measure: 0, task: 1, owner: null, due: null, status: null, progress: 2, notes: null };
+      const job = await backend.ctx.jobs.settled((await backend.call('ledger.import', { fileId, sheet: null, mapping })).jobId);
+      expect(job).toMatchObject({ state: 'failed', error: { code } });
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(snapshot(backend)).toEqual(before);
+    },
+    60_000,
+  );
 });

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 
 export interface NewEntry {
@@ -29,11 +30,19 @@ export interface EntryRow {
   newValue: string | null;
 }
 
+/** The insert, prepared once per database connection: an import appends tens of thousands of entries in one go. */
+const appendStatements = new WeakMap<Db, Statement>();
+
 export function appendEntry(db: Db, entry: NewEntry): void {
-  db.prepare(
-    `INSERT INTO entry (at, actor, department_id, measure_id, task_id, attachment_id, action, field, old_value, new_value)
-     VALUES (@at, @actor, @departmentId, @measureId, @taskId, @attachmentId, @action, @field, @oldValue, @newValue)`,
-  ).run({ taskId: null, attachmentId: null, field: null, oldValue: null, newValue: null, ...entry });
+  let statement = appendStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO entry (at, actor, department_id, measure_id, task_id, attachment_id, action, field, old_value, new_value)
+       VALUES (@at, @actor, @departmentId, @measureId, @taskId, @attachmentId, @action, @field, @oldValue, @newValue)`,
+    );
+    appendStatements.set(db, statement);
+  }
+  statement.run({ taskId: null, attachmentId: null, field: null, oldValue: null, newValue: null, ...entry });
 }
 
 const entryColumns = `e.id, e.at, e.actor, m.code AS measureCode, m.label AS measureLabel, m.title AS measureTitle, e.task_id AS taskId,

@@ -21,7 +21,8 @@ export interface TaskRecord extends TaskRow {
   deletedAt: string | null;
 }
 
-export type TaskField = 'text' | 'status' | 'progress' | 'owner' | 'due' | 'notes';
+export const taskFields = ['text', 'status', 'progress', 'owner', 'due', 'notes'] as const;
+export type TaskField = (typeof taskFields)[number];
 
 const columns = `t.id, m.code AS measureCode, t.position, t.text, t.status, t.progress, t.owner, t.due, t.notes,
   t.created_at AS createdAt, t.updated_at AS updatedAt`;
@@ -51,14 +52,32 @@ export function nextPosition(db: Db, departmentId: number, measureId: number): n
   return row.next;
 }
 
-export function insertTask(db: Db, task: { measureId: number; departmentId: number; position: number; text: string; now: string }): number {
+/** A new task; the fields left out take the table's defaults (not started, 0%, no owner, due or notes). */
+export function insertTask(
+  db: Db,
+  task: { measureId: number; departmentId: number; position: number; text: string; now: string } & Partial<
+    Record<TaskField, string | number | null>
+  >,
+): number {
   const result = db
     .prepare(
-      `INSERT INTO task (measure_id, department_id, position, text, created_at, updated_at)
-       VALUES (@measureId, @departmentId, @position, @text, @now, @now)`,
+      `INSERT INTO task (measure_id, department_id, position, text, status, progress, owner, due, notes, created_at, updated_at)
+       VALUES (@measureId, @departmentId, @position, @text, @status, @progress, @owner, @due, @notes, @now, @now)`,
     )
-    .run(task);
+    .run({ status: 'not_started', progress: 0, owner: '', due: null, notes: '', ...task });
   return Number(result.lastInsertRowid);
+}
+
+/** Sets several fields at once (one row write, one search-index update), e.g. a task patch or an imported row. */
+export function updateTaskFields(db: Db, id: number, values: Partial<Record<TaskField, string | number | null>>, now: string): void {
+  // The keys are fixed column names (TaskField), never user input.
+  const fields = (Object.keys(values) as TaskField[]).filter((field) => taskFields.includes(field));
+  if (fields.length === 0) return;
+  db.prepare(`UPDATE task SET ${fields.map((field) => `${field} = @${field}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+    ...Object.fromEntries(fields.map((field) => [field, values[field]])),
+    now,
+    id,
+  });
 }
 
 export function updateTaskField(db: Db, id: number, field: TaskField, value: string | number | null, now: string): void {

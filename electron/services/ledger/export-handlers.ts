@@ -1,10 +1,15 @@
-import { AppError } from '../../../shared/api/errors';
 import type { HandlerGroup } from '../handler';
 import type { ServiceContext } from '../context';
+import { activeScope } from '../workspace/scope';
+import { ledgerExportName, startLedgerExport } from './export';
 
-export function exportHandlers(_ctx: ServiceContext): HandlerGroup<'ledger.export' | 'ledger.exportName'> {
-  const todo = () => {
-    throw new AppError('unsupported', { what: 'ledger export' });
+/** The active department's ledger as .xlsx: to the file chosen in the save dialog, or (targetId null) a browser download. */
+export function exportHandlers(ctx: ServiceContext): HandlerGroup<'ledger.export' | 'ledger.exportName'> {
+  return {
+    'ledger.export': ({ targetId }) => {
+      const scope = activeScope(ctx.db);
+      return { jobId: startLedgerExport(ctx, scope, targetId === null ? null : ctx.files.takeSaveTarget(targetId)) };
+    },
+    'ledger.exportName': () => ({ fileName: ledgerExportName(ctx, activeScope(ctx.db)) }),
   };
-  return { 'ledger.export': todo, 'ledger.exportName': todo };
 }

@@ -151,10 +151,13 @@ export function applyImportPlan(ctx: ServiceContext, scope: Scope, plan: ImportP
       const measureId = add.measure.id;
       const position = positions.get(measureId) ?? nextPosition(ctx.db, scope.departmentId, measureId);
       positions.set(measureId, position + 1);
-      const record = recorderFor(measureId);
-      const id = insertTaskRecorded(ctx, record, { measureId, departmentId: scope.departmentId, position, text: add.text }, now);
-      const fresh = { id, text: add.text, status: 'not_started', progress: 0, owner: '', due: null, notes: '' } as const;
-      writeTaskPatch(ctx, record, fresh, add.values, now);
+      insertTaskRecorded(
+        ctx,
+        recorderFor(measureId),
+        { measureId, departmentId: scope.departmentId, position, text: add.text },
+        now,
+        add.values,
+      );
     }
     for (const update of plan.updates) writeTaskPatch(ctx, recorderFor(update.measure.id), update.task, update.patch, now);
   })();

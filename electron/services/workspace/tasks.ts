@@ -11,6 +11,7 @@ import {
   restoreTask as restoreTaskRow,
   setPositions,
   updateTaskField,
+  updateTaskFields,
   type TaskField,
   type TaskRecord,
 } from '../../db/repos/tasks';
@@ -65,22 +66,32 @@ function asHistoryValue(value: string | number | null): string | null {
   return value === null ? null : String(value);
 }
 
-/** Appends a new task at `position` of its measure, with its task.create history entry; the caller holds the transaction. */
+/** What a task holds when it is created. */
+const freshTask = { status: 'not_started', progress: 0, owner: '', due: null, notes: '' } as const;
+
+/**
+ * Appends a new task at `position` of its measure with the fields of `values` set, recorded
+ * exactly as if typed: task.create with the text, then task.update per field set (written in
+ * one row insert). The caller holds the transaction.
+ */
 export function insertTaskRecorded(
   ctx: ServiceContext,
   record: ReturnType<typeof historyFor>,
   task: { measureId: number; departmentId: number; position: number; text: string },
   now: string,
+  values: Omit<TaskPatch, 'text'> = {},
 ): number {
-  const id = insertTask(ctx.db, { ...task, now });
+  const before = { text: task.text, ...freshTask };
+  const changed = changedFields(before, values);
+  const id = insertTask(ctx.db, { ...task, ...before, ...Object.fromEntries(changed), now });
   record({ taskId: id, action: 'task.create', newValue: task.text });
+  recordChanges(record, id, before, changed);
   return id;
 }
 
 /**
- * Writes the fields of `patch` that differ from `task`, one task.update history entry per
- * field; the caller holds the transaction. Marking a task done means it is complete (progress
- * 100 unless the patch says otherwise); reopening keeps the progress the user set.
+ * Writes the fields of `patch` that differ from `task` in one row write, one task.update
+ * history entry per field; the caller holds the transaction.
  */
 export function writeTaskPatch(
   ctx: ServiceContext,
@@ -89,13 +100,34 @@ export function writeTaskPatch(
   patch: TaskPatch,
   now: string,
 ): void {
+  const changed = changedFields(task, patch);
+  if (changed.length === 0) return;
+  updateTaskFields(ctx.db, task.id, Object.fromEntries(changed), now);
+  recordChanges(record, task.id, task, changed);
+}
+
+/**
+ * The fields of `patch` that differ from `task`, in history order. Marking a task done means
+ * it is complete (progress 100 unless the patch says otherwise); reopening keeps the progress
+ * the user set.
+ */
+function changedFields(task: Pick<TaskRecord, TaskField>, patch: TaskPatch): [TaskField, string | number | null][] {
   const effective: TaskPatch = { ...patch };
   if (patch.status === 'done' && patch.progress === undefined) effective.progress = 100;
-  for (const field of fields) {
+  return fields.flatMap((field) => {
     const value = effective[field];
-    if (value === undefined || value === task[field]) continue;
-    updateTaskField(ctx.db, task.id, field, value, now);
-    record({ taskId: task.id, action: 'task.update', field, oldValue: asHistoryValue(task[field]), newValue: asHistoryValue(value) });
+    return value === undefined || value === task[field] ? [] : [[field, value] as [TaskField, string | number | null]];
+  });
+}
+
+function recordChanges(
+  record: ReturnType<typeof historyFor>,
+  taskId: number,
+  before: Pick<TaskRecord, TaskField>,
+  changed: readonly [TaskField, string | number | null][],
+): void {
+  for (const [field, value] of changed) {
+    record({ taskId, action: 'task.update', field, oldValue: asHistoryValue(before[field]), newValue: asHistoryValue(value) });
   }
 }
 

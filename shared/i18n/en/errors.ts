@@ -211,6 +211,9 @@ const en: Messages<typeof zh> = {
     cancelled: 'The import was cancelled; nothing was changed.',
     /** The task fields a sheet column fills, as mapping messages name them. */
     field: { measure: 'measure', task: 'task', owner: 'owner', due: 'due date', status: 'status', progress: 'progress', notes: 'notes' },
+    export_cancelled: 'The ledger export was cancelled; no partial file was left behind.',
+    nothing_to_export:
+      '{{department}} carries no measure in the active plan, so the ledger has nothing to export. Check the chosen department and the active plan.',
     row: {
       measure_missing: 'No measure given.',
       measure_unknown: 'No measure “{{value}}”: give the measure number (such as “(一)1”) or its title.',

@@ -34,7 +34,7 @@ export const zhijianBreakdown: readonly BreakdownRow[] = [
  * An .xlsx as Excel or WPS would save it (written by exceljs): a merged title row 质监局任务分解表,
  * the header in row 2, dates as date cells, progress as fractions shown as percentages.
  */
-export async function writeBreakdownXlsx(path: string, rows: readonly BreakdownRow[] = zhijianBreakdown): Promise<void> {
+export async function writeZhijianBreakdownXlsx(path: string, rows: readonly BreakdownRow[] = zhijianBreakdown): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('任务分解表');
   sheet.addRow(['质监局任务分解表']);
@@ -49,7 +49,7 @@ export async function writeBreakdownXlsx(path: string, rows: readonly BreakdownR
 }
 
 /** A .csv of the same rows (dates as 2016-09-30, progress as 40%), in UTF-8 with a BOM or in GBK without one. */
-export function writeBreakdownCsv(
+export function writeZhijianBreakdownCsv(
   path: string,
   options: { encoding: 'utf8' | 'gbk' },
   rows: readonly BreakdownRow[] = zhijianBreakdown,
