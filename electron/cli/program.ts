@@ -8,6 +8,7 @@ import { defaultDataDir } from '../lib/paths';
 import type { CliIO, Command, OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { importTasksCommand } from './commands/import-tasks';
+import { exportLedgerCommand } from './commands/export-ledger';
 import { infoCommand } from './commands/info';
 import { officeStatusCommand } from './commands/office-status';
 import { importPlanCommand, parsePlanCommand } from './commands/plans';
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   importPlanCommand,
   exportCommand,
   reportDocxCommand,
+  exportLedgerCommand,
   verifyCommand,
   trustCommand,
   receiveCommand,

@@ -16,6 +16,13 @@ const en: Messages<typeof zh> = {
   info: {
     summary: 'show the app version, the data folder and database details (JSON)',
   },
+  exportLedger: {
+    summary: "export a department's ledger as an Excel workbook (.xlsx): a task sheet and a per-measure summary",
+    department: 'department (as the plan names it, e.g. 质监)',
+    out: 'the .xlsx file to write',
+    progress: 'Exporting the ledger: {{done}} / {{total}} tasks',
+    done: 'Ledger exported: {{file}} ({{measures}} measures, {{tasks}} tasks, {{size}} bytes)',
+  },
   parsePlan: {
     summary:
       'parse a plan file (PDF, OFD, .docx, .doc, .wps, web page, .txt or .json) and print the plan JSON on stdout; notes go to stderr',

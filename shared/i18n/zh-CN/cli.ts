@@ -13,6 +13,13 @@ export default {
   info: {
     summary: '显示程序版本、数据文件夹和数据库信息(JSON)',
   },
+  exportLedger: {
+    summary: '把一个部门的工作台账导出为 Excel 表格(.xlsx):任务台账和措施汇总两个工作表',
+    department: '部门(计划中的名称,如 质监)',
+    out: '要写出的 .xlsx 文件',
+    progress: '正在导出工作台账:{{done}} / {{total}} 项任务',
+    done: '已导出工作台账:{{file}}({{measures}} 项措施,{{tasks}} 项任务,{{size}} 字节)',
+  },
   parsePlan: {
     summary: '解析计划文件(PDF、OFD、.docx、.doc、.wps、网页、.txt 或 .json),在标准输出打印计划 JSON;提示信息写到标准错误',
   },
