@@ -158,7 +158,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: 'ReportBody',
     quickFormat: true,
-    run: { font: font(fonts.body), size: pt(sizes.body) },
+    run: { font: font(fonts.body), size: pt(sizes.body), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
     // firstLineChars for Word and WPS, firstLine (the same two characters in twips) for LibreOffice, which reads only that.
     paragraph: {
       alignment: AlignmentType.JUSTIFIED,
@@ -434,14 +434,14 @@ function measureBlock(data: ReportData, measure: ReportMeasure, offset: number):
 }
 
 const taskColumns: Column[] = [
-  { header: '序号', weight: 620, align: 'center' },
-  { header: '任务', weight: 1545 },
-  { header: '状态', weight: 900, align: 'center' },
-  { header: '进度', weight: 900, align: 'center' },
-  { header: '责任人', weight: 1000, align: 'center' },
-  { header: '完成时限', weight: 1530, align: 'center' },
+  { header: '序号', weight: 600, align: 'center' },
+  { header: '任务', weight: 1900 },
+  { header: '状态', weight: 880, align: 'center' },
+  { header: '进度', weight: 820, align: 'center' },
+  { header: '责任人', weight: 920, align: 'center' },
+  { header: '完成时限', weight: 1450, align: 'center' },
   { header: '备注', weight: 1175 },
-  { header: '证明材料', weight: 1175 },
+  { header: '证明材料', weight: 1100 },
 ];
 
 function tasksTable(data: ReportData, tasks: ReportTask[]): Table {

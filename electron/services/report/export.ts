@@ -44,15 +44,16 @@ export async function startExport(ctx: ServiceContext, scope: Scope, request: Ex
     { path: 'report.json', data: `${JSON.stringify(built.data, null, 2)}\n` },
     { path: 'report.html', data: renderReportHtml(built.data) },
     { path: 'report.csv', data: renderReportCsv(built.data) },
-    { path: 'report.docx', data: await renderReportDocx(built.data) },
-    ...built.files,
   ];
   const { summary } = built.data;
 
   return ctx.jobs.start('report.export', async (progress, signal) => {
+    // The Word document takes seconds for a report of thousands of tasks: made in the job, so the call answers at once.
+    const docx = await renderReportDocx(built.data);
+    signal.throwIfAborted();
     const written = await writeReportPackage({
       outFile,
-      entries,
+      entries: [...entries, { path: 'report.docx', data: docx }, ...built.files],
       manifest: {
         plan: { title: built.data.plan.title, docNumber: built.data.plan.docNumber, sha256: built.data.plan.sha256 },
         department: scope.department,

@@ -311,6 +311,19 @@ describe('report.html', () => {
     expect(text).toContain('\uFF08联系人\uFF1A李明\uFF1B联系电话\uFF1A0531-86091234\uFF09');
   });
 
+  it('names the unit by its full name where one is set: title, 报送单位, overview, running header and sign-off', () => {
+    const full = renderReportHtml(variant((d) => (d.unitName = '山东省经济和信息化委员会')));
+    const text = visibleText(full);
+    expect(text).toContain('山东省经济和信息化委员会关于《山东省贯彻实施质量发展纲要2016年行动计划》贯彻落实情况的报告');
+    expect(full).toContain('<tr><th scope="row">报送单位</th><td>山东省经济和信息化委员会</td></tr>');
+    expect(text).toContain('本期\uFF0C山东省经济和信息化委员会承担措施7条');
+    expect(full).toContain('山东省经济和信息化委员会 · 2016年下半年贯彻落实情况报告');
+    expect(text).toMatch(/山东省经济和信息化委员会\n2017年1月20日\n/u);
+    // Without one (reports made before it existed too): the plan's name, as before.
+    expect(text.replaceAll('山东省经济和信息化委员会', '经济和信息化')).toBe(visibleText(html));
+    expect(renderReportHtml(variant((d) => (d.unitName = '  ')))).toBe(html);
+  });
+
   it('escapes whatever comes from the data', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;任务&quot;)&lt;/script&gt; 组织开展“三品”专项行动 &amp; 对标活动');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
