@@ -6,7 +6,7 @@ import { callApi } from '../support/api';
 import { launchAs, useApp } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
-import { writeBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../../support/sheet-fixtures/task-breakdowns';
+import { writeZhijianBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../../support/sheet-fixtures/task-breakdowns';
 import { writeEncryptedXlsx } from '../../support/sheet-fixtures/ole';
 
 const tempDir = useTempDirs();
@@ -49,7 +49,7 @@ describe('the ledger screen', () => {
   it('imports a real .xlsx through the preview, lists the rows it cannot place, and the measure page shows the tasks', async () => {
     const app = await launchAs('质监');
     const file = join(tempDir(), '质监任务分解表.xlsx');
-    await writeBreakdownXlsx(file, withProblems);
+    await writeZhijianBreakdownXlsx(file, withProblems);
 
     await app.open('#/');
     await app.page.getByRole('navigation').getByRole('link', { name: '台账导入导出' }).click();
@@ -103,7 +103,7 @@ describe('the ledger screen', () => {
     await waitForText(app.page.getByTestId('ledger-refusal'), '该工作簿设有打开密码,无法读取');
     expect(await app.page.getByRole('button', { name: '选择表格…' }).isEnabled()).toBe(true);
     const good = join(tempDir(), 'good.xlsx');
-    await writeBreakdownXlsx(good);
+    await writeZhijianBreakdownXlsx(good);
     await chooseSheet(app.page, good);
     await waitForText(app.page.getByTestId('ledger-counts'), '将新增 5 项');
     expect(await app.page.getByTestId('ledger-refusal').count()).toBe(0);
@@ -150,7 +150,7 @@ describe('screenshots', () => {
     it(`of the ledger preview, the Word button and the full-name field in ${language} at ${viewport.width}x${viewport.height}`, async () => {
       const app = await launchAs('质监', { viewport, language });
       const file = join(tempDir(), 'breakdown.xlsx');
-      await writeBreakdownXlsx(file, withProblems);
+      await writeZhijianBreakdownXlsx(file, withProblems);
       await app.open('#/ledger');
       await chooseSheet(app.page, file);
       await app.page.getByTestId('ledger-problems').waitFor();
