@@ -93,6 +93,19 @@ describe('the ledger screen', () => {
     await chooseSheet(app.page, file);
     await waitForText(app.page.getByTestId('ledger-counts'), '将新增 0 项 · 更新 0 项 · 无变化 5 项 · 3 行无法导入');
     await waitForText(app.page.getByTestId('ledger-import-reason'), '没有需要导入的改动');
+    await app.page.getByRole('button', { name: '取消', exact: true }).click();
+
+    // The ledger exported as .xlsx arrives as a download, and reads back as the same five tasks.
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('button', { name: '导出工作台账(.xlsx)' }).click();
+    const ledger = join(tempDir(), (await download).suggestedFilename());
+    await (await download).saveAs(ledger);
+    expect(ledger).toMatch(/工作台账.*\.xlsx$/u);
+    expect(readFileSync(ledger).subarray(0, 2).toString()).toBe('PK');
+    await waitForText(app.page.getByTestId('ledger-export-done'), '5 项任务');
+    await snapshot(app.page, 'ledger-exported');
+    await chooseSheet(app.page, ledger);
+    await waitForText(app.page.getByTestId('ledger-counts'), '将新增 0 项 · 更新 0 项 · 无变化 5 项 · 0 行无法导入');
   });
 
   it('refuses a password-protected workbook in one sentence and stays usable', async () => {
