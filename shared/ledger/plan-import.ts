@@ -80,6 +80,8 @@ export interface ImportPlan {
 }
 
 const valueFields = ['owner', 'due', 'status', 'progress', 'notes'] as const;
+/** What a measure heading row leaves empty; a row with a measure and one of these but no task lacks its task. */
+const headingBlankFields = ['owner', 'status', 'progress'] as const;
 
 /**
  * Decides, without touching anything, what importing the rows does: per row add, update,
@@ -168,8 +170,10 @@ function planRow(state: PlanState, sheetRow: LedgerRow): PlannedRow {
   }
   const found = findMeasure(state.measureCells.map(cell), state.matcher);
   const taskCell = cell(mapping.task);
-  const onlyMeasure = isBlankCell(taskCell) && valueFields.every((field) => isBlankCell(cell(mapping[field])));
-  if (onlyMeasure && found.text !== '' && problems.length === 0) {
+  // A measure's heading row (the exported ledger's): a measure and no task, nothing about a
+  // task's state; its deadline and a summary in the notes column belong to the measure.
+  const heading = isBlankCell(taskCell) && headingBlankFields.every((field) => isBlankCell(cell(mapping[field])));
+  if (heading && found.text !== '' && problems.length === 0) {
     state.groupMeasure = found.measure;
     return result('skip', found.measure, found.text);
   }

@@ -5,8 +5,11 @@ import type { Task } from '../../shared/api/calls/workspace';
 import { guessMapping } from '../../shared/ledger/columns';
 import { applyImportPlan, importSheetOf, planSheetImport } from '../../electron/services/ledger/import';
 import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet/types';
-import { activeScope } from '../../electron/services/workspace/scope';
+import { startLedgerExport } from '../../electron/services/ledger/export';
+import { activeScope, scopeFor } from '../../electron/services/workspace/scope';
 import { expectApiError, openAsDepartment, useBackends, type TestBackend } from '../support/backend';
+import { seedSampleLedger } from '../support/ledger-fixtures';
+import { writeCsvText } from '../support/sheet-fixtures';
 import { useTempDirs } from '../support/temp';
 import {
   breakdownTasks,
@@ -22,6 +25,7 @@ import {
   writeZhijianBreakdownXlsx,
   zhijianBreakdown,
   type BreakdownRow,
+  manyBreakdownRows,
 } from '../support/sheet-fixtures/task-breakdowns';
 
 const open = useBackends();
@@ -239,6 +243,22 @@ describe('importing a task breakdown', () => {
   });
 });
 
+describe('the import job', () => {
+  it('stops when cancelled while it reads, changing nothing', async () => {
+    const backend = await asZhijian();
+    const path = join(tempDir(), 'big.xlsx');
+    await writeZhijianBreakdownXlsx(path, manyBreakdownRows(10_000));
+    const before = snapshot(backend);
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const mapping = { measure: 0, task: 1, owner: 2, due: 3, status: 4, progress: 5, notes: 6 };
+    const { jobId } = await backend.call('ledger.import', { fileId, sheet: null, mapping });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await backend.call('jobs.cancel', { id: jobId });
+    expect(await backend.ctx.jobs.settled(jobId)).toMatchObject({ state: 'cancelled', result: null });
+    expect(snapshot(backend)).toEqual(before);
+  }, 60_000);
+});
+
 describe('the preview', () => {
   it('finds the header below a title row, guesses the mapping, says what would happen, and changes nothing', async () => {
     const backend = await asZhijian();
@@ -273,6 +293,30 @@ describe('the preview', () => {
       measureLabel: '(一)1',
     });
     expect(snapshot(backend)).toEqual(before);
+  });
+
+  it('shows a sheet with headings it does not know as it is, for the columns to be chosen by hand', async () => {
+    const backend = await asZhijian();
+    const path = writeCsvText(tempDir(), 'own-headings.csv', '\uFEFF第一列,第二列,第三列\r\n(一)1,自定列名的任务,张三\r\n');
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+    expect(preview).toMatchObject({
+      headerRow: 1,
+      columns: [
+        { index: 0, header: '第一列' },
+        { index: 1, header: '第二列' },
+        { index: 2, header: '第三列' },
+      ],
+      mapping: { measure: null, task: null, owner: null, due: null, status: null, progress: null, notes: null },
+      outcome: { added: 0, updated: 0, unchanged: 0, problems: [] },
+    });
+    expect(preview.sample.map((row) => row.action)).toEqual(['skip']);
+
+    const mapping = { measure: 0, task: 1, owner: 2, due: null, status: null, progress: null, notes: null };
+    const mapped = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping });
+    expect(mapped.sample[0]).toMatchObject({ action: 'add', measureLabel: '(一)1', values: { task: '自定列名的任务', owner: '张三' } });
+    const job = await backend.ctx.jobs.settled((await backend.call('ledger.import', { fileId, sheet: null, mapping })).jobId);
+    expect(job.result).toEqual({ kind: 'ledger.import', outcome: { added: 1, updated: 0, unchanged: 0, problems: [] } });
   });
 
   it('refuses a mapping without a measure or task column, or with a column chosen twice, in words', async () => {
@@ -336,4 +380,40 @@ describe('hostile files', () => {
     },
     60_000,
   );
+});
+
+describe('the round trip', () => {
+  /** Every live task of 质监 as the ledger shows it, measure by measure in order. */
+  async function ledgerOf(backend: TestBackend): Promise<Record<string, unknown[]>> {
+    const dashboard = await backend.call('workspace.dashboard', {});
+    const ledger: Record<string, unknown[]> = {};
+    for (const { code } of dashboard.measures) {
+      ledger[code] = (await tasksOf(backend, code)).map(({ text, status, progress, owner, due, notes }) => ({
+        text,
+        status,
+        progress,
+        owner,
+        due,
+        notes,
+      }));
+    }
+    return ledger;
+  }
+
+  it('imports an exported ledger into a fresh data folder with identical tasks, and back into its own unchanged', async () => {
+    const source = await open();
+    await seedSampleLedger(source);
+    const exported = join(tempDir(), '工作台账.xlsx');
+    const exportJob = await source.ctx.jobs.settled(startLedgerExport(source.ctx, scopeFor(source.db, '质监'), exported));
+    expect(exportJob.state).toBe('done');
+
+    const fresh = await asZhijian();
+    const outcome = await importFile(fresh, exported);
+    expect(outcome).toEqual({ added: 5, updated: 0, unchanged: 0, problems: [] });
+    expect(await ledgerOf(fresh)).toEqual(await ledgerOf(source));
+
+    const before = snapshot(source);
+    expect(await importFile(source, exported)).toEqual({ added: 0, updated: 0, unchanged: 5, problems: [] });
+    expect(snapshot(source)).toEqual(before);
+  });
 });

@@ -128,6 +128,15 @@ describe('planning an import', () => {
     ]);
   });
 
+  it('takes a measure row with its deadline and a summary as a heading, but a row with an owner and no task as a task without text', () => {
+    const result = plan([
+      row(2, ['(一)2', '着力强化企业质量管理', '', '', { kind: 'date', date: '2016-12-31' }, '', '', '2 项任务,已完成 1 项']),
+      row(3, ['(一)2', '', '', '张三', '', '进行中']),
+    ]);
+    expect(result.sample.map((sample) => sample.action)).toEqual(['skip', 'problem']);
+    expect(result.outcome.problems).toEqual([{ row: 3, code: 'task_missing', params: {} }]);
+  });
+
   it('lists every problem of a row by its row number, and imports the other rows', () => {
     const result = plan([
       row(2, ['', '', '无措施']),
