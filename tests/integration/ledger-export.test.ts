@@ -55,9 +55,9 @@ describe('ledger.export', () => {
     expect(rowValues(ledger, 1, 'ABCDEFGHIJ')).toEqual([...ledgerHeaders]);
     expect(ledger.cells.get('A1')?.bold).toBe(true);
 
-    // Row 2: the first measure's heading, bold on a light fill, with its summary; rows 3-6 its tasks in order.
+    // Row 2: the first measure's heading, bold on a light fill, no task field filled (the importer passes over it); rows 3-6 its tasks.
     const [first, second] = seeded.measures;
-    expect(rowValues(ledger, 2, 'ABCFH')).toEqual([first!.label, first!.title, null, null, '4 项任务,已完成 1 项']);
+    expect(rowValues(ledger, 2, 'ABCDEFGHJ')).toEqual([first!.label, first!.title, null, null, null, null, null, null, null]);
     expect(ledger.cells.get('A2')).toMatchObject({ bold: true, fillRgb: 'FFF2F2F2' });
     expect(text(ledger, 'I2')).toBe(1); // the measure's own evidence file
     const db = backend.ctx.db;
@@ -96,7 +96,7 @@ describe('ledger.export', () => {
     expect(text(ledger, 'H4')).toBe('-减号开头');
     expect(text(ledger, 'C5')).toBe('@提及 也不是公式');
     // The second measure: heading, then its one live task (the deleted one is not in the ledger).
-    expect(rowValues(ledger, 7, 'ABCH')).toEqual([second!.label, second!.title, null, '1 项任务,已完成 0 项']);
+    expect(rowValues(ledger, 7, 'ABCH')).toEqual([second!.label, second!.title, null, null]);
     expect(rowValues(ledger, 8, 'ABCFG')).toEqual([second!.label, second!.title, '建立质量档案', '进行中', 60]);
     expect(text(ledger, 'C9')).toBeUndefined();
     // Every other measure still has its heading row.

@@ -92,7 +92,6 @@ const styles = {
   rate: { numFmt: rateFormat, alignment: topAligned },
   measure: { font: bold, fill: measureFill, alignment: topAligned },
   measureWrapped: { font: bold, fill: measureFill, alignment: wrappedTopAligned },
-  measureDate: { font: bold, fill: measureFill, numFmt: dateFormat, alignment: topAligned },
   total: { font: bold, border: { top: { style: 'thin' } }, alignment: topAligned },
   totalRate: { font: bold, border: { top: { style: 'thin' } }, numFmt: rateFormat, alignment: topAligned },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
@@ -115,7 +114,7 @@ const headingStyles = [
   styles.measureWrapped,
   styles.measure,
   styles.measure,
-  styles.measureDate,
+  styles.measure,
   styles.measure,
   styles.measure,
   styles.measure,
@@ -208,15 +207,12 @@ class WidthFitter {
   }
 }
 
-const summaryOf = (measure: LedgerMeasureRow) => `${String(measure.tasks)} 项任务,已完成 ${String(measure.done)} 项`;
-
 function fitLedgerWidths(source: LedgerSource): WidthFitter {
   const fitter = new WidthFitter(ledgerHeaders, ledgerWidthCaps);
   for (const measure of source.measures) {
     fitter.fit(0, measure.label);
     fitter.fit(1, measure.title);
     fitter.fit(4, '2016-09-30');
-    fitter.fit(7, summaryOf(measure));
     for (const page of source.taskPages(measure.id)) {
       for (const task of page) {
         fitter.fit(2, task.text);
@@ -281,15 +277,17 @@ export async function writeLedgerXlsx(
     let rowNumber = 1;
     let written = 0;
     for (const measure of source.measures) {
+      // The heading names the measure and leaves every task field empty: that is how the importer
+      // knows it for a heading and passes over it. Its tallies are on the summary sheet.
       const heading = ledger.addRow([
         measure.label,
         cellText(measure.title),
         null,
         null,
-        measure.due === null || !/^\d{4}-\d{2}-\d{2}$/u.test(measure.due) ? null : spreadsheetDate(measure.due),
         null,
         null,
-        summaryOf(measure),
+        null,
+        null,
         measure.measureEvidence,
         null,
       ]);
