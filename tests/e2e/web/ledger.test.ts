@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { VerifyPage } from '../pages/VerifyPage';
 import { callApi } from '../support/api';
 import { launchAs, useApp } from '../support/app';
 import { waitForText } from '../support/wait';
@@ -152,6 +153,36 @@ describe('the Word report and the unit’s full name', () => {
     await app.page.getByRole('button', { name: '预览报告' }).click();
     const frame = app.page.frameLocator('.report-preview iframe');
     await waitForText(frame.locator('body'), '山东省质量技术监督局');
+  });
+});
+
+describe('the verify screen', () => {
+  it('lists report.docx in the signed package as the Word report and saves it', async () => {
+    const app = await launchAs('质监');
+    await callApi(app.page, 'reports.createKey', { passphrase: '质监报送口令-2016' });
+    const { jobId } = await callApi(app.page, 'reports.export', { period: '2016-H2', targetId: null, passphrase: '质监报送口令-2016' });
+    let job = await callApi(app.page, 'jobs.get', { id: jobId });
+    while (job.state === 'running') job = await callApi(app.page, 'jobs.get', { id: jobId });
+    const download = job.result?.kind === 'report.export' ? job.result.download : null;
+    if (!download) throw new Error(`export ended ${job.state}`);
+    const base64 = await app.page.evaluate(async (id) => {
+      const bytes = new Uint8Array(await (await fetch(`/download/${id}`)).arrayBuffer());
+      return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
+    }, download.downloadId);
+    const packageFile = join(tempDir(), '质监-2016年下半年.plreport');
+    writeFileSync(packageFile, Buffer.from(base64, 'base64'));
+
+    await app.open('#/verify');
+    const verify = new VerifyPage(app.page);
+    await verify.open(packageFile);
+    await verify.verdict.waitFor();
+    const saved = join(tempDir(), 'saved-report.docx');
+    // Opens the file list and saves report.docx from it.
+    await verify.saveFile('report.docx', saved);
+    await waitForText(app.page.getByTestId('verify-file').filter({ hasText: 'report.docx' }), 'report.docx(Word 版报告)');
+    await app.page.getByTestId('verify-file').last().scrollIntoViewIfNeeded();
+    await snapshot(app.page, 'verify-files');
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
   });
 });
 
