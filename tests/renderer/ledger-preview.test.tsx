@@ -134,7 +134,7 @@ describe('the sheet import preview', () => {
     const screen = await render(<Harness preview={ledgerPreview()} calls={[]} />);
     await expect
       .element(screen.getByTestId('ledger-counts'))
-      .toHaveTextContent('1 to add · 1 to update · 0 unchanged · 1 rows cannot be imported');
+      .toHaveTextContent('1 to add · 1 to update · 0 unchanged · 1 row cannot be imported');
     await expect.element(screen.getByTestId('ledger-problems')).toHaveTextContent('Row 5:');
   });
 });

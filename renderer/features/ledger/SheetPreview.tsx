@@ -136,6 +136,8 @@ export function SheetPreview({
                 updated: count.format(outcome.updated),
                 unchanged: count.format(outcome.unchanged),
                 problems: count.format(outcome.problems.length),
+                // Picks the English singular (“1 row cannot be imported”); Chinese has one form.
+                count: outcome.problems.length,
               })}
         </p>
         <div className="page-actions">

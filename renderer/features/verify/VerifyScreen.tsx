@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../../shared/api/calls/reports';
-import { formatFingerprint } from '../../../shared/report/manifest';
+import { formatFingerprint, manifestEntry, signatureEntry, signerKeyEntry } from '../../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../../shared/report/trust';
 import { call } from '../../api/client';
 import { userMessage } from '../../../shared/api/error-text';
@@ -243,11 +243,14 @@ export function ReportPreview({ verifiedId }: { verifiedId: string }) {
 }
 
 /** The report's own files in a package, described beside their names (“report.docx(Word 版报告)”). */
-const reportFileKinds: Readonly<Record<string, 'html' | 'csv' | 'json' | 'docx'>> = {
+const reportFileKinds: Readonly<Record<string, 'html' | 'csv' | 'json' | 'docx' | 'pem' | 'manifest' | 'signature'>> = {
   'report.html': 'html',
   'report.csv': 'csv',
   'report.json': 'json',
   'report.docx': 'docx',
+  [signerKeyEntry]: 'pem',
+  [manifestEntry]: 'manifest',
+  [signatureEntry]: 'signature',
 };
 
 /** Every file the package lists, each of which can be saved on its own (checked again as it is taken out). */
