@@ -7,7 +7,12 @@ import { callApi } from '../support/api';
 import { launchAs, useApp } from '../support/app';
 import { waitForText } from '../support/wait';
 import { useTempDirs } from '../../support/temp';
-import { writeZhijianBreakdownXlsx, zhijianBreakdown, type BreakdownRow } from '../../support/sheet-fixtures/task-breakdowns';
+import {
+  writeZhijianBreakdownCsv,
+  writeZhijianBreakdownXlsx,
+  zhijianBreakdown,
+  type BreakdownRow,
+} from '../../support/sheet-fixtures/task-breakdowns';
 import { writeEncryptedXlsx } from '../../support/sheet-fixtures/ole';
 
 const tempDir = useTempDirs();
@@ -121,6 +126,14 @@ describe('the ledger screen', () => {
     await chooseSheet(app.page, good);
     await waitForText(app.page.getByTestId('ledger-counts'), '将新增 5 项');
     expect(await app.page.getByTestId('ledger-refusal').count()).toBe(0);
+
+    // A .csv saved by WPS in GBK, without a BOM: read, and the screen says how.
+    const gbk = join(tempDir(), '任务分解表-gbk.csv');
+    writeZhijianBreakdownCsv(gbk, { encoding: 'gbk' });
+    await chooseSheet(app.page, gbk);
+    await waitForText(app.page.getByTestId('ledger-notes'), '按 GBK 编码读取');
+    await waitForText(app.page.getByTestId('ledger-counts'), '将新增 5 项');
+    await waitForText(app.page.getByTestId('ledger-sample-row').nth(1), '建立省级质量基础数据库');
   });
 });
 
