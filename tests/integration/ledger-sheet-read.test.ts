@@ -13,6 +13,8 @@ import type { SheetCell, SheetTable } from '../../electron/services/ledger/sheet
 import {
   breakdownHeaders,
   csvTable,
+  writeBreakdownAsXls,
+  writeBreakdownSavedByLibreOffice,
   writeBreakdownXlsx,
   writeCsvText,
   writeCutXmlXlsx,
@@ -20,9 +22,13 @@ import {
   writeEncryptedXlsx,
   writeFormulasOnlyXlsx,
   writeGbkCsv,
+  writeHugeCellXlsx,
+  writeHugeSharedStringsXlsx,
   writeLegacyXls,
   writeManyRowsXlsx,
   writeMergedCellsXlsx,
+  writeMissingSharedStringXlsx,
+  writePrefixedXlsx,
   writeQuirksXlsx,
   writeRichStringsXlsx,
   writeTruncatedXlsx,
@@ -74,19 +80,21 @@ async function measure<T>(read: () => Promise<T>): Promise<Measured<T>> {
   return measured;
 }
 
+interface RefusalExpectations {
+  params?: Record<string, unknown>;
+  sheet?: string | null;
+  /** How long the refusal may take (a million-row sheet is refused after reading past the row limit). */
+  withinMs?: number;
+}
+
 /** Reading `path` is refused with `code` (and `params`), within seconds and without holding the file's content. */
-async function expectRefused(
-  path: string,
-  code: ErrorCode,
-  params?: Record<string, unknown>,
-  sheet: string | null = null,
-): Promise<Measured<SheetTable>> {
-  const measured = await measure(() => readSheetFile(path, { sheet }));
+async function expectRefused(path: string, code: ErrorCode, expected: RefusalExpectations = {}): Promise<Measured<SheetTable>> {
+  const measured = await measure(() => readSheetFile(path, { sheet: expected.sheet ?? null }));
   expect(measured.error).toBeInstanceOf(AppError);
   const error = measured.error as AppError;
   expect(error.code).toBe(code);
-  if (params) expect(error.params).toEqual(params);
-  expect(measured.ms).toBeLessThan(5_000);
+  if (expected.params) expect(error.params).toEqual(expected.params);
+  expect(measured.ms).toBeLessThan(expected.withinMs ?? 5_000);
   expect(measured.peakRssGrowthMb).toBeLessThan(200);
   return measured;
 }
@@ -134,12 +142,23 @@ describe('reading .xlsx', () => {
     expect(table.notes).toEqual([{ code: 'merged_cells_filled', params: { count: 8 } }]);
   });
 
+  it(
+    'reads the same breakdown saved again by LibreOffice Calc, another writer with its own strings, styles and formats',
+    { timeout: 120_000 },
+    async () => {
+      const table = await readSheetFile(await writeBreakdownSavedByLibreOffice(tempDir()), { sheet: null });
+      expect(table.sheets).toEqual(['任务分解表', '说明']);
+      expect(byRow(table)).toEqual(byRow(await readSheetFile(await writeBreakdownXlsx(tempDir()), { sheet: null })));
+      expect(table.notes).toEqual([{ code: 'merged_cells_filled', params: { count: 8 } }]);
+    },
+  );
+
   it('reads the sheet asked for by name, and refuses a name the workbook does not have', async () => {
     const path = await writeBreakdownXlsx(tempDir());
     const table = await readSheetFile(path, { sheet: '说明' });
     expect(table.sheet).toBe('说明');
     expect(byRow(table)).toEqual({ 1: [text('本表由各处室填报')] });
-    await expectRefused(path, 'ledger.sheet_not_found', { sheet: '第三页' }, '第三页');
+    await expectRefused(path, 'ledger.sheet_not_found', { params: { sheet: '第三页' }, sheet: '第三页' });
   });
 
   it('reads what WPS and other writers do differently: inline strings, absolute targets, rows and cells without r, cached results of every type, date and percent formats', async () => {
@@ -156,6 +175,14 @@ describe('reading .xlsx', () => {
     expect(table.notes).toEqual([]);
     const second = await readSheetFile(await writeQuirksXlsx(tempDir()), { sheet: '第二页' });
     expect(byRow(second)).toEqual({ 2: [null, text('第二页的内容')] });
+  });
+
+  it('reads prefixed SpreadsheetML (x:c, rel:id) and passes over chart sheets', async () => {
+    const table = await readSheetFile(await writePrefixedXlsx(tempDir()), { sheet: null });
+    expect(table.sheets).toEqual(['数据']);
+    expect(table.sheet).toBe('数据');
+    expect(byRow(table)).toEqual({ 1: [text('措施'), text('任务')], 2: [text('(一)1'), number(7)] });
+    await expectRefused(await writePrefixedXlsx(tempDir()), 'ledger.sheet_not_found', { params: { sheet: '图表' }, sheet: '图表' });
   });
 
   it('counts dates from 1904 in a workbook that uses the 1904 date system', async () => {
@@ -243,7 +270,7 @@ describe('reading .csv', () => {
 
 describe('refusing what is not a plain sheet', () => {
   it('refuses a zip bomb (1 GiB of worksheet from 1 MB) before inflating it, by its declared size', async () => {
-    await expectRefused(writeZipBombXlsx(tempDir()), 'ledger.too_large', { limitMb: 200 });
+    await expectRefused(writeZipBombXlsx(tempDir()), 'ledger.too_large', { params: { limitMb: 200 } });
   });
 
   it('refuses a zip bomb that declares a small size, while inflating, as soon as it passes what it declared', async () => {
@@ -251,12 +278,12 @@ describe('refusing what is not a plain sheet', () => {
   });
 
   it('refuses a worksheet that packs tighter than any real sheet (150 MB from 150 KB) though under the size limit', async () => {
-    await expectRefused(writeZipBombXlsx(tempDir(), { unpackedMb: 150 }), 'ledger.too_large', { limitMb: 200 });
+    await expectRefused(writeZipBombXlsx(tempDir(), { unpackedMb: 150 }), 'ledger.too_large', { params: { limitMb: 200 } });
   });
 
   it('refuses a million rows as soon as the row limit is passed, without reading the rest', { timeout: 120_000 }, async () => {
     const path = await writeManyRowsXlsx(tempDir());
-    await expectRefused(path, 'ledger.too_many_rows', { max: maxImportRows });
+    await expectRefused(path, 'ledger.too_many_rows', { params: { max: maxImportRows }, withinMs: 15_000 });
   });
 
   it('reads a sheet of exactly the row limit', { timeout: 120_000 }, async () => {
@@ -265,12 +292,26 @@ describe('refusing what is not a plain sheet', () => {
     expect(table.rows.at(-1)).toEqual({ row: maxImportRows + 1, cells: [text('(一)1'), text('任务'), number((maxImportRows - 1) % 100)] });
   });
 
+  it('refuses a shared-strings table larger than any task sheet needs, before holding all of it', { timeout: 120_000 }, async () => {
+    const path = await writeHugeSharedStringsXlsx(tempDir());
+    await expectRefused(path, 'ledger.too_large', { params: { limitMb: 200 } });
+    // One string fewer is read.
+    const table = await readSheetFile(await writeHugeSharedStringsXlsx(tempDir(), 1_000_000), { sheet: null });
+    expect(byRow(table)).toEqual({ 1: [text('0')] });
+  });
+
+  it('refuses a cell of text far past what Excel lets a cell hold, and reads one at Excel’s limit', async () => {
+    await expectRefused(await writeHugeCellXlsx(tempDir()), 'ledger.too_large', { params: { limitMb: 200 } });
+    const table = await readSheetFile(await writeHugeCellXlsx(tempDir(), 32_767), { sheet: null });
+    expect(table.rows[1]?.cells[0]).toEqual(text('任'.repeat(32_767)));
+  });
+
   it('refuses a sheet of formulas without saved results', async () => {
     await expectRefused(await writeFormulasOnlyXlsx(tempDir()), 'ledger.formulas_only');
   });
 
   it('refuses a value beyond the 200th column', async () => {
-    await expectRefused(await writeWideXlsx(tempDir()), 'ledger.too_many_columns', { max: 200 });
+    await expectRefused(await writeWideXlsx(tempDir()), 'ledger.too_many_columns', { params: { max: 200 } });
   });
 
   it('refuses a password-protected workbook', async () => {
@@ -280,6 +321,10 @@ describe('refusing what is not a plain sheet', () => {
   it('refuses a legacy .xls (and a WPS .et, which has a Book stream) as legacy', async () => {
     await expectRefused(writeLegacyXls(tempDir()), 'ledger.xls_legacy');
     await expectRefused(writeLegacyXls(tempDir(), '任务.et', 'Book'), 'ledger.xls_legacy');
+  });
+
+  it('refuses a real .xls saved by LibreOffice Calc as legacy', { timeout: 120_000 }, async () => {
+    await expectRefused(await writeBreakdownAsXls(tempDir()), 'ledger.xls_legacy');
   });
 
   it('refuses a compound file that is no workbook, a Word document renamed .xlsx, a PDF, a web page and binary junk as not a sheet', async () => {
@@ -300,12 +345,16 @@ describe('refusing what is not a plain sheet', () => {
     await expectRefused(await writeCutXmlXlsx(dir), 'ledger.corrupt');
   });
 
+  it('refuses a cell pointing past the shared-strings table as damaged', async () => {
+    await expectRefused(await writeMissingSharedStringXlsx(tempDir()), 'ledger.corrupt', { params: { detail: 'shared string 5 missing' } });
+  });
+
   it('refuses an empty file as empty and a CSV over 50 MB as too large', async () => {
     const dir = tempDir();
     await expectRefused(writeCsvText(dir, 'empty.csv', ''), 'ledger.empty');
     const big = join(dir, 'big.csv');
     writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x41));
-    await expectRefused(big, 'ledger.too_large', { limitMb: 50 });
+    await expectRefused(big, 'ledger.too_large', { params: { limitMb: 50 } });
   });
 
   it('stops when cancelled', async () => {

@@ -30,6 +30,15 @@ export async function writeManyRowsXlsx(dir: string, rows = 1_000_000): Promise<
   });
 }
 
+/** A shared-strings table of `count` distinct strings (1,000,001 by default, one more than the reader holds) behind a one-cell sheet. */
+export async function writeHugeSharedStringsXlsx(dir: string, count = 1_000_001): Promise<string> {
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
+  return writeXlsxPackage(join(dir, 'huge-strings.xlsx'), {
+    sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }],
+    sharedStringsXml: generatedStream(count, (i) => `<si><t>${String(i)}</t></si>`, head, '</sst>'),
+  });
+}
+
 /** Formulas in every cell and no saved result (<f> without <v>), as a generator that never calculates writes them. */
 export async function writeFormulasOnlyXlsx(dir: string): Promise<string> {
   const rows = [1, 2, 3]
@@ -64,7 +73,8 @@ export async function writeMergedCellsXlsx(dir: string): Promise<string> {
 
 /**
  * Shared strings as Excel writes them for formatted text: rich-text runs (joined), a phonetic
- * guide (<rPh>, left out), an escaped line break (_x000D_), entities, and an empty string.
+ * guide (<rPh>, left out), an escaped line break (_x000D_), entities, an empty string, and a
+ * t="s" cell with an empty <v> (no string at all, not string 0).
  */
 export async function writeRichStringsXlsx(dir: string): Promise<string> {
   const strings = [
@@ -79,7 +89,7 @@ export async function writeRichStringsXlsx(dir: string): Promise<string> {
   const rows =
     '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
     '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>' +
-    '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>5</v></c><c r="C3" t="s"><v>6</v></c></row>';
+    '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>5</v></c><c r="C3" t="s"><v>6</v></c><c r="D3" t="s"><v></v></c></row>';
   return writeXlsxPackage(join(dir, 'rich-strings.xlsx'), {
     sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }],
     sharedStringsXml: sharedStringsXml(strings),
@@ -110,6 +120,38 @@ export async function writeQuirksXlsx(dir: string, options: { date1904?: boolean
     date1904: options.date1904,
     absoluteTargets: true,
   });
+}
+
+/**
+ * A workbook as the Open XML SDK writes it: every SpreadsheetML name prefixed (x:row, x:c), the
+ * relationship attribute under another prefix (rel:id), and a chart sheet before the worksheet.
+ */
+export async function writePrefixedXlsx(dir: string): Promise<string> {
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const cell = (ref: string, value: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${xmlEscape(value)}</x:t></x:is></x:c>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${ns}"><x:sheetData><x:row r="1">${cell('A1', '措施')}${cell('B1', '任务')}</x:row><x:row r="2">${cell('A2', '(一)1')}<x:c r="B2"><x:v>7</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A2:A3"/></x:mergeCells></x:worksheet>`;
+  const chart = `<?xml version="1.0" encoding="UTF-8"?><x:chartsheet xmlns:x="${ns}"><x:sheetViews><x:sheetView workbookViewId="0"/></x:sheetViews></x:chartsheet>`;
+  return writeXlsxPackage(join(dir, 'prefixed.xlsx'), {
+    sheets: [
+      { name: '图表', kind: 'chartsheet', xml: chart },
+      { name: '数据', xml: sheet },
+    ],
+    prefixed: true,
+  });
+}
+
+/** A cell pointing at shared string 5 of a table of two. */
+export async function writeMissingSharedStringXlsx(dir: string): Promise<string> {
+  return writeXlsxPackage(join(dir, 'missing-string.xlsx'), {
+    sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>5</v></c></row>') }],
+    sharedStringsXml: sharedStringsXml(['<t>措施</t>', '<t>任务</t>']),
+  });
+}
+
+/** One cell of `chars` characters (200,000 by default: six times what Excel lets a cell hold). */
+export async function writeHugeCellXlsx(dir: string, chars = 200_000): Promise<string> {
+  const rows = `${headerRow()}<row r="2"><c r="A2" t="inlineStr"><is><t>${'任'.repeat(chars)}</t></is></c></row>`;
+  return writeXlsxPackage(join(dir, 'huge-cell.xlsx'), { sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }] });
 }
 
 /** A sheet whose one value sits in column GS (the 201st), beyond the columns a task sheet uses. */

@@ -4,3 +4,4 @@ export * from './csv';
 export * from './hostile';
 export * from './ole';
 export * from './package';
+export * from './libreoffice';

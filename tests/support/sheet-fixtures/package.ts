@@ -17,19 +17,23 @@ export const xmlEscape = (text: string) =>
 
 export interface XlsxSheetPart {
   name: string;
+  /** A chart sheet has no cells (default: a worksheet). */
+  kind?: 'worksheet' | 'chartsheet';
   /** The worksheet XML, or a stream of it for sheets too big to hold. */
   xml: string | (() => Readable);
 }
 
 export interface XlsxPackage {
   sheets: readonly XlsxSheetPart[];
-  /** The <sst> part, when cells use t="s". */
-  sharedStringsXml?: string;
+  /** The <sst> part, when cells use t="s" (a stream for a huge one). */
+  sharedStringsXml?: string | (() => Readable);
   /** The styles part (numFmts and cellXfs). */
   stylesXml?: string;
   date1904?: boolean;
   /** Relationship targets written absolute (/xl/worksheets/sheet1.xml), as WPS 表格 does. */
   absoluteTargets?: boolean;
+  /** workbook.xml with prefixed names (x:workbook, rel:id), as the Open XML SDK writes it. */
+  prefixed?: boolean;
 }
 
 /** <worksheet> around the given sheetData rows and what follows sheetData (mergeCells…). */
@@ -62,20 +66,19 @@ export function stylesXml(formatIds: readonly number[], customCodes: Readonly<Re
 /** The parts of a minimal workbook holding `pkg`, in the order Excel writes them. */
 export function xlsxParts(pkg: XlsxPackage): { name: string; data: string | (() => Readable) }[] {
   const target = (path: string) => (pkg.absoluteTargets ? `/xl/${path}` : path);
-  const sheetEntries = pkg.sheets.map((sheet, i) => ({
-    ...sheet,
-    id: `rId${String(i + 1)}`,
-    path: `worksheets/sheet${String(i + 1)}.xml`,
-  }));
+  const sheetEntries = pkg.sheets.map((sheet, i) => {
+    const kind = sheet.kind ?? 'worksheet';
+    return { ...sheet, kind, id: `rId${String(i + 1)}`, path: `${kind}s/sheet${String(i + 1)}.xml` };
+  });
   const rels = [
-    ...sheetEntries.map((s) => `<Relationship Id="${s.id}" Type="${REL_TYPE}/worksheet" Target="${target(s.path)}"/>`),
+    ...sheetEntries.map((s) => `<Relationship Id="${s.id}" Type="${REL_TYPE}/${s.kind}" Target="${target(s.path)}"/>`),
     pkg.stylesXml ? `<Relationship Id="rIdStyles" Type="${REL_TYPE}/styles" Target="${target('styles.xml')}"/>` : '',
     pkg.sharedStringsXml ? `<Relationship Id="rIdStrings" Type="${REL_TYPE}/sharedStrings" Target="${target('sharedStrings.xml')}"/>` : '',
   ].join('');
   const overrides = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     ...sheetEntries.map(
-      (s) => `<Override PartName="/xl/${s.path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      (s) => `<Override PartName="/xl/${s.path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${s.kind}+xml"/>`,
     ),
     pkg.stylesXml
       ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
@@ -93,12 +96,7 @@ export function xlsxParts(pkg: XlsxPackage): { name: string; data: string | (() 
       name: '_rels/.rels',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="${pkg.absoluteTargets ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>`,
     },
-    {
-      name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${SPREADSHEET_NS}" xmlns:r="${REL_NS}">${pkg.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheetEntries
-        .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${String(i + 1)}" r:id="${s.id}"/>`)
-        .join('')}</sheets></workbook>`,
-    },
+    { name: 'xl/workbook.xml', data: workbookXml(pkg, sheetEntries) },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
@@ -108,6 +106,14 @@ export function xlsxParts(pkg: XlsxPackage): { name: string; data: string | (() 
   if (pkg.sharedStringsXml) parts.push({ name: 'xl/sharedStrings.xml', data: pkg.sharedStringsXml });
   for (const sheet of sheetEntries) parts.push({ name: `xl/${sheet.path}`, data: sheet.xml });
   return parts;
+}
+
+function workbookXml(pkg: XlsxPackage, sheets: readonly { name: string; id: string }[]): string {
+  const x = pkg.prefixed ? 'x:' : '';
+  const r = pkg.prefixed ? 'rel' : 'r';
+  const namespaces = pkg.prefixed ? `xmlns:x="${SPREADSHEET_NS}" xmlns:rel="${REL_NS}"` : `xmlns="${SPREADSHEET_NS}" xmlns:r="${REL_NS}"`;
+  const sheetList = sheets.map((s, i) => `<${x}sheet name="${xmlEscape(s.name)}" sheetId="${String(i + 1)}" ${r}:id="${s.id}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${x}workbook ${namespaces}><${x}workbookPr${pkg.date1904 ? ' date1904="1"' : ''}/><${x}sheets>${sheetList}</${x}sheets></${x}workbook>`;
 }
 
 /** Zips `parts` into `path` with yazl, streaming the ones given as streams. */

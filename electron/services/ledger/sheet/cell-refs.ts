@@ -28,13 +28,22 @@ export interface CellAddress {
   row: number;
 }
 
-/** 'B12' → {column: 1, row: 12}; '$B$12' too; null for anything else. */
+/** 'B12' → {column: 1, row: 12}; '$B$12' too; null for anything else. Hand-scanned: it runs for every cell of a sheet. */
 export function parseCellRef(ref: string): CellAddress | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/u.exec(ref);
-  if (!match) return null;
-  const column = columnIndex(match[1] ?? '');
-  const row = Number(match[2]);
-  return column === null || row < 1 ? null : { column, row };
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  let column = 0;
+  const lettersFrom = i;
+  for (let code = ref.charCodeAt(i); (code >= 65 && code <= 90) || (code >= 97 && code <= 122); code = ref.charCodeAt(++i)) {
+    column = column * 26 + ((code | 32) - 96);
+  }
+  const letters = i - lettersFrom;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (let code = ref.charCodeAt(i); code >= 48 && code <= 57; code = ref.charCodeAt(++i)) row = row * 10 + (code - 48);
+  const digits = i - digitsFrom;
+  if (i !== ref.length || letters < 1 || letters > 3 || digits < 1 || digits > 7 || row < 1 || column > maxSheetColumns) return null;
+  return { column: column - 1, row };
 }
 
 export interface CellRange {

@@ -20,8 +20,10 @@ export const maxCsvBytes = 50 * MB;
 export const maxOleBytes = 64 * MB;
 /** Small workbook parts (workbook.xml, its rels, styles.xml) are read whole. */
 export const maxSmallPartBytes = 20 * MB;
-/** The shared-strings table is held in memory for the whole read. */
-export const maxSharedStrings = 2_000_000;
+/** The shared-strings table is held in memory for the whole read: ten distinct texts per row of the largest sheet. */
+export const maxSharedStrings = 1_000_000;
 export const maxSharedStringChars = 60_000_000;
+/** One cell's text: Excel and WPS stop at 32,767 characters; a cell far beyond is a forged file, not a task. */
+export const maxCellChars = 100_000;
 /** Merged ranges a sheet may declare (Excel files with tens of thousands are already unusual). */
 export const maxMergedRanges = 200_000;

@@ -93,5 +93,7 @@ export function serialToDate(serial: number, date1904: boolean): string | null {
 
 /** A number as it reads without its format: up to 15 significant digits, like Excel's General ('0.4', not '0.40000000000000002'). */
 export function plainNumberText(value: number): string {
-  return String(Number(value.toPrecision(15)));
+  const shortest = String(value);
+  // Up to 15 characters cannot hold more than 15 significant digits: most numbers stop here.
+  return shortest.length <= 15 ? shortest : String(Number(value.toPrecision(15)));
 }

@@ -1,10 +1,11 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { maxImportRows } from '../../../../shared/api/calls/ledger';
 import { AppError } from '../../../../shared/api/errors';
+import { OLE_MAGIC, startsWith, ZIP_MAGIC } from '../../plan/readers/magic';
 import { checkOleFile, OleError } from '../../plan/readers/ole';
 import { decodeCsvBytes, encodingNote, parseCsv } from './csv';
 import { maxCsvBytes, maxOleBytes, maxSheetColumnsInUse, maxSheetRows } from './limits';
-import { maxImportRows } from '../../../../shared/api/calls/ledger';
 import type { ReadSheetOptions, SheetTable } from './types';
 import { readXlsx } from './xlsx';
 import { openZipParts } from './zip-parts';
@@ -13,12 +14,8 @@ const MB = 1024 * 1024;
 
 export type SheetFileKind = 'zip' | 'ole' | 'text' | 'binary' | 'empty';
 
-const startsWith = (head: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => head[i] === byte);
-const ZIP_MAGICS = [
-  [0x50, 0x4b, 0x03, 0x04],
-  [0x50, 0x4b, 0x05, 0x06], // an empty archive
-];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** An archive with no entries starts with its end record. */
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 /** Files that are plainly not a sheet whatever they are named: PDF, RTF, and HTML or XML (web pages and "XML 表格 2003" saved as .xls). */
 const NOT_A_SHEET = /^(?:%PDF-|\{\\rtf|\s*<)/u;
 
@@ -29,13 +26,14 @@ const NOT_A_SHEET = /^(?:%PDF-|\{\\rtf|\s*<)/u;
  */
 export function sniffSheetFile(head: Uint8Array): SheetFileKind {
   if (head.length === 0) return 'empty';
-  if (ZIP_MAGICS.some((magic) => startsWith(head, magic))) return 'zip';
+  if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) return 'zip';
   if (startsWith(head, OLE_MAGIC)) return 'ole';
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'text';
   if (head.includes(0)) return 'binary';
+  // Read as Latin-1 only to look for ASCII markers; a UTF-8 BOM shows as ï»¿.
   const start = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 64))
     .toString('latin1')
-    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/u, '');
+    .replace(/^\u00EF\u00BB\u00BF/u, '');
   return NOT_A_SHEET.test(start) ? 'binary' : 'text';
 }
 
@@ -71,7 +69,11 @@ async function refuseOleFile(path: string, size: number): Promise<never> {
 
 async function readCsvFile(path: string, size: number, signal?: AbortSignal): Promise<SheetTable> {
   if (size > maxCsvBytes) throw new AppError('ledger.too_large', { limitMb: maxCsvBytes / MB });
-  const { text, encoding } = decodeCsvBytes(new Uint8Array(await readFile(path, { signal })));
+  const bytes = await readFile(path, { signal }).catch((error: unknown) => {
+    // One cancellation error whatever the step: the read is stopped by the same signal.
+    throw error instanceof Error && error.name === 'AbortError' ? new AppError('ledger.cancelled') : error;
+  });
+  const { text, encoding } = decodeCsvBytes(new Uint8Array(bytes));
   const rows = parseCsv(text, { maxRows: maxSheetRows, maxRowsReported: maxImportRows, maxColumns: maxSheetColumnsInUse, signal });
   const name = basename(path, extname(path));
   const note = encodingNote(encoding);

@@ -8,13 +8,23 @@ import { posix } from 'node:path';
 import { maxImportRows, type SheetNote } from '../../../../shared/api/calls/ledger';
 import { AppError } from '../../../../shared/api/errors';
 import { parseCellRef, parseRange, maxSheetColumns, type CellRange } from './cell-refs';
-import { maxMergedRanges, maxSharedStringChars, maxSharedStrings, maxSheetColumnsInUse, maxSheetRows, maxSmallPartBytes } from './limits';
+import {
+  maxCellChars,
+  maxMergedRanges,
+  maxSharedStringChars,
+  maxSharedStrings,
+  maxSheetColumnsInUse,
+  maxSheetRows,
+  maxSmallPartBytes,
+} from './limits';
 import { formatKind, plainNumberText, serialToDate, type NumberFormatKind } from './number-formats';
 import type { SheetCell, SheetRow, SheetTable } from './types';
 import { attribute, decodeOoxmlEscapes, scanXml, xmlStream } from './xml';
-import type { ZipParts } from './zip-parts';
+import { defaultZipPartLimits, type ZipParts } from './zip-parts';
 
 const corrupt = (detail: string) => new AppError('ledger.corrupt', { detail });
+// Worded like the package limit: to the user every one of these means a workbook far bigger than a task sheet.
+const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round(defaultZipPartLimits.maxUnpackedBytes / (1024 * 1024)) });
 const isTrue = (value: string | undefined) => value === '1' || value === 'true';
 
 interface Relationship {
@@ -118,7 +128,6 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
   let inText = false;
   let inPhonetic = false;
   let chars = 0;
-  const tooLarge = () => new AppError('ledger.too_large', { limitMb: Math.round((maxSharedStringChars * 2) / (1024 * 1024)) });
   const xml = xmlStream({
     open(name) {
       if (name === 'si') current = [];
@@ -143,7 +152,7 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
     },
   });
   await zip.stream(part, (text) => xml.write(text), signal);
-  if (xml.end().length > 0) throw corrupt(`${part} ends early`);
+  if (xml.end() > 0) throw corrupt(`${part} ends early`);
   return strings;
 }
 
@@ -171,10 +180,13 @@ function textCell(text: string): SheetCell | null {
 /** What a finished <c> holds. */
 function cellValue(cell: CellInProgress, context: SheetContext): SheetCell | null {
   const { value, type } = cell;
-  if (type === 'inlineStr') return textCell(decodeOoxmlEscapes(cell.inlineText.join('')));
+  // Inline text in <is>; a few writers put it in <v> instead.
+  if (type === 'inlineStr' && (cell.inlineText.length > 0 || value !== null))
+    return textCell(decodeOoxmlEscapes(cell.inlineText.join('') || (value ?? '')));
   if (value === null) return cell.hasFormula ? { kind: 'formula_without_value' } : null;
   switch (type) {
     case 's': {
+      if (value.trim() === '') return null; // Number('') would be string 0
       const text = context.sharedStrings[Number(value)];
       if (text === undefined) throw corrupt(`shared string ${value} missing`);
       return textCell(text);
@@ -222,6 +234,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
   let textTarget: 'v' | 't' | null = null;
   let inPhonetic = false;
   let valuePieces: string[] = [];
+  let cellChars = 0;
 
   const finishCell = (finished: CellInProgress) => {
     const value = cellValue(finished, context);
@@ -254,6 +267,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
           if (column >= maxSheetColumns) throw corrupt(`cell beyond column XFD in row ${String(rowNumber)}`);
           nextColumn = column + 1;
           cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: null, hasFormula: false, inlineText: [] };
+          cellChars = 0;
           break;
         }
         case 'v':
@@ -280,8 +294,11 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
       }
     },
     text(text) {
+      if (textTarget === null) return;
+      cellChars += text.length;
+      if (cellChars > maxCellChars) throw tooLarge();
       if (textTarget === 'v') valuePieces.push(text);
-      else if (textTarget === 't' && cell) cell.inlineText.push(text);
+      else if (cell) cell.inlineText.push(text);
     },
     close(name) {
       switch (name) {
@@ -316,7 +333,7 @@ async function streamWorksheet(zip: ZipParts, part: string, context: SheetContex
   });
   await zip.stream(part, (text) => xml.write(text), context.signal);
   const unclosed = xml.end();
-  if (unclosed.length > 0 || !sawSheetData) throw corrupt(`${part} ends early`);
+  if (unclosed > 0 || !sawSheetData) throw corrupt(`${part} ends early`);
   return { rows, merges, hasValue };
 }
 

@@ -13,21 +13,21 @@ export interface XmlHandler {
 
 export interface XmlStream {
   write(text: string): void;
-  /** Ends the input; returns the elements still open (non-empty when the part was cut short). */
-  end(): string[];
+  /** Ends the input; returns how many elements are still open (more than 0 when the part was cut short). */
+  end(): number;
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export function xmlStream(handler: XmlHandler): XmlStream {
-  const open: string[] = [];
+  // The parser closes each element once (explicitly or implied), so a depth counts what is open.
+  let depth = 0;
   let ending = false;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const local = localName(name);
-        open.push(local);
-        handler.open?.(local, attributes);
+        depth++;
+        handler.open?.(localName(name), attributes);
       },
       ontext(text) {
         handler.text?.(text);
@@ -35,10 +35,8 @@ export function xmlStream(handler: XmlHandler): XmlStream {
       onclosetag(name) {
         // At the end the parser closes whatever is still open; those closings were never written.
         if (ending) return;
-        const local = localName(name);
-        const at = open.lastIndexOf(local);
-        if (at >= 0) open.length = at;
-        handler.close?.(local);
+        depth--;
+        handler.close?.(localName(name));
       },
     },
     { xmlMode: true, decodeEntities: true },
@@ -46,7 +44,7 @@ export function xmlStream(handler: XmlHandler): XmlStream {
   return {
     write: (text) => parser.write(text),
     end: () => {
-      const unclosed = open.slice();
+      const unclosed = depth;
       ending = true;
       parser.end();
       return unclosed;
@@ -55,7 +53,7 @@ export function xmlStream(handler: XmlHandler): XmlStream {
 }
 
 /** Runs `handler` over a whole part. */
-export function scanXml(text: string, handler: XmlHandler): string[] {
+export function scanXml(text: string, handler: XmlHandler): number {
   const stream = xmlStream(handler);
   stream.write(text);
   return stream.end();
