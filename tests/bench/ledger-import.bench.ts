@@ -35,11 +35,13 @@ async function measure(dir: string): Promise<Metric[]> {
   const metrics = await metricsFromChild(dir, 'ledger.import', importJobVariable, { dataDir, sheet });
   return [
     { name: 'ledger.import.10k.s', value: round(metricValue(metrics, 'ledger.import.child.ms') / 1000), unit: 's', budget: 10 },
+    // CPU time says what the import costs on a machine busy with other work, where wall time does not.
+    { name: 'ledger.import.10k.cpu.s', value: round(metricValue(metrics, 'ledger.import.child.cpu.ms') / 1000), unit: 's', budget: null },
     {
       name: 'ledger.import.10k.peak_rss.mb',
       value: round(metricValue(metrics, 'ledger.import.child.peak_rss.mb')),
       unit: 'MB',
-      budget: 400,
+      budget: 300,
     },
   ];
 }
@@ -48,10 +50,15 @@ async function importInThisProcess({ dataDir, sheet }: ImportJob): Promise<Metri
   const backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
   try {
     const scope = scopeFor(backend.db, '质监');
-    const { ms, result } = await timeMs(() => runImport(backend.ctx, scope, { path: sheet, sheet: null, mapping: null }, String));
+    const cpuBefore = process.cpuUsage();
+    const { ms, result } = await timeMs(() =>
+      runImport(backend.ctx, scope, { path: sheet, sheet: null, mapping: null }, (fields) => fields.join(', ')),
+    );
+    const cpu = process.cpuUsage(cpuBefore);
     if (result.added !== rowCount) throw new Error(`the benchmark sheet imported ${String(result.added)} of ${String(rowCount)} rows`);
     return [
       { name: 'ledger.import.child.ms', value: ms, unit: 'ms', budget: null },
+      { name: 'ledger.import.child.cpu.ms', value: (cpu.user + cpu.system) / 1000, unit: 'ms', budget: null },
       { name: 'ledger.import.child.peak_rss.mb', value: peakRssKb() / 1024, unit: 'MB', budget: null },
     ];
   } finally {

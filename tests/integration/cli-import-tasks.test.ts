@@ -5,6 +5,7 @@ import { openBackend } from '../../electron/backend/backend';
 import { quietLog } from '../support/call';
 import { runCliCaptured } from '../support/cli';
 import { writeZhijianBreakdownCsv, writeZhijianBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
+import { writeCsvText } from '../support/sheet-fixtures';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -99,6 +100,11 @@ describe('planledger import-tasks', () => {
     expect(JSON.parse(none.stdout)).toMatchObject({ added: 0, problems: [{ row: 2 }] });
     expect(none.stderr).toContain('没有可导入的行:1 行无法导入');
     expect(await taskCount(dir, '质监')).toBe(0);
+
+    const unmapped = writeCsvText(tempDir(), 'own.csv', '第一列,第二列\r\n(一)1,甲\r\n');
+    const noColumns = await runCliCaptured(['import-tasks', unmapped, '--data-dir', dir, '--department', '质监']);
+    expect(noColumns).toMatchObject({ code: 1, stdout: '' });
+    expect(noColumns.stderr).toContain('请先为“所属措施、任务内容”指定对应的列');
 
     expect((await runCliCaptured(['import-tasks', nothing, '--data-dir', dir])).code).toBe(2);
     expect((await runCliCaptured(['import-tasks', '--data-dir', dir, '--department', '质监'])).code).toBe(2);

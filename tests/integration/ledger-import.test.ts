@@ -224,6 +224,24 @@ describe('importing a task breakdown', () => {
     expect(snapshot(backend)).toEqual(before);
   });
 
+  it('says there is nothing to import when the sheet holds measure headings and no task', async () => {
+    const backend = await asZhijian();
+    const before = snapshot(backend);
+    expect(() =>
+      importTable(
+        backend,
+        table(
+          ['措施编号', '措施名称', '任务'],
+          [
+            ['(一)1', '大力加强质量技术基础建设', ''],
+            ['', '', ''],
+          ],
+        ),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ledger.empty' }));
+    expect(snapshot(backend)).toEqual(before);
+  });
+
   it('writes all or nothing: a failure halfway through leaves the ledger as it was', async () => {
     const backend = await asZhijian();
     await backend.call('tasks.create', { measureCode: '2.1.1', texts: ['已有任务'] });
@@ -295,9 +313,9 @@ describe('the preview', () => {
     expect(snapshot(backend)).toEqual(before);
   });
 
-  it('shows a sheet with headings it does not know as it is, for the columns to be chosen by hand', async () => {
+  it('shows a sheet with headings it does not know as it is, every column with data included, for the columns to be chosen by hand', async () => {
     const backend = await asZhijian();
-    const path = writeCsvText(tempDir(), 'own-headings.csv', '\uFEFF第一列,第二列,第三列\r\n(一)1,自定列名的任务,张三\r\n');
+    const path = writeCsvText(tempDir(), 'own-headings.csv', '\uFEFF第一列,第二列\r\n(一)1,自定列名的任务,张三\r\n');
     const fileId = backend.ctx.files.registerExisting(path).id;
     const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
     expect(preview).toMatchObject({
@@ -305,7 +323,7 @@ describe('the preview', () => {
       columns: [
         { index: 0, header: '第一列' },
         { index: 1, header: '第二列' },
-        { index: 2, header: '第三列' },
+        { index: 2, header: '' },
       ],
       mapping: { measure: null, task: null, owner: null, due: null, status: null, progress: null, notes: null },
       outcome: { added: 0, updated: 0, unchanged: 0, problems: [] },
@@ -328,6 +346,9 @@ describe('the preview', () => {
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, task: null } })).rejects.toMatchObject({
       apiError: { code: 'ledger.mapping_incomplete', params: { fields: '任务内容' } },
     });
+    await expect(
+      backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, measure: null, task: null } }),
+    ).rejects.toMatchObject({ apiError: { code: 'ledger.mapping_incomplete', params: { fields: '所属措施、任务内容' } } });
     await expect(backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...base, owner: 1 } })).rejects.toMatchObject({
       apiError: { code: 'ledger.mapping_duplicate', params: { header: '具体任务' } },
     });

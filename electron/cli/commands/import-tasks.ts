@@ -9,6 +9,7 @@ import {
   assertSomethingToImport,
   assertUsableMapping,
   columnLetter,
+  fieldWords,
   planSheetImport,
   readImportSheet,
 } from '../../services/ledger/import';
@@ -65,7 +66,7 @@ export const importTasksCommand: Command = {
       const scope = scopeFor(backend.db, department);
       const sheet = await readImportSheet(file, null);
       const mapping = guessMapping(sheet.headers);
-      assertUsableMapping(mapping, sheet.headers, (field) => t(`errors.ledger.field.${field}`));
+      assertUsableMapping(mapping, sheet.headers, fieldWords(t));
       const plan = planSheetImport(backend.ctx, scope, sheet, mapping);
       let refusal: unknown = null;
       try {

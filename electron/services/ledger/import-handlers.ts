@@ -1,15 +1,13 @@
-import type { LedgerField } from '../../../shared/api/calls/ledger';
 import { createTranslator } from '../../lib/i18n';
 import type { HandlerGroup } from '../handler';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings/settings';
 import { activeScope } from '../workspace/scope';
-import { assertUsableMapping, previewFrom, readImportSheet, startImportJob } from './import';
+import { assertUsableMapping, fieldWords, previewFrom, readImportSheet, startImportJob, type FieldWords } from './import';
 
-/** A field as the user's language names it, for ledger.mapping_incomplete. */
-export function fieldNamer(ctx: ServiceContext): (field: string) => string {
-  const t = createTranslator(readSettings(ctx.db).language);
-  return (field) => t(`errors.ledger.field.${field as LedgerField}`);
+/** Fields as the user's language lists them, for ledger.mapping_incomplete. */
+function userFieldWords(ctx: ServiceContext): FieldWords {
+  return fieldWords(createTranslator(readSettings(ctx.db).language));
 }
 
 export function importHandlers(ctx: ServiceContext): HandlerGroup<'ledger.previewImport' | 'ledger.import'> {
@@ -18,14 +16,14 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<'ledger.previe
       const scope = activeScope(ctx.db);
       const file = ctx.files.get(fileId);
       const read = await readImportSheet(file.path, sheet);
-      if (mapping !== null) assertUsableMapping(mapping, read.headers, fieldNamer(ctx));
+      if (mapping !== null) assertUsableMapping(mapping, read.headers, userFieldWords(ctx));
       return previewFrom(ctx, scope, file.name, read, mapping);
     },
     'ledger.import': ({ fileId, sheet, mapping }) => {
       const scope = activeScope(ctx.db);
       const file = ctx.files.get(fileId);
       // An upload (the browser host) is removed once imported; a file chosen on the desktop stays where it is.
-      const jobId = startImportJob(ctx, scope, { path: file.path, sheet, mapping }, fieldNamer(ctx), () => ctx.files.release(fileId));
+      const jobId = startImportJob(ctx, scope, { path: file.path, sheet, mapping }, userFieldWords(ctx), () => ctx.files.release(fileId));
       return { jobId };
     },
   };

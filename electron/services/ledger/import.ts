@@ -1,4 +1,12 @@
-import type { ColumnMapping, ImportOutcome, ImportPreview, SheetNote } from '../../../shared/api/calls/ledger';
+import type { TFunction } from 'i18next';
+import {
+  previewSampleRows,
+  type ColumnMapping,
+  type ImportOutcome,
+  type ImportPreview,
+  type LedgerField,
+  type SheetNote,
+} from '../../../shared/api/calls/ledger';
 import { AppError } from '../../../shared/api/errors';
 import { cellText } from '../../../shared/ledger/cell';
 import { checkMapping, findHeaderRow, guessMapping } from '../../../shared/ledger/columns';
@@ -39,6 +47,9 @@ export async function readImportSheet(path: string, sheet: string | null, signal
   return importSheetOf(table);
 }
 
+/** How many data rows are looked at to see how wide the sheet is. */
+const columnScanRows = 1000;
+
 /** The header row and the data rows below it; a sheet without a recognisable header row takes its first row as the header. */
 export function importSheetOf(table: SheetTable): ImportSheet {
   const headerRow = findHeaderRow(table.rows) ?? table.rows[0] ?? null;
@@ -47,16 +58,26 @@ export function importSheetOf(table: SheetTable): ImportSheet {
   if (dataRows.length === 0) throw new AppError('ledger.empty');
   const notes = [...table.notes];
   if (headerRow.row !== 1) notes.push({ code: 'header_not_first_row', params: { row: headerRow.row } });
-  return { table, headerRow, headers: headerRow.cells.map((cell) => cellText(cell).trim()), dataRows, notes };
+  // A column with data under an empty heading can still be chosen: the columns run as wide as the data.
+  const width = Math.max(headerRow.cells.length, ...dataRows.slice(0, columnScanRows).map((row) => row.cells.length));
+  const headers = Array.from({ length: width }, (_, index) => cellText(headerRow.cells[index]).trim());
+  return { table, headerRow, headers, dataRows, notes };
 }
 
 /** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
-export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], fieldName: (field: string) => string): void {
+/** Lists fields in the user's words (所属措施、任务内容), for ledger.mapping_incomplete. */
+export type FieldWords = (fields: readonly LedgerField[]) => string;
+
+export function fieldWords(t: TFunction): FieldWords {
+  return (fields) => fields.map((field) => t(`errors.ledger.field.${field}`)).join(t('errors.ledger.fieldSeparator'));
+}
+
+export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], words: FieldWords): void {
   const { missing, duplicateColumn } = checkMapping(mapping);
   if (duplicateColumn !== null) {
     throw new AppError('ledger.mapping_duplicate', { header: headers[duplicateColumn] || columnLetter(duplicateColumn) });
   }
-  if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: missing.map(fieldName).join(', ') });
+  if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: words(missing) });
 }
 
 /** A, B, … Z, AA: how Excel names a column without a heading. */
@@ -114,7 +135,7 @@ export function previewFrom(
     // Without a measure and a task column nothing can be placed yet: the rows are shown as they are.
     sample:
       plan?.sample ??
-      sheet.dataRows.slice(0, 50).map((row) => ({
+      sheet.dataRows.slice(0, previewSampleRows).map((row) => ({
         row: row.row,
         values: Object.fromEntries(
           Object.entries(used).map(([field, index]) => [field, index === null ? '' : cellText(row.cells[index]).trim()]),
@@ -164,27 +185,31 @@ export function applyImportPlan(ctx: ServiceContext, scope: Scope, plan: ImportP
   return plan.outcome;
 }
 
-/** Refuses a sheet in which every row that is not blank has a problem. */
+/**
+ * Refuses a sheet with no task to import: every row that is not blank has a problem, or there
+ * is no task row at all (blank rows and measure headings only, such as the ledger of a
+ * department without tasks).
+ */
 export function assertSomethingToImport(plan: ImportPlan): void {
   const { added, updated, unchanged, problems } = plan.outcome;
-  if (added + updated + unchanged === 0) {
-    throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
-  }
+  if (added + updated + unchanged > 0) return;
+  if (problems.length === 0) throw new AppError('ledger.empty');
+  throw new AppError('ledger.nothing_to_import', { problems: new Set(problems.map((problem) => problem.row)).size });
 }
 
 /**
  * The ledger.import job: reads and plans (with progress; cancelling stops it before anything
- * is written), then applies in one transaction. `fieldName` words a field for mapping errors.
+ * is written), then applies in one transaction. `words` lists fields for mapping errors.
  */
 export function startImportJob(
   ctx: ServiceContext,
   scope: Scope,
   request: { path: string; sheet: string | null; mapping: ColumnMapping },
-  fieldName: (field: string) => string,
+  words: FieldWords,
   onDone?: () => void,
 ): string {
   return ctx.jobs.start('ledger.import', async (progress: JobProgress, signal: AbortSignal) => {
-    const outcome = await runImport(ctx, scope, request, fieldName, { progress, signal });
+    const outcome = await runImport(ctx, scope, request, words, { progress, signal });
     onDone?.();
     return { outcome };
   });
@@ -195,13 +220,13 @@ export async function runImport(
   ctx: ServiceContext,
   scope: Scope,
   request: { path: string; sheet: string | null; mapping: ColumnMapping | null },
-  fieldName: (field: string) => string,
+  words: FieldWords,
   options: { progress?: JobProgress; signal?: AbortSignal; dryRun?: boolean } = {},
 ): Promise<ImportOutcome> {
   const { signal, progress } = options;
   const sheet = await readImportSheet(request.path, request.sheet, signal);
   const mapping = request.mapping ?? guessMapping(sheet.headers);
-  assertUsableMapping(mapping, sheet.headers, fieldName);
+  assertUsableMapping(mapping, sheet.headers, words);
   const total = sheet.dataRows.length;
   progress?.(0, total);
   const plan = planSheetImport(ctx, scope, sheet, mapping, (index) => progress?.(index, total));

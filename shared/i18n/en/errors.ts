@@ -211,6 +211,7 @@ const en: Messages<typeof zh> = {
     cancelled: 'The import was cancelled; nothing was changed.',
     /** The task fields a sheet column fills, as mapping messages name them. */
     field: { measure: 'measure', task: 'task', owner: 'owner', due: 'due date', status: 'status', progress: 'progress', notes: 'notes' },
+    fieldSeparator: ', ',
     export_cancelled: 'The ledger export was cancelled; no partial file was left behind.',
     nothing_to_export:
       '{{department}} carries no measure in the active plan, so the ledger has nothing to export. Check the chosen department and the active plan.',

@@ -181,6 +181,7 @@ export default {
     cancelled: '导入已取消,数据未作改动。',
     /** The task fields a sheet column fills, as mapping messages name them. */
     field: { measure: '所属措施', task: '任务内容', owner: '责任人', due: '完成时限', status: '状态', progress: '进度', notes: '备注' },
+    fieldSeparator: '、',
     export_cancelled: '工作台账导出已取消,没有留下不完整的文件。',
     nothing_to_export: '本部门({{department}})在当前计划中没有承担的措施,工作台账没有内容可导出。请核对所选部门和当前计划。',
     row: {
