@@ -95,6 +95,8 @@ describe('ledger.export', () => {
     expect(text(ledger, 'D4')).toBe('+86 0531');
     expect(text(ledger, 'H4')).toBe('-减号开头');
     expect(text(ledger, 'C5')).toBe('@提及 也不是公式');
+    // A literal _x0041_ is not read as an escaped "A".
+    expect(text(ledger, 'H6')).toBe('附件 plan_x0041_.pdf 名称照录');
     // The second measure: heading, then its one live task (the deleted one is not in the ledger).
     expect(rowValues(ledger, 7, 'ABCH')).toEqual([second!.label, second!.title, null, null]);
     expect(rowValues(ledger, 8, 'ABCFG')).toEqual([second!.label, second!.title, '建立质量档案', '进行中', 60]);
@@ -117,6 +119,10 @@ describe('ledger.export', () => {
     const outline = (row: number) => ledger.rows.find((candidate) => candidate.r === String(row))?.outlineLevel;
     expect([outline(2), outline(3), outline(6), outline(7), outline(8)]).toEqual([undefined, '1', '1', undefined, '1']);
     expect(ledger.worksheet.sheetPr.outlinePr).toMatchObject({ summaryBelow: '0' });
+    expect(ledger.raw).not.toContain('collapsed=');
+    // Rows with wrapped lines are as tall as their lines (spreadsheets do not grow them on opening).
+    const height = (row: number) => ledger.rows.find((candidate) => candidate.r === String(row))?.ht;
+    expect([height(3), height(4), height(5)]).toEqual(['30', undefined, '45']);
     expect(ledger.worksheet.sheetFormatPr.outlineLevelRow).toBe('1');
 
     // Frozen header, filter over everything, widths fitted and capped.
@@ -189,6 +195,7 @@ describe('ledger.export', () => {
     expect(ledgerCsv.split('\n')[0]).toBe(ledgerHeaders.join(','));
     expect(ledgerCsv).toContain('制定质量提升实施方案,王五,2016-09-30,已完成,100%,"已印发\n鲁质监发〔2016〕12号",1,');
     expect(ledgerCsv).toContain('=SUM(A1:A9) 不是公式,+86 0531,2016-12-31,进行中,40%,-减号开头,0,');
+    expect(ledgerCsv).toContain(',附件 plan_x0041_.pdf 名称照录,');
     const summaryCsv = readFileSync(join(outDir, 'ledger-措施汇总.csv'), 'utf8');
     expect(summaryCsv).toMatch(/合计,\d+ 项措施,,,5,1,2,1,2,20%,2/u);
   });
@@ -197,6 +204,9 @@ describe('ledger.export', () => {
     const backend = await open({ now: () => now });
     await seedSampleLedger(backend);
     expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: `工作台账-${ledgerUnitName}-2017-01-15.xlsx` });
+    // A slash in the unit's name is text, not a folder.
+    await backend.call('settings.update', { unitName: { department: ledgerDepartment, fullName: '质监/标准化' } });
+    expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: '工作台账-质监_标准化-2017-01-15.xlsx' });
     await backend.call('settings.update', { unitName: { department: ledgerDepartment, fullName: '' } });
     expect(await backend.call('ledger.exportName', {})).toEqual({ fileName: '工作台账-质监-2017-01-15.xlsx' });
 

@@ -27,7 +27,7 @@ export const sampleTasks: { text: string; patch: TaskPatch }[] = [
     patch: { status: 'in_progress', progress: 40, owner: '+86 0531', due: '2016-12-31', notes: '-减号开头' },
   },
   { text: '@提及 也不是公式', patch: { status: 'blocked', progress: 15, owner: '李四', notes: '等待财政资金\n第二行\n第三行' } },
-  { text: '开展质量月活动', patch: { owner: '赵六', due: '2017-03-31' } },
+  { text: '开展质量月活动', patch: { owner: '赵六', due: '2017-03-31', notes: '附件 plan_x0041_.pdf 名称照录' } },
 ];
 
 export interface SeededLedger {

@@ -64,9 +64,11 @@ export function readXlsx(path: string): XlsxFile {
     isArray: (name, _path, _leaf, isAttribute) =>
       !isAttribute && ['row', 'c', 'si', 'xf', 'fill', 'font', 'numFmt', 'col', 'sheet', 'definedName', 'r'].includes(name),
   });
+  // OOXML escapes characters as _xHHHH_ (_x005F_ is the underscore itself), as spreadsheet programs read them.
+  const unescape = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const textOf = (node: unknown): string => {
     if (node === undefined || node === null) return '';
-    if (typeof node === 'string') return node;
+    if (typeof node === 'string') return unescape(node);
     const xml = node as Xml;
     if (xml.t !== undefined) return textOf(xml.t);
     if (Array.isArray(xml.r)) return xml.r.map((run: Xml) => textOf(run.t)).join('');

@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { localDate } from '../../../shared/dates';
 import { safeNamePart } from '../../../shared/file-names';
 import { AppError } from '../../../shared/api/errors';
-import { ledgerMeasures, ledgerTaskPage, type LedgerTaskRow } from '../../db/repos/ledger-export';
+import { ledgerMeasures, ledgerTaskEvidence, ledgerTaskPage, ledgerTextWidths, type LedgerTaskRow } from '../../db/repos/ledger-export';
 import type { Db } from '../../db/database';
 import { partialPath, syncDirectory } from '../../lib/atomic-write';
 import { unwritableFile } from '../../lib/file-errors';
@@ -32,11 +32,12 @@ export function ledgerExportName(ctx: ServiceContext, scope: Scope): string {
 }
 
 function* taskPages(ctx: ServiceContext, scope: Scope, measureId: number): Generator<LedgerTaskRow[]> {
+  // Through the context every time: a restore replaces the database.
+  const evidence = ledgerTaskEvidence(ctx.db, { departmentId: scope.departmentId, measureId });
   let after: { position: number; id: number } | null = null;
   for (;;) {
-    // Through the context every time: a restore replaces the database.
     const page = ledgerTaskPage(ctx.db, { departmentId: scope.departmentId, measureId, after, limit: taskPageSize });
-    if (page.length > 0) yield page;
+    if (page.length > 0) yield page.map((task) => ({ ...task, evidence: evidence.get(task.id) ?? 0 }));
     if (page.length < taskPageSize) return;
     const last = page[page.length - 1] as LedgerTaskRow;
     after = { position: last.position, id: last.id };
@@ -60,6 +61,7 @@ export function startLedgerExport(ctx: ServiceContext, scope: Scope, outFile: st
     unitName,
     generatedAt,
     measures,
+    textWidths: ledgerTextWidths(ctx.db, scope),
     taskPages: (measureId) => taskPages(ctx, scope, measureId),
   };
 

@@ -47,7 +47,9 @@ export interface LedgerSource {
   unitName: string;
   generatedAt: Date;
   measures: readonly LedgerMeasureRow[];
-  /** One measure's live tasks in order, page by page; called twice (widths are fitted before the first row is written). */
+  /** The widest task text, owner and notes, in display columns: the columns are sized before the first row is written. */
+  textWidths: { text: number; owner: number; notes: number };
+  /** One measure's live tasks in order, page by page. */
   taskPages(measureId: number): Iterable<readonly LedgerTaskRow[]>;
 }
 
@@ -143,6 +145,17 @@ function styleRow(row: ExcelJS.Row, columnStyles: readonly Partial<ExcelJS.Style
   });
 }
 
+/** Points per line of 11 pt text, what spreadsheets use for a default row. */
+const lineHeight = 15;
+
+/** How many lines `text` takes in a wrapped column `width` characters wide (each line break starts one). */
+export function linesIn(text: string, width = 10): number {
+  if (text.length * 2 < width) return text.includes('\n') ? text.split('\n').length : 1;
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1)));
+  return lines;
+}
+
 /** Rows between yields to the event loop: the job's cancel and progress get a turn, the zip drains. */
 const rowsPerTurn = 500;
 
@@ -181,9 +194,13 @@ function printSetup(unitName: string): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
-/** Text as a cell may hold it: no control characters XML cannot carry, line ends as LF; nothing is an empty cell. */
+/**
+ * Text as a cell may hold it: no control characters XML cannot carry, line ends as LF, and a
+ * literal `_x0041_` kept literal (spreadsheets read _xHHHH_ as an escaped character, so its
+ * underscore is escaped as _x005F_; exceljs does not). Nothing is an empty cell.
+ */
 function cellText(text: string): string | null {
-  return text === '' ? null : cleanText(text);
+  return text === '' ? null : cleanText(text).replace(/_(?=x[0-9A-Fa-f]{4}_)/gu, '_x005F_');
 }
 
 class WidthFitter {
@@ -202,6 +219,10 @@ class WidthFitter {
     // A wrapped cell's width is its longest line.
     for (const line of text.split('\n')) this.widths[column] = Math.max(this.widths[column] ?? 0, displayWidth(line) + 2);
   }
+  /** Makes room for content `width` columns wide. */
+  fitWidth(column: number, width: number): void {
+    this.widths[column] = Math.max(this.widths[column] ?? 0, width + 2);
+  }
   columns(): Partial<ExcelJS.Column>[] {
     return this.widths.map((width, index) => ({ width: Math.min(width, this.caps[index] ?? width) }));
   }
@@ -212,16 +233,12 @@ function fitLedgerWidths(source: LedgerSource): WidthFitter {
   for (const measure of source.measures) {
     fitter.fit(0, measure.label);
     fitter.fit(1, measure.title);
-    fitter.fit(4, '2016-09-30');
-    for (const page of source.taskPages(measure.id)) {
-      for (const task of page) {
-        fitter.fit(2, task.text);
-        fitter.fit(3, task.owner);
-        fitter.fit(7, task.notes);
-      }
-    }
   }
-  fitter.fit(9, '2016-09-30 12:00');
+  fitter.fitWidth(2, source.textWidths.text);
+  fitter.fitWidth(3, source.textWidths.owner);
+  fitter.fitWidth(4, displayWidth('2016-09-30'));
+  fitter.fitWidth(7, source.textWidths.notes);
+  fitter.fitWidth(9, displayWidth('2016-09-30 12:00'));
   return fitter;
 }
 
@@ -266,7 +283,12 @@ export async function writeLedgerXlsx(
       ...printSetup(source.unitName),
       properties: { outlineLevelRow: 1, outlineProperties: { summaryBelow: false, summaryRight: false } },
     });
-    ledger.columns = fitter.columns();
+    // exceljs marks a row "collapsed" once its level reaches the sheet's outlineLevelRow. That level
+    // is already written (1, above); raising it now keeps the expanded task rows from being so marked.
+    ledger.properties.outlineLevelRow = Number.POSITIVE_INFINITY;
+    const columns = fitter.columns();
+    ledger.columns = columns;
+    const widths = columns.map((column) => column.width ?? 10);
     const header = ledger.addRow([...ledgerHeaders]);
     styleRow(
       header,
@@ -292,6 +314,8 @@ export async function writeLedgerXlsx(
         null,
       ]);
       styleRow(heading, headingStyles);
+      const headingLines = linesIn(measure.title, widths[1]);
+      if (headingLines > 1) heading.height = headingLines * lineHeight;
       heading.commit();
       rowNumber += 1;
 
@@ -311,6 +335,9 @@ export async function writeLedgerXlsx(
           ]);
           row.outlineLevel = 1;
           styleRow(row, taskStyles);
+          const lines = Math.max(linesIn(task.text, widths[2]), linesIn(task.notes, widths[7]), linesIn(measure.title, widths[1]));
+          // Spreadsheets do not grow a row for wrapped text when they open a file; give it the lines it needs.
+          if (lines > 1) row.height = lines * lineHeight;
           row.commit();
           rowNumber += 1;
           written += 1;
