@@ -13,6 +13,7 @@ import { officeReceiveBenchmark } from './office-receive.bench';
 import { planBenchmark } from './plan.bench';
 import { previewBenchmark } from './preview.bench';
 import { reportLimitsBenchmark } from './report-limits.bench';
+import { reportDocxBenchmark } from './report-docx.bench';
 import { reportBenchmark } from './report.bench';
 import { startupBenchmark } from './startup.bench';
 import { workspaceBenchmark } from './workspace.bench';
@@ -24,6 +25,7 @@ const benchmarks: Benchmark[] = [
   evidenceBenchmark,
   reportBenchmark,
   reportLimitsBenchmark,
+  reportDocxBenchmark,
   previewBenchmark,
   officeMatrixBenchmark,
   officeReceiveBenchmark,

@@ -51,6 +51,16 @@ export function coreXml({ title, creator, at }: { title: string; creator: string
   );
 }
 
+/** docProps/app.xml: the program that wrote the document (Word shows it under the file's properties). */
+export function appXml(application: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Application>${xmlEscape(application)}</Application></Properties>`
+  );
+}
+
 function xmlEscape(text: string): string {
   return cleanText(text).replace(/[&<>"]/gu, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] as string);
 }

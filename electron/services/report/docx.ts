@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import type { ReportAttachment, ReportData, ReportMeasure, ReportTask } from '../../../shared/report/data';
 import {
+  bookTitle,
   chineseDate,
   chineseDateTime,
   cleanText,
@@ -36,7 +37,6 @@ import {
 import {
   contactLine,
   dash,
-  generatorLine,
   groupHeading,
   measureProgressText,
   notFilled,
@@ -47,14 +47,16 @@ import {
   textLines,
   zh,
 } from '../../../shared/report/wording';
-import { coreXml, fontTableXml, repackDeterministic } from './docx-package';
+import { appXml, coreXml, fontTableXml, repackDeterministic } from './docx-package';
 
 /**
  * report.docx: the report as the official paper a government office files and edits
- * (党政机关公文格式, GB/T 9704-2012), with the same content as report.html. Written with the
- * `docx` package; the parts it cannot express (the font table's fallbacks, fixed document
- * dates, a zip without the clock's time) are replaced in docx-package.ts, so the same data
- * always gives the same bytes.
+ * (党政机关公文格式, GB/T 9704-2012), with the same content as report.html except html's
+ * closing note about the package (this file also goes out on its own, to be edited; the
+ * program that wrote it is named in its properties instead). Written with the `docx`
+ * package; the parts it cannot express (the font table's fallbacks, fixed document dates, a
+ * zip without the clock's time) are replaced in docx-package.ts, so the same data always
+ * gives the same bytes.
  */
 export async function renderReportDocx(data: ReportData): Promise<Buffer> {
   const title = reportTitle(data);
@@ -79,7 +81,7 @@ export async function renderReportDocx(data: ReportData): Promise<Buffer> {
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: [
-          ...titleBlock(data, title),
+          ...titleBlock(data),
           ...overview(data),
           ...measuresSection(data),
           ...textSection('三、存在问题', data.problems),
@@ -92,6 +94,7 @@ export async function renderReportDocx(data: ReportData): Promise<Buffer> {
   const packed = await Packer.toBuffer(document, false, [
     { path: 'word/fontTable.xml', data: fontTableXml(Object.values(fonts)) },
     { path: 'docProps/core.xml', data: coreXml({ title, creator: unitNameOf(data), at: data.generatedAt }) },
+    { path: 'docProps/app.xml', data: appXml(`${data.generator.name} ${data.generator.version}`) },
   ]);
   return repackDeterministic(packed, data.generatedAt);
 }
@@ -268,6 +271,7 @@ interface Column {
   align?: Align;
 }
 
+const cellPadding = { left: 60, right: 60, top: 30, bottom: 30 };
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 
 function cellParagraphs(text: string, align: Align, bold = false): Paragraph[] {
@@ -292,7 +296,6 @@ function grid(columns: readonly Column[], rows: readonly (readonly string[])[]):
     new TableCell({
       width: { size: widths[index] as number, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
       ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
       children: cellParagraphs(text, header ? 'center' : (columns[index]?.align ?? 'left'), header),
     });
@@ -300,6 +303,8 @@ function grid(columns: readonly Column[], rows: readonly (readonly string[])[]):
     width: { size: textWidthTwips, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    // Cell padding once for the table, not per cell: a report of thousands of tasks has tens of thousands of cells.
+    margins: cellPadding,
     borders: gridBorders,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((column, index) => cell(column.header, index, true)) }),
@@ -311,7 +316,83 @@ function grid(columns: readonly Column[], rows: readonly (readonly string[])[]):
 // ---------------------------------------------------------------------------------------
 // Parts of the document
 
-function titleBlock(data: ReportData, title: string): (Paragraph | Table)[] {
+/** Widths in characters of body text: a digit or Latin letter counts half. */
+function textWidth(text: string): number {
+  return [...text].reduce((sum, char) => sum + (/[\x20-\x7e]/u.test(char) ? 0.5 : 1), 0);
+}
+
+/** Characters of 二号 on one line of the 156 mm text block. */
+const titleLineWidth = 20;
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const openingMarks = /^[《(\uFF08“‘[]+$/u;
+/** A number stays with its unit: 2016年, 103号. */
+const numberUnit = /^[年月日号期次项条个届]/u;
+const closingMarks = /^[》)\uFF09”’\]、,\uFF0C。:\uFF1A;\uFF1B]+$/u;
+
+/**
+ * The title in lines as GB/T 9704 wants them (7.3.2): broken between words, never inside
+ * one, lines of about equal length (a trapezoid or diamond rather than a full line and a
+ * stub), preferring the joints between the parts given (…关于 | 《plan》 | 贯彻落实情况的报告).
+ * Words come from the ICU dictionary (Intl.Segmenter); brackets and units stay with their words. A
+ * title that fits on one line is one line.
+ */
+export function titleLines(parts: readonly string[], maxWidth = titleLineWidth): string[] {
+  const tokens: { text: string; width: number; joint: boolean }[] = [];
+  parts.forEach((part, partIndex) => {
+    for (const { segment } of wordSegmenter.segment(part)) {
+      const previous = tokens.at(-1);
+      const glued =
+        closingMarks.test(segment) ||
+        (previous && (openingMarks.test(previous.text) || (/\d$/u.test(previous.text) && numberUnit.test(segment))));
+      if (previous && glued) {
+        previous.text += segment;
+        previous.width += textWidth(segment);
+      } else tokens.push({ text: segment, width: textWidth(segment), joint: false });
+    }
+    const last = tokens.at(-1);
+    if (last && partIndex < parts.length - 1) last.joint = true;
+  });
+  const total = tokens.reduce((sum, token) => sum + token.width, 0);
+  if (total <= maxWidth) return [tokens.map((token) => token.text).join('')];
+  // Worth a few characters of imbalance: a whole 《title》 on its line reads better than two even halves.
+  const jointBonus = 25;
+  for (let lines = Math.ceil(total / maxWidth); lines <= tokens.length; lines++) {
+    const average = total / lines;
+    // best[j][i]: the least cost of setting the first i tokens in j lines, and where its last line starts.
+    const best = Array.from({ length: lines + 1 }, () => Array.from({ length: tokens.length + 1 }, () => ({ cost: Infinity, from: -1 })));
+    best[0]![0] = { cost: 0, from: -1 };
+    for (let j = 1; j <= lines; j++) {
+      for (let i = 1; i <= tokens.length; i++) {
+        let width = 0;
+        for (let start = i - 1; start >= 0; start--) {
+          width += tokens[start]!.width;
+          if (width > maxWidth) break;
+          const before = best[j - 1]![start]!.cost;
+          if (before === Infinity) continue;
+          const cost = before + (width - average) ** 2 - (i < tokens.length && tokens[i - 1]!.joint ? jointBonus : 0);
+          if (cost < best[j]![i]!.cost) best[j]![i] = { cost, from: start };
+        }
+      }
+    }
+    if (best[lines]![tokens.length]!.cost === Infinity) continue;
+    const result: string[] = [];
+    for (let j = lines, i = tokens.length; j > 0; j--) {
+      const from = best[j]![i]!.from;
+      result.unshift(
+        tokens
+          .slice(from, i)
+          .map((token) => token.text)
+          .join(''),
+      );
+      i = from;
+    }
+    return result;
+  }
+  // A single word wider than a line: Word wraps it.
+  return [tokens.map((token) => token.text).join('')];
+}
+
+function titleBlock(data: ReportData): (Paragraph | Table)[] {
   const facts: [string, string][] = [
     ['报送单位', unitNameOf(data)],
     ['报告期间', periodText(data)],
@@ -337,7 +418,12 @@ function titleBlock(data: ReportData, title: string): (Paragraph | Table)[] {
   });
   return [
     blankLine(),
-    new Paragraph({ style: 'ReportTitle', children: [new TextRun(cleanText(title))] }),
+    new Paragraph({
+      style: 'ReportTitle',
+      children: titleLines([`${unitNameOf(data)}关于`, bookTitle(data.plan.title), '贯彻落实情况的报告'].map(cleanText)).map(
+        (line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }),
+      ),
+    }),
     new Paragraph({
       style: 'ReportHeading2',
       alignment: AlignmentType.CENTER,
@@ -477,9 +563,8 @@ function textSection(heading: string, text: string): Paragraph[] {
  * digit or Latin letter counting half.
  */
 export function signOffIndents(name: string, date: string): { name: number; date: number } {
-  const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\x20-\x7e]/u.test(char) ? 0.5 : 1), 0);
-  const nameWidth = width(name);
-  const dateWidth = width(date);
+  const nameWidth = textWidth(name);
+  const dateWidth = textWidth(date);
   const dateRight = nameWidth - dateWidth;
   if (dateRight >= 2) return { name: 2, date: dateRight };
   return { name: dateWidth + 4 - nameWidth, date: 2 };
@@ -498,13 +583,5 @@ function closing(data: ReportData): Paragraph[] {
       keepNext: true,
       children: [new TextRun(text)],
     });
-  return [
-    blankLine(),
-    blankLine(),
-    signed(unit, indents.name),
-    ...(date ? [signed(dateText, indents.date)] : []),
-    body(contactLine(data)),
-    blankLine(),
-    new Paragraph({ style: 'ReportTableText', children: [new TextRun(generatorLine(data))] }),
-  ];
+  return [blankLine(), blankLine(), signed(unit, indents.name), ...(date ? [signed(dateText, indents.date)] : []), body(contactLine(data))];
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { a4, columnWidths, margins, mmToTwips, renderReportDocx, signOffIndents } from '../../../electron/services/report/docx';
-import { coreXml, fontTableXml } from '../../../electron/services/report/docx-package';
+import { a4, columnWidths, margins, mmToTwips, renderReportDocx, signOffIndents, titleLines } from '../../../electron/services/report/docx';
+import { appXml, coreXml, fontTableXml } from '../../../electron/services/report/docx-package';
 import { ReportData } from '../../../shared/report/data';
 import { all, paragraphStyle, parseXml, wordText, zipPart } from '../../support/docx-xml';
 import { hostileNotes, hostileTaskText, hostileWorkDone, reportData } from '../../fixtures/report-data';
@@ -75,7 +75,7 @@ describe('report.docx', () => {
     for (const line of reportData.problems.split('\n')) expect(texts).toContain(line.trim());
     expect(texts).toContain('本期未分解工作任务。');
     expect(texts).toContain('本期无变更记录。');
-    expect(texts.at(-1)).toContain('report.json、report.csv、report.docx 内容一致');
+    expect(texts.at(-1)).toBe('\uFF08联系人\uFF1A李明\uFF1B联系电话\uFF1A0531-86091234\uFF09');
   });
 
   it('writes hostile text as text: markup escaped, control characters dropped, the XML well formed', async () => {
@@ -125,10 +125,39 @@ describe('the parts the docx package cannot write', () => {
     expect(all(font, 'w:charset')[0]?.attributes['w:val']).toBe('86');
   });
 
+  it('names the program that wrote the document, escaped', () => {
+    expect(appXml('PlanLedger <1.0>')).toContain('<Application>PlanLedger &lt;1.0&gt;</Application>');
+  });
+
   it('dates the document at the report time in UTC and escapes title and author', () => {
     const xml = coreXml({ title: '关于<报告>&"x"', creator: '质监', at: '2017-01-20T10:32:05+08:00' });
     expect(xml).toContain('<dc:title>关于&lt;报告&gt;&amp;&quot;x&quot;</dc:title>');
     expect(xml).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2017-01-20T02:32:05Z</dcterms:created>');
     expect(xml).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2017-01-20T02:32:05Z</dcterms:modified>');
+  });
+});
+
+describe('the title in lines', () => {
+  it('breaks between words into lines of about equal length, at the joints where it can, brackets kept with their words', () => {
+    const plan = '《山东省贯彻实施质量发展纲要2016年行动计划》';
+    const long = titleLines(['山东省经济和信息化委员会关于', plan, '贯彻落实情况的报告']);
+    expect(long.join('')).toBe(`山东省经济和信息化委员会关于${plan}贯彻落实情况的报告`);
+    expect(long[0]).toBe('山东省经济和信息化委员会关于');
+    expect(long).toHaveLength(3);
+    const widths = long.map((line) => [...line].reduce((sum, char) => sum + (/[\x20-\x7e]/u.test(char) ? 0.5 : 1), 0));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(20);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(3);
+    expect(long.some((line) => line.includes('2016年'))).toBe(true);
+    expect(titleLines(['质监关于', plan, '贯彻落实情况的报告'])).toEqual([
+      '质监关于《山东省贯彻实施质量发展纲要',
+      '2016年行动计划》贯彻落实情况的报告',
+    ]);
+    // Too long for one line (22 characters): broken at a joint, the 《title》 kept whole.
+    expect(titleLines(['山东省质量技术监督局关于', '《质量强省建设方案》', '贯彻落实情况的报告'])).toEqual([
+      '山东省质量技术监督局关于',
+      '《质量强省建设方案》贯彻落实情况的报告',
+    ]);
+    expect(titleLines(['质监关于', '《方案》', '贯彻落实情况的报告'])).toEqual(['质监关于《方案》贯彻落实情况的报告']);
+    for (const line of long) expect(line).not.toMatch(/^[》、]|《$/u);
   });
 });
