@@ -12,6 +12,7 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { MeasurePage } from '../features/measure/MeasurePage';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { LedgerScreen } from '../features/ledger/LedgerScreen';
 import { VerifyScreen } from '../features/verify/VerifyScreen';
 import { InboxScreen } from '../features/office/InboxScreen';
 import { MatrixScreen } from '../features/office/MatrixScreen';
@@ -138,6 +139,9 @@ function Screen({
       ) : (
         workspace
       );
+    case '/ledger':
+      // The ledger is a department's tasks in the active plan: without both, the dashboard asks for them first.
+      return plan.data && settings.department ? <LedgerScreen /> : workspace;
     default:
       if (route.path.startsWith('/office/submissions/')) {
         return <SubmissionScreen id={Number(route.path.slice('/office/submissions/'.length))} />;

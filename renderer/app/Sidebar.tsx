@@ -1,6 +1,7 @@
 import {
   FileCheck2,
   FileText,
+  FileSpreadsheet,
   FolderOpen,
   Inbox,
   Keyboard,
@@ -23,6 +24,7 @@ export interface NavItem {
     | 'nav.search'
     | 'nav.print'
     | 'nav.reports'
+    | 'nav.ledger'
     | 'nav.verify'
     | 'nav.settings'
     | 'office.nav.inbox'
@@ -38,6 +40,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/search', labelKey: 'nav.search', icon: Search },
   { path: '/print/checklist', labelKey: 'nav.print', icon: Printer },
   { path: '/reports', labelKey: 'nav.reports', icon: FileText },
+  { path: '/ledger', labelKey: 'nav.ledger', icon: FileSpreadsheet },
   { path: '/verify', labelKey: 'nav.verify', icon: FileCheck2 },
   { path: '/office/inbox', labelKey: 'office.nav.inbox', icon: Inbox, office: true },
   { path: '/office/matrix', labelKey: 'office.nav.matrix', icon: Table2, office: true },

@@ -4,6 +4,7 @@ import enCommon from './en/common';
 import enDialogs from './en/dialogs';
 import enErrors from './en/errors';
 import enEvidence from './en/evidence';
+import enLedger from './en/ledger';
 import enMenu from './en/menu';
 import enOffice from './en/office';
 import enPlans from './en/plans';
@@ -20,6 +21,7 @@ import zhCommon from './zh-CN/common';
 import zhDialogs from './zh-CN/dialogs';
 import zhErrors from './zh-CN/errors';
 import zhEvidence from './zh-CN/evidence';
+import zhLedger from './zh-CN/ledger';
 import zhMenu from './zh-CN/menu';
 import zhOffice from './zh-CN/office';
 import zhPlans from './zh-CN/plans';
@@ -52,6 +54,7 @@ export const resources = {
       search: zhSearch,
       recovery: zhRecovery,
       office: zhOffice,
+      ledger: zhLedger,
     },
   },
   en: {
@@ -72,6 +75,7 @@ export const resources = {
       search: enSearch,
       recovery: enRecovery,
       office: enOffice,
+      ledger: enLedger,
     },
   },
 } satisfies Record<Language, { translation: object }>;

@@ -1,14 +1,13 @@
 import { FileSignature } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Submission } from '../../../shared/api/calls/office';
-import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { userMessage } from '../../../shared/api/error-text';
 import { receiptFileName } from '../../../shared/office/receipt';
 import { call } from '../../api/client';
 import { refreshAfterWrite, useCall } from '../../api/queries';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
-import { PassphraseFields, checkNewPassphrase } from '../../components/PassphraseFields';
+import { checkKeyPassphrase, KeyPassphraseFields, keyPassphraseNeed } from '../../components/PassphraseFields';
 import { useToasts } from '../../components/Toasts';
 import { saveOutput } from '../../platform/files';
 
@@ -26,7 +25,6 @@ export function ReceiptDialog({ submission, onClose }: { submission: Submission;
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const passphraseId = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -34,18 +32,13 @@ export function ReceiptDialog({ submission, onClose }: { submission: Submission;
 
   const status = key.data;
   const needsNewKey = status !== undefined && status.fingerprint === null;
-  const askPassphrase = status !== undefined && (status.protection === 'passphrase' || (needsNewKey && !status.osStoreAvailable));
+  const need = keyPassphraseNeed(status);
+  const askPassphrase = need !== null;
   const fileName = receiptFileName(submission.department, submission.period.label);
 
   async function sign(): Promise<void> {
-    if (askPassphrase) {
-      const refusal = needsNewKey
-        ? checkNewPassphrase(passphrase, confirm, t)
-        : passphrase.length < minPassphraseLength
-          ? t('reporting.dialog.tooShort', { min: minPassphraseLength })
-          : null;
-      if (refusal) return setProblem(refusal);
-    }
+    const refusal = checkKeyPassphrase(need, passphrase, confirm, t);
+    if (refusal) return setProblem(refusal);
     const secret = askPassphrase ? passphrase : null;
     setProblem(null);
     setSaving(true);
@@ -93,33 +86,16 @@ export function ReceiptDialog({ submission, onClose }: { submission: Submission;
           }}
         >
           {needsNewKey && <p className="notice notice-info">{t('office.submission.receiptNoKey')}</p>}
-          {askPassphrase && needsNewKey && (
-            <PassphraseFields
-              passphrase={passphrase}
-              confirm={confirm}
-              autoFocus
-              onChange={(nextPassphrase, nextConfirm) => {
-                setPassphrase(nextPassphrase);
-                setConfirm(nextConfirm);
-              }}
-            />
-          )}
-          {askPassphrase && !needsNewKey && (
-            <div className="field">
-              <label className="field-label" htmlFor={passphraseId}>
-                {t('office.submission.receiptPassphrase')}
-              </label>
-              <input
-                id={passphraseId}
-                className="field-input"
-                type="password"
-                autoComplete="off"
-                autoFocus
-                value={passphrase}
-                onChange={(event) => setPassphrase(event.target.value)}
-              />
-            </div>
-          )}
+          <KeyPassphraseFields
+            need={need}
+            existingLabel={t('office.submission.receiptPassphrase')}
+            passphrase={passphrase}
+            confirm={confirm}
+            onChange={(nextPassphrase, nextConfirm) => {
+              setPassphrase(nextPassphrase);
+              setConfirm(nextConfirm);
+            }}
+          />
           {problem && (
             <p className="text-danger" role="alert">
               {problem}

@@ -1,8 +1,7 @@
 import { CheckCircle2, FileLock2 } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/api/calls/jobs';
-import { minPassphraseLength } from '../../../shared/api/calls/reports';
 import { formatFingerprint } from '../../../shared/report/manifest';
 import { percentDone } from '../../../shared/workspace/progress';
 import { call, isDesktop } from '../../api/client';
@@ -10,7 +9,7 @@ import { userMessage } from '../../../shared/api/error-text';
 import { refreshAfterWrite, useCall } from '../../api/queries';
 import { useJob } from '../../api/useJob';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
-import { checkNewPassphrase, PassphraseFields } from '../../components/PassphraseFields';
+import { checkKeyPassphrase, KeyPassphraseFields, keyPassphraseNeed } from '../../components/PassphraseFields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes } from '../../components/format';
 import { startDownload } from '../../platform/files';
@@ -42,7 +41,6 @@ export function ExportDialog({
   const [step, setStep] = useState<Step>({ step: 'form', error: null });
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const passphraseId = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -50,16 +48,11 @@ export function ExportDialog({
 
   const status = key.data;
   const needsNewKey = status !== undefined && status.fingerprint === null;
-  const askPassphrase = status !== undefined && (status.protection === 'passphrase' || (needsNewKey && !status.osStoreAvailable));
-
-  function passphraseRefusal(): string | null {
-    if (!askPassphrase) return null;
-    if (needsNewKey) return checkNewPassphrase(passphrase, confirm, t);
-    return passphrase.length < minPassphraseLength ? t('reporting.dialog.tooShort', { min: minPassphraseLength }) : null;
-  }
+  const need = keyPassphraseNeed(status);
+  const askPassphrase = need !== null;
 
   async function start(): Promise<void> {
-    const refusal = passphraseRefusal();
+    const refusal = checkKeyPassphrase(need, passphrase, confirm, t);
     if (refusal !== null) return setStep({ step: 'form', error: refusal });
     try {
       const secret = askPassphrase ? passphrase : null;
@@ -132,33 +125,16 @@ export function ExportDialog({
           {needsNewKey && <p className="notice notice-info">{t('reporting.dialog.keyMissing')}</p>}
           {status.protection === 'os' && <p className="muted">{t('reporting.dialog.keyOs')}</p>}
           {status.protection === 'passphrase' && <p className="muted">{t('reporting.dialog.keyPassphrase')}</p>}
-          {askPassphrase && needsNewKey && (
-            <PassphraseFields
-              passphrase={passphrase}
-              confirm={confirm}
-              autoFocus
-              onChange={(nextPassphrase, nextConfirm) => {
-                setPassphrase(nextPassphrase);
-                setConfirm(nextConfirm);
-              }}
-            />
-          )}
-          {askPassphrase && !needsNewKey && (
-            <div className="field">
-              <label className="field-label" htmlFor={passphraseId}>
-                {t('reporting.dialog.passphrase')}
-              </label>
-              <input
-                id={passphraseId}
-                className="field-input"
-                type="password"
-                autoComplete="off"
-                value={passphrase}
-                autoFocus
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </div>
-          )}
+          <KeyPassphraseFields
+            need={need}
+            existingLabel={t('reporting.dialog.passphrase')}
+            passphrase={passphrase}
+            confirm={confirm}
+            onChange={(nextPassphrase, nextConfirm) => {
+              setPassphrase(nextPassphrase);
+              setConfirm(nextConfirm);
+            }}
+          />
           {step.step === 'form' && step.error && (
             <p className="text-danger" role="alert">
               {t('reporting.dialog.failed', { message: step.error })}

@@ -1,11 +1,15 @@
-import { CircleCheck, Eye, FileOutput, X } from 'lucide-react';
+import { CircleCheck, Eye, FileOutput, FileType2, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/calls/plan';
 import { reportFileName } from '../../../shared/report/file-names';
 import { formatFingerprint } from '../../../shared/report/manifest';
-import { parsePeriod, periodLabel } from '../../../shared/report/period';
+import { parsePeriod, periodLabel, type Period } from '../../../shared/report/period';
+import { call } from '../../api/client';
 import { useCall } from '../../api/queries';
+import { userMessage } from '../../../shared/api/error-text';
+import { useToasts } from '../../components/Toasts';
+import { saveOutput } from '../../platform/files';
 import { ErrorPanel, Loading } from '../../components/ErrorPanel';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { replaceRoute } from '../../app/router';
@@ -14,6 +18,11 @@ import { fieldsFor, periodKey, PeriodPicker, type PeriodFields } from './PeriodP
 import { ReceiptImport } from './ReceiptImport';
 import { ReportEditor } from './ReportEditor';
 import './reports.css';
+
+/** The Word copy's suggested name: the package's name (<部门>-<期间>) with .docx. */
+function docxFileName(department: string, period: Period): string {
+  return reportFileName(department, period).replace(/\.plreport$/u, '.docx');
+}
 
 /** The period report: choose the period, write it, preview the exact report.html, export it signed. */
 export function ReportsScreen({
@@ -30,12 +39,32 @@ export function ReportsScreen({
   const [fields, setFields] = useState<PeriodFields>(() => fieldsFor(initialPeriod, defaultYear));
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [savingDocx, setSavingDocx] = useState(false);
+  const toasts = useToasts();
   const key = periodKey(fields);
   const period = key ? parsePeriod(key) : null;
   const draft = useCall('reports.draft', { period: key ?? '' }, { enabled: key !== null });
   const history = useCall('reports.history', {});
   // A department without a measure in the active plan has nothing to report; the backend refuses such an export too.
   const nothingToReport = draft.data !== undefined && draft.data.data.measures.length === 0;
+
+  /** The period's report alone as an unsigned Word document (desktop: where to save first; browser: a download). */
+  async function saveDocx(period: string, suggestedName: string): Promise<void> {
+    setSavingDocx(true);
+    try {
+      let savedAs = suggestedName;
+      const outcome = await saveOutput('docx', suggestedName, async (targetId) => {
+        const saved = await call('reports.saveDocx', { period, targetId });
+        savedAs = saved.fileName;
+        return saved;
+      });
+      if (outcome === 'saved') toasts.show('success', t('reporting.docxSaved', { name: savedAs }));
+    } catch (error) {
+      toasts.show('error', userMessage(error, t));
+    } finally {
+      setSavingDocx(false);
+    }
+  }
 
   useEffect(() => {
     // Keep the period in the address so a reload (or a bookmark) comes back to it.
@@ -62,6 +91,16 @@ export function ReportsScreen({
           </button>
           <button
             type="button"
+            className="button"
+            disabled={!period || !draft.data || nothingToReport || savingDocx}
+            aria-describedby="report-docx-hint"
+            onClick={() => period && void saveDocx(period.key, docxFileName(department, period))}
+          >
+            <FileType2 size={16} aria-hidden />
+            {savingDocx ? t('reporting.savingDocx') : t('reporting.saveDocx')}
+          </button>
+          <button
+            type="button"
             className="button button-primary"
             disabled={!key || !draft.data || nothingToReport}
             onClick={() => setExporting(true)}
@@ -73,6 +112,9 @@ export function ReportsScreen({
       </div>
 
       <PeriodPicker value={fields} onChange={setFields} />
+      <p id="report-docx-hint" className="field-hint report-docx-hint">
+        {t('reporting.docxHint')}
+      </p>
 
       {nothingToReport && (
         <p className="notice notice-warning" role="status" data-testid="nothing-to-report">

@@ -32,6 +32,13 @@ export function WorkSettings({ settings }: { settings: Settings }) {
         </div>
         <p className="field-hint">{t('settings.departmentHint')}</p>
       </div>
+      {settings.department && (
+        <UnitNameField
+          key={settings.department}
+          department={settings.department}
+          fullName={settings.unitNames[settings.department] ?? ''}
+        />
+      )}
       <div className="field">
         <label className="field-label" htmlFor={operatorId}>
           {t('settings.operator')}
@@ -51,6 +58,42 @@ export function WorkSettings({ settings }: { settings: Settings }) {
         <p className="field-hint">{t('settings.operatorHint')}</p>
       </div>
     </section>
+  );
+}
+
+/** The department's 单位全称 (reports and the ledger are signed off with it), saved when the user is done with the field. */
+function UnitNameField({ department, fullName }: { department: string; fullName: string }) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const id = useId();
+  const hintId = useId();
+  const update = useCallMutation('settings.update', { onSuccess: () => toasts.show('success', t('settings.saved')) });
+  const unitName = useDraft(fullName, (next) => {
+    if (next.trim() === fullName) return;
+    update.mutate({ unitName: { department, fullName: next.trim() } }, { onError: (error) => toasts.show('error', userMessage(error, t)) });
+  });
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {t('settings.unitName')}
+      </label>
+      <input
+        id={id}
+        className="field-input field-input-long"
+        value={unitName.draft}
+        maxLength={100}
+        placeholder={t('settings.unitNamePlaceholder')}
+        aria-describedby={hintId}
+        onChange={(event) => unitName.set(event.target.value)}
+        onBlur={unitName.commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.currentTarget.blur();
+        }}
+      />
+      <p id={hintId} className="field-hint">
+        {t('settings.unitNameHint', { department })}
+      </p>
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../shared/api/calls/files';
 import type { VerifyOutcome } from '../../../shared/api/calls/reports';
-import { formatFingerprint } from '../../../shared/report/manifest';
+import { formatFingerprint, manifestEntry, signatureEntry, signerKeyEntry } from '../../../shared/report/manifest';
 import { signerVerdict, type SignerVerdict } from '../../../shared/report/trust';
 import { call } from '../../api/client';
 import { userMessage } from '../../../shared/api/error-text';
@@ -242,6 +242,17 @@ export function ReportPreview({ verifiedId }: { verifiedId: string }) {
   );
 }
 
+/** The report's own files in a package, described beside their names (“report.docx(Word 版报告)”). */
+const reportFileKinds: Readonly<Record<string, 'html' | 'csv' | 'json' | 'docx' | 'pem' | 'manifest' | 'signature'>> = {
+  'report.html': 'html',
+  'report.csv': 'csv',
+  'report.json': 'json',
+  'report.docx': 'docx',
+  [signerKeyEntry]: 'pem',
+  [manifestEntry]: 'manifest',
+  [signatureEntry]: 'signature',
+};
+
 /** Every file the package lists, each of which can be saved on its own (checked again as it is taken out). */
 export function PackageFiles({ verifiedId, files }: { verifiedId: string; files: { path: string; size: number }[] }) {
   const { t, i18n } = useTranslation();
@@ -252,7 +263,8 @@ export function PackageFiles({ verifiedId, files }: { verifiedId: string; files:
     const name = path.slice(path.lastIndexOf('/') + 1);
     setSaving(path);
     try {
-      const outcome = await saveOutput('evidence', name, async (targetId) => {
+      // The Word report saves through the .docx dialog (its filter and title); other files as evidence does.
+      const outcome = await saveOutput(name.toLowerCase().endsWith('.docx') ? 'docx' : 'evidence', name, async (targetId) => {
         const { download } = await call('reports.saveVerifiedFile', { verifiedId, path, targetId });
         return { download };
       });
@@ -271,7 +283,12 @@ export function PackageFiles({ verifiedId, files }: { verifiedId: string; files:
       <ul className="plain-list verify-file-list">
         {files.map((file) => (
           <li key={file.path} data-testid="verify-file">
-            <code>{file.path}</code>
+            <span className="verify-file-name">
+              <code>{file.path}</code>
+              {reportFileKinds[file.path] && (
+                <span className="muted">({t(`reporting.verify.fileKinds.${reportFileKinds[file.path]!}`)})</span>
+              )}
+            </span>
             <span className="muted">{formatBytes(file.size, i18n.language)}</span>
             <button
               type="button"

@@ -14,6 +14,7 @@ const en: Messages<typeof zh> = {
     search: 'Search',
     print: 'Print',
     reports: 'Reports',
+    ledger: 'Ledger',
     verify: 'Verify',
     settings: 'Settings',
   },

@@ -58,6 +58,11 @@ const en: Messages<typeof zh> = {
   previewTitle: 'Report preview (exactly the exported report.html)',
   closePreview: 'Close preview',
   export: 'Export report…',
+  saveDocx: 'Save as Word (.docx)',
+  savingDocx: 'Preparing the Word report…',
+  docxHint:
+    'The Word copy is unsigned, for editing and folding into a summary; to submit, use Export report: the signed package carries the same report.docx.',
+  docxSaved: 'Saved the Word report {{name}}',
   history: 'Exported reports',
   historyEmpty: 'No report has been exported yet.',
   historyFile: 'File',
@@ -163,6 +168,15 @@ const en: Messages<typeof zh> = {
     files: 'Files ({{count}})',
     filesHint:
       'All these files were checked against the signed list. Save any of them on its own (it is checked again as it is saved); links to evidence inside the report do not open here.',
+    fileKinds: {
+      html: 'the report (web page)',
+      csv: 'the report as a table (CSV)',
+      json: 'the report data (JSON)',
+      docx: 'the report in Word',
+      pem: 'the signer’s public key',
+      manifest: 'the signed manifest',
+      signature: 'the manifest’s signature',
+    },
     saveFile: 'Save as…',
     savingFile: 'Checking and saving…',
     saveFileNamed: 'Save {{path}}',

@@ -14,6 +14,10 @@ const en: Messages<typeof zh> = {
   departmentHint: 'The ledger is kept per department; switching never changes another department’s records.',
   departmentNone: 'Not chosen',
   departmentChange: 'Change department…',
+  unitName: 'Full unit name',
+  unitNameHint:
+    'Reports and the ledger are signed off with the full name; the report package still names the department as the plan does ({{department}}). Leave empty to use that short name.',
+  unitNamePlaceholder: 'e.g. Shandong Provincial Bureau of Quality and Technical Supervision',
   operator: 'Your name',
   operatorHint: 'Written into the history; leave empty to use the computer’s login name.',
   operatorPlaceholder: 'e.g. Zhang San',

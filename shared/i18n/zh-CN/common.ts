@@ -11,6 +11,7 @@ export default {
     search: '搜索',
     print: '打印',
     reports: '工作报告',
+    ledger: '台账导入导出',
     verify: '核验报告',
     settings: '设置',
   },

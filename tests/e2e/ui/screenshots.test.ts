@@ -17,6 +17,7 @@ const screens = [
   ['departments', '#/departments'],
   ['settings', '#/settings'],
   ['reports', '#/reports?period=2016-H2'],
+  ['ledger', '#/ledger'],
   ['verify', '#/verify'],
   ['print', '#/print/checklist'],
   ['office-inbox', '#/office/inbox'],
