@@ -20,7 +20,7 @@ describe('settings', () => {
     const { router } = await open();
     expect(await router.dispatch('settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false, unitNames: {} },
     });
   });
 
@@ -49,7 +49,41 @@ describe('settings', () => {
     await router.dispatch('settings.update', { department: '质监' });
     expect(await router.dispatch('settings.update', { department: '经济和信息化' })).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: '经济和信息化', recentDepartments: ['经济和信息化', '质监'], operator: '', office: false },
+      value: {
+        language: 'zh-CN',
+        department: '经济和信息化',
+        recentDepartments: ['经济和信息化', '质监'],
+        operator: '',
+        office: false,
+        unitNames: {},
+      },
+    });
+  });
+
+  it("keeps each department's full official name (单位全称), clears it with an empty name, and refuses unknown departments", async () => {
+    const { router, backend: first } = await open();
+    expect(
+      await router.dispatch('settings.update', { unitName: { department: '质监', fullName: '  山东省质量技术监督局 ' } }),
+    ).toMatchObject({
+      ok: true,
+      value: { unitNames: { 质监: '山东省质量技术监督局' } },
+    });
+    await router.dispatch('settings.update', { unitName: { department: '经济和信息化', fullName: '山东省经济和信息化委员会' } });
+    await router.dispatch('settings.update', { unitName: { department: '经济和信息化', fullName: '' } });
+    expect(await router.dispatch('settings.update', { unitName: { department: '不存在的部门', fullName: '某某局' } })).toMatchObject({
+      ok: false,
+      error: { code: 'department.unknown', params: { name: '不存在的部门' } },
+    });
+    expect(await router.dispatch('settings.update', { unitName: { department: '质监', fullName: '局'.repeat(101) } })).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid' },
+    });
+    const dataDir = first.layout.dataDir;
+    await first.close();
+    backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
+    expect(await backend.router.dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { unitNames: { 质监: '山东省质量技术监督局' } },
     });
   });
 
@@ -58,7 +92,7 @@ describe('settings', () => {
     b.db.exec(`INSERT INTO setting (key, value) VALUES ('language', '"klingon"'), ('recentDepartments', '42')`);
     expect(await router.dispatch('settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false, unitNames: {} },
     });
   });
 });

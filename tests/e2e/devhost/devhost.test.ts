@@ -141,7 +141,7 @@ describe('browser dev host', () => {
     });
     expect(JSON.parse(byHeader.body)).toEqual({
       ok: true,
-      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false },
+      value: { language: 'zh-CN', department: null, recentDepartments: [], operator: '', office: false, unitNames: {} },
     });
   });
 
