@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import { quietLog } from '../support/call';
+import { callOrThrow, quietLog } from '../support/call';
 import { useTempDirs } from '../support/temp';
 
 const tempDir = useTempDirs();
@@ -81,10 +81,8 @@ describe('settings', () => {
     const dataDir = first.layout.dataDir;
     await first.close();
     backend = await openBackend({ dataDir, runtime: 'cli', logger: quietLog });
-    expect(await backend.router.dispatch('settings.get', {})).toMatchObject({
-      ok: true,
-      value: { unitNames: { 质监: '山东省质量技术监督局' } },
-    });
+    const after = await callOrThrow(backend.router, 'settings.get', {});
+    expect(after.unitNames).toEqual({ 质监: '山东省质量技术监督局' });
   });
 
   it('falls back to defaults when a stored value is damaged', async () => {
