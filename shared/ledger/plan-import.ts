@@ -8,26 +8,15 @@ import {
   type PreviewRow,
   type RowAction,
 } from '../api/calls/ledger';
-import { maxTaskNotesLength, maxTaskTextLength, type TaskStatus } from '../api/calls/workspace';
+import { maxTaskNotesLength, maxTaskOwnerLength, maxTaskTextLength, type Task, type TaskStatus } from '../api/calls/workspace';
 import { cellText, isBlankCell, type LedgerCell, type LedgerRow } from './cell';
 import { measureColumns } from './columns';
 import { MeasureMatcher, type MeasureRef } from './measures';
 import { taskIdentity, taskTextFromCell } from './text';
 import { readDue, readProgress, readStatus } from './values';
 
-/** As the task API allows (shared/api/calls/workspace.ts, Owner). */
-export const maxOwnerLength = 100;
-
 /** A task already in the ledger, as far as an import compares it. */
-export interface ExistingTask {
-  id: number;
-  text: string;
-  status: TaskStatus;
-  progress: number;
-  owner: string;
-  due: string | null;
-  notes: string;
-}
+export type ExistingTask = Pick<Task, 'id' | 'text' | 'status' | 'progress' | 'owner' | 'due' | 'notes'>;
 
 /** The fields an imported row sets besides its text; a field left out is left as it is. */
 export interface TaskValues {
@@ -241,7 +230,7 @@ function readValues(
 ): TaskValues {
   const values: TaskValues = {};
   const owner = cellText(cell(mapping.owner)).trim();
-  if (owner.length > maxOwnerLength) problem('owner_too_long', { max: maxOwnerLength });
+  if (owner.length > maxTaskOwnerLength) problem('owner_too_long', { max: maxTaskOwnerLength });
   else if (owner !== '') values.owner = owner;
   const notes = taskTextFromCell(cellText(cell(mapping.notes)));
   if (notes.length > maxTaskNotesLength) problem('notes_too_long', { max: maxTaskNotesLength });

@@ -1,4 +1,4 @@
-import type { DepartmentRole, TaskStatus } from '../../../shared/api/calls/workspace';
+import type { DepartmentRole, Task } from '../../../shared/api/calls/workspace';
 import type { Db } from '../database';
 
 /** A measure the department carries, with its task tallies, as the ledger's summary sheet lists it. */
@@ -22,18 +22,9 @@ export interface LedgerMeasureRow {
 }
 
 /** One live task as a ledger row. */
-export interface LedgerTaskRow {
-  id: number;
-  position: number;
-  text: string;
-  status: TaskStatus;
-  progress: number;
-  owner: string;
-  due: string | null;
-  notes: string;
-  updatedAt: string;
+export type LedgerTaskRow = Pick<Task, 'id' | 'position' | 'text' | 'status' | 'progress' | 'owner' | 'due' | 'notes' | 'updatedAt'> & {
   evidence: number;
-}
+};
 
 /** The department's measures in the plan's order, each with its tallies (`today` is YYYY-MM-DD, local). */
 export function ledgerMeasures(db: Db, scope: { planId: number; departmentId: number; today: string }): LedgerMeasureRow[] {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../../../shared/api/calls/workspace';
+import type { ExistingTask } from '../../../shared/ledger/plan-import';
 import type { Db } from '../database';
 
 /** Every measure of a plan in the plan's order, with whether `departmentId` carries it (for matching imported rows). */
@@ -17,19 +17,11 @@ export function listImportMeasures(
   return rows.map((row) => ({ ...row, assigned: row.assigned === 1 }));
 }
 
-export interface LedgerTaskRow {
-  id: number;
-  measureId: number;
-  text: string;
-  status: TaskStatus;
-  progress: number;
-  owner: string;
-  due: string | null;
-  notes: string;
-}
+/** A live task as an import compares it, with the measure it belongs to. */
+export type ImportTaskRow = ExistingTask & { measureId: number };
 
 /** The department's live tasks of one plan, measure by measure in task order (one query for a whole import). */
-export function listDepartmentTasks(db: Db, planId: number, departmentId: number): LedgerTaskRow[] {
+export function listDepartmentTasks(db: Db, planId: number, departmentId: number): ImportTaskRow[] {
   return db
     .prepare(
       `SELECT t.id, t.measure_id AS measureId, t.text, t.status, t.progress, t.owner, t.due, t.notes
@@ -37,7 +29,7 @@ export function listDepartmentTasks(db: Db, planId: number, departmentId: number
         WHERE t.department_id = ? AND m.plan_id = ? AND t.deleted_at IS NULL
         ORDER BY t.measure_id, t.position, t.id`,
     )
-    .all(departmentId, planId) as LedgerTaskRow[];
+    .all(departmentId, planId) as ImportTaskRow[];
 }
 
 /** The year the plan was issued in, for due dates written without one (9月底前); null when unknown. */

@@ -18,7 +18,8 @@ export const TaskId = z.number().int().positive();
 export const maxTaskTextLength = 2000;
 export const maxTaskNotesLength = 20_000;
 const TaskText = z.string().trim().min(1).max(maxTaskTextLength);
-const Owner = z.string().trim().max(100);
+export const maxTaskOwnerLength = 100;
+const Owner = z.string().trim().max(maxTaskOwnerLength);
 const Notes = z.string().max(maxTaskNotesLength);
 
 export const Task = z.object({
