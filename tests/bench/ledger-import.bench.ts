@@ -20,7 +20,7 @@ interface ImportJob {
  * as `import-tasks` does: reading, planning, and one transaction with 60,000 history entries.
  */
 export const ledgerImportBenchmark: Benchmark = benchmarkWithChild<ImportJob>(
-  'ledger.import',
+  'ledger-import',
   importJobVariable,
   measure,
   importInThisProcess,
@@ -32,7 +32,7 @@ async function measure(dir: string): Promise<Metric[]> {
   // The data folder is made (and the embedded plan loaded) here, so the child times the import alone.
   const dataDir = join(dir, 'data');
   await (await openBackend({ dataDir, runtime: 'cli', logger: quietLog })).close();
-  const metrics = await metricsFromChild(dir, 'ledger.import', importJobVariable, { dataDir, sheet });
+  const metrics = await metricsFromChild(dir, 'ledger-import', importJobVariable, { dataDir, sheet });
   return [
     { name: 'ledger.import.10k.s', value: round(metricValue(metrics, 'ledger.import.child.ms') / 1000), unit: 's', budget: 10 },
     // CPU time says what the import costs on a machine busy with other work, where wall time does not.
