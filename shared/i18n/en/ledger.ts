@@ -72,7 +72,6 @@ const en: Messages<typeof zh> = {
     merged_cells_filled: 'The sheet has merged cells; their content was filled into each row they span.',
     encoding_gbk: 'This CSV file was read as GBK (common for WPS and older Excel).',
     encoding_utf16: 'This CSV file was read as UTF-16.',
-    other_sheets: 'The workbook has other worksheets; only “{{sheet}}” is read. Switch above.',
     header_not_first_row: 'The headings are on row {{row}}; the rows above them (such as a title) are not imported.',
   },
   running: {

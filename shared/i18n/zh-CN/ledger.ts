@@ -68,7 +68,6 @@ export default {
     merged_cells_filled: '表格中有合并单元格,已把合并区域的内容填入其中每一行。',
     encoding_gbk: '该 CSV 文件按 GBK 编码读取(WPS 和旧版 Excel 的常见格式)。',
     encoding_utf16: '该 CSV 文件按 UTF-16 编码读取。',
-    other_sheets: '工作簿中还有其他工作表,本次只读取“{{sheet}}”;可在上方切换。',
     header_not_first_row: '标题行在第 {{row}} 行,之前的行(如表名)不导入。',
   },
   running: {
