@@ -7,6 +7,7 @@ import type { ApiError } from '../../shared/api/errors';
 import { ToastProvider } from '../../renderer/components/Toasts';
 import { LedgerScreen } from '../../renderer/features/ledger/LedgerScreen';
 import { ledgerPreview } from './ledger-preview';
+import { FakeUpload } from './fake-upload';
 
 /** The dev host's answers by call name (a function answers from the request); the calls made, in order. */
 type Answer = unknown | ((body: Record<string, unknown>) => unknown);
@@ -38,33 +39,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-/** The dev host's /upload (XHR, for its progress events): each file becomes a FileRef at once. */
-class FakeUpload {
-  static sent: string[] = [];
-  status = 0;
-  response: unknown = null;
-  responseType = '';
-  private url = '';
-  private listeners = new Map<string, (() => void)[]>();
-  readonly upload = { addEventListener: () => undefined };
-  open(_method: string, url: string): void {
-    this.url = url;
-  }
-  addEventListener(type: string, listener: () => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  abort(): void {}
-  send(): void {
-    const name = new URL(this.url, 'http://host').searchParams.get('name') ?? '';
-    FakeUpload.sent.push(name);
-    this.status = 200;
-    this.response = { ok: true, value: { id: `upload-${FakeUpload.sent.length}-0000`, name, size: 1 } };
-    setTimeout(() => {
-      for (const type of ['load', 'loadend']) for (const listener of this.listeners.get(type) ?? []) listener();
-    });
-  }
-}
 
 function withProviders(children: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -11,6 +11,7 @@ import { queryClient } from '../../renderer/api/queries';
 import { MatrixScreen } from '../../renderer/features/office/MatrixScreen';
 import { BatchResults, InboxScreen } from '../../renderer/features/office/InboxScreen';
 import { DiffList } from '../../renderer/features/office/DiffList';
+import { FakeUpload } from './fake-upload';
 
 /** The dev host's answers by call name (the network boundary); the calls made, in order. */
 let answers: Record<string, unknown> = {};
@@ -125,33 +126,6 @@ describe('the completeness matrix', () => {
     await expect.element(screen.getByLabelText('起始月份')).toHaveValue('2016-12');
   });
 });
-
-/** The dev host's /upload (XHR, for its progress events): each file becomes a FileRef at once. */
-class FakeUpload {
-  static sent: string[] = [];
-  status = 0;
-  response: unknown = null;
-  responseType = '';
-  private url = '';
-  private listeners = new Map<string, (() => void)[]>();
-  readonly upload = { addEventListener: () => undefined };
-  open(_method: string, url: string): void {
-    this.url = url;
-  }
-  addEventListener(type: string, listener: () => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  abort(): void {}
-  send(): void {
-    const name = new URL(this.url, 'http://host').searchParams.get('name') ?? '';
-    FakeUpload.sent.push(name);
-    this.status = 200;
-    this.response = { ok: true, value: { id: `upload-${FakeUpload.sent.length}-0000`, name, size: 1 } };
-    setTimeout(() => {
-      for (const type of ['load', 'loadend']) for (const listener of this.listeners.get(type) ?? []) listener();
-    });
-  }
-}
 
 describe('a batch in the inbox', () => {
   it('shows one progress bar with the running counts, and stops on Cancel keeping what came in', async () => {
