@@ -1,21 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/api/calls/settings';
+import type { Settings, SettingsPatch } from '../../../shared/api/calls/settings';
 import { userMessage } from '../../../shared/api/error-text';
 import { useCall, useCallMutation } from '../../api/queries';
 import { useToasts } from '../../components/Toasts';
 import { href } from '../../app/router';
 import { useDraft } from '../../components/useDraft';
 
-/** Department and the name written into the history. */
+/** Department, its full official name, and the name written into the history. */
 export function WorkSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const toasts = useToasts();
-  const operatorId = useId();
   const update = useCallMutation('settings.update', { onSuccess: () => toasts.show('success', t('settings.saved')) });
-  const operator = useDraft(settings.operator, (next) =>
-    update.mutate({ operator: next.trim() }, { onError: (error) => toasts.show('error', userMessage(error, t)) }),
-  );
+  const save = (patch: SettingsPatch) => update.mutate(patch, { onError: (error) => toasts.show('error', userMessage(error, t)) });
+  const department = settings.department;
 
   return (
     <section className="card" aria-labelledby="settings-work">
@@ -25,73 +23,73 @@ export function WorkSettings({ settings }: { settings: Settings }) {
       <div className="field">
         <span className="field-label">{t('settings.department')}</span>
         <div className="field-row">
-          <strong>{settings.department ?? t('settings.departmentNone')}</strong>
+          <strong>{department ?? t('settings.departmentNone')}</strong>
           <a className="button button-small" href={href('/departments')}>
             {t('settings.departmentChange')}
           </a>
         </div>
         <p className="field-hint">{t('settings.departmentHint')}</p>
       </div>
-      {settings.department && (
-        <UnitNameField
-          key={settings.department}
-          department={settings.department}
-          fullName={settings.unitNames[settings.department] ?? ''}
+      {department && (
+        // 单位全称: reports and the ledger are signed off with it.
+        <TextSetting
+          key={department}
+          label={t('settings.unitName')}
+          hint={t('settings.unitNameHint', { department })}
+          placeholder={t('settings.unitNamePlaceholder')}
+          value={settings.unitNames[department] ?? ''}
+          maxLength={100}
+          wide
+          onCommit={(fullName) => save({ unitName: { department, fullName } })}
         />
       )}
-      <div className="field">
-        <label className="field-label" htmlFor={operatorId}>
-          {t('settings.operator')}
-        </label>
-        <input
-          id={operatorId}
-          className="field-input field-input-short"
-          value={operator.draft}
-          maxLength={50}
-          placeholder={t('settings.operatorPlaceholder')}
-          onChange={(event) => operator.set(event.target.value)}
-          onBlur={operator.commit}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.currentTarget.blur();
-          }}
-        />
-        <p className="field-hint">{t('settings.operatorHint')}</p>
-      </div>
+      <TextSetting
+        label={t('settings.operator')}
+        hint={t('settings.operatorHint')}
+        placeholder={t('settings.operatorPlaceholder')}
+        value={settings.operator}
+        maxLength={50}
+        onCommit={(operator) => save({ operator })}
+      />
     </section>
   );
 }
 
-/** The department's 单位全称 (reports and the ledger are signed off with it), saved when the user is done with the field. */
-function UnitNameField({ department, fullName }: { department: string; fullName: string }) {
-  const { t } = useTranslation();
-  const toasts = useToasts();
+/** A text setting saved (trimmed) when the user leaves the field or presses Enter, and only when it changed. */
+function TextSetting(props: {
+  label: string;
+  hint: string;
+  placeholder: string;
+  value: string;
+  maxLength: number;
+  wide?: boolean;
+  onCommit: (value: string) => void;
+}) {
   const id = useId();
   const hintId = useId();
-  const update = useCallMutation('settings.update', { onSuccess: () => toasts.show('success', t('settings.saved')) });
-  const unitName = useDraft(fullName, (next) => {
-    if (next.trim() === fullName) return;
-    update.mutate({ unitName: { department, fullName: next.trim() } }, { onError: (error) => toasts.show('error', userMessage(error, t)) });
+  const draft = useDraft(props.value, (next) => {
+    if (next.trim() !== props.value) props.onCommit(next.trim());
   });
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
-        {t('settings.unitName')}
+        {props.label}
       </label>
       <input
         id={id}
-        className="field-input field-input-long"
-        value={unitName.draft}
-        maxLength={100}
-        placeholder={t('settings.unitNamePlaceholder')}
+        className={`field-input ${props.wide ? 'field-input-long' : 'field-input-short'}`}
+        value={draft.draft}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
         aria-describedby={hintId}
-        onChange={(event) => unitName.set(event.target.value)}
-        onBlur={unitName.commit}
+        onChange={(event) => draft.set(event.target.value)}
+        onBlur={draft.commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') event.currentTarget.blur();
         }}
       />
       <p id={hintId} className="field-hint">
-        {t('settings.unitNameHint', { department })}
+        {props.hint}
       </p>
     </div>
   );
