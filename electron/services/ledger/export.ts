@@ -6,21 +6,15 @@ import { localDate } from '../../../shared/dates';
 import { safeNamePart } from '../../../shared/file-names';
 import { AppError } from '../../../shared/api/errors';
 import { ledgerMeasures, ledgerTaskEvidence, ledgerTaskPage, ledgerTextWidths, type LedgerTaskRow } from '../../db/repos/ledger-export';
-import type { Db } from '../../db/database';
 import { partialPath, syncDirectory } from '../../lib/atomic-write';
 import { unwritableFile } from '../../lib/file-errors';
 import type { ServiceContext } from '../context';
-import { readSettings } from '../settings/settings';
+import { unitNameSetting } from '../settings/settings';
 import type { Scope } from '../workspace/scope';
 import { writeLedgerXlsx, type LedgerSource } from './ledger-xlsx';
 
 /** Tasks read from the database at a time: memory stays at one page whatever the ledger's size. */
 const taskPageSize = 1000;
-
-/** The unit's full official name (单位全称) from settings; the plan's short name when none is set. */
-export function unitNameOf(db: Db, department: string): string {
-  return readSettings(db).unitNames[department] ?? department;
-}
 
 /** 工作台账-<单位全称>-<YYYY-MM-DD>.xlsx, safe on every file system. */
 export function ledgerFileName(unitName: string, day: string): string {
@@ -28,7 +22,7 @@ export function ledgerFileName(unitName: string, day: string): string {
 }
 
 export function ledgerExportName(ctx: ServiceContext, scope: Scope): string {
-  return ledgerFileName(unitNameOf(ctx.db, scope.department), localDate(ctx.now()));
+  return ledgerFileName(unitNameSetting(ctx.db, scope.department) ?? scope.department, localDate(ctx.now()));
 }
 
 function* taskPages(ctx: ServiceContext, scope: Scope, measureId: number): Generator<LedgerTaskRow[]> {
@@ -52,7 +46,7 @@ function* taskPages(ctx: ServiceContext, scope: Scope, measureId: number): Gener
  */
 export function startLedgerExport(ctx: ServiceContext, scope: Scope, outFile: string | null): string {
   const generatedAt = ctx.now();
-  const unitName = unitNameOf(ctx.db, scope.department);
+  const unitName = unitNameSetting(ctx.db, scope.department) ?? scope.department;
   const fileName = ledgerFileName(unitName, localDate(generatedAt));
   const target = outFile ?? ctx.files.outputPath();
   const measures = ledgerMeasures(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, today: localDate(generatedAt) });

@@ -20,7 +20,7 @@ import { checklistTasks } from '../../db/repos/print';
 import { findDraft, lastContact, measureTexts } from '../../db/repos/reports';
 import type { ServiceContext } from '../context';
 import { blobPath } from '../evidence/store';
-import { readSettings } from '../settings/settings';
+import { unitNameSetting } from '../settings/settings';
 import type { Scope } from '../workspace/scope';
 import { toMeasureProgress } from '../workspace/measure-progress';
 import { AttachmentPaths } from './attachment-paths';
@@ -110,7 +110,7 @@ export function buildReport(ctx: ServiceContext, scope: Scope, period: Period): 
 
   const tasks = measures.flatMap((measure) => measure.tasks);
   // The plan's short name stays the department (the manifest's key); the full name signs the report.
-  const unitName = readSettings(ctx.db).unitNames[scope.department];
+  const unitName = unitNameSetting(ctx.db, scope.department);
   const data: ReportData = {
     format: reportDataFormat,
     version: reportDataVersion,

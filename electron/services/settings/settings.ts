@@ -30,6 +30,11 @@ export function settingsFrom(stored: ReadonlyMap<string, unknown>): Settings {
   };
 }
 
+/** The department's full official name (单位全称) when the coordinator set one. */
+export function unitNameSetting(db: Db, department: string): string | undefined {
+  return readSettings(db).unitNames[department];
+}
+
 export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Settings {
   const settings = ctx.db.transaction(() => {
     const current = readSettings(ctx.db);
