@@ -6,7 +6,7 @@ import './setup';
 import '../../renderer/features/ledger/ledger.css';
 import type { ColumnMapping, ImportPreview } from '../../shared/api/calls/ledger';
 import { SheetPreview } from '../../renderer/features/ledger/SheetPreview';
-import { columnLetter } from '../../renderer/features/ledger/columns';
+import { columnLetters } from '../../shared/ledger/cell-refs';
 import i18n from '../../renderer/app/i18n';
 import { ledgerPreview, manyProblems } from './ledger-preview';
 
@@ -141,6 +141,16 @@ describe('the sheet import preview', () => {
 
 describe('column letters', () => {
   it('letters columns as Excel does', () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map((index) => columnLetters(index))).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import { ledgerFields, type ColumnMapping, type ImportOutcome } from '../../../shared/api/calls/ledger';
+import { columnLetters } from '../../../shared/ledger/cell-refs';
 import { AppError } from '../../../shared/api/errors';
 import { guessMapping } from '../../../shared/ledger/columns';
 import { openBackend } from '../../backend/backend';
@@ -8,7 +9,6 @@ import {
   applyImportPlan,
   assertSomethingToImport,
   assertUsableMapping,
-  columnLetter,
   fieldWords,
   planSheetImport,
   readImportSheet,
@@ -30,7 +30,7 @@ function describeMapping(mapping: ColumnMapping, headers: readonly string[], t: 
       return t('cli.importTasks.column', {
         field: t(`errors.ledger.field.${field}`),
         header: headers[index] ?? '',
-        column: columnLetter(index),
+        column: columnLetters(index),
       });
     })
     .join(t('cli.importTasks.columnSeparator'));

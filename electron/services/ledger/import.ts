@@ -17,6 +17,7 @@ import type { ServiceContext } from '../context';
 import type { JobProgress } from '../jobs/runner';
 import { historyFor, insertTaskRecorded, writeTaskPatch } from '../workspace/tasks';
 import type { Scope } from '../workspace/scope';
+import { columnLetters } from '../../../shared/ledger/cell-refs';
 import { readSheetFile } from './sheet/read';
 import type { SheetRow, SheetTable } from './sheet/types';
 
@@ -64,7 +65,6 @@ export function importSheetOf(table: SheetTable): ImportSheet {
   return { table, headerRow, headers, dataRows, notes };
 }
 
-/** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
 /** Lists fields in the user's words (所属措施、任务内容), for ledger.mapping_incomplete. */
 export type FieldWords = (fields: readonly LedgerField[]) => string;
 
@@ -72,19 +72,13 @@ export function fieldWords(t: TFunction): FieldWords {
   return (fields) => fields.map((field) => t(`errors.ledger.field.${field}`)).join(t('errors.ledger.fieldSeparator'));
 }
 
+/** Refuses a mapping without a measure or task column, or with one column for two fields, in the user's words. */
 export function assertUsableMapping(mapping: ColumnMapping, headers: readonly string[], words: FieldWords): void {
   const { missing, duplicateColumn } = checkMapping(mapping);
   if (duplicateColumn !== null) {
-    throw new AppError('ledger.mapping_duplicate', { header: headers[duplicateColumn] || columnLetter(duplicateColumn) });
+    throw new AppError('ledger.mapping_duplicate', { header: headers[duplicateColumn] || columnLetters(duplicateColumn) });
   }
   if (missing.length > 0) throw new AppError('ledger.mapping_incomplete', { fields: words(missing) });
-}
-
-/** A, B, … Z, AA: how Excel names a column without a heading. */
-export function columnLetter(index: number): string {
-  let name = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  return name;
 }
 
 /** Plans the import of `sheet` into the department's ledger; reads the database, changes nothing. */

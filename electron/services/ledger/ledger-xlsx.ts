@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { displayWidth } from '../../../shared/display-width';
 import { cleanText, roleWord, statusWord } from '../../../shared/report/text';
+import { columnLetters } from '../../../shared/ledger/cell-refs';
 import type { LedgerMeasureRow, LedgerTaskRow } from '../../db/repos/ledger-export';
 
 /**
@@ -242,10 +243,6 @@ function fitLedgerWidths(source: LedgerSource): WidthFitter {
   return fitter;
 }
 
-function columnLetter(index: number): string {
-  return String.fromCharCode('A'.charCodeAt(0) + index);
-}
-
 /**
  * Writes the ledger to `out` (a file stream the caller owns) and resolves once every byte
  * has been handed to it. On abort it rejects with the signal's reason and leaves the
@@ -349,7 +346,7 @@ export async function writeLedgerXlsx(
         }
       }
     }
-    ledger.autoFilter = `A1:${columnLetter(ledgerHeaders.length - 1)}${String(rowNumber)}`;
+    ledger.autoFilter = `A1:${columnLetters(ledgerHeaders.length - 1)}${String(rowNumber)}`;
     ledger.commit();
     onProgress?.(written, totalTasks);
 
@@ -423,6 +420,6 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, source: Ledg
   styleRow(totals, totalStyles);
   totals.commit();
   // The filter covers the measures, not the total row below them.
-  sheet.autoFilter = `A1:${columnLetter(summaryHeaders.length - 1)}${String(source.measures.length + 1)}`;
+  sheet.autoFilter = `A1:${columnLetters(summaryHeaders.length - 1)}${String(source.measures.length + 1)}`;
   sheet.commit();
 }

@@ -1,21 +1,13 @@
 import type { TFunction } from 'i18next';
+import { columnLetters } from '../../../shared/ledger/cell-refs';
 import { ledgerFields, type ColumnMapping, type ImportPreview, type LedgerField } from '../../../shared/api/calls/ledger';
 
 /** The fields an import cannot do without: which measure a row belongs to, and the task itself. */
 export const requiredFields: readonly LedgerField[] = ['measure', 'task'];
 
-/** A 0-based column index as Excel letters it: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /** A column as the mapping selects show it: “B 任务内容”, or “C 列(无标题)”. */
 export function columnLabel(column: { index: number; header: string }, t: TFunction): string {
-  const letter = columnLetter(column.index);
+  const letter = columnLetters(column.index);
   const header = column.header.trim();
   return header ? t('ledger.preview.column', { letter, header }) : t('ledger.preview.columnUntitled', { letter });
 }
@@ -35,7 +27,7 @@ export function mappingRefusal(mapping: ColumnMapping, columns: ImportPreview['c
     if (index === null) continue;
     if (seen.has(index)) {
       const column = columns.find((candidate) => candidate.index === index);
-      return t('errors.ledger.mapping_duplicate', { header: column ? columnLabel(column, t) : columnLetter(index) });
+      return t('errors.ledger.mapping_duplicate', { header: column ? columnLabel(column, t) : columnLetters(index) });
     }
     seen.add(index);
   }

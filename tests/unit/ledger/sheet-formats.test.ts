@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetters, parseCellRef, parseRange } from '../../../electron/services/ledger/sheet/cell-refs';
+import { columnIndex, columnLetters, parseCellRef, parseRange } from '../../../shared/ledger/cell-refs';
 import {
   builtInFormatKind,
   customFormatKind,

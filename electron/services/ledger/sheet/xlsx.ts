@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { maxImportRows, type SheetNote } from '../../../../shared/api/calls/ledger';
 import { AppError } from '../../../../shared/api/errors';
-import { parseCellRef, parseRange, maxSheetColumns, type CellRange } from './cell-refs';
+import { parseCellRef, parseRange, maxSheetColumns, type CellRange } from '../../../../shared/ledger/cell-refs';
 import {
   maxCellChars,
   maxMergedRanges,
