@@ -1,3 +1,4 @@
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../shared/api/calls/ledger';
@@ -335,6 +336,26 @@ describe('the preview', () => {
     expect(mapped.sample[0]).toMatchObject({ action: 'add', measureLabel: '(一)1', values: { task: '自定列名的任务', owner: '张三' } });
     const job = await backend.ctx.jobs.settled((await backend.call('ledger.import', { fileId, sheet: null, mapping })).jobId);
     expect(job.result).toEqual({ kind: 'ledger.import', outcome: { added: 1, updated: 0, unchanged: 0, problems: [] } });
+  });
+
+  it('previews a new mapping from the sheet already read, and reads the file again once it changes on disk', async () => {
+    const backend = await asZhijian();
+    const path = writeCsvText(tempDir(), 'sheet.csv', '\uFEFF措施,任务,责任人\r\n(一)1,原来的任务,张三\r\n');
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const first = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+    expect(first.sample[0]?.values.task).toBe('原来的任务');
+
+    // Same size and time, other bytes: only a preview that reads the file again would notice.
+    const { atime, mtime } = statSync(path);
+    writeFileSync(path, readFileSync(path).fill(0x20, 3));
+    utimesSync(path, atime, mtime);
+    const remapped = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...first.mapping, owner: null } });
+    expect(remapped.sample[0]?.values).toMatchObject({ task: '原来的任务', owner: '' });
+
+    // Changed on disk (the user saved it in Excel meanwhile): read anew.
+    writeFileSync(path, '\uFEFF措施,任务,责任人\r\n(一)1,改过的任务,李四\r\n');
+    const reread = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+    expect(reread.sample[0]?.values).toMatchObject({ task: '改过的任务', owner: '李四' });
   });
 
   it('refuses a mapping without a measure or task column, or with a column chosen twice, in words', async () => {
