@@ -1,4 +1,4 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../shared/api/calls/ledger';
@@ -341,14 +341,16 @@ describe('the preview', () => {
   it('previews a new mapping from the sheet already read, and reads the file again once it changes on disk', async () => {
     const backend = await asZhijian();
     const path = writeCsvText(tempDir(), 'sheet.csv', '\uFEFF措施,任务,责任人\r\n(一)1,原来的任务,张三\r\n');
+    // Whole seconds: a time every file system and Node's float seconds keep exactly.
+    const wholeSecond = 1_700_000_000;
+    utimesSync(path, wholeSecond, wholeSecond);
     const fileId = backend.ctx.files.registerExisting(path).id;
     const first = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
     expect(first.sample[0]?.values.task).toBe('原来的任务');
 
     // Same size and time, other bytes: only a preview that reads the file again would notice.
-    const { atime, mtime } = statSync(path);
     writeFileSync(path, readFileSync(path).fill(0x20, 3));
-    utimesSync(path, atime, mtime);
+    utimesSync(path, wholeSecond, wholeSecond);
     const remapped = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: { ...first.mapping, owner: null } });
     expect(remapped.sample[0]?.values).toMatchObject({ task: '原来的任务', owner: '' });
 

@@ -17,7 +17,7 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<'ledger.previe
   let lastRead: { key: string; sheet: Promise<ImportSheet> } | null = null;
   async function readForPreview(path: string, sheet: string | null): Promise<ImportSheet> {
     const { size, mtimeMs } = await stat(path);
-    const key = JSON.stringify([path, sheet, size, Math.floor(mtimeMs)]);
+    const key = JSON.stringify([path, sheet, size, mtimeMs]);
     if (lastRead?.key !== key) lastRead = { key, sheet: readImportSheet(path, sheet) };
     const entry = lastRead;
     try {
