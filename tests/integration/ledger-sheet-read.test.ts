@@ -292,13 +292,25 @@ describe('refusing what is not a plain sheet', () => {
     expect(table.rows.at(-1)).toEqual({ row: maxImportRows + 1, cells: [text('(一)1'), text('任务'), number((maxImportRows - 1) % 100)] });
   });
 
-  it('refuses a shared-strings table larger than any task sheet needs, before holding all of it', { timeout: 120_000 }, async () => {
-    const path = await writeHugeSharedStringsXlsx(tempDir());
-    await expectRefused(path, 'ledger.too_large', { params: { limitMb: 200 } });
-    // One string fewer is read.
-    const table = await readSheetFile(await writeHugeSharedStringsXlsx(tempDir(), 1_000_000), { sheet: null });
-    expect(byRow(table)).toEqual({ 1: [text('0')] });
+  it('refuses a shared-strings table by the count it declares, before reading the strings', async () => {
+    // Ten strings follow, but the table says a million and one: the count alone refuses it.
+    await expectRefused(await writeHugeSharedStringsXlsx(tempDir(), 10, { declaredCount: 1_000_001 }), 'ledger.too_large', {
+      params: { limitMb: 200 },
+    });
   });
+
+  it(
+    'refuses a shared-strings table that does not declare its size once it passes the limit, and reads one at the limit',
+    { timeout: 120_000 },
+    async () => {
+      // Counting a million strings on a loaded two-core machine takes seconds, as the million-row sheet does.
+      await expectRefused(await writeHugeSharedStringsXlsx(tempDir()), 'ledger.too_large', { params: { limitMb: 200 }, withinMs: 15_000 });
+      const atLimit = await readSheetFile(await writeHugeSharedStringsXlsx(tempDir(), 1_000_000, { declaredCount: 1_000_000 }), {
+        sheet: null,
+      });
+      expect(byRow(atLimit)).toEqual({ 1: [text('0')] });
+    },
+  );
 
   it('refuses a cell of text far past what Excel lets a cell hold, and reads one at Excel’s limit', async () => {
     await expectRefused(await writeHugeCellXlsx(tempDir()), 'ledger.too_large', { params: { limitMb: 200 } });

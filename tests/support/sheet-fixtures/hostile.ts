@@ -30,9 +30,18 @@ export async function writeManyRowsXlsx(dir: string, rows = 1_000_000): Promise<
   });
 }
 
-/** A shared-strings table of `count` distinct strings (1,000,001 by default, one more than the reader holds) behind a one-cell sheet. */
-export async function writeHugeSharedStringsXlsx(dir: string, count = 1_000_001): Promise<string> {
-  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
+/**
+ * A shared-strings table of `count` distinct strings (1,000,001 by default, one more than the
+ * reader holds) behind a one-cell sheet. `declaredCount` is written on <sst> as Excel writes its
+ * count; by default none is, as some generators do.
+ */
+export async function writeHugeSharedStringsXlsx(
+  dir: string,
+  count = 1_000_001,
+  { declaredCount }: { declaredCount?: number } = {},
+): Promise<string> {
+  const counts = declaredCount === undefined ? '' : ` count="${String(declaredCount)}" uniqueCount="${String(declaredCount)}"`;
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"${counts}>`;
   return writeXlsxPackage(join(dir, 'huge-strings.xlsx'), {
     sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }],
     sharedStringsXml: generatedStream(count, (i) => `<si><t>${String(i)}</t></si>`, head, '</sst>'),

@@ -129,7 +129,10 @@ async function readSharedStrings(zip: ZipParts, part: string | null, signal?: Ab
   let inPhonetic = false;
   let chars = 0;
   const xml = xmlStream({
-    open(name) {
+    open(name, attributes) {
+      // Excel and WPS declare how many strings follow; an honest table past the limit is refused
+      // before any is read. A missing or understated count is caught by counting below.
+      if (name === 'sst' && Number(attributes.uniqueCount) > maxSharedStrings) throw tooLarge();
       if (name === 'si') current = [];
       else if (name === 'rPh') inPhonetic = true;
       else if (name === 't') inText = true;
