@@ -37,3 +37,13 @@ export interface Command {
   /** Returns the process exit code. Throwing AppError prints its message and exits 1. */
   run(context: CommandContext): Promise<number>;
 }
+
+/** One error as the CLI prints it to stderr, with the language's own colon (错误：… / Error: …). */
+export function errorLine(t: TFunction, message: string): string {
+  return `${t('cli.errorLine', { message })}\n`;
+}
+
+/** The error for a command given the wrong arguments: how it is used. */
+export function usageError(t: TFunction, synopsis: string): string {
+  return errorLine(t, t('cli.badOption', { detail: t('cli.usageLine', { synopsis }) }));
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { causeText, userMessage } from '../../shared/api/error-text';
 import { createTranslator, toLanguage } from '../lib/i18n';
 import { defaultDataDir } from '../lib/paths';
-import type { CliIO, Command, OptionSpec } from './command';
+import { errorLine, usageError, type CliIO, type Command, type OptionSpec } from './command';
 import { exportCommand } from './commands/export';
 import { exportLedgerCommand } from './commands/export-ledger';
 import { importTasksCommand } from './commands/import-tasks';
@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`${t('cli.error')}: ${t('cli.unknownCommand', { name })}\n`);
+    io.stderr(errorLine(t, t('cli.unknownCommand', { name })));
     return 2;
   }
 
@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     parsed = parseArgs({ args: [...rest], options: toParseArgsOptions(options), allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: causeText(error) })}\n`);
+    io.stderr(errorLine(t, t('cli.badOption', { detail: causeText(error) })));
     return 2;
   }
   if (parsed.values.help) {
@@ -69,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const { min, max } = command.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${command.synopsis}` })}\n`);
+    io.stderr(usageError(t, command.synopsis));
     return 2;
   }
 
@@ -82,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io,
     });
   } catch (error) {
-    io.stderr(`${t('cli.error')}: ${userMessage(error, t)}\n`);
+    io.stderr(errorLine(t, userMessage(error, t)));
     if (!(error instanceof AppError) && io.env.PLANLEDGER_DEBUG === '1') io.stderr(`${String((error as Error).stack)}\n`);
     return 1;
   }
@@ -115,7 +115,7 @@ function mainHelp(t: TFunction): string {
   return [
     t('cli.help.main'),
     '',
-    `${t('cli.usage')}: planledger <command> [options]`,
+    t('cli.usageLine', { synopsis: `<command> [options]` }),
     '',
     `${t('cli.commands')}:`,
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${t(command.summaryKey)}`),
@@ -132,7 +132,7 @@ function commandHelp(command: Command, t: TFunction): string {
   return [
     t(command.summaryKey),
     '',
-    `${t('cli.usage')}: planledger ${command.synopsis} [options]`,
+    t('cli.usageLine', { synopsis: `${command.synopsis} [options]` }),
     '',
     `${t('cli.options')}:`,
     ...optionLines({ ...command.options, ...globalOptions }, t),

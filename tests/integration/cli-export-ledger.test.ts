@@ -26,7 +26,7 @@ describe('planledger export-ledger', () => {
     const out = join(tempDir(), '质监台账.xlsx');
     const result = await runCliCaptured(['export-ledger', '--data-dir', dir, '--department', ledgerDepartment, '--out', out]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(new RegExp(`^已导出工作台账:${out}\\(11 项措施,30 项任务,\\d+ 字节\\)\\n$`, 'u'));
+    expect(result.stdout).toMatch(new RegExp(`^已导出工作台账：${out}（11 项措施，30 项任务，\\d+ 字节）\\n$`, 'u'));
     const [ledger, summary] = readXlsx(out).sheets;
     expect([...'ABCDEFGHIJ'].map((column) => ledger?.cells.get(`${column}1`)?.value)).toEqual([...ledgerHeaders]);
     // Header, 11 measure headings, 30 tasks; the summary's total row counts them all.

@@ -55,8 +55,8 @@ describe('planledger import-tasks', () => {
       updated: 0,
       unchanged: 0,
       problems: [
-        { row: 3, message: '找不到措施“(九)9”:请填写措施编号(如“(一)1”)或措施名称。' },
-        { row: 4, message: '无法识别的进度“大半”:应为 0 到 100 之间的数(如 40、40% 或 0.4)。' },
+        { row: 3, message: '找不到措施“(九)9”：请填写措施编号（如“(一)1”）或措施名称。' },
+        { row: 4, message: '无法识别的进度“大半”：应为 0 到 100 之间的数（如 40、40% 或 0.4）。' },
       ],
     });
     const en = await runCliCaptured(['import-tasks', sheet, '--data-dir', tempDir(), '--department', '质监', '--json', '--lang', 'en']);
@@ -71,8 +71,8 @@ describe('planledger import-tasks', () => {
     const result = await runCliCaptured(['import-tasks', sheetWithProblems(tempDir()), '--data-dir', dir, '--department', '质监']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('表头在第 1 行:所属措施 ← “措施”(A 列),任务内容 ← “任务”(B 列),进度 ← “进度”(C 列)');
-    expect(result.stdout).toContain('已导入:新增任务 2 项,更新 0 项,未变 0 项。');
-    expect(result.stdout).toContain('以下 2 行未导入:\n  第 3 行:找不到措施“(九)9”');
+    expect(result.stdout).toContain('已导入：新增任务 2 项，更新 0 项，未变 0 项。');
+    expect(result.stdout).toContain('以下 2 行未导入：\n  第 3 行：找不到措施“(九)9”');
   });
 
   it('changes nothing with --dry-run', async () => {
@@ -81,7 +81,7 @@ describe('planledger import-tasks', () => {
     writeZhijianBreakdownCsv(sheet, { encoding: 'gbk' });
     const result = await runCliCaptured(['import-tasks', sheet, '--data-dir', dir, '--department', '质监', '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('检查完毕,未写入:将新增任务 5 项');
+    expect(result.stdout).toContain('检查完毕，未写入：将新增任务 5 项');
     expect(await taskCount(dir, '质监')).toBe(0);
   });
 
@@ -98,7 +98,7 @@ describe('planledger import-tasks', () => {
     const none = await runCliCaptured(['import-tasks', nothing, '--data-dir', dir, '--department', '质监', '--json']);
     expect(none.code).toBe(1);
     expect(JSON.parse(none.stdout)).toMatchObject({ added: 0, problems: [{ row: 2 }] });
-    expect(none.stderr).toContain('没有可导入的行:1 行无法导入');
+    expect(none.stderr).toContain('没有可导入的行：1 行无法导入');
     expect(await taskCount(dir, '质监')).toBe(0);
 
     const unmapped = writeCsvText(tempDir(), 'own.csv', '第一列,第二列\r\n(一)1,甲\r\n');

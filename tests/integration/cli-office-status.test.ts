@@ -48,12 +48,12 @@ describe('planledger office-status', () => {
     const zh = await runCliCaptured(['office-status', '--data-dir', dir, '--period', '2016-H2']);
     expect(zh.code).toBe(0);
     const lines = zh.stdout.split('\n');
-    expect(lines[0]).toBe('2016年下半年(2016-H2)的报送情况');
-    expect(lines[1]).toBe('报送截止:2017-01-31');
+    expect(lines[0]).toBe('2016年下半年（2016-H2）的报送情况');
+    expect(lines[1]).toBe('报送截止：2017-01-31');
     expect(lines.find((line) => line.startsWith('质监'))).toMatch(/^质监 +已报送 +2\/5 +2017-01-22 \d\d:\d\d$/u);
     expect(lines.find((line) => line.startsWith('财政'))).toMatch(/^财政 +签名人未登记 +2\/5 +\d{4}-\d\d-\d\d \d\d:\d\d$/u);
     expect(lines.find((line) => line.startsWith('教育'))).toMatch(/^教育 +逾期未报$/u);
-    expect(zh.stdout).toContain('已报送 1 个 · 签名人未登记 1 个 · 未报送 25 个(共 27 个部门)');
+    expect(zh.stdout).toContain('已报送 1 个 · 签名人未登记 1 个 · 未报送 25 个（共 27 个部门）');
 
     const en = await runCliCaptured(['office-status', '--data-dir', dir, '--period', '2016-H2', '--lang', 'en']);
     expect(en.stdout).toContain('1 reported · 1 signer not registered · 25 missing (27 departments)');

@@ -22,7 +22,7 @@ describe('planledger report-docx', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const size = readFileSync(out).length;
-    expect(result.stdout).toBe(`已写出:${out}(${size} 字节)\n`);
+    expect(result.stdout).toBe(`已写出：${out}（${size} 字节）\n`);
     const paragraphs = docxParagraphs(out);
     const title = paragraphs.find((p) => paragraphStyle(p) === 'ReportTitle');
     expect(wordText(title!)).toBe('质监关于《山东省贯彻实施质量发展纲要2016年行动计划》贯彻落实情况的报告');

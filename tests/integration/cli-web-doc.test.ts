@@ -49,7 +49,7 @@ describe('parse-plan reads web pages and Word 97 documents', () => {
     writeFileSync(file, Buffer.concat([Buffer.from('MZ'), randomBytes(200_000)]));
     const zh = await run(['parse-plan', file]);
     expect([zh.code, zh.stdout]).toEqual([1, '']);
-    expect(zh.stderr).toMatch(/^错误: 该文件的扩展名是 Word 文档,但内容不是可以读取的 Word 文档.*。\n$/u);
+    expect(zh.stderr).toMatch(/^错误：该文件的扩展名是 Word 文档，但内容不是可以读取的 Word 文档.*。\n$/u);
     const en = await run(['parse-plan', file, '--lang', 'en']);
     expect(en.stderr).toMatch(/^Error: This file is named as a Word document but is not a readable one/u);
   });

@@ -17,7 +17,7 @@ describe('command-line tool', () => {
   it('lists its commands in Chinese, or in English when asked', async () => {
     const zh = await run(['--help']);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain('用法: planledger <command>');
+    expect(zh.stdout).toContain('用法：planledger <command> [options]');
     expect(zh.stdout).toMatch(/\n {2}info +显示程序版本/u);
     const en = await run(['--help', '--lang', 'en']);
     expect(en.stdout).toContain('Usage: planledger <command>');
@@ -43,12 +43,18 @@ describe('command-line tool', () => {
   it('fails with a clear message and a non-zero exit', async () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('错误: 未知命令:frobnicate。使用 planledger --help 查看全部命令。\n');
+    expect(unknown.stderr).toBe('错误：未知命令：frobnicate。使用 planledger --help 查看全部命令。\n');
     const badOption = await run(['info', '--bogus'], { PLANLEDGER_LANG: 'en' });
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toMatch(/^Error: Invalid arguments: .*--bogus/u);
     const extra = await run(['info', 'extra-arg']);
     expect(extra.code).toBe(2);
+    expect(extra.stderr).toBe('错误：参数不正确：用法：planledger info\n');
+    const missingOut = await run(['export-ledger', '--department', '质监'], { PLANLEDGER_LANG: 'en' });
+    expect(missingOut).toMatchObject({
+      code: 2,
+      stderr: 'Error: Invalid arguments: Usage: planledger export-ledger --department NAME --out FILE.xlsx\n',
+    });
     expect((await run([])).code).toBe(2);
   });
 
@@ -130,7 +136,7 @@ describe('command-line tool', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `planledger.sqlite${suffix}`), { force: true });
     const result = await run(['info', '--data-dir', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('数据文件不见了,但有备份');
+    expect(result.stderr).toContain('数据文件不见了，但有备份');
     expect(existsSync(join(dir, 'planledger.sqlite'))).toBe(false);
   });
 });

@@ -46,10 +46,10 @@ describe('office.exportMatrix', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('部门,2016年第三季度,2016年第四季度,2017年第一季度');
     expect(lines[1]).toBe('报送截止,2017-01-31,2017-01-31,');
-    expect(lines[2]).toBe('发展改革,逾期未报(43天),逾期未报(43天),未报送');
+    expect(lines[2]).toBe('发展改革,逾期未报（43天）,逾期未报（43天）,未报送');
     // 财政's January report fills Q1, which has no deadline: on time there, two versions.
-    expect(lines.find((line) => line.startsWith('财政,'))).toBe('财政,逾期未报(43天),逾期未报(43天),已报送(2版)');
-    expect(lines.find((line) => line.startsWith('商务,'))).toBe('商务,逾期未报(43天),逾期未报(43天),签名人未登记');
+    expect(lines.find((line) => line.startsWith('财政,'))).toBe('财政,逾期未报（43天）,逾期未报（43天）,已报送（2版）');
+    expect(lines.find((line) => line.startsWith('商务,'))).toBe('商务,逾期未报（43天）,逾期未报（43天）,签名人未登记');
     expect(lines).toHaveLength(2 + 27 + 3);
     expect(lines.at(-2)).toBe(`计划未列出的报送部门,"'=HYPERLINK(""http://x"")"`);
     expect(lines.at(-1)).toBe('');
@@ -101,9 +101,9 @@ describe('office.exportMatrix', () => {
     const finance = String(rowOf('财政'));
     const commerce = String(rowOf('商务'));
     expect([text(`H${quality}`), fillOf(`H${quality}`)]).toEqual(['已报送', statusFills.received]);
-    expect([text(`H${finance}`), fillOf(`H${finance}`)]).toEqual(['逾期报送(3天,2版)', statusFills.received_late]);
+    expect([text(`H${finance}`), fillOf(`H${finance}`)]).toEqual(['逾期报送（3天，2版）', statusFills.received_late]);
     expect([text(`H${commerce}`), fillOf(`H${commerce}`)]).toEqual(['签名人未登记', statusFills.untrusted]);
-    expect([text(`G${commerce}`), fillOf(`G${commerce}`)]).toEqual(['逾期未报(43天)', statusFills.missing_overdue]);
+    expect([text(`G${commerce}`), fillOf(`G${commerce}`)]).toEqual(['逾期未报（43天）', statusFills.missing_overdue]);
     expect([text(`I${commerce}`), fillOf(`I${commerce}`)]).toEqual(['未报送', statusFills.missing]);
 
     expect(sheet.sheetViews.sheetView.pane).toMatchObject({ xSplit: '1', ySplit: '2', state: 'frozen' });

@@ -136,7 +136,7 @@ describe('the watched folder', () => {
     await scanAt(3000);
     const gone = watcher.state();
     expect(gone.state).toBe('unavailable');
-    expect(gone.problem).toBe(`无法读取监视的文件夹 ${folder}:文件或文件夹不存在,可能已被移走或删除。恢复连接后会自动继续接收。`);
+    expect(gone.problem).toBe(`无法读取监视的文件夹 ${folder}：文件或文件夹不存在，可能已被移走或删除。恢复连接后会自动继续接收。`);
     expect(gone.lastScanAt).toBe(new Date(0).toISOString());
 
     mkdirSync(folder);

@@ -15,7 +15,7 @@ describe('report preview frame', () => {
     expect(String(badPeriod?.body)).toContain('报告期间“2016-H7”无法识别');
     const unknown = backend.preview('/preview/verified/unknown-id-123/report.html', new URLSearchParams());
     expect(unknown).toMatchObject({ status: 404 });
-    expect(String(unknown?.body)).toBe('找不到要预览的文件,请重新打开。');
+    expect(String(unknown?.body)).toBe('找不到要预览的文件，请重新打开。');
 
     await backend.call('settings.update', { language: 'en' });
     expect(String(backend.preview('/preview/report.html', new URLSearchParams({ period: '2016-H7' }))?.body)).toContain(

@@ -379,7 +379,7 @@ describe('the department imports the receipt', () => {
       ),
     );
     await expectApiError(departmentSide.call('reports.importReceipt', { fileId: fileId(departmentSide, forged) }), 'receipt.invalid', {
-      reason: '回执签名无效(receipt.sig 与 receipt.json 不符)',
+      reason: '回执签名无效（receipt.sig 与 receipt.json 不符）',
     });
     expect(deliveries()).toBe(0);
   });
@@ -460,8 +460,8 @@ describe('the CLI', () => {
     const plain = await runCliCaptured(['verify-receipt', receiptFile]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('回执完好');
-    expect(plain.stdout).toContain('报告: 经济和信息化 · 2016年下半年(2016-07-01 至 2016-12-31)');
-    expect(plain.stdout).toContain('签收: 质监 于 2017-01-20T02:30:00.000Z 核验');
+    expect(plain.stdout).toContain('报告：经济和信息化 · 2016年下半年（2016-07-01 至 2016-12-31）');
+    expect(plain.stdout).toContain('签收：质监 于 2017-01-20T02:30:00.000Z 核验');
     expect(plain.stdout).toContain('未指定 --trust');
 
     const officeKey = fileOf((readZip(readFileSync(receiptFile))[2] as RawEntry).data, 'office.pem');
@@ -514,8 +514,8 @@ describe('the CLI', () => {
     );
     const printed = await runCliCaptured(['verify-receipt', fileOf(hostile)]);
     expect(printed.code).toBe(0);
-    expect(printed.stdout).toContain('报告: 经济和信息化\\u{1b}[2K\\u{a}回执完好 · 2016年下半年');
-    expect(printed.stdout).toContain('签收: 质监\\u{202e} 于');
+    expect(printed.stdout).toContain('报告：经济和信息化\\u{1b}[2K\\u{a}回执完好 · 2016年下半年');
+    expect(printed.stdout).toContain('签收：质监\\u{202e} 于');
     expect(printed.stdout).not.toContain('\u001b');
   });
 
@@ -532,6 +532,6 @@ describe('the CLI', () => {
     const imported = await runCliCaptured(['import-receipt', receiptFile, '--data-dir', departmentSide.dataDir]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toBe('送达 · 由 质监 于 2017-01-20T02:30:00.000Z 核验(经济和信息化 · 2016年下半年)\n');
+    expect(imported.stdout).toBe('送达 · 由 质监 于 2017-01-20T02:30:00.000Z 核验（经济和信息化 · 2016年下半年）\n');
   });
 });

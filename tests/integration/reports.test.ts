@@ -335,7 +335,7 @@ describe('signed export', () => {
     expect(missing.error).toMatchObject({ code: 'evidence.missing', params: { name: '会议纪要.pdf', measure: '2.1.1' } });
     expect(missing.files).toEqual([]);
     expect(zh(missing.error!.messageKey, missing.error!.params)).toBe(
-      '措施 2.1.1 的材料“会议纪要.pdf”不在数据文件夹中,可能已被删除或移动,报告未导出。',
+      '措施 2.1.1 的材料“会议纪要.pdf”不在数据文件夹中，可能已被删除或移动，报告未导出。',
     );
 
     writeFileSync(minutes, '%PDF-1.4 会议纪要');

@@ -74,7 +74,7 @@ describe('closing the backend', () => {
       },
     );
     expect(code).toBe(130);
-    expect(stderr).toContain('已取消导出,未留下任何文件。');
+    expect(stderr).toContain('已取消导出，未留下任何文件。');
     expect(listening).toBe(false);
     expect(readdirSync(outDir)).toEqual([]);
   });

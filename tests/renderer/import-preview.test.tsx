@@ -43,7 +43,7 @@ describe('import preview', () => {
 
   it('lists what was left out, folded, with its page or line, and counts the rest', async () => {
     const screen = await renderPreview(previewOf());
-    const summary = screen.getByText('已略去 7 处页面内容(页码、页眉、网页导航…)');
+    const summary = screen.getByText('已略去 7 处页面内容（页码、页眉、网页导航…）');
     await expect.element(summary).toBeVisible();
     const details = screen.getByTestId('preview-dropped').element() as HTMLDetailsElement;
     expect(details.open).toBe(false);
@@ -78,7 +78,7 @@ describe('import preview', () => {
       '完成时限“2017年6月底前”读作 2017年6月30日',
       '完成时限“每季度末”读作 每季度',
       '完成时限“长期坚持”读作 长期坚持',
-      '完成时限“2018年底前完成并持续落实”读作 2018年12月31日,此后长期坚持',
+      '完成时限“2018年底前完成并持续落实”读作 2018年12月31日，此后长期坚持',
       '完成时限“2017年9月底前”读作 2017年9月30日',
     ]);
   });
@@ -86,7 +86,7 @@ describe('import preview', () => {
   it('marks collective names as such, and no one else', async () => {
     const screen = await renderPreview(previewOf());
     const collective = [...screen.container.querySelectorAll('.chip-collective')].map((chip) => chip.textContent);
-    expect(new Set(collective)).toEqual(new Set(['各区政府(统称)', '市政府各部门(统称)']));
+    expect(new Set(collective)).toEqual(new Set(['各区政府（统称）', '市政府各部门（统称）']));
     expect(screen.container.querySelector('.chip-collective')?.getAttribute('title')).toContain('统称');
     const named = [...screen.container.querySelectorAll('.chip:not(.chip-collective)')].map((chip) => chip.textContent);
     expect(named).toContain('市市场监管局牵头');

@@ -38,20 +38,22 @@ describe('the sheet import preview', () => {
     const calls: string[] = [];
     const screen = await render(<Harness preview={ledgerPreview()} calls={calls} />);
     await expect.element(screen.getByTestId('ledger-file')).toHaveTextContent('质监任务分解表.xlsx');
-    await expect.element(screen.getByText('共 4 行数据,标题在第 2 行')).toBeVisible();
+    await expect.element(screen.getByText('共 4 行数据，标题在第 2 行')).toBeVisible();
     await expect.element(screen.getByTestId('ledger-notes')).toHaveTextContent('标题行在第 2 行');
     await expect.element(screen.getByTestId('ledger-notes')).toHaveTextContent('合并单元格');
 
-    const task = screen.getByLabelText('任务 (必填)');
+    const task = screen.getByLabelText('任务（必填）');
     await expect.element(task).toHaveValue('1');
     const options = [...(task.element() as HTMLSelectElement).options].map((option) => option.text);
-    expect(options).toEqual(['不导入', 'A 序号', 'B 任务内容', 'C 责任处室', 'D 完成时限', 'E 列(无标题)']);
+    expect(options).toEqual(['不导入', 'A 序号', 'B 任务内容', 'C 责任处室', 'D 完成时限', 'E 列（无标题）']);
     await expect.element(screen.getByLabelText('状态')).toHaveValue('');
 
     await expect.element(screen.getByTestId('ledger-counts')).toHaveTextContent('将新增 1 项 · 更新 1 项 · 无变化 0 项 · 1 行无法导入');
     const rows = screen.getByTestId('ledger-sample-row').elements();
     expect(rows.map((element) => element.querySelector('.badge')?.textContent)).toEqual(['新增', '更新', '无法导入', '跳过']);
-    expect(rows[2]?.querySelector('.badge')?.getAttribute('title')).toBe('第 5 行:找不到措施“(九)9”:请填写措施编号(如“(一)1”)或措施名称。');
+    expect(rows[2]?.querySelector('.badge')?.getAttribute('title')).toBe(
+      '第 5 行：找不到措施“(九)9”：请填写措施编号（如“(一)1”）或措施名称。',
+    );
     await expect.element(screen.getByTestId('ledger-problems')).toHaveTextContent('第 5 行:找不到措施“(九)9”');
 
     await screen.getByRole('button', { name: '导入' }).click();
@@ -65,13 +67,13 @@ describe('the sheet import preview', () => {
     const importButton = screen.getByRole('button', { name: '导入' });
     await expect.element(importButton).toBeEnabled();
 
-    await screen.getByLabelText('任务 (必填)').selectOptions('不导入');
+    await screen.getByLabelText('任务（必填）').selectOptions('不导入');
     await expect.element(importButton).toBeDisabled();
     await expect.element(screen.getByTestId('ledger-import-reason')).toHaveTextContent('请先为“任务”指定对应的列');
     await expect.element(importButton).toHaveAccessibleDescription(/请先为“任务”指定对应的列/u);
-    await expect.element(screen.getByLabelText('任务 (必填)')).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(screen.getByLabelText('任务（必填）')).toHaveAttribute('aria-invalid', 'true');
 
-    await screen.getByLabelText('任务 (必填)').selectOptions('B 任务内容');
+    await screen.getByLabelText('任务（必填）').selectOptions('B 任务内容');
     await expect.element(importButton).toBeEnabled();
     await screen.getByLabelText('备注').selectOptions('B 任务内容');
     await expect.element(screen.getByTestId('ledger-import-reason')).toHaveTextContent('同一列“B 任务内容”被指定给了多个字段');
@@ -102,7 +104,7 @@ describe('the sheet import preview', () => {
     const preview = ledgerPreview({ rowCount: 5000, outcome: { added: 0, updated: 0, unchanged: 0, problems } });
     const started = performance.now();
     const screen = await render(<Harness preview={preview} calls={[]} />);
-    await expect.element(screen.getByText('无法导入的行(5000)')).toBeVisible();
+    await expect.element(screen.getByText('无法导入的行（5000）')).toBeVisible();
     expect(performance.now() - started).toBeLessThan(3000);
     const list = screen.getByTestId('ledger-problems');
     expect(list.element().children).toHaveLength(200);
@@ -119,9 +121,9 @@ describe('the sheet import preview', () => {
   it('can be used from the keyboard alone: the column choices are reached with Tab and changed with the arrow keys', async () => {
     const calls: string[] = [];
     const screen = await render(<Harness preview={ledgerPreview()} calls={calls} />);
-    (screen.getByLabelText('措施 (必填)').element() as HTMLElement).focus();
+    (screen.getByLabelText('措施（必填）').element() as HTMLElement).focus();
     await userEvent.keyboard('{Tab}');
-    expect(document.activeElement).toBe(screen.getByLabelText('任务 (必填)').element());
+    expect(document.activeElement).toBe(screen.getByLabelText('任务（必填）').element());
     await userEvent.keyboard('{Tab}{Tab}{Tab}');
     expect(document.activeElement).toBe(screen.getByLabelText('状态').element());
     await userEvent.keyboard('{ArrowDown}');

@@ -95,7 +95,7 @@ describe('the ledger screen', () => {
     // Keyboard users land on the preview.
     expect(document.activeElement?.id).toBe('ledger-preview-title');
 
-    await screen.getByLabelText('备注').selectOptions('E 列(无标题)');
+    await screen.getByLabelText('备注').selectOptions('E 列（无标题）');
     await expect.element(screen.getByTestId('ledger-counts')).toHaveTextContent('将新增 2 项 · 更新 1 项');
     expect(asked.filter((call) => call.name === 'ledger.previewImport').at(-1)?.body).toEqual({
       fileId: 'upload-1-0000',
@@ -122,7 +122,7 @@ describe('the ledger screen', () => {
     dropFile(screen.getByTestId('ledger-page').element(), 'a.xlsx');
     await expect.element(screen.getByTestId('ledger-preview')).toBeVisible();
     const before = asked.length;
-    await screen.getByLabelText('任务 (必填)').selectOptions('不导入');
+    await screen.getByLabelText('任务（必填）').selectOptions('不导入');
     await expect.element(screen.getByTestId('ledger-import-reason')).toHaveTextContent('请先为“任务”指定对应的列');
     expect(asked.length).toBe(before);
 
@@ -137,7 +137,7 @@ describe('the ledger screen', () => {
     dropFile(screen.getByTestId('ledger-page').element(), '加密.xlsx');
     await expect.element(screen.getByTestId('ledger-refusal')).toHaveTextContent('该工作簿设有打开密码,无法读取');
     await expect.element(screen.getByRole('button', { name: '选择表格…' })).toBeEnabled();
-    await expect.element(screen.getByRole('button', { name: '导出工作台账(.xlsx)' })).toBeEnabled();
+    await expect.element(screen.getByRole('button', { name: '导出工作台账（.xlsx）' })).toBeEnabled();
 
     answers['ledger.previewImport'] = ledgerPreview();
     dropFile(screen.getByTestId('ledger-page').element(), 'b.xlsx');
@@ -161,7 +161,7 @@ describe('the ledger screen', () => {
     dropFile(screen.getByTestId('ledger-page').element(), 'a.xlsx');
     await screen.getByRole('button', { name: '导入', exact: true }).click();
     await screen.getByRole('button', { name: '停止导入' }).click();
-    await expect.element(screen.getByRole('alert')).toHaveTextContent('导入已取消,数据未作改动。');
+    await expect.element(screen.getByRole('alert')).toHaveTextContent('导入已取消，数据未作改动。');
     await expect.element(screen.getByRole('button', { name: '导入', exact: true })).toBeEnabled();
   });
 
@@ -186,10 +186,10 @@ describe('the ledger screen', () => {
     document.addEventListener('click', onClick, true);
     try {
       const screen = await render(withProviders(<LedgerScreen />));
-      await screen.getByRole('button', { name: '导出工作台账(.xlsx)' }).click();
+      await screen.getByRole('button', { name: '导出工作台账（.xlsx）' }).click();
       await expect
         .element(screen.getByTestId('ledger-export-done'))
-        .toHaveTextContent('已导出 工作台账-山东省质量技术监督局-2016-10-08.xlsx(20 KB):128 项任务,35 项措施。');
+        .toHaveTextContent('已导出 工作台账-山东省质量技术监督局-2016-10-08.xlsx（20 KB）：128 项任务，35 项措施。');
       expect(asked.find((call) => call.name === 'ledger.export')?.body).toEqual({ targetId: null });
       expect(clicked).toEqual([`/download/d1 ${download.name}`]);
     } finally {

@@ -92,7 +92,7 @@ describe('the completeness matrix', () => {
     ]);
     // Colour never alone: the status is a word (and the label a sentence) on every cell.
     await expect.element(screen.getByRole('button', { name: '质监,2016年第三季度:逾期报送(迟 5 天)' })).toBeVisible();
-    await expect.element(screen.getByText('另有计划未列出的部门报送了报告:省外事办')).toBeVisible();
+    await expect.element(screen.getByText('另有计划未列出的部门报送了报告：省外事办')).toBeVisible();
     expect(asked[0]).toEqual({ name: 'office.matrix', body: { granularity: 'quarter' } });
 
     await screen.getByLabelText('排序').selectOptions('lateness');
@@ -161,7 +161,7 @@ describe('a batch in the inbox', () => {
     page.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
 
     const progress = screen.getByTestId('inbox-progress');
-    await expect.element(progress).toHaveTextContent('正在核验并保存:2 / 3');
+    await expect.element(progress).toHaveTextContent('正在核验并保存：2 / 3');
     await expect.element(screen.getByTestId('inbox-running-counts')).toHaveTextContent('已接收 1 · 重复 0 · 已拒收 1');
     await expect.element(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '67');
     expect(FakeUpload.sent).toEqual(['甲.plreport', '乙.plreport', '丙.plreport']);
@@ -212,12 +212,12 @@ describe('a batch’s results', () => {
   it('lists every file with its outcome, department, period, signer and reason, filterable by outcome', async () => {
     const screen = await render(withProviders(<BatchResults summary={summary} skipped={3} />));
     await expect.element(screen.getByTestId('inbox-counts')).toHaveTextContent('已接收 2 · 重复 1 · 已拒收 1');
-    await expect.element(screen.getByText('文件夹中另有 3 个不是 .plreport 的文件,未处理。')).toBeVisible();
+    await expect.element(screen.getByText('文件夹中另有 3 个不是 .plreport 的文件，未处理。')).toBeVisible();
     const items = () => [...document.querySelectorAll('[data-testid="inbox-item"]')].map((item) => item.textContent);
     expect(items()).toHaveLength(4);
     expect(items()[0]).toContain('已接收经济和信息化-2016年下半年.plreport经济和信息化 · 2016年下半年已登记');
     expect(items()[1]).toContain('未登记的签名人');
-    expect(items()[1]).toContain('取代了先前的版本(SHA-256 eeeeeeeeeeee…)');
+    expect(items()[1]).toContain('取代了先前的版本（SHA-256 eeeeeeeeeeee…）');
     // A refusal without the backend's sentence still says why, in words.
     expect(items()[3]).toContain('已拒收被改动的.plreport');
     expect(items()[3]).toMatch(/签名/u);
@@ -226,7 +226,7 @@ describe('a batch’s results', () => {
     expect(items()).toHaveLength(1);
     await screen.getByRole('radio', { name: '重复(1)' }).click();
     expect(items()).toEqual([expect.stringContaining('重复质监-副本.plreport')]);
-    await screen.getByRole('radio', { name: '全部(4)' }).click();
+    await screen.getByRole('radio', { name: '全部（4）' }).click();
     expect(items()).toHaveLength(4);
     await expect
       .element(screen.getByRole('link', { name: '查看 经济和信息化-2016年下半年.plreport' }))

@@ -132,7 +132,7 @@ describe('pasting a plan on the import screen', () => {
     box.value = '一'.repeat(MAX_PASTED_CHARS + 1);
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await screen.getByRole('button', { name: '预览' }).click();
-    await expect.element(page.getByRole('alert')).toHaveTextContent('粘贴的文本有 5,000,001 字,超过 5,000,000 字的上限');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('粘贴的文本有 5,000,001 字，超过 5,000,000 字的上限');
     expect(host.sent()).toHaveLength(0);
   });
 });
@@ -144,9 +144,9 @@ describe('dropping on the import screen', () => {
     const zone = screen.getByTestId('plans-page').element();
     zone.dispatchEvent(fileDrag('dragenter', ['a.txt']));
     zone.dispatchEvent(fileDrag('dragover', ['a.txt']));
-    await expect.element(screen.getByText('松开鼠标,预览这个方案文件')).toBeVisible();
+    await expect.element(screen.getByText('松开鼠标，预览这个方案文件')).toBeVisible();
     zone.dispatchEvent(fileDrag('drop', ['a.txt', 'b.pdf']));
     await expect.element(page.getByRole('alert')).toHaveTextContent('一次只能导入一个方案文件');
-    await expect.element(screen.getByText('松开鼠标,预览这个方案文件')).not.toBeInTheDocument();
+    await expect.element(screen.getByText('松开鼠标，预览这个方案文件')).not.toBeInTheDocument();
   });
 });

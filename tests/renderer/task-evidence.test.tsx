@@ -52,7 +52,7 @@ describe('task evidence strip', () => {
     const button = screen.getByRole('button').element();
     strip.dispatchEvent(fileDrag('dragenter'));
     strip.dispatchEvent(fileDrag('dragover'));
-    await expect.element(screen.getByText('松开鼠标,添加到这项任务')).toBeVisible();
+    await expect.element(screen.getByText('松开鼠标，添加到这项任务')).toBeVisible();
     // Moving onto the button: it is entered, then the strip is left.
     button.dispatchEvent(fileDrag('dragenter'));
     button.dispatchEvent(fileDrag('dragover'));

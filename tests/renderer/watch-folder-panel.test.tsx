@@ -17,7 +17,7 @@ const unavailable: WatchState = {
   folder: '\\\\server\\收件',
   state: 'unavailable',
   lastScanAt: '2017-01-20T02:00:00.000Z',
-  problem: '无法读取监视的文件夹 \\\\server\\收件:长时间没有响应,网络或设备可能已断开。恢复连接后会自动继续接收。',
+  problem: '无法读取监视的文件夹 \\\\server\\收件：长时间没有响应，网络或设备可能已断开。恢复连接后会自动继续接收。',
   counts,
 };
 const off: WatchState = { folder: null, state: 'off', lastScanAt: null, problem: null, counts: { accepted: 0, duplicates: 0, refused: 0 } };

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import { openBackend } from '../../backend/backend';
 import { startLedgerExport } from '../../services/ledger/export';
 import { scopeFor } from '../../services/workspace/scope';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 
 const progressEveryMs = 200;
 
@@ -25,7 +25,7 @@ export const exportLedgerCommand: Command = {
     const department = values.department;
     const out = values.out;
     if (typeof department !== 'string' || typeof out !== 'string') {
-      io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${exportLedgerCommand.synopsis}` })}\n`);
+      io.stderr(usageError(t, exportLedgerCommand.synopsis));
       return 2;
     }
     const outFile = resolve(out);

@@ -8,7 +8,7 @@ import type { JobRunner } from '../../services/jobs/runner';
 import { startExport } from '../../services/report/export';
 import { createKey } from '../../services/report/signing';
 import { scopeFor } from '../../services/workspace/scope';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 
 const progressEveryMs = 200;
 
@@ -47,7 +47,7 @@ export const exportCommand: Command = {
     const period = values.period;
     const out = values.out;
     if (typeof department !== 'string' || typeof period !== 'string' || typeof out !== 'string') {
-      io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${exportCommand.synopsis}` })}\n`);
+      io.stderr(usageError(t, exportCommand.synopsis));
       return 2;
     }
     const passphrase = io.env.PLANLEDGER_PASSPHRASE ?? null;

@@ -14,7 +14,7 @@ import {
   readImportSheet,
 } from '../../services/ledger/import';
 import { scopeFor } from '../../services/workspace/scope';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 
 /** The problems of an outcome worded in the CLI's language, row by row. */
 function wordedProblems(outcome: ImportOutcome, t: TFunction): { row: number; message: string }[] {
@@ -55,7 +55,7 @@ export const importTasksCommand: Command = {
   async run({ values, positionals, dataDir, io, t }) {
     const department = values.department;
     if (typeof department !== 'string') {
-      io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${importTasksCommand.synopsis}` })}\n`);
+      io.stderr(usageError(t, importTasksCommand.synopsis));
       return 2;
     }
     const file = resolve(positionals[0] as string);

@@ -5,7 +5,7 @@ import { displayWidth } from '../../../shared/display-width';
 import { parsePeriod, periodLabel } from '../../../shared/report/period';
 import { openBackend } from '../../backend/backend';
 import { officeStatus, type OfficeStatus } from '../../services/office/matrix';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 
 /**
  * `office-status --data-dir DIR --period P [--json]`: who has reported for one period, every
@@ -24,7 +24,7 @@ export const officeStatusCommand: Command = {
   async run({ values, dataDir, io, t }) {
     const period = values.period;
     if (typeof period !== 'string') {
-      io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${officeStatusCommand.synopsis}` })}\n`);
+      io.stderr(usageError(t, officeStatusCommand.synopsis));
       return 2;
     }
     const backend = await openBackend({ dataDir, runtime: 'cli' });

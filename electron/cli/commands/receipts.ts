@@ -5,7 +5,7 @@ import { formatFingerprint, printableName } from '../../../shared/report/manifes
 import { openBackend } from '../../backend/backend';
 import { verifyReceiptPackage } from '../../services/office/receipt-package';
 import { importReceipt } from '../../services/office/receipts';
-import type { Command } from '../command';
+import { errorLine, type Command } from '../command';
 import { trustOptions } from './verify';
 
 /**
@@ -38,7 +38,7 @@ export const verifyReceiptCommand: Command = {
       return result.ok ? 0 : 1;
     }
     if (!result.ok) {
-      io.stderr(`${t('cli.error')}: ${t(`office.receipt.reasons.${result.reason}`, { detail: result.detail })}\n`);
+      io.stderr(errorLine(t, t(`office.receipt.reasons.${result.reason}`, { detail: result.detail })));
       return 1;
     }
     io.stdout(summary(result.receipt, { trustChecked, packageChecked: packageFile !== undefined }, t));

@@ -13,10 +13,10 @@ import { issueReceipt, unlockOfficeKey, type OfficeSigner } from '../../services
 import { ed25519PublicKeyBytes, fingerprintOf } from '../../services/report/keys';
 import { trustSigner } from '../../services/report/signers';
 import { readSettings } from '../../services/settings/settings';
-import type { CliIO, Command } from '../command';
+import { errorLine, usageError, type CliIO, type Command } from '../command';
 
 function usage(io: CliIO, t: TFunction, synopsis: string): number {
-  io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${synopsis}` })}\n`);
+  io.stderr(usageError(t, synopsis));
   return 2;
 }
 
@@ -43,7 +43,7 @@ export const trustCommand: Command = {
     if (typeof values.fingerprint === 'string') {
       fingerprint = normalizeFingerprint(values.fingerprint);
       if (fingerprint === null) {
-        io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: values.fingerprint })}\n`);
+        io.stderr(errorLine(t, t('report.cli.verify.badFingerprint', { value: values.fingerprint })));
         return 2;
       }
     } else {
@@ -55,7 +55,7 @@ export const trustCommand: Command = {
         throw unreadableFile(String(values.key), error);
       }
       if (ed25519PublicKeyBytes(pem) === null) {
-        io.stderr(`${t('cli.error')}: ${t('office.receiving.cli.trust.badKey', { file: String(values.key) })}\n`);
+        io.stderr(errorLine(t, t('office.receiving.cli.trust.badKey', { file: String(values.key) })));
         return 2;
       }
       fingerprint = fingerprintOf(pem);
@@ -189,7 +189,7 @@ async function writeReceipts(
       }
       lines.push({ text: t('office.receiving.cli.receive.receipt', { file }), error: false });
     } catch (error) {
-      lines.push({ text: `${t('cli.error')}: ${userMessage(error, t)}`, error: true });
+      lines.push({ text: t('cli.errorLine', { message: userMessage(error, t) }), error: true });
     }
   }
   return lines;

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../lib/atomic-write';
 import { unwritableFile } from '../../lib/file-errors';
 import { reportDocx } from '../../services/report/word-report';
 import { scopeFor } from '../../services/workspace/scope';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 
 /**
  * `report-docx --department NAME --period P --out FILE.docx`: the period's report as the
@@ -23,7 +23,7 @@ export const reportDocxCommand: Command = {
   async run({ values, dataDir, io, t }) {
     const { department, period, out } = values;
     if (typeof department !== 'string' || typeof period !== 'string' || typeof out !== 'string') {
-      io.stderr(`${t('cli.error')}: ${t('cli.badOption', { detail: `${t('cli.usage')}: planledger ${reportDocxCommand.synopsis}` })}\n`);
+      io.stderr(usageError(t, reportDocxCommand.synopsis));
       return 2;
     }
     const file = resolve(out);

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { unreadableFile } from '../../lib/file-errors';
 import { formatFingerprint, normalizeFingerprint, printableName, type Manifest } from '../../../shared/report/manifest';
 import { verifyReportPackage } from '../../services/report/package/verify';
-import type { Command, CommandContext } from '../command';
+import { errorLine, type Command, type CommandContext } from '../command';
 
 /** `planledger verify FILE [--trust FINGERPRINT]... [--trust-key PEM]`: exit 0 only for an intact (and, if asked, trusted) report. */
 export const verifyCommand: Command = {
@@ -24,7 +24,7 @@ export const verifyCommand: Command = {
 
     const result = await verifyReportPackage(resolve(positionals[0] as string), { trustFingerprints, trustKeyPem });
     if (!result.ok) {
-      io.stderr(`${t('cli.error')}: ${t(`report.verify.reasons.${result.reason}`, { detail: result.detail })}\n`);
+      io.stderr(errorLine(t, t(`report.verify.reasons.${result.reason}`, { detail: result.detail })));
       return 1;
     }
     const trustChecked = trustFingerprints !== undefined || trustKeyPem !== undefined;
@@ -45,7 +45,7 @@ export async function trustOptions({
   const trustFingerprints = Array.isArray(values.trust) ? values.trust.map(String) : undefined;
   const badFingerprint = trustFingerprints?.find((value) => normalizeFingerprint(value) === null);
   if (badFingerprint !== undefined) {
-    io.stderr(`${t('cli.error')}: ${t('report.cli.verify.badFingerprint', { value: badFingerprint })}\n`);
+    io.stderr(errorLine(t, t('report.cli.verify.badFingerprint', { value: badFingerprint })));
     return null;
   }
   const trustKeyFile = typeof values['trust-key'] === 'string' ? values['trust-key'] : undefined;

@@ -20,13 +20,13 @@ export function matrixFileName(planShortName: string, granularity: MatrixGranula
   return safeNamePart(`报送情况-${planShortName}-${granularityWords[granularity]}.${format}`);
 }
 
-/** A cell in words: 逾期报送(3天), 未报送, 已报送(2版)… */
+/** A cell in words: 逾期报送（3天）, 未报送, 已报送（2版）… */
 export function cellText(cell: MatrixCell): string {
   const notes: string[] = [];
   if (cell.daysLate !== null && cell.daysLate > 0) notes.push(`${String(cell.daysLate)}天`);
   if (cell.versions > 1) notes.push(`${String(cell.versions)}版`);
   const word = zhOffice.cell[cell.status];
-  return notes.length === 0 ? word : `${word}(${notes.join(',')})`;
+  return notes.length === 0 ? word : `${word}（${notes.join('，')}）`;
 }
 
 const departmentHeader = '部门';
@@ -54,11 +54,11 @@ export const statusFills: Record<CellStatus, string> = {
 };
 
 const statusExplanations: Record<CellStatus, string> = {
-  received: '在截止日期前签署,签名人已登记为该部门',
-  received_late: '第一版在截止日期之后签署(按签署时的日期)',
-  untrusted: '当前版本的签名人未登记,或登记为其他部门',
-  missing: '尚未收到,还未到截止日期或计划未规定截止日期',
-  missing_overdue: '尚未收到,已过截止日期',
+  received: '在截止日期前签署，签名人已登记为该部门',
+  received_late: '第一版在截止日期之后签署（按签署时的日期）',
+  untrusted: '当前版本的签名人未登记，或登记为其他部门',
+  missing: '尚未收到，还未到截止日期或计划未规定截止日期',
+  missing_overdue: '尚未收到，已过截止日期',
 };
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });

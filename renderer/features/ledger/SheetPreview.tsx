@@ -234,7 +234,8 @@ function MappingSelect({
     <div className="field ledger-mapping-field">
       <label className="field-label" htmlFor={id}>
         {t(`ledger.preview.fields.${field}`)}
-        {required && <span className="muted"> {t('ledger.preview.required')}</span>}
+        {/* The marker brings its own spacing: full-width （必填） needs none, English a space. */}
+        {required && <span className="muted">{t('ledger.preview.required')}</span>}
       </label>
       <select
         id={id}

@@ -286,7 +286,9 @@ export function PackageFiles({ verifiedId, files }: { verifiedId: string; files:
             <span className="verify-file-name">
               <code>{file.path}</code>
               {reportFileKinds[file.path] && (
-                <span className="muted">({t(`reporting.verify.fileKinds.${reportFileKinds[file.path]!}`)})</span>
+                <span className="muted">
+                  {t('reporting.verify.fileKind', { kind: t(`reporting.verify.fileKinds.${reportFileKinds[file.path]!}`) })}
+                </span>
               )}
             </span>
             <span className="muted">{formatBytes(file.size, i18n.language)}</span>

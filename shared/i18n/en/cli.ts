@@ -2,10 +2,10 @@ import type zh from '../zh-CN/cli';
 import type { Messages } from '../types';
 
 const en: Messages<typeof zh> = {
-  usage: 'Usage',
+  usageLine: 'Usage: planledger {{synopsis}}',
   commands: 'Commands',
   options: 'Options',
-  error: 'Error',
+  errorLine: 'Error: {{message}}',
   help: {
     main: 'PlanLedger command-line tool: the same services and the same data folder as the desktop app.',
     more: 'Run planledger <command> --help for a command’s options.',

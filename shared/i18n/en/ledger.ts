@@ -31,7 +31,7 @@ const en: Messages<typeof zh> = {
     rows_one: '{{count}} data row, headings on row {{header}}',
     mapping: 'Columns',
     mappingHint: 'Matched by their headings; adjust any of them. Measure and Task are required. The preview follows your changes.',
-    required: '(required)',
+    required: ' (required)',
     notImported: 'Do not import',
     column: '{{letter}} {{header}}',
     columnUntitled: 'Column {{letter}} (no heading)',

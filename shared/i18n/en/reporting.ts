@@ -168,6 +168,7 @@ const en: Messages<typeof zh> = {
     files: 'Files ({{count}})',
     filesHint:
       'All these files were checked against the signed list. Save any of them on its own (it is checked again as it is saved); links to evidence inside the report do not open here.',
+    fileKind: '({{kind}})',
     fileKinds: {
       html: 'the report (web page)',
       csv: 'the report as a table (CSV)',

@@ -23,7 +23,7 @@ export default {
   },
   dashboard: {
     emptyPlanTitle: '还没有可用的行动计划',
-    emptyPlanBody: '工作台账需要先载入一份行动计划(省政府印发的通知文本),才能列出本部门承担的措施。',
+    emptyPlanBody: '工作台账需要先载入一份行动计划（省政府印发的通知文本），才能列出本部门承担的措施。',
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -61,7 +61,7 @@ export default {
   failure: {
     title: '出错了',
     screenTitle: '这个页面无法显示',
-    screenBody: '页面出现了意外错误,已保存的数据不受影响。可以返回工作台,或从菜单“视图 → 重新加载”。',
+    screenBody: '页面出现了意外错误，已保存的数据不受影响。可以返回工作台，或从菜单“视图 → 重新加载”。',
     toDashboard: '返回工作台',
   },
 };

@@ -24,5 +24,5 @@ export default {
   search: '搜索',
   shortcuts: '键盘快捷键',
   about: '关于工作台账',
-  aboutDetail: '版本 {{version}}\nElectron {{electron}} · SQLite {{sqlite}}\n数据文件夹:{{dataDir}}',
+  aboutDetail: '版本 {{version}}\nElectron {{electron}} · SQLite {{sqlite}}\n数据文件夹：{{dataDir}}',
 };

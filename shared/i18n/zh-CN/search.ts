@@ -10,9 +10,9 @@ export default {
   group: '分组',
   anyGroup: '全部分组',
   clear: '清除筛选',
-  hint: '输入一个或多个字即可搜索;可结合状态、逾期、责任人和分组筛选。',
+  hint: '输入一个或多个字即可搜索；可结合状态、逾期、责任人和分组筛选。',
   count: '找到 {{count}} 条',
-  truncated: '结果较多,只显示前 {{count}} 条,请缩小范围。',
+  truncated: '结果较多，只显示前 {{count}} 条，请缩小范围。',
   none: '没有找到匹配的内容。',
   kinds: {
     measure: '措施',

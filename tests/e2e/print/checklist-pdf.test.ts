@@ -113,7 +113,7 @@ describe('printed task checklist', () => {
     expect(flat.split('尚未分解任务').length - 1).toBe(11 - specs.size);
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expectRunningHeaderAndPageNumbers(pdf.pageTexts, plan.plan.docNumber!);
-    expect(squeeze(pdf.pageTexts.at(-1)!)).toContain('负责人:');
+    expect(squeeze(pdf.pageTexts.at(-1)!)).toContain('负责人：');
   });
 
   it('never splits one of 500 tasks across pages, repeats the header and ends with the sign-off', { timeout: 300_000 }, async () => {
@@ -169,7 +169,7 @@ describe('printed task checklist', () => {
         );
         expect(headingPages, `heading of ${measure.label}`).toEqual(pageOf(first.text.slice(0, 6)));
       }
-      const signOff = pdf.pageTexts.flatMap((text, index) => (text.includes('负责人:') ? [index + 1] : []));
+      const signOff = pdf.pageTexts.flatMap((text, index) => (text.includes('负责人：') ? [index + 1] : []));
       expect(signOff).toEqual([pdf.pages]);
     }
   });

@@ -80,12 +80,12 @@ describe('evidence files', () => {
       task.getByRole('button', { name: '为任务“组织节能家电计量测试中心建设”添加材料' }),
     );
     await waitForText(task.getByTestId('task-evidence'), '2 份材料');
-    await waitForText(measure.evidenceRow('附表.xlsx'), '任务:组织节能家电计量测试中心建设');
+    await waitForText(measure.evidenceRow('附表.xlsx'), '任务：组织节能家电计量测试中心建设');
     expect(await measure.taskAt(0).getByTestId('task-evidence').textContent()).not.toContain('份材料');
 
     // A file dropped on the task's strip goes to that task.
     await measure.dropOnEvidence([{ name: '照片.png', type: 'image/png', text: 'png' }], measure.taskAt(0).getByTestId('task-evidence'));
-    await waitForText(measure.evidenceRow('照片.png'), '任务:制定年度标准化工作计划');
+    await waitForText(measure.evidenceRow('照片.png'), '任务：制定年度标准化工作计划');
   });
 
   it('is ready for the next file after the chooser comes back empty', async () => {

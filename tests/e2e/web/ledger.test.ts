@@ -66,20 +66,20 @@ describe('the ledger screen', () => {
     await waitForText(preview.getByTestId('ledger-file'), '质监任务分解表.xlsx');
     await waitForText(preview.getByTestId('ledger-counts'), '将新增 5 项 · 更新 0 项 · 无变化 0 项 · 3 行无法导入');
     await waitForText(preview.getByTestId('ledger-notes'), '标题行在第 2 行');
-    expect(await preview.getByLabel('任务 (必填)').inputValue()).toBe('1');
+    expect(await preview.getByLabel('任务（必填）').inputValue()).toBe('1');
     const problems = preview.getByTestId('ledger-problems').locator('li');
     expect(await problems.allTextContents()).toEqual([
-      '第 8 行:找不到措施“(九)9”:请填写措施编号(如“(一)1”)或措施名称。',
-      '第 9 行:无法识别的进度“大半”:应为 0 到 100 之间的数(如 40、40% 或 0.4)。',
+      '第 8 行：找不到措施“(九)9”：请填写措施编号（如“(一)1”）或措施名称。',
+      '第 9 行：无法识别的进度“大半”：应为 0 到 100 之间的数（如 40、40% 或 0.4）。',
       '第 10 行:没有填写任务内容。',
     ]);
     await snapshot(app.page, 'ledger-preview', { andEnd: true });
 
     // Taking 任务 away disables Import with the reason; giving it back previews again.
-    await preview.getByLabel('任务 (必填)').selectOption({ label: '不导入' });
+    await preview.getByLabel('任务（必填）').selectOption({ label: '不导入' });
     await waitForText(preview.getByTestId('ledger-import-reason'), '请先为“任务”指定对应的列');
     expect(await preview.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
-    await preview.getByLabel('任务 (必填)').selectOption({ label: 'B 具体任务' });
+    await preview.getByLabel('任务（必填）').selectOption({ label: 'B 具体任务' });
     await waitForText(preview.getByTestId('ledger-counts'), '将新增 5 项');
 
     await preview.getByRole('button', { name: '导入', exact: true }).click();
@@ -103,7 +103,7 @@ describe('the ledger screen', () => {
 
     // The ledger exported as .xlsx arrives as a download, and reads back as the same five tasks.
     const download = app.page.waitForEvent('download');
-    await app.page.getByRole('button', { name: '导出工作台账(.xlsx)' }).click();
+    await app.page.getByRole('button', { name: '导出工作台账（.xlsx）' }).click();
     const ledger = join(tempDir(), (await download).suggestedFilename());
     await (await download).saveAs(ledger);
     expect(ledger).toMatch(/工作台账.*\.xlsx$/u);
@@ -142,7 +142,7 @@ describe('the Word report and the unit’s full name', () => {
     const app = await launchAs('质监');
     await app.open('#/settings');
     const unitName = app.page.getByLabel('单位全称');
-    await waitForText(app.page.locator('.field-hint', { hasText: '落款使用单位全称' }), '仍为计划中的简称(质监)');
+    await waitForText(app.page.locator('.field-hint', { hasText: '落款使用单位全称' }), '仍为计划中的简称（质监）');
     await unitName.fill('山东省质量技术监督局');
     await unitName.press('Enter');
     await waitForText(app.page.locator('.toast, [role="status"]'), '已保存');
@@ -150,7 +150,7 @@ describe('the Word report and the unit’s full name', () => {
     await snapshot(app.page, 'settings-unit-name');
 
     await app.open('#/reports?period=2016-H2');
-    const word = app.page.getByRole('button', { name: '另存为 Word(.docx)' });
+    const word = app.page.getByRole('button', { name: '另存为 Word（.docx）' });
     await word.waitFor();
     await app.page.getByTestId('report-measure').first().waitFor();
     await snapshot(app.page, 'reports-word');

@@ -142,7 +142,7 @@ describe('the office', () => {
     await nav.getByRole('link', { name: '设置' }).waitFor();
     expect(await nav.getByRole('link', { name: '收件' }).count()).toBe(0);
     // Saved at once (the box follows the saved setting, so it is clicked rather than "checked").
-    await page.getByRole('checkbox', { name: '本机同时作为牵头单位(收件)' }).click();
+    await page.getByRole('checkbox', { name: '本机同时作为牵头单位（收件）' }).click();
     for (const name of ['收件', '报送情况', '按措施汇总']) await nav.getByRole('link', { name }).waitFor();
     await nav.getByRole('link', { name: '收件' }).click();
     await waitForText(page.locator('.empty-state'), '把报告文件拖到这里');
@@ -187,7 +187,7 @@ describe('the office', () => {
     await (await chooser).setFiles(folder);
     const results = app.page.getByTestId('inbox-results');
     await waitForText(results.getByTestId('inbox-counts'), '已接收 2 · 重复 0 · 已拒收 0');
-    await waitForText(results, '文件夹中另有 1 个不是 .plreport 的文件,未处理。');
+    await waitForText(results, '文件夹中另有 1 个不是 .plreport 的文件，未处理。');
 
     // Files dropped anywhere on the screen: one batch again (here both already in, so duplicates).
     await dropFiles(app.page.getByTestId('inbox-page'), [

@@ -79,7 +79,7 @@ describe('importing a plan as people receive it', () => {
     await plans.previewButton.click();
     await waitForText(plans.reader, '粘贴的文本');
     await waitForText(app.page.locator('.plan-tree'), '完成时限“每季度末”读作 每季度');
-    await waitForText(app.page.locator('.plan-tree'), '各区政府(统称)');
+    await waitForText(app.page.locator('.plan-tree'), '各区政府（统称）');
     await plans.confirmImport.click();
 
     // Their department has no measures in the new plan: the dashboard says so and offers another.

@@ -92,7 +92,7 @@ describe('the office’s receipt on the reports screen', () => {
     await app.page.getByRole('button', { name: '导入回执…' }).click();
     await (await chooser).setFiles(receiptFile);
     const refusal = app.page.getByTestId('receipt-refusal');
-    await waitForText(refusal.getByRole('alert'), '回执由未登记的密钥签署(质监,指纹');
+    await waitForText(refusal.getByRole('alert'), '回执由未登记的密钥签署（质监，指纹');
     expect(await refusal.getByRole('alert').textContent()).toContain(fingerprint.slice(0, 4).toUpperCase());
     await waitForText(delivery, '未收到回执');
     await snapshot(app.page, 'reports-receipt-untrusted');

@@ -76,7 +76,7 @@ describe('the period report', () => {
     const verify = new VerifyPage(app.page);
     await verify.open(file);
     // Intact, but nobody has registered this signer yet: amber, not green.
-    await waitForText(verify.verdict, '内容完好,但签名人未登记');
+    await waitForText(verify.verdict, '内容完好，但签名人未登记');
     expect(await verify.verdictKind()).toBe('unknown_signer');
     expect(await verify.fingerprint.textContent()).toBe(exported.fingerprint);
     await waitForText(verify.report.locator('body'), '全面完成年度标准化工作改革任务');
@@ -97,7 +97,7 @@ describe('the period report', () => {
     await waitForText(app.page.getByRole('alert').filter({ hasText: '不一致' }), '输入的指纹与本报告签名人的指纹不一致');
     expect(await verify.verdictKind()).toBe('unknown_signer');
     await verify.register(exported.fingerprint.toLowerCase());
-    await waitForText(verify.verdict, '报告完好,签名人已登记');
+    await waitForText(verify.verdict, '报告完好，签名人已登记');
     expect(await verify.verdictKind()).toBe('trusted');
     await waitForText(app.page.locator('.text-success'), '已登记为“经济和信息化”的签名人');
     await snapshot(app.page, 'verify-trusted');
@@ -130,7 +130,7 @@ describe('the period report', () => {
     const uploaded = await exportAndUpload(app.page, '2016', '质监报送口令2016');
 
     await app.open(`#/verify?file=${uploaded.id}&name=opened.plreport&size=${uploaded.size}`);
-    await waitForText(new VerifyPage(app.page).verdict, '内容完好,但签名人未登记');
+    await waitForText(new VerifyPage(app.page).verdict, '内容完好，但签名人未登记');
   });
 
   it('says what it checks before a file is chosen, and verifies a report file dropped on the screen', async () => {
@@ -155,7 +155,7 @@ describe('the period report', () => {
     expect(await verify.verdict.count()).toBe(0);
 
     await verify.drop([{ name: '质监-2016年.plreport', base64 }]);
-    await waitForText(verify.verdict, '内容完好,但签名人未登记');
+    await waitForText(verify.verdict, '内容完好，但签名人未登记');
     await waitForText(verify.verdict, '质监-2016年.plreport');
     expect(await app.page.locator('.empty-state').count()).toBe(0);
 
@@ -197,7 +197,7 @@ describe('the period report', () => {
     await verify.open(file);
     await waitForText(verify.verdict, '签名人与报送部门不符');
     expect(await verify.verdictKind()).toBe('other_department');
-    await waitForText(verify.verdict, '报告自称来自“经济和信息化”,但签名人登记为“质监”的签名人');
+    await waitForText(verify.verdict, '报告自称来自“经济和信息化”，但签名人登记为“质监”的签名人');
     expect(await verify.trustFingerprint.count()).toBe(0);
     await snapshot(app.page, 'verify-other-department');
 
@@ -231,6 +231,6 @@ describe('the period report', () => {
 
     await app.open('#/verify');
     await verify.open(file);
-    await waitForText(verify.verdict, '内容完好,但签名人未登记');
+    await waitForText(verify.verdict, '内容完好，但签名人未登记');
   });
 });

@@ -37,6 +37,16 @@ describe('UI text resources', () => {
     expect(chinese.length / zh.size).toBeGreaterThan(0.8);
   });
 
+  it('punctuates the Chinese text with full-width marks (，：；（）？！), as GB/T 15834 asks', () => {
+    // Left as written: quoted examples (“(一)1”), placeholders, and the CLI's JSON example.
+    const verbatim = /“[^”]*”|\{\{[^}]*\}\}|\{added[^']*\}/gu;
+    const halfWidth = [...zh]
+      .filter(([, text]) => /\p{Script=Han}/u.test(text))
+      .filter(([, text]) => /[,:;()?!]/u.test(text.replace(verbatim, '')))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(halfWidth).toEqual([]);
+  });
+
   it('has a message for every error code in both languages', () => {
     for (const code of errorCodes) {
       expect(zh.has(messageKeyFor(code)), code).toBe(true);

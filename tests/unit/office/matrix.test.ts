@@ -53,7 +53,7 @@ describe('matrix periods and range', () => {
       refusal = error;
     }
     expect(userMessage(refusal, createTranslator('zh-CN'))).toBe(
-      '无法显示 2010-01 至 2020-01 的报送情况:起始月份不能晚于结束月份,且一次最多显示 120 个月。请缩小范围。',
+      '无法显示 2010-01 至 2020-01 的报送情况：起始月份不能晚于结束月份，且一次最多显示 120 个月。请缩小范围。',
     );
     expect(userMessage(refusal, createTranslator('en'))).toContain('at most 120 months');
   });
