@@ -57,11 +57,11 @@ describe('planledger export-ledger', () => {
     const dir = await dataFolder();
     const outDir = tempDir();
     const unknown = await runCliCaptured(['export-ledger', '--data-dir', dir, '--department', '质量局', '--out', join(outDir, 'a.xlsx')]);
-    expect(unknown).toEqual({ code: 1, stdout: '', stderr: '错误: 当前计划中没有名为“质量局”的部门。\n' });
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: '错误：当前计划中没有名为“质量局”的部门。\n' });
     const missing = join(outDir, 'no-such-folder', 'b.xlsx');
     const unwritable = await runCliCaptured(['export-ledger', '--data-dir', dir, '--department', ledgerDepartment, '--out', missing]);
     expect(unwritable.code).toBe(1);
-    expect(unwritable.stderr).toMatch(/^错误: 无法写出文件“b\.xlsx”:.+\n$/u);
+    expect(unwritable.stderr).toMatch(/^错误：无法写出文件“b\.xlsx”：.+\n$/u);
     expect(readdirSync(outDir)).toEqual([]);
     expect(existsSync(missing)).toBe(false);
   });

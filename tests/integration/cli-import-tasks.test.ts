@@ -70,7 +70,7 @@ describe('planledger import-tasks', () => {
     const dir = tempDir();
     const result = await runCliCaptured(['import-tasks', sheetWithProblems(tempDir()), '--data-dir', dir, '--department', '质监']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('表头在第 1 行:所属措施 ← “措施”(A 列),任务内容 ← “任务”(B 列),进度 ← “进度”(C 列)');
+    expect(result.stdout).toContain('表头在第 1 行：所属措施 ← “措施”（A 列）；任务内容 ← “任务”（B 列）；进度 ← “进度”（C 列）');
     expect(result.stdout).toContain('已导入：新增任务 2 项，更新 0 项，未变 0 项。');
     expect(result.stdout).toContain('以下 2 行未导入：\n  第 3 行：找不到措施“(九)9”');
   });

@@ -69,7 +69,7 @@ describe('planledger report-docx', () => {
     const out = join(folder, 'x.docx');
     const badPeriod = await cli(['report-docx', '--data-dir', dataDir, '--department', '质监', '--period', '2016-H7', '--out', out]);
     expect(badPeriod.code).toBe(1);
-    expect(badPeriod.stderr).toBe('错误: 报告期间“2016-H7”无法识别。可写作 2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31。\n');
+    expect(badPeriod.stderr).toBe('错误：报告期间“2016-H7”无法识别。可写作 2016、2016-H2、2016-Q3、2016-07 或 2016-07-01..2017-01-31。\n');
     const unknown = await cli(['report-docx', '--data-dir', dataDir, '--department', '不存在', '--period', '2016', '--out', out]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('不存在');

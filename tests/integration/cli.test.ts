@@ -117,7 +117,7 @@ describe('command-line tool', () => {
     const en = await run(['parse-plan', bomb], { PLANLEDGER_LANG: 'en' });
     expect([en.code, en.stdout]).toEqual([1, '']);
     expect(en.stderr).toMatch(/^Error: This PDF would unpack to more than 200 MB, .*\n$/u);
-    expect((await run(['parse-plan', bomb])).stderr).toMatch(/^错误: 该 PDF 解压后的内容过大\(超过 200 MB\)/u);
+    expect((await run(['parse-plan', bomb])).stderr).toMatch(/^错误：该 PDF 解压后的内容过大（超过 200 MB）/u);
   });
 
   it('parse-plan reads the seed circular as an OFD file into the same plan as its text', async () => {

@@ -36,7 +36,7 @@ describe('files that cannot be written', () => {
     const { targetId, code } = targetIn(backend, '导出.plan.json');
     const failure = await failureOf(backend.call('plans.export', { planId: active?.id as number, targetId }));
     expect(failure.apiError).toMatchObject({ code: 'file.write_failed', params: { name: '导出.plan.json', reason: code } });
-    expect(failure.zh).toBe(`无法写出文件“导出.plan.json”:${worded[code]['zh-CN']}。`);
+    expect(failure.zh).toBe(`无法写出文件“导出.plan.json”：${worded[code]['zh-CN']}。`);
     expect(failure.en).toContain(worded[code].en);
   });
 
@@ -47,15 +47,15 @@ describe('files that cannot be written', () => {
     const { targetId, code } = targetIn(backend, '公钥.pem');
     const failure = await failureOf(backend.call('reports.exportPublicKey', { targetId }));
     expect(failure.apiError).toMatchObject({ code: 'file.write_failed', params: { name: '公钥.pem', reason: code } });
-    expect(failure.zh).toBe(`无法写出文件“公钥.pem”:${worded[code]['zh-CN']}。`);
+    expect(failure.zh).toBe(`无法写出文件“公钥.pem”：${worded[code]['zh-CN']}。`);
   });
 
   it('keep a code that has no wording as the system gave it', () => {
     const zh = createTranslator('zh-CN');
-    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EMFILE' })).toBe('无法保存 a.csv:EMFILE');
-    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EACCES' })).toBe('无法保存 a.csv:没有访问权限');
+    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EMFILE' })).toBe('无法保存 a.csv：EMFILE');
+    expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'EACCES' })).toBe('无法保存 a.csv：没有访问权限');
     expect(errorText(zh, 'errors.report.save_failed', { file: 'a.csv', reason: 'odd: text. with dots' })).toBe(
-      '无法保存 a.csv:odd: text. with dots',
+      '无法保存 a.csv：odd: text. with dots',
     );
   });
 });

@@ -126,9 +126,9 @@ describe('report drafts', () => {
     expect(first.tasks).toEqual([expect.objectContaining({ text: '制定年度标准化工作计划', status: 'done', owner: '王科长' })]);
     expect(first.changes.map((change) => change.description)).toEqual([
       '新增任务“制定年度标准化工作计划”',
-      '任务“制定年度标准化工作计划”:状态 未开始 → 已完成',
-      '任务“制定年度标准化工作计划”:进度 0% → 100%',
-      '任务“制定年度标准化工作计划”:责任人 (空) → 王科长',
+      '任务“制定年度标准化工作计划”：状态 未开始 → 已完成',
+      '任务“制定年度标准化工作计划”：进度 0% → 100%',
+      '任务“制定年度标准化工作计划”：责任人 （空） → 王科长',
     ]);
     expect(empty.updatedAt).toBeNull();
 

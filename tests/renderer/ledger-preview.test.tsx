@@ -54,7 +54,7 @@ describe('the sheet import preview', () => {
     expect(rows[2]?.querySelector('.badge')?.getAttribute('title')).toBe(
       '第 5 行：找不到措施“(九)9”：请填写措施编号（如“(一)1”）或措施名称。',
     );
-    await expect.element(screen.getByTestId('ledger-problems')).toHaveTextContent('第 5 行:找不到措施“(九)9”');
+    await expect.element(screen.getByTestId('ledger-problems')).toHaveTextContent('第 5 行：找不到措施“(九)9”');
 
     await screen.getByRole('button', { name: '导入' }).click();
     await screen.getByRole('button', { name: '取消' }).click();

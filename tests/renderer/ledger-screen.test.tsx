@@ -135,7 +135,7 @@ describe('the ledger screen', () => {
     answers['ledger.previewImport'] = refused({ code: 'ledger.encrypted', messageKey: 'errors.ledger.encrypted', params: {} });
     const screen = await render(withProviders(<LedgerScreen />));
     dropFile(screen.getByTestId('ledger-page').element(), '加密.xlsx');
-    await expect.element(screen.getByTestId('ledger-refusal')).toHaveTextContent('该工作簿设有打开密码,无法读取');
+    await expect.element(screen.getByTestId('ledger-refusal')).toHaveTextContent('该工作簿设有打开密码，无法读取');
     await expect.element(screen.getByRole('button', { name: '选择表格…' })).toBeEnabled();
     await expect.element(screen.getByRole('button', { name: '导出工作台账（.xlsx）' })).toBeEnabled();
 

@@ -91,7 +91,7 @@ describe('the completeness matrix', () => {
       '质监逾期报送迟 5 天未报送',
     ]);
     // Colour never alone: the status is a word (and the label a sentence) on every cell.
-    await expect.element(screen.getByRole('button', { name: '质监,2016年第三季度:逾期报送(迟 5 天)' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: '质监，2016年第三季度：逾期报送（迟 5 天）' })).toBeVisible();
     await expect.element(screen.getByText('另有计划未列出的部门报送了报告：省外事办')).toBeVisible();
     expect(asked[0]).toEqual({ name: 'office.matrix', body: { granularity: 'quarter' } });
 
@@ -110,7 +110,7 @@ describe('the completeness matrix', () => {
     expect(getComputedStyle(grid.element().querySelector('tbody th')!).position).toBe('sticky');
 
     // Keyboard: the cell is a button; Enter opens its submission.
-    const late = screen.getByRole('button', { name: /^质监,2016年第三季度/u });
+    const late = screen.getByRole('button', { name: /^质监，2016年第三季度/u });
     (late.element() as HTMLButtonElement).focus();
     await userEvent.keyboard('{Enter}');
     expect(window.location.hash).toBe('#/office/submissions/13');
@@ -222,9 +222,9 @@ describe('a batch’s results', () => {
     expect(items()[3]).toContain('已拒收被改动的.plreport');
     expect(items()[3]).toMatch(/签名/u);
 
-    await screen.getByRole('radio', { name: '已拒收(1)' }).click();
+    await screen.getByRole('radio', { name: '已拒收（1）' }).click();
     expect(items()).toHaveLength(1);
-    await screen.getByRole('radio', { name: '重复(1)' }).click();
+    await screen.getByRole('radio', { name: '重复（1）' }).click();
     expect(items()).toEqual([expect.stringContaining('重复质监-副本.plreport')]);
     await screen.getByRole('radio', { name: '全部（4）' }).click();
     expect(items()).toHaveLength(4);
@@ -268,7 +268,7 @@ describe('the diff between versions', () => {
     expect(entries).toEqual([
       '措施 2.1.1 · 任务“制定年度标准化工作计划”状态进行中→已完成',
       '措施 2.1.1进度40%→100%',
-      '报告存在问题(空)→资金到位较慢',
+      '报告存在问题（空）→资金到位较慢',
       '文件 attachments/2.1.1/纪要.pdf新增纪要.pdf',
     ]);
     expect(asked[0]).toEqual({ name: 'office.diff', body: { older: 1, newer: 2 } });

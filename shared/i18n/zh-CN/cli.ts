@@ -35,7 +35,7 @@ export default {
     json: '以 JSON 输出结果：{added, updated, unchanged, problems: [{row, message}]}',
     mapping: '表头在第 {{row}} 行：{{columns}}',
     column: '{{field}} ← “{{header}}”（{{column}} 列）',
-    columnSeparator: ',',
+    columnSeparator: '；',
     done: '已导入：新增任务 {{added}} 项，更新 {{updated}} 项，未变 {{unchanged}} 项。',
     dryRunDone: '检查完毕，未写入：将新增任务 {{added}} 项，更新 {{updated}} 项，未变 {{unchanged}} 项。',
     problems: '以下 {{count}} 行未导入：',

@@ -29,6 +29,6 @@ describe('npm run --silent planledger', () => {
     const result = npmPlanledger(['parse-plan', prose]);
     expect(result.status).not.toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^错误: /u);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^错误：/u);
   });
 });

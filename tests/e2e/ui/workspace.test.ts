@@ -47,9 +47,9 @@ describe('tracking a measure', () => {
       '状态 未开始 → 已完成',
       '状态 未开始 → 进行中',
       '状态 未开始 → 受阻',
-      '责任人 (空) → 王科长',
-      '完成时限 (空) → 2016-09-30',
-      '备注 (空) → 需协调省财政厅安排专项资金',
+      '责任人 （空） → 王科长',
+      '完成时限 （空） → 2016-09-30',
+      '备注 （空） → 需协调省财政厅安排专项资金',
     ]) {
       expect(history).toContain(change);
     }
@@ -127,7 +127,7 @@ describe('tracking a measure', () => {
     expect(await measure.dueChanges()).toEqual([]);
 
     await measure.saving(() => measure.dueField(0).blur());
-    expect(await measure.dueChanges()).toEqual(['任务“编制年度计量工作要点”:完成时限 (空) → 2016-09-30']);
+    expect(await measure.dueChanges()).toEqual(['任务“编制年度计量工作要点”：完成时限 （空） → 2016-09-30']);
     expect(await measure.dueField(0).inputValue()).toBe('2016-09-30');
 
     // A year no plan has (0201) is not saved; leaving the field puts the saved date back.

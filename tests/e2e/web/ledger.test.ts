@@ -71,7 +71,7 @@ describe('the ledger screen', () => {
     expect(await problems.allTextContents()).toEqual([
       '第 8 行：找不到措施“(九)9”：请填写措施编号（如“(一)1”）或措施名称。',
       '第 9 行：无法识别的进度“大半”：应为 0 到 100 之间的数（如 40、40% 或 0.4）。',
-      '第 10 行:没有填写任务内容。',
+      '第 10 行：没有填写任务内容。',
     ]);
     await snapshot(app.page, 'ledger-preview', { andEnd: true });
 
@@ -119,7 +119,7 @@ describe('the ledger screen', () => {
     const file = writeEncryptedXlsx(tempDir());
     await app.open('#/ledger');
     await chooseSheet(app.page, file);
-    await waitForText(app.page.getByTestId('ledger-refusal'), '该工作簿设有打开密码,无法读取');
+    await waitForText(app.page.getByTestId('ledger-refusal'), '该工作簿设有打开密码，无法读取');
     expect(await app.page.getByRole('button', { name: '选择表格…' }).isEnabled()).toBe(true);
     const good = join(tempDir(), 'good.xlsx');
     await writeZhijianBreakdownXlsx(good);
@@ -192,7 +192,7 @@ describe('the verify screen', () => {
     const saved = join(tempDir(), 'saved-report.docx');
     // Opens the file list and saves report.docx from it.
     await verify.saveFile('report.docx', saved);
-    await waitForText(app.page.getByTestId('verify-file').filter({ hasText: 'report.docx' }), 'report.docx(Word 版报告)');
+    await waitForText(app.page.getByTestId('verify-file').filter({ hasText: 'report.docx' }), 'report.docx（Word 版报告）');
     await app.page.getByTestId('verify-file').last().scrollIntoViewIfNeeded();
     await snapshot(app.page, 'verify-files');
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');

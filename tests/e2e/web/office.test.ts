@@ -163,7 +163,7 @@ describe('the office', () => {
     await waitForText(items.nth(0), '未登记的签名人');
     await snapshot(page, 'office-inbox');
 
-    await page.getByRole('radio', { name: '已拒收(1)' }).check();
+    await page.getByRole('radio', { name: '已拒收（1）' }).check();
     expect(await items.count()).toBe(1);
 
     // The current submissions: two; with the replaced one, three.
@@ -202,9 +202,9 @@ describe('the office', () => {
     const page = app.page;
     await page.getByTestId('matrix').waitFor();
     expect(await page.getByTestId('matrix-row').count()).toBe(27);
-    const qualityCell = page.getByRole('button', { name: /^质监,2016年下半年:签名人未登记\(2 个版本/u });
+    const qualityCell = page.getByRole('button', { name: /^质监，2016年下半年：签名人未登记（2 个版本/u });
     await qualityCell.waitFor();
-    await page.getByRole('button', { name: /^经济和信息化,2016年下半年:签名人未登记/u }).waitFor();
+    await page.getByRole('button', { name: /^经济和信息化，2016年下半年：签名人未登记/u }).waitFor();
     await waitForText(page.getByTestId('matrix-row').filter({ hasText: '财政' }), '逾期未报');
     await snapshot(page, 'office-matrix');
     // Narrowed to the plan's first year: one half-year column.

@@ -49,7 +49,7 @@ describe('a coordinator’s day', () => {
 
     const history = (await app.page.locator('.measure-side .history-entry').allTextContents()).join('\n');
     expect(history).toContain('添加材料“专项行动会议纪要.txt”');
-    expect(history).toContain('责任人 (空) → 李处长');
-    expect(history).toContain('完成时限 (空) → 2016-12-15');
+    expect(history).toContain('责任人 （空） → 李处长');
+    expect(history).toContain('完成时限 （空） → 2016-12-15');
   });
 });

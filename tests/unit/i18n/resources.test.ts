@@ -41,8 +41,10 @@ describe('UI text resources', () => {
     // Left as written: quoted examples (“(一)1”), placeholders, and the CLI's JSON example.
     const verbatim = /“[^”]*”|\{\{[^}]*\}\}|\{added[^']*\}/gu;
     const halfWidth = [...zh]
-      .filter(([, text]) => /\p{Script=Han}/u.test(text))
-      .filter(([, text]) => /[,:;()?!]/u.test(text.replace(verbatim, '')))
+      .map(([key, text]) => [key, text, text.replace(verbatim, '')] as const)
+      // Chinese text, or marks joining placeholders only (“{{outcome}}（{{count}}）”), not Latin text like “Word 97-2003”.
+      .filter(([, text, own]) => /\p{Script=Han}/u.test(text) || !/[A-Za-z]/u.test(own))
+      .filter(([, , own]) => /[,:;()?!]/u.test(own))
       .map(([key, text]) => `${key}: ${text}`);
     expect(halfWidth).toEqual([]);
   });

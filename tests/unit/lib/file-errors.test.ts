@@ -34,7 +34,7 @@ describe('unreadable files', () => {
   });
 
   it('keeps the system’s reason for anything else', () => {
-    expect(userMessage(unreadableFile('a.txt', fsError('ELOOP')), zh)).toBe('无法读取文件“a.txt”:ELOOP');
+    expect(userMessage(unreadableFile('a.txt', fsError('ELOOP')), zh)).toBe('无法读取文件“a.txt”：ELOOP');
     expect(userMessage(unreadableFile('a.txt', fsError('EIO')), zh)).toBe('无法读取文件“a.txt”：设备读写出错，可能已被拔出');
     expect(userMessage(unreadableFile('a.txt', new Error('odd')), en)).toBe('Could not read the file “a.txt”: odd');
   });

@@ -120,7 +120,7 @@ describe('planledger verify', () => {
     expect((await run(['verify', file, '--trust-key', ours])).code).toBe(0);
     expect(await run(['verify', file, '--trust-key', theirs])).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/^错误: 签名人不在受信任列表中/u),
+      stderr: expect.stringMatching(/^错误：签名人不在受信任列表中/u),
     });
     writeFileSync(theirs, 'not a key');
     expect(await run(['verify', file, '--trust-key', theirs, '--lang', 'en'])).toEqual({

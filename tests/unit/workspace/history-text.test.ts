@@ -37,18 +37,18 @@ describe('describeHistoryEntry', () => {
   it('words a change of every field, with statuses in words, progress in per cent and empty values marked', () => {
     const update = (field: string, oldValue: string | null, newValue: string | null) =>
       describeHistoryEntry(entry({ action: 'task.update', field, oldValue, newValue, taskText: task }), zh);
-    expect(update('text', '开展对标活动', task)).toBe(`任务“${task}”:内容 开展对标活动 → ${task}`);
-    expect(update('status', 'not_started', 'in_progress')).toBe(`任务“${task}”:状态 未开始 → 进行中`);
-    expect(update('status', 'in_progress', 'done')).toBe(`任务“${task}”:状态 进行中 → 已完成`);
-    expect(update('status', 'in_progress', 'blocked')).toBe(`任务“${task}”:状态 进行中 → 受阻`);
-    expect(update('progress', '0', '60')).toBe(`任务“${task}”:进度 0% → 60%`);
-    expect(update('owner', '', '李明')).toBe(`任务“${task}”:责任人 (空) → 李明`);
-    expect(update('due', '2016-10-31', null)).toBe(`任务“${task}”:完成时限 2016-10-31 → (空)`);
-    expect(update('notes', null, long)).toBe(`任务“${task}”:备注 (空) → ${long.slice(0, 40)}…`);
+    expect(update('text', '开展对标活动', task)).toBe(`任务“${task}”：内容 开展对标活动 → ${task}`);
+    expect(update('status', 'not_started', 'in_progress')).toBe(`任务“${task}”：状态 未开始 → 进行中`);
+    expect(update('status', 'in_progress', 'done')).toBe(`任务“${task}”：状态 进行中 → 已完成`);
+    expect(update('status', 'in_progress', 'blocked')).toBe(`任务“${task}”：状态 进行中 → 受阻`);
+    expect(update('progress', '0', '60')).toBe(`任务“${task}”：进度 0% → 60%`);
+    expect(update('owner', '', '李明')).toBe(`任务“${task}”：责任人 （空） → 李明`);
+    expect(update('due', '2016-10-31', null)).toBe(`任务“${task}”：完成时限 2016-10-31 → （空）`);
+    expect(update('notes', null, long)).toBe(`任务“${task}”：备注 （空） → ${long.slice(0, 40)}…`);
     expect(long.length).toBeGreaterThan(40);
     // No field recorded: the text.
     expect(describeHistoryEntry(entry({ action: 'task.update', oldValue: 'a', newValue: 'b', taskText: task }), zh)).toBe(
-      `任务“${task}”:内容 a → b`,
+      `任务“${task}”：内容 a → b`,
     );
   });
 
