@@ -97,7 +97,7 @@ describe('the receiving office, end to end', () => {
 
     // Who has reported: no signer is registered yet, so every received cell says so; the rest are overdue.
     await office.open('#/office/matrix?granularity=half&to=2016-12');
-    const cell = (name: string) => office.page.getByRole('button', { name: new RegExp(`^${name},2016年下半年:`, 'u') });
+    const cell = (name: string) => office.page.getByRole('button', { name: new RegExp(`^${name}，2016年下半年：`, 'u') });
     await waitForText(cell('财政'), '签名人未登记');
     await waitForText(office.page.getByTestId('matrix-row').filter({ hasText: '发展改革' }), '逾期未报');
 
