@@ -1,5 +1,5 @@
 import type { ColumnMapping, LedgerField } from '../api/calls/ledger';
-import { cellText, type LedgerRow } from './cell';
+import { cellText, isBlankCell, type LedgerRow } from './cell';
 import { compactText } from './text';
 
 /**
@@ -72,6 +72,39 @@ export function findHeaderRow<Row extends LedgerRow>(rows: readonly Row[]): Row 
     if (fields.size >= 2) return row;
   }
   return null;
+}
+
+/**
+ * The row under the header when it finishes a heading of two rows: a group heading merged
+ * across its sub-headings (完成情况 over 状态 | 进度, 责任单位 over 牵头处室 | 配合处室) while
+ * the other headings are merged down over both rows. Each of its non-empty cells is text and
+ * is the heading above repeated (the reader fills a merged range with its value), a heading
+ * the app knows, or any sub-heading under a group (a heading repeated across columns). A row
+ * with anything else, such as a measure or a number, is data. Null when there is no such row.
+ */
+export function findSubHeaderRow<Row extends LedgerRow>(rows: readonly Row[], header: Row): Row | null {
+  const below = rows[rows.indexOf(header) + 1];
+  if (below === undefined || below.row !== header.row + 1) return null;
+  const above = (index: number) => cellText(header.cells[index]).trim();
+  const isGroup = (index: number) => above(index) !== '' && (above(index - 1) === above(index) || above(index + 1) === above(index));
+  let filled = 0;
+  for (const [index, cell] of below.cells.entries()) {
+    if (isBlankCell(cell)) continue;
+    if (cell?.kind !== 'text') return null;
+    filled++;
+    const own = cell.text.trim();
+    if (own !== above(index) && recogniseHeading(own) === null && !isGroup(index)) return null;
+  }
+  return filled > 0 ? below : null;
+}
+
+/** Each column's heading: its sub-heading where the row below gives one of its own, else the heading above. */
+export function combinedHeadings(header: LedgerRow, subHeader: LedgerRow | null, width: number): string[] {
+  return Array.from({ length: width }, (_, index) => {
+    const above = cellText(header.cells[index]).trim();
+    const below = cellText(subHeader?.cells[index]).trim();
+    return below !== '' ? below : above;
+  });
 }
 
 export const emptyMapping: ColumnMapping = { measure: null, task: null, owner: null, due: null, status: null, progress: null, notes: null };

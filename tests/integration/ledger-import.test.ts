@@ -22,6 +22,7 @@ import {
   writeZipBombXlsx,
 } from '../support/sheet-fixtures';
 import {
+  writeTwoRowHeadingXlsx,
   writeZhijianBreakdownCsv,
   writeZhijianBreakdownXlsx,
   zhijianBreakdown,
@@ -395,6 +396,37 @@ describe('sheets as coordinators keep them', () => {
     );
     expect((await tasksOf(backend, '2.1.2')).map((task) => [task.text, task.progress, task.due])).toEqual([
       ['引导中小企业建立质量管理体系', 60, '2016-11-15'],
+    ]);
+  });
+
+  it('reads a heading of two rows, 完成情况 over 状态 and 进度, matching each column by its sub-heading', async () => {
+    const backend = await asZhijian();
+    const path = join(tempDir(), '两行表头.xlsx');
+    await writeTwoRowHeadingXlsx(path);
+    const fileId = backend.ctx.files.registerExisting(path).id;
+    const preview = await backend.call('ledger.previewImport', { fileId, sheet: null, mapping: null });
+    expect(preview.headerRow).toBe(2);
+    expect(preview.columns.map((column) => column.header)).toEqual([
+      '序号',
+      '具体任务',
+      '牵头处室',
+      '配合处室',
+      '完成时限',
+      '状态',
+      '进度',
+      '备注',
+    ]);
+    expect(preview.mapping).toEqual({ measure: 0, task: 1, owner: 2, due: 4, status: 5, progress: 6, notes: 7 });
+    expect(preview.notes).toContainEqual({ code: 'header_two_rows', params: { row: 2, subRow: 3 } });
+    expect(preview.rowCount).toBe(zhijianBreakdown.length);
+    expect(preview.sample[0]?.row).toBe(4);
+
+    expect(await importFile(backend, path)).toEqual({ added: zhijianBreakdown.length, updated: 0, unchanged: 0, problems: [] });
+    expect(
+      (await tasksOf(backend, '2.1.1')).map(({ text, owner, status, progress, due }) => ({ text, owner, status, progress, due })),
+    ).toEqual([
+      { text: '完善计量标准体系', owner: '计量处', status: 'in_progress', progress: 40, due: '2016-09-30' },
+      { text: '建立省级质量基础数据库', owner: '标准化处', status: 'not_started', progress: 0, due: '2016-12-31' },
     ]);
   });
 });

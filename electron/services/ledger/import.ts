@@ -9,7 +9,7 @@ import {
 } from '../../../shared/api/calls/ledger';
 import { AppError } from '../../../shared/api/errors';
 import { cellText } from '../../../shared/ledger/cell';
-import { checkMapping, findHeaderRow, guessMapping } from '../../../shared/ledger/columns';
+import { checkMapping, combinedHeadings, findHeaderRow, findSubHeaderRow, guessMapping } from '../../../shared/ledger/columns';
 import { planImport, type ExistingTask, type ImportPlan } from '../../../shared/ledger/plan-import';
 import { listDepartmentTasks, listImportMeasures, planYear } from '../../db/repos/ledger';
 import { nextPosition } from '../../db/repos/tasks';
@@ -27,7 +27,7 @@ export interface ImportSheet {
   headerRow: SheetRow;
   headers: string[];
   dataRows: SheetRow[];
-  /** The table's notes, and header_not_first_row when there is a title above the header. */
+  /** The table's notes, header_not_first_row when there is a title above the header, header_two_rows for a two-row heading. */
   notes: SheetNote[];
 }
 
@@ -53,16 +53,18 @@ const columnScanRows = 1000;
 
 /** The header row and the data rows below it; a sheet without a recognisable header row takes its first row as the header. */
 export function importSheetOf(table: SheetTable): ImportSheet {
-  const headerRow = findHeaderRow(table.rows) ?? table.rows[0] ?? null;
+  const recognised = findHeaderRow(table.rows);
+  const headerRow = recognised ?? table.rows[0] ?? null;
   if (headerRow === null) throw new AppError('ledger.empty');
-  const dataRows = table.rows.slice(table.rows.indexOf(headerRow) + 1);
+  const subHeaderRow = recognised ? findSubHeaderRow(table.rows, recognised) : null;
+  const dataRows = table.rows.slice(table.rows.indexOf(subHeaderRow ?? headerRow) + 1);
   if (dataRows.length === 0) throw new AppError('ledger.empty');
   const notes = [...table.notes];
   if (headerRow.row !== 1) notes.push({ code: 'header_not_first_row', params: { row: headerRow.row } });
+  if (subHeaderRow) notes.push({ code: 'header_two_rows', params: { row: headerRow.row, subRow: subHeaderRow.row } });
   // A column with data under an empty heading can still be chosen: the columns run as wide as the data.
   const width = Math.max(headerRow.cells.length, ...dataRows.slice(0, columnScanRows).map((row) => row.cells.length));
-  const headers = Array.from({ length: width }, (_, index) => cellText(headerRow.cells[index]).trim());
-  return { table, headerRow, headers, dataRows, notes };
+  return { table, headerRow, headers: combinedHeadings(headerRow, subHeaderRow, width), dataRows, notes };
 }
 
 /** Lists fields in the user's words (所属措施、任务内容), for ledger.mapping_incomplete. */

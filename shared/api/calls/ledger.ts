@@ -82,7 +82,7 @@ export const PreviewRow = z.object({
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
 /** Notes about the file as a whole, worded by the UI (ledger.notes.<code>). */
-export const sheetNoteCodes = ['merged_cells_filled', 'encoding_gbk', 'encoding_utf16', 'header_not_first_row'] as const;
+export const sheetNoteCodes = ['merged_cells_filled', 'encoding_gbk', 'encoding_utf16', 'header_not_first_row', 'header_two_rows'] as const;
 export const SheetNote = z.object({
   code: z.enum(sheetNoteCodes),
   params: z.record(z.string(), z.union([z.string(), z.number()])),

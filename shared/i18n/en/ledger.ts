@@ -73,6 +73,8 @@ const en: Messages<typeof zh> = {
     encoding_gbk: 'This CSV file was read as GBK (common for WPS and older Excel).',
     encoding_utf16: 'This CSV file was read as UTF-16.',
     header_not_first_row: 'The headings are on row {{row}}; the rows above them (such as a title) are not imported.',
+    header_two_rows:
+      'The headings take two rows, {{row}} and {{subRow}}; a column with a sub-heading (such as 状态 and 进度 under 完成情况) is matched by its sub-heading.',
   },
   running: {
     working: 'Importing… {{percent}}%',

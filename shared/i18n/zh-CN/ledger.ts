@@ -69,6 +69,7 @@ export default {
     encoding_gbk: '该 CSV 文件按 GBK 编码读取（WPS 和旧版 Excel 的常见格式）。',
     encoding_utf16: '该 CSV 文件按 UTF-16 编码读取。',
     header_not_first_row: '标题行在第 {{row}} 行，之前的行（如表名）不导入。',
+    header_two_rows: '表头占第 {{row}}、{{subRow}} 两行，有小标题的列（如“完成情况”下的“状态”“进度”）按小标题对应。',
   },
   running: {
     working: '正在导入… {{percent}}%',

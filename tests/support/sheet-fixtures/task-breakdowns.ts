@@ -48,6 +48,33 @@ export async function writeZhijianBreakdownXlsx(path: string, rows: readonly Bre
   await workbook.xlsx.writeFile(path);
 }
 
+/**
+ * The same rows under a two-row heading, as offices often lay it out: 完成情况 merged across
+ * its sub-headings 状态 and 进度 on the second row, every other heading merged down over both
+ * rows, a title row above, and a 责任单位 group split into 牵头处室 (the owner) and 配合处室.
+ */
+export async function writeTwoRowHeadingXlsx(path: string, rows: readonly BreakdownRow[] = zhijianBreakdown): Promise<void> {
+  const top = ['序号', '具体任务', '责任单位', '责任单位', '完成时限', '完成情况', '完成情况', '备注'];
+  const sub = [null, null, '牵头处室', '配合处室', null, '状态', '进度', null];
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('任务分解表');
+  sheet.addRow(['质监局2016年质量工作任务分解表']);
+  sheet.mergeCells(1, 1, 1, top.length);
+  sheet.addRow(top);
+  sheet.addRow(sub);
+  top.forEach((heading, index) => {
+    const column = index + 1;
+    if (sub[index] === null) sheet.mergeCells(2, column, 3, column);
+    else if (top[index - 1] !== heading) sheet.mergeCells(2, column, 2, top.lastIndexOf(heading) + 1);
+  });
+  for (const [measure, task, owner, due, status, progress, notes] of rows) {
+    sheet.addRow([measure, task, owner, '办公室', due, status, progress, notes]);
+  }
+  sheet.getColumn(5).numFmt = 'yyyy"年"m"月"d"日"';
+  sheet.getColumn(7).numFmt = '0%';
+  await workbook.xlsx.writeFile(path);
+}
+
 /** A .csv of the same rows (dates as 2016-09-30, progress as 40%), in UTF-8 with a BOM or in GBK without one. */
 export function writeZhijianBreakdownCsv(
   path: string,

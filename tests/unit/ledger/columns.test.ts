@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkMapping,
+  combinedHeadings,
   findHeaderRow,
+  findSubHeaderRow,
   guessMapping,
   measureColumns,
   normaliseHeading,
@@ -133,5 +135,41 @@ describe('the mapping guessed from the headings', () => {
       0,
     );
     expect(checkMapping(guessMapping(['措施', '任务']))).toEqual({ missing: [], duplicateColumn: null });
+  });
+});
+
+describe('a heading of two rows', () => {
+  const number = (value: number) => ({ kind: 'number' as const, value, text: String(value), percent: false });
+
+  it('is a group heading over sub-headings, the other headings merged down (their text repeated)', () => {
+    const header = row(2, ['序号', '具体任务', '责任处室', '完成情况', '完成情况', '备注']);
+    const sub = row(3, ['序号', '具体任务', '责任处室', '状态', '进度', '备注']);
+    const rows = [row(1, ['任务分解表']), header, sub, row(4, ['(一)1', '任务甲', '计量处', '进行中', '40%', null])];
+    expect(findSubHeaderRow(rows, header)).toBe(sub);
+    const headings = combinedHeadings(header, sub, 6);
+    expect(headings).toEqual(['序号', '具体任务', '责任处室', '状态', '进度', '备注']);
+    expect(guessMapping(headings)).toMatchObject({ measure: 0, task: 1, owner: 2, status: 3, progress: 4, notes: 5 });
+  });
+
+  it('takes sub-headings the app does not know under a group (配合处室), and headings not merged down (empty below)', () => {
+    const header = row(1, ['措施', '任务', '责任单位', '责任单位']);
+    const sub = row(2, [null, null, '牵头处室', '配合处室']);
+    expect(findSubHeaderRow([header, sub], header)).toBe(sub);
+    expect(combinedHeadings(header, sub, 5)).toEqual(['措施', '任务', '牵头处室', '配合处室', '']);
+  });
+
+  it('is a header merged down over two rows with no sub-heading at all', () => {
+    const header = row(1, ['措施', '任务', '备注']);
+    const tall = row(2, ['措施', '任务', '备注']);
+    expect(findSubHeaderRow([header, tall, row(3, ['(一)1', '任务甲', null])], header)).toBe(tall);
+  });
+
+  it('is never a data row: a measure, a number, text under a heading that is no group, or a row further down', () => {
+    const header = row(1, ['措施', '任务', '完成情况', '备注']);
+    expect(findSubHeaderRow([header, row(2, ['(一)1', '任务甲', null, null])], header)).toBeNull();
+    expect(findSubHeaderRow([header, { row: 2, cells: [null, null, number(1), null] }], header)).toBeNull();
+    expect(findSubHeaderRow([header, row(2, [null, '说明文字', null, null])], header)).toBeNull();
+    expect(findSubHeaderRow([header, row(3, ['措施', '任务', '状态', '备注'])], header)).toBeNull();
+    expect(findSubHeaderRow([header], header)).toBeNull();
   });
 });
