@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import { quietLog } from '../support/call';
 import { runCliCaptured } from '../support/cli';
-import { writeZhijianBreakdownCsv, writeZhijianBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
+import { writeTwoRowHeadingXlsx, writeZhijianBreakdownCsv, writeZhijianBreakdownXlsx } from '../support/sheet-fixtures/task-breakdowns';
 import { writeCsvText } from '../support/sheet-fixtures';
 import { useTempDirs } from '../support/temp';
 
@@ -73,6 +73,23 @@ describe('planledger import-tasks', () => {
     expect(result.stdout).toContain('表头在第 1 行：所属措施 ← “措施”（A 列）；任务内容 ← “任务”（B 列）；进度 ← “进度”（C 列）');
     expect(result.stdout).toContain('已导入：新增任务 2 项，更新 0 项，未变 0 项。');
     expect(result.stdout).toContain('以下 2 行未导入：\n  第 3 行：找不到措施“(九)9”');
+  });
+
+  it('says what it noticed about the sheet: its encoding, a title above the header, a heading of two rows', async () => {
+    const gbk = join(tempDir(), 'tasks.csv');
+    writeZhijianBreakdownCsv(gbk, { encoding: 'gbk' });
+    const csv = await runCliCaptured(['import-tasks', gbk, '--data-dir', tempDir(), '--department', '质监', '--dry-run']);
+    expect(csv.stdout).toContain('\n  该 CSV 文件按 GBK 编码读取（WPS 和旧版 Excel 的常见格式）。\n');
+    const twoRows = join(tempDir(), '两行表头.xlsx');
+    await writeTwoRowHeadingXlsx(twoRows);
+    const xlsx = await runCliCaptured(['import-tasks', twoRows, '--data-dir', tempDir(), '--department', '质监', '--dry-run']);
+    expect(xlsx.stdout.split('\n').slice(0, 5)).toEqual([
+      '表头在第 2 行：所属措施 ← “序号”（A 列）；任务内容 ← “具体任务”（B 列）；责任人 ← “牵头处室”（C 列）；完成时限 ← “完成时限”（E 列）；状态 ← “状态”（F 列）；进度 ← “进度”（G 列）；备注 ← “备注”（H 列）',
+      '  表格中有合并单元格，已把合并区域的内容填入其中每一行。',
+      '  标题行在第 2 行，之前的行（如表名）不导入。',
+      '  表头占第 2、3 两行，有小标题的列（如“完成情况”下的“状态”“进度”）按小标题对应。',
+      '检查完毕，未写入：将新增任务 5 项，更新 0 项，未变 0 项。',
+    ]);
   });
 
   it('changes nothing with --dry-run', async () => {

@@ -82,6 +82,8 @@ export const importTasksCommand: Command = {
         io.stdout(`${JSON.stringify({ added, updated, unchanged, problems }, null, 2)}\n`);
       } else {
         io.stdout(`${t('cli.importTasks.mapping', { row: sheet.headerRow.row, columns: describeMapping(mapping, sheet.headers, t) })}\n`);
+        // What the preview shows above the mapping: how the file was read (encoding, merged cells, a title or two-row heading).
+        for (const note of sheet.notes) io.stdout(`  ${t(`ledger.notes.${note.code}`, note.params)}\n`);
         if (refusal === null)
           io.stdout(`${t(dryRun ? 'cli.importTasks.dryRunDone' : 'cli.importTasks.done', { added, updated, unchanged })}\n`);
         if (problems.length > 0) {
