@@ -21,8 +21,13 @@ export function ledgerFileName(unitName: string, day: string): string {
   return safeNamePart(`工作台账-${unitName}-${day}.xlsx`);
 }
 
+/** The name the ledger is signed off with: the 单位全称 when set, else the plan's short name. */
+function ledgerUnitName(ctx: ServiceContext, scope: Scope): string {
+  return unitNameSetting(ctx.db, scope.department) ?? scope.department;
+}
+
 export function ledgerExportName(ctx: ServiceContext, scope: Scope): string {
-  return ledgerFileName(unitNameSetting(ctx.db, scope.department) ?? scope.department, localDate(ctx.now()));
+  return ledgerFileName(ledgerUnitName(ctx, scope), localDate(ctx.now()));
 }
 
 function* taskPages(ctx: ServiceContext, scope: Scope, measureId: number): Generator<LedgerTaskRow[]> {
@@ -46,7 +51,7 @@ function* taskPages(ctx: ServiceContext, scope: Scope, measureId: number): Gener
  */
 export function startLedgerExport(ctx: ServiceContext, scope: Scope, outFile: string | null): string {
   const generatedAt = ctx.now();
-  const unitName = unitNameSetting(ctx.db, scope.department) ?? scope.department;
+  const unitName = ledgerUnitName(ctx, scope);
   const fileName = ledgerFileName(unitName, localDate(generatedAt));
   const target = outFile ?? ctx.files.outputPath();
   const measures = ledgerMeasures(ctx.db, { planId: scope.planId, departmentId: scope.departmentId, today: localDate(generatedAt) });
